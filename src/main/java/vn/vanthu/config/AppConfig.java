@@ -1,0 +1,28 @@
+package vn.vanthu.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The whole configuration, immutable, read once at start by {@link ConfigLoader}.
+ *
+ * <pre>{@code AppConfig config = ConfigLoader.fromEnvironment(); int port = config.server().port();}</pre>
+ */
+public record AppConfig(Server server, Storage storage, Pki pki, Keys keys, boolean demoUsers) {
+
+    public record Server(String host, int port, long maxUploadBytes, Duration shutdownGrace) {}
+
+    public record Storage(Path dataDir, String dbUrl, String dbUser, String dbPassword, int poolSize) {
+        public boolean isPostgres() {
+            return dbUrl.startsWith("jdbc:postgresql:");
+        }
+    }
+
+    public enum RevocationMode { ONLINE, OFFLINE }
+
+    public record Pki(boolean devPki, Path devPkiDir, List<Path> trustAnchors, RevocationMode revocation,
+                      Duration revocationCache, String tsaUrl) {}
+
+    public record Keys(int pinAttempts, Duration lockDuration, Duration preparationTtl) {}
+}

@@ -1,0 +1,131 @@
+package vn.vanthu.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * Reads the configuration once: defaults, then the properties file named by {@code VANTHU_CONFIG}, then
+ * {@code VANTHU_*} environment variables. Unknown names and invalid values stop start-up.
+ *
+ * <pre>{@code AppConfig config = ConfigLoader.load(System.getenv());}</pre>
+ */
+public final class ConfigLoader {
+    static final String CONFIG_FILE_ENV = "VANTHU_CONFIG";
+
+    private ConfigLoader() {}
+
+    public static AppConfig load(Map<String, String> env) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            values.put(s, s.defaultValue());
+        }
+        String file = env.get(CONFIG_FILE_ENV);
+        if (file != null && !file.isBlank()) {
+            readFile(Path.of(file), values);
+        }
+        env.forEach((name, value) -> {
+            if (name.startsWith("VANTHU_") && !name.equals(CONFIG_FILE_ENV)) {
+                Setting s = Setting.byEnvName(name).orElseThrow(() ->
+                        new ConfigException("Unknown setting " + name + " in the environment"));
+                values.put(s, value.trim());
+            }
+        });
+        return build(values);
+    }
+
+    private static void readFile(Path file, Map<Setting, String> values) {
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(r);
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read configuration file " + file + " (" + CONFIG_FILE_ENV + ")");
+        }
+        for (String name : props.stringPropertyNames()) {
+            Setting s = Setting.byKey(name).orElseThrow(() ->
+                    new ConfigException("Unknown setting '" + name + "' in " + file));
+            values.put(s, props.getProperty(name).trim());
+        }
+    }
+
+    private static AppConfig build(Map<Setting, String> v) {
+        Path dataDir = Path.of(nonEmpty(v, Setting.DATA_DIR)).toAbsolutePath().normalize();
+        String dbUrl = v.get(Setting.DB_URL);
+        if (dbUrl.isEmpty()) {
+            dbUrl = "jdbc:h2:file:" + dataDir.resolve("vanthu") + ";DB_CLOSE_ON_EXIT=FALSE";
+        } else if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw invalid(Setting.DB_URL, "must start with jdbc:h2: or jdbc:postgresql:");
+        }
+        var server = new AppConfig.Server(
+                nonEmpty(v, Setting.HOST),
+                intIn(v, Setting.PORT, 0, 65535),
+                intIn(v, Setting.MAX_UPLOAD_MB, 1, 4096) * 1024L * 1024L,
+                Duration.ofSeconds(intIn(v, Setting.SHUTDOWN_GRACE_SECONDS, 0, 600)));
+        var storage = new AppConfig.Storage(dataDir, dbUrl, v.get(Setting.DB_USER), v.get(Setting.DB_PASSWORD),
+                intIn(v, Setting.DB_POOL_SIZE, 1, 500));
+        var pki = new AppConfig.Pki(
+                bool(v, Setting.DEV_PKI),
+                Path.of(nonEmpty(v, Setting.DEV_PKI_DIR)).toAbsolutePath().normalize(),
+                Arrays.stream(v.get(Setting.TRUST_ANCHORS).split(",")).map(String::trim)
+                        .filter(s -> !s.isEmpty()).map(Path::of).toList(),
+                oneOf(v, Setting.REVOCATION, AppConfig.RevocationMode.class),
+                Duration.ofMinutes(intIn(v, Setting.REVOCATION_CACHE_MINUTES, 0, 100_000)),
+                v.get(Setting.TSA_URL));
+        var keys = new AppConfig.Keys(
+                intIn(v, Setting.PIN_ATTEMPTS, 1, 100),
+                Duration.ofMinutes(intIn(v, Setting.KEY_LOCK_MINUTES, 0, 10_000)),
+                Duration.ofSeconds(intIn(v, Setting.PREPARATION_TTL_SECONDS, 1, 86_400)));
+        return new AppConfig(server, storage, pki, keys, bool(v, Setting.DEMO_USERS));
+    }
+
+    private static String nonEmpty(Map<Setting, String> v, Setting s) {
+        String value = v.get(s);
+        if (value.isEmpty()) {
+            throw invalid(s, "must not be empty");
+        }
+        return value;
+    }
+
+    private static int intIn(Map<Setting, String> v, Setting s, int min, int max) {
+        int n = parse(v, s, Integer::parseInt, "a whole number");
+        if (n < min || n > max) {
+            throw invalid(s, "must be between " + min + " and " + max);
+        }
+        return n;
+    }
+
+    private static boolean bool(Map<Setting, String> v, Setting s) {
+        String value = v.get(s).toLowerCase(Locale.ROOT);
+        if (!List.of("true", "false").contains(value)) {
+            throw invalid(s, "must be true or false");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private static <E extends Enum<E>> E oneOf(Map<Setting, String> v, Setting s, Class<E> type) {
+        return parse(v, s, x -> Enum.valueOf(type, x.toUpperCase(Locale.ROOT)),
+                "one of " + Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    private static <T> T parse(Map<Setting, String> v, Setting s, Function<String, T> parser, String expected) {
+        try {
+            return parser.apply(v.get(s));
+        } catch (RuntimeException e) {
+            throw invalid(s, "must be " + expected);
+        }
+    }
+
+    private static ConfigException invalid(Setting s, String why) {
+        return new ConfigException("Invalid value for " + s.envName() + " (" + s.key() + "): " + why);
+    }
+}

@@ -1,0 +1,61 @@
+package vn.vanthu.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every setting vanthu understands. Each has a property name (for the optional properties file named by
+ * {@code VANTHU_CONFIG}) and an environment name ({@code VANTHU_} + upper-case name, dots as underscores).
+ * Anything else that looks like a setting is refused at start-up.
+ *
+ * <pre>{@code VANTHU_PORT=9090   # same as port=9090 in the properties file}</pre>
+ */
+public enum Setting {
+    PORT("port", "8080", "HTTP port."),
+    HOST("host", "0.0.0.0", "Address to listen on."),
+    DATA_DIR("data.dir", "./data", "Folder for the embedded H2 database and demo-tokens.json."),
+    DB_URL("db.url", "", "JDBC URL; empty = H2 file database in the data folder. jdbc:postgresql://… for PostgreSQL."),
+    DB_USER("db.user", "", "Database user."),
+    DB_PASSWORD("db.password", "", "Database password (never logged)."),
+    DB_POOL_SIZE("db.pool.size", "16", "Maximum database connections of this instance."),
+    MAX_UPLOAD_MB("max.upload.mb", "50", "Largest accepted request body in MB (larger → 413)."),
+    SHUTDOWN_GRACE_SECONDS("shutdown.grace.seconds", "20", "How long requests in flight may take to finish on SIGTERM."),
+    DEMO_USERS("demo.users", "true", "Create the demo users official, clerk, auditor, admin on first start."),
+    DEV_PKI("dev.pki", "true", "Development mode: trust and serve the test-only PKI in keystore-samples/ (CRL, OCSP, TSA)."),
+    DEV_PKI_DIR("dev.pki.dir", "./keystore-samples", "Where the development PKI lives."),
+    TRUST_ANCHORS("trust.anchors", "", "Comma-separated certificate files (PEM/DER), directories or PKCS#12 keystores added as trust anchors."),
+    REVOCATION("revocation", "online", "online: fetch CRL/OCSP when a file does not embed them; offline: use only what the file embeds."),
+    REVOCATION_CACHE_MINUTES("revocation.cache.minutes", "60", "How long fetched CRL/OCSP answers are reused."),
+    TSA_URL("tsa.url", "", "RFC 3161 time-stamping service; empty = the development TSA when dev.pki is on, none otherwise."),
+    PIN_ATTEMPTS("pin.attempts", "5", "Wrong PINs in a row that lock a key."),
+    KEY_LOCK_MINUTES("key.lock.minutes", "15", "How long a key stays locked after too many wrong PINs."),
+    PREPARATION_TTL_SECONDS("preparation.ttl.seconds", "300", "How long a two-step signing preparation stays usable.");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() { return key; }
+    public String defaultValue() { return defaultValue; }
+    public String description() { return description; }
+
+    /** The environment variable name, e.g. {@code VANTHU_DATA_DIR}. */
+    public String envName() {
+        return "VANTHU_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    static Optional<Setting> byKey(String key) {
+        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+    }
+
+    static Optional<Setting> byEnvName(String env) {
+        return Arrays.stream(values()).filter(s -> s.envName().equals(env)).findFirst();
+    }
+}

@@ -1,0 +1,90 @@
+package vn.vanthu.users;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The demo users of a development installation and their tokens in {@code demo-tokens.json} (mode 600).
+ * A second start finds the users and the file and reuses both; a missing or stale file gets new tokens.
+ */
+public final class DemoUsers {
+    private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+    public static final String TOKENS_FILE = "demo-tokens.json";
+
+    record Demo(String name, String displayName, Set<Role> roles, boolean tokenInFile) {}
+
+    /** official2 is a second signer for sequential signatures; an admin issues its token when needed. */
+    static final java.util.List<Demo> DEMOS = java.util.List.of(
+            new Demo("official", "Nguyễn Hữu Thắng", Set.of(Role.OFFICIAL), true),
+            new Demo("clerk", "Lê Thị Hoa", Set.of(Role.CLERK), true),
+            new Demo("auditor", "Phạm Văn Kiểm", Set.of(Role.AUDITOR), true),
+            new Demo("admin", "Quản trị hệ thống", Set.of(Role.ADMIN), true),
+            new Demo("official2", "Trần Thị Mai Hương", Set.of(Role.OFFICIAL), false));
+
+    private DemoUsers() {}
+
+    /** Ensures the demo users exist and that the tokens file holds working tokens; returns the file. */
+    public static Path ensure(UserService users, Path dataDir) {
+        for (Demo d : DEMOS) {
+            if (users.findByName(d.name()).isEmpty()) {
+                users.create(d.name(), d.displayName(), d.roles());
+            }
+        }
+        Path file = dataDir.resolve(TOKENS_FILE);
+        Map<String, String> tokens = read(file);
+        boolean valid = DEMOS.stream().filter(Demo::tokenInFile).allMatch(d -> {
+            String t = tokens.get(d.name());
+            return t != null && users.authenticate(t).map(u -> u.name().equals(d.name())).orElse(false);
+        });
+        if (!valid) {
+            Map<String, String> fresh = new LinkedHashMap<>();
+            for (Demo d : DEMOS) {
+                if (d.tokenInFile()) {
+                    User u = users.findByName(d.name()).orElseThrow();
+                    fresh.put(d.name(), users.issueToken(u.id(), "demo").token());
+                }
+            }
+            write(file, fresh);
+        }
+        log.info("Demo users official, clerk, auditor, admin: their bearer tokens are in {}", file);
+        return file;
+    }
+
+    private static Map<String, String> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, String> m = new ObjectMapper().readValue(file.toFile(), Map.class);
+            return m;
+        } catch (IOException | RuntimeException e) {
+            log.warn("{} is unreadable; issuing new demo tokens", file);
+            return Map.of();
+        }
+    }
+
+    private static void write(Path file, Map<String, String> tokens) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(TOKENS_FILE + ".tmp");
+            Files.deleteIfExists(tmp);
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tokens));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package vn.vanthu.users;
+
+/** What a user may do; a user may hold several roles. */
+public enum Role { OFFICIAL, CLERK, AUDITOR, ADMIN }

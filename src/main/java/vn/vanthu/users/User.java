@@ -1,0 +1,10 @@
+package vn.vanthu.users;
+
+import java.util.Set;
+
+/** A person (or system account) who calls the API. */
+public record User(String id, String name, String displayName, Set<Role> roles, boolean disabled) {
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+}

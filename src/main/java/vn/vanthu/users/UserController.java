@@ -1,0 +1,77 @@
+package vn.vanthu.users;
+
+import io.javalin.http.Context;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.web.Auth;
+import vn.vanthu.web.Paging;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** HTTP for users and tokens: {@code /api/v1/users/me} for everyone, the rest for ADMIN. */
+public final class UserController {
+    private final UserService users;
+
+    public UserController(UserService users) {
+        this.users = users;
+    }
+
+    record CreateUser(String name, String displayName, Set<Role> roles) {}
+
+    record CreateToken(String label) {}
+
+    public void me(Context ctx) {
+        ctx.json(view(Auth.user(ctx)));
+    }
+
+    public void list(Context ctx) {
+        ctx.json(Paging.page(users.list().stream().map(UserController::view).toList(), null));
+    }
+
+    public void create(Context ctx) {
+        CreateUser req = ctx.bodyAsClass(CreateUser.class);
+        if (req == null) {
+            throw ApiException.badRequest("INVALID_JSON", "Send {\"name\",\"displayName\",\"roles\"}", null);
+        }
+        ctx.status(201).json(view(users.create(req.name(), req.displayName(), req.roles())));
+    }
+
+    public void get(Context ctx) {
+        ctx.json(view(users.get(ctx.pathParam("id"))));
+    }
+
+    public void disable(Context ctx) {
+        ctx.json(view(users.setDisabled(ctx.pathParam("id"), true)));
+    }
+
+    public void enable(Context ctx) {
+        ctx.json(view(users.setDisabled(ctx.pathParam("id"), false)));
+    }
+
+    public void issueToken(Context ctx) {
+        String label = ctx.body().isBlank() ? "" : ctx.bodyAsClass(CreateToken.class).label();
+        var t = users.issueToken(ctx.pathParam("id"), label);
+        ctx.status(201).json(Map.of("id", t.id(), "userId", t.userId(), "token", t.token()));
+    }
+
+    public void tokens(Context ctx) {
+        ctx.json(Paging.page(users.tokens(ctx.pathParam("id")), null));
+    }
+
+    public void revokeToken(Context ctx) {
+        users.revokeToken(ctx.pathParam("id"), ctx.pathParam("tokenId"));
+        ctx.status(204);
+    }
+
+    static Map<String, Object> view(User u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", u.id());
+        m.put("name", u.displayName());
+        m.put("login", u.name());
+        m.put("roles", List.copyOf(u.roles()));
+        m.put("disabled", u.disabled());
+        return m;
+    }
+}

@@ -1,0 +1,78 @@
+package vn.vanthu.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Builds {@code /openapi.json} (OpenAPI 3.0) from the declared routes, so the description cannot drift from them. */
+final class OpenApi {
+    private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+
+    private OpenApi() {}
+
+    static Map<String, Object> describe(List<ApiRoute> routes, String version) {
+        Map<String, Object> paths = new LinkedHashMap<>();
+        for (ApiRoute r : routes) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(r.path(), p -> new LinkedHashMap<>());
+            item.put(r.method().name().toLowerCase(Locale.ROOT), operation(r));
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("openapi", "3.0.3");
+        doc.put("info", Map.of("title", "vanthu API", "version", version,
+                "description", "Digital signing, validation, outgoing dispatches and work dossiers for Vietnamese "
+                        + "clerical offices. Errors: {\"errors\":[{\"code\",\"message\",\"field\"}]}."));
+        doc.put("paths", paths);
+        doc.put("components", Map.of(
+                "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer")),
+                "schemas", Map.of("Errors", Map.of("type", "object", "properties", Map.of("errors", Map.of(
+                        "type", "array", "items", Map.of("type", "object", "properties", Map.of(
+                                "code", Map.of("type", "string"), "message", Map.of("type", "string"),
+                                "field", Map.of("type", "string")))))))));
+        return doc;
+    }
+
+    private static Map<String, Object> operation(ApiRoute r) {
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("tags", List.of(r.tag()));
+        op.put("summary", r.summary());
+        op.put("operationId", r.method().name().toLowerCase(Locale.ROOT) + r.path().replaceAll("[^A-Za-z0-9]+", "_"));
+        if (r.isPublic()) {
+            op.put("security", List.of());
+            op.put("description", "Public: no token needed.");
+        } else {
+            op.put("security", List.of(Map.of("bearer", List.of())));
+            op.put("description", "Roles: " + r.roles().stream().map(Enum::name).sorted().toList());
+        }
+        List<Object> params = new ArrayList<>();
+        Matcher m = PARAM.matcher(r.path());
+        while (m.find()) {
+            params.add(Map.of("name", m.group(1), "in", "path", "required", true, "schema", Map.of("type", "string")));
+        }
+        if (!params.isEmpty()) {
+            op.put("parameters", params);
+        }
+        switch (r.body()) {
+            case JSON -> op.put("requestBody", body("application/json", Map.of("type", "object")));
+            case MULTIPART -> op.put("requestBody", body("multipart/form-data",
+                    Map.of("type", "object", "properties", Map.of("file", Map.of("type", "string", "format", "binary")))));
+            case BINARY -> op.put("requestBody", body("application/octet-stream", Map.of("type", "string", "format", "binary")));
+            case NONE -> { }
+        }
+        Map<String, Object> error = Map.of("description", "Error", "content",
+                Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/Errors"))));
+        Map<String, Object> responses = new LinkedHashMap<>();
+        responses.put("200", Map.of("description", "Success"));
+        responses.put("4XX", error);
+        op.put("responses", responses);
+        return op;
+    }
+
+    private static Map<String, Object> body(String type, Map<String, Object> schema) {
+        return Map.of("required", true, "content", Map.of(type, Map.of("schema", schema)));
+    }
+}

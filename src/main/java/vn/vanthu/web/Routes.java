@@ -1,0 +1,57 @@
+package vn.vanthu.web;
+
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import vn.vanthu.audit.AuditController;
+import vn.vanthu.documents.DocumentController;
+import vn.vanthu.users.Role;
+import vn.vanthu.users.UserController;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static io.javalin.http.HandlerType.DELETE;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static vn.vanthu.users.Role.ADMIN;
+import static vn.vanthu.users.Role.AUDITOR;
+import static vn.vanthu.users.Role.CLERK;
+import static vn.vanthu.users.Role.OFFICIAL;
+import static vn.vanthu.web.ApiRoute.ANY_USER;
+import static vn.vanthu.web.ApiRoute.Body.JSON;
+import static vn.vanthu.web.ApiRoute.Body.MULTIPART;
+import static vn.vanthu.web.ApiRoute.Body.NONE;
+
+/** Every endpoint of the service, in one place: path, roles, a summary, the handler. */
+public final class Routes {
+    private final List<ApiRoute> routes = new ArrayList<>();
+
+    /** The controllers the routes call; each feature adds its own. */
+    public record Controllers(UserController users, AuditController audit, DocumentController documents) {}
+
+    public static List<ApiRoute> declare(Controllers c) {
+        Routes r = new Routes();
+        r.add(GET, "/api/v1/users/me", ANY_USER, "users", "The caller: id, name, roles", NONE, c.users()::me);
+        r.add(GET, "/api/v1/users", Set.of(ADMIN), "users", "List users", NONE, c.users()::list);
+        r.add(POST, "/api/v1/users", Set.of(ADMIN), "users", "Create a user {name, displayName, roles}", JSON, c.users()::create);
+        r.add(GET, "/api/v1/users/{id}", Set.of(ADMIN), "users", "One user", NONE, c.users()::get);
+        r.add(POST, "/api/v1/users/{id}/disable", Set.of(ADMIN), "users", "Disable a user (their tokens stop working)", NONE, c.users()::disable);
+        r.add(POST, "/api/v1/users/{id}/enable", Set.of(ADMIN), "users", "Enable a disabled user", NONE, c.users()::enable);
+        r.add(POST, "/api/v1/users/{id}/tokens", Set.of(ADMIN), "users", "Issue a bearer token (shown once)", JSON, c.users()::issueToken);
+        r.add(GET, "/api/v1/users/{id}/tokens", Set.of(ADMIN), "users", "A user's tokens (never the secrets)", NONE, c.users()::tokens);
+        r.add(DELETE, "/api/v1/users/{id}/tokens/{tokenId}", Set.of(ADMIN), "users", "Revoke a token", NONE, c.users()::revokeToken);
+
+        r.add(GET, "/api/v1/audit", Set.of(AUDITOR, ADMIN), "audit", "Audit events, newest first (filters: from, to, userId, action, object)", NONE, c.audit()::list);
+        r.add(GET, "/api/v1/audit/verify", Set.of(AUDITOR, ADMIN), "audit", "Recompute the audit hash chain", NONE, c.audit()::verify);
+
+        r.add(POST, "/api/v1/documents", Set.of(OFFICIAL, CLERK, ADMIN), "documents", "Store a document by its SHA-256", MULTIPART, c.documents()::upload);
+        r.add(GET, "/api/v1/documents/{sha256}", ANY_USER, "documents", "Fetch a stored document (integrity re-checked)", NONE, c.documents()::download);
+        return List.copyOf(r.routes);
+    }
+
+    private void add(HandlerType method, String path, Set<Role> roles, String tag, String summary,
+                     ApiRoute.Body body, Handler handler) {
+        routes.add(new ApiRoute(method, path, roles, tag, summary, body, handler));
+    }
+}

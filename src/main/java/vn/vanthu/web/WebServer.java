@@ -1,0 +1,119 @@
+package vn.vanthu.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.vanthu.audit.AuditLog;
+import vn.vanthu.config.AppConfig;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.users.User;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the (unstarted) Javalin app from the declared routes: request ids, access control, the error
+ * mapper, metrics and the audit trail of every state-changing request.
+ *
+ * <pre>{@code Javalin app = WebServer.create(config.server(), routes, auth, audit, health); app.start(8080);}</pre>
+ */
+public final class WebServer {
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    static final String ROUTE = "vanthu.route";
+    private static final String STARTED = "vanthu.started";
+    private static final Set<HandlerType> STATE_CHANGING =
+            Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+
+    private WebServer() {}
+
+    public static Javalin create(AppConfig.Server server, List<ApiRoute> declared, Auth auth, AuditLog audit,
+                                 Health health) {
+        Metrics metrics = new Metrics();
+        List<ApiRoute> routes = new java.util.ArrayList<>(declared);
+        routes.add(new ApiRoute(HandlerType.GET, "/health", ApiRoute.PUBLIC, "service", "Health of the service",
+                ApiRoute.Body.NONE, ctx -> {
+                    Map<String, Object> report = health.report();
+                    ctx.status("UP".equals(report.get("status")) ? 200 : 503).json(report);
+                }));
+        routes.add(new ApiRoute(HandlerType.GET, "/metrics", ApiRoute.PUBLIC, "service", "Prometheus metrics",
+                ApiRoute.Body.NONE, ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render())));
+        routes.add(new ApiRoute(HandlerType.GET, "/docs", ApiRoute.PUBLIC, "service", "API documentation (Swagger UI)",
+                ApiRoute.Body.NONE, ctx -> ctx.html(SwaggerPage.HTML)));
+        ApiRoute openapi = new ApiRoute(HandlerType.GET, "/openapi.json", ApiRoute.PUBLIC, "service",
+                "This OpenAPI description", ApiRoute.Body.NONE, null);
+        routes.add(openapi);
+        Map<String, Object> description = OpenApi.describe(routes, version());
+
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.http.maxRequestSize = server.maxUploadBytes();
+            config.jetty.multipartConfig.maxFileSize(server.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(server.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
+            config.jetty.modifyServer(s -> {
+                s.setStopTimeout(server.shutdownGrace().toMillis());
+                s.insertHandler(new GracefulHandler());
+            });
+            config.staticFiles.enableWebjars();
+
+            config.routes.before(ctx -> {
+                ctx.attribute(STARTED, System.nanoTime());
+                RequestIds.assign(ctx);
+                String length = ctx.header("Content-Length");
+                if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > server.maxUploadBytes()) {
+                    throw ApiException.tooLarge("The upload is larger than " + server.maxUploadBytes() / (1024 * 1024) + " MB");
+                }
+            });
+            for (ApiRoute r : routes) {
+                var handler = r == openapi ? (io.javalin.http.Handler) ctx -> ctx.json(description) : r.handler();
+                config.routes.addHttpHandler(r.method(), r.path(), ctx -> {
+                    ctx.attribute(ROUTE, r);
+                    if (!r.isPublic()) {
+                        auth.check(ctx, r.roles());
+                    }
+                    handler.handle(ctx);
+                });
+            }
+            config.routes.exception(Exception.class, ErrorMapper::handle);
+            config.routes.error(404, ctx -> {
+                if (ctx.attribute(ROUTE) == null && !ctx.path().startsWith("/webjars/")) {
+                    ErrorMapper.write(ctx, 404, "NOT_FOUND", "No such endpoint: " + ctx.method() + " " + ctx.path(), null);
+                }
+            });
+            config.routes.error(405, ctx -> ErrorMapper.write(ctx, 405, "METHOD_NOT_ALLOWED", "This method is not allowed here", null));
+            config.routes.after(ctx -> afterRequest(ctx, metrics, audit));
+        });
+    }
+
+    private static void afterRequest(Context ctx, Metrics metrics, AuditLog audit) {
+        ApiRoute route = ctx.attribute(ROUTE);
+        Long started = ctx.attribute(STARTED);
+        String routePath = route == null ? "unmatched" : route.path();
+        metrics.record(ctx.method().name(), routePath, ctx.statusCode(), started == null ? 0 : System.nanoTime() - started);
+        if (route == null || !STATE_CHANGING.contains(ctx.method()) || !route.path().startsWith("/api/")) {
+            return;
+        }
+        User user = Auth.user(ctx);
+        int status = ctx.statusCode();
+        String outcome = status < 400 ? "SUCCESS" : status == 401 || status == 403 ? "DENIED" : "FAILED";
+        String action = AuditTags.action(ctx, route.method().name() + " " + route.path());
+        try {
+            audit.append(new AuditLog.Entry(user == null ? null : user.id(), action, AuditTags.object(ctx),
+                    outcome, RequestIds.get(ctx), AuditTags.details(ctx, status)));
+        } catch (RuntimeException e) {
+            log.error("Could not write the audit event for request {}", RequestIds.get(ctx), e);
+        }
+    }
+
+    private static String version() {
+        String v = WebServer.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}
