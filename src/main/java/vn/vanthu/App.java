@@ -7,6 +7,10 @@ import vn.vanthu.audit.AuditController;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.documents.DocumentController;
+import vn.vanthu.signing.SigningController;
+import vn.vanthu.signing.SigningService;
+import vn.vanthu.signing.SigningSetup;
+import vn.vanthu.signing.TwoStepSigning;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.users.DemoUsers;
@@ -49,8 +53,11 @@ public final class App implements AutoCloseable {
             }
             Health health = new Health()
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")));
+            SigningService signing = SigningSetup.service(config.pki());
+            var signingController = new SigningController(signing,
+                    new TwoStepSigning(signing, documents, db, config.keys().preparationTtl()));
             var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
-                    new DocumentController(documents));
+                    new DocumentController(documents), signingController);
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit, health);
             return new App(config, db, web);
         } catch (RuntimeException e) {

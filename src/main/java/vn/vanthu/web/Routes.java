@@ -4,6 +4,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import vn.vanthu.audit.AuditController;
 import vn.vanthu.documents.DocumentController;
+import vn.vanthu.signing.SigningController;
 import vn.vanthu.users.Role;
 import vn.vanthu.users.UserController;
 
@@ -28,7 +29,8 @@ public final class Routes {
     private final List<ApiRoute> routes = new ArrayList<>();
 
     /** The controllers the routes call; each feature adds its own. */
-    public record Controllers(UserController users, AuditController audit, DocumentController documents) {}
+    public record Controllers(UserController users, AuditController audit, DocumentController documents,
+                              SigningController signing) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -47,6 +49,10 @@ public final class Routes {
 
         r.add(POST, "/api/v1/documents", Set.of(OFFICIAL, CLERK, ADMIN), "documents", "Store a document by its SHA-256", MULTIPART, c.documents()::upload);
         r.add(GET, "/api/v1/documents/{sha256}", ANY_USER, "documents", "Fetch a stored document (integrity re-checked)", NONE, c.documents()::download);
+
+        r.add(POST, "/api/v1/signatures/prepare", Set.of(OFFICIAL, CLERK), "signing", "Two-step signing, step 1: parts as for signing but a PEM 'certificate' chain instead of keyId/pin; answers dataToSign", MULTIPART, c.signing()::prepare);
+        r.add(POST, "/api/v1/signatures/{preparationId}/complete", Set.of(OFFICIAL, CLERK), "signing", "Two-step signing, step 2: {signatureValue} → the signed file", JSON, c.signing()::complete);
+        r.add(POST, "/api/v1/signatures/extend", Set.of(OFFICIAL, CLERK), "signing", "Augment every signature of a file to level T, LT or LTA (parts file, level, original…)", MULTIPART, c.signing()::extend);
         return List.copyOf(r.routes);
     }
 
