@@ -32,7 +32,11 @@ final class Preparations {
                     signing_date_ms, visible, reason, location, created_at, expires_at, used)
                 VALUES (:id, :userId, :format, :level, :packaging, :documents, :certificateChain, :signingDateMs,
                     :visible, :reason, :location, :createdAt, :expiresAt, FALSE)""")
-                .bindMethods(r).execute());
+                .bind("id", r.id()).bind("userId", r.userId()).bind("format", r.format()).bind("level", r.level())
+                .bind("packaging", r.packaging()).bind("documents", r.documents())
+                .bind("certificateChain", r.certificateChain()).bind("signingDateMs", r.signingDateMs())
+                .bind("visible", r.visible()).bind("reason", r.reason()).bind("location", r.location())
+                .bind("createdAt", r.createdAt()).bind("expiresAt", r.expiresAt()).execute());
     }
 
     Optional<Row> find(String id) {
