@@ -7,6 +7,8 @@ import vn.vanthu.audit.AuditController;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.documents.DocumentController;
+import vn.vanthu.keys.KeyController;
+import vn.vanthu.keys.KeyService;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.users.DemoUsers;
@@ -47,10 +49,15 @@ public final class App implements AutoCloseable {
             if (config.demoUsers()) {
                 DemoUsers.ensure(users, config.storage().dataDir());
             }
+            KeyService keys = new KeyService(db, users, config.keys());
+            if (config.pki().devPki() && config.demoUsers()) {
+                keys.seedDevelopmentKeys(config.pki().devPkiDir(), users);
+            }
             Health health = new Health()
-                    .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")));
+                    .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
+                    .add("keys", keys::health);
             var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
-                    new DocumentController(documents));
+                    new DocumentController(documents), new KeyController(keys));
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit, health);
             return new App(config, db, web);
         } catch (RuntimeException e) {
