@@ -126,6 +126,9 @@ public final class Registrations {
         } catch (CertificateEncodingException e) {
             throw ApiException.unprocessable("INVALID_CERTIFICATE", "The key's certificate cannot be encoded");
         } catch (RuntimeException e) {
+            if (pin == null && hasLoginFailure(e)) {
+                throw registrationFailure(new KeyOpener.PinRequired());
+            }
             throw registrationFailure(KeyOpener.translate(e));
         } finally {
             if (token != null) {
@@ -137,6 +140,15 @@ public final class Registrations {
                 // cleared regardless
             }
         }
+    }
+
+    private static boolean hasLoginFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.security.auth.login.LoginException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static DSSPrivateKeyEntry choose(List<DSSPrivateKeyEntry> entries, String alias) {
