@@ -48,17 +48,23 @@ public class DevPkiImages {
         g.setColor(INK_BLUE);
         g.setStroke(new BasicStroke(3.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         Path2D.Double p = new Path2D.Double();
-        double x = 22, y = 70;
+        // A tall capital-like loop first, then lower-case loops of varying height and width, as a hand does.
+        double x = 20, y = 78;
         p.moveTo(x, y);
-        int loops = 5 + rnd.nextInt(3);
+        p.curveTo(x + 10, 10, x + 44, 6, x + 30, 40);
+        p.curveTo(x + 20, 62, x - 4, 58, x + 22, 52);
+        x += 30;
+        int loops = 4 + rnd.nextInt(3);
         for (int i = 0; i < loops; i++) {
-            double dx = 28 + rnd.nextDouble() * 14;
-            double top = 18 + rnd.nextDouble() * 30;
-            double bottom = 78 + rnd.nextDouble() * 16;
-            p.curveTo(x + dx * 0.9, top, x - dx * 0.2, top - 4, x + dx * 0.35, bottom);
+            double dx = 20 + rnd.nextDouble() * 22;
+            boolean tall = rnd.nextInt(3) == 0;
+            double top = tall ? 14 + rnd.nextDouble() * 12 : 44 + rnd.nextDouble() * 12;
+            double bottom = 74 + rnd.nextDouble() * 12;
+            p.curveTo(x + dx * 0.8, top, x - dx * 0.1, top - 6, x + dx * 0.4, bottom);
             x += dx;
-            p.curveTo(x - dx * 0.3, bottom + 6, x, 60 + rnd.nextDouble() * 10, x + 4, 64);
+            p.curveTo(x - dx * 0.2, bottom + 4, x - 2, 62 + rnd.nextDouble() * 8, x + 6, 60 + rnd.nextDouble() * 6);
         }
+        p.curveTo(x + 16, 50, x + 26, 40, x + 34, 30 + rnd.nextDouble() * 10);
         g.draw(p);
         Path2D.Double flourish = new Path2D.Double();
         flourish.moveTo(14, 96);

@@ -7,6 +7,8 @@ import vn.vanthu.audit.AuditController;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.documents.DocumentController;
+import vn.vanthu.keys.KeyController;
+import vn.vanthu.keys.KeyService;
 import vn.vanthu.signing.SigningController;
 import vn.vanthu.signing.SigningService;
 import vn.vanthu.signing.SigningSetup;
@@ -51,13 +53,18 @@ public final class App implements AutoCloseable {
             if (config.demoUsers()) {
                 DemoUsers.ensure(users, config.storage().dataDir());
             }
+            KeyService keys = new KeyService(db, users, config.keys());
+            if (config.pki().devPki() && config.demoUsers()) {
+                keys.seedDevelopmentKeys(config.pki().devPkiDir(), users);
+            }
             Health health = new Health()
-                    .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")));
+                    .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
+                    .add("keys", keys::health);
             SigningService signing = SigningSetup.service(config.pki());
             var signingController = new SigningController(signing,
-                    new TwoStepSigning(signing, documents, db, config.keys().preparationTtl()));
+                    new TwoStepSigning(signing, documents, db, config.keys().preparationTtl()), keys);
             var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
-                    new DocumentController(documents), signingController);
+                    new DocumentController(documents), new KeyController(keys), signingController);
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit, health);
             return new App(config, db, web);
         } catch (RuntimeException e) {

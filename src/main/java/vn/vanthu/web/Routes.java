@@ -4,6 +4,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import vn.vanthu.audit.AuditController;
 import vn.vanthu.documents.DocumentController;
+import vn.vanthu.keys.KeyController;
 import vn.vanthu.signing.SigningController;
 import vn.vanthu.users.Role;
 import vn.vanthu.users.UserController;
@@ -30,7 +31,7 @@ public final class Routes {
 
     /** The controllers the routes call; each feature adds its own. */
     public record Controllers(UserController users, AuditController audit, DocumentController documents,
-                              SigningController signing) {}
+                              KeyController keys, SigningController signing) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -50,6 +51,12 @@ public final class Routes {
         r.add(POST, "/api/v1/documents", Set.of(OFFICIAL, CLERK, ADMIN), "documents", "Store a document by its SHA-256", MULTIPART, c.documents()::upload);
         r.add(GET, "/api/v1/documents/{sha256}", ANY_USER, "documents", "Fetch a stored document (integrity re-checked)", NONE, c.documents()::download);
 
+        r.add(GET, "/api/v1/keys", ANY_USER, "keys", "The caller's usable signing keys (ADMIN: all keys)", NONE, c.keys()::list);
+        r.add(POST, "/api/v1/keys", Set.of(ADMIN), "keys", "Register a key: multipart (file=.p12, owner, id?, image? PNG, pin, alias?) "
+                + "or JSON PKCS#11 {id, owner, library, slot|tokenLabel, alias, pin?}; the PIN is not stored", MULTIPART, c.keys()::register);
+        r.add(DELETE, "/api/v1/keys/{id}", Set.of(ADMIN), "keys", "Delete a key registration", NONE, c.keys()::delete);
+        r.add(POST, "/api/v1/keys/{id}/verify-pin", Set.of(OFFICIAL, CLERK), "keys", "Check a key's PIN {pin} (owner only; counts toward the lockout)", JSON, c.keys()::verifyPin);
+        r.add(POST, "/api/v1/signatures", Set.of(OFFICIAL, CLERK), "signing", "Sign with a key the service holds: multipart file(s), format, level, packaging, keyId, pin, visible, reason, location → the signed file", MULTIPART, c.signing()::sign);
         r.add(POST, "/api/v1/signatures/prepare", Set.of(OFFICIAL, CLERK), "signing", "Two-step signing, step 1: parts as for signing but a PEM 'certificate' chain instead of keyId/pin; answers dataToSign", MULTIPART, c.signing()::prepare);
         r.add(POST, "/api/v1/signatures/{preparationId}/complete", Set.of(OFFICIAL, CLERK), "signing", "Two-step signing, step 2: {signatureValue} → the signed file", JSON, c.signing()::complete);
         r.add(POST, "/api/v1/signatures/extend", Set.of(OFFICIAL, CLERK), "signing", "Augment every signature of a file to level T, LT or LTA (parts file, level, original…)", MULTIPART, c.signing()::extend);
