@@ -91,9 +91,9 @@ CODE=$(curl -s -o "$OUT/pades-two-step.pdf" -w '%{http_code}' -H "Authorization:
 extract() { java -cp "$CP" vn.vanthu.signing.InteropExtract "$@" >/dev/null 2>>"$WORK/extract.log"; }
 cms_verify() { # file [content]
   if [ -n "${2:-}" ]; then
-    openssl cms -verify -binary -inform DER -in "$1" -content "$2" -CAfile "$ROOTCA" -untrusted "$ISSUING" -purpose any -out /dev/null 2>>"$WORK/openssl.log"
+    openssl cms -verify -binary -inform DER -in "$1" -content "$2" -CAfile "$ROOTCA" -certfile "$ISSUING" -purpose any -out /dev/null 2>>"$WORK/openssl.log"
   else
-    openssl cms -verify -binary -inform DER -in "$1" -CAfile "$ROOTCA" -untrusted "$ISSUING" -purpose any -out /dev/null 2>>"$WORK/openssl.log"
+    openssl cms -verify -binary -inform DER -in "$1" -CAfile "$ROOTCA" -certfile "$ISSUING" -purpose any -out /dev/null 2>>"$WORK/openssl.log"
   fi
 }
 ts_verify_dir() { # dir name -> OK/FAIL/-
