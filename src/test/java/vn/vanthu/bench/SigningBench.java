@@ -67,7 +67,7 @@ public final class SigningBench {
     private final DSSFileFont font;
     private final byte[] image;
 
-    SigningBench(App app, Path dataDir, DevPki pki) throws IOException {
+    public SigningBench(App app, Path dataDir, DevPki pki) throws IOException {
         token = new Pkcs12SignatureToken(KEYS.resolve("official1.p12").toFile(), new KeyStore.PasswordProtection("123456".toCharArray()));
         entry = token.getKeys().get(0);
         verifier = DevSigningSources.verifiers(pki).get();
@@ -221,7 +221,7 @@ public final class SigningBench {
 
     private static final String BOUNDARY = "vanthubenchboundary";
 
-    static byte[] multipart(byte[] file, String name, String format, String packaging) {
+    public static byte[] multipart(byte[] file, String name, String format, String packaging) {
         StringBuilder head = new StringBuilder();
         field(head, "format", format);
         field(head, "level", "B");
@@ -245,7 +245,7 @@ public final class SigningBench {
                 .append("\"\r\n\r\n").append(value).append("\r\n");
     }
 
-    int post(byte[] body) throws Exception {
+    public int post(byte[] body) throws Exception {
         HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/signatures"))
                 .header("Authorization", bearer).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
