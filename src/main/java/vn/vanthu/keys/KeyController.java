@@ -15,6 +15,11 @@ import java.util.List;
 /**
  * HTTP for signing keys: list the caller's keys, register (ADMIN: a .p12 upload or a PKCS#11 token object as
  * JSON), delete, and check a PIN. PINs arrive in request bodies only and go no further than the key service.
+ *
+ * <pre>{@code
+ * curl -H "Authorization: Bearer $ADMIN" -F file=@seal.p12 -F owner=AGENCY_SEAL -F id=seal -F pin=… -F image=@seal.png /api/v1/keys
+ * curl -H "Authorization: Bearer $CLERK" -H 'Content-Type: application/json' -d '{"pin":"…"}' /api/v1/keys/seal/verify-pin
+ * }</pre>
  */
 public final class KeyController {
     private static final long MAX_P12 = 1024 * 1024;

@@ -153,7 +153,7 @@ public final class KeyService {
             List<KeyInfo> all = dao.all().stream().map(k -> k.info(now)).toList();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("keys", all.size());
-            all.stream().filter(KeyInfo::isActive).map(KeyInfo::notAfter).min(Comparator.naturalOrder())
+            all.stream().filter(k -> KeyInfo.ACTIVE.equals(k.status())).map(KeyInfo::notAfter).min(Comparator.naturalOrder())
                     .ifPresent(t -> details.put("earliestSigningCertificateExpiry", iso(t)));
             return Health.Check.of(true, details);
         } catch (RuntimeException e) {

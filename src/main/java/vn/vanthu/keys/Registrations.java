@@ -26,6 +26,12 @@ import java.util.regex.Pattern;
 /**
  * Registering keys: checks the owner, opens the keystore or token once with the given PIN (then forgets it)
  * to read the signer certificate, and stores the record. PKCS#12 bytes are kept; the PIN never is.
+ * Reached through {@link KeyService}:
+ *
+ * <pre>{@code
+ * keys.registerPkcs12(new Registrations.Pkcs12("seal", "AGENCY_SEAL", p12Bytes, pin, null, pngBytes));
+ * keys.registerPkcs11(new Registrations.Pkcs11("hsm1", userId, "/usr/lib/softhsm/libsofthsm2.so", null, "vanthu-test", "official1", pin));
+ * }</pre>
  */
 public final class Registrations {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");

@@ -35,6 +35,10 @@ class KeysApiTest {
             assertEquals(OFFICIAL_KEYS, ids(official));
             assertTrue(official.path("nextCursor").isNull());
             JsonNode k = find(official, "official1");
+            List<String> fields = new ArrayList<>();
+            k.fieldNames().forEachRemaining(fields::add);
+            assertEquals(List.of("id", "owner", "subject", "issuer", "serialNumber", "notBefore", "notAfter", "kind",
+                    "status"), fields);
             assertEquals(officialId, k.path("owner").asText());
             assertEquals("PKCS12", k.path("kind").asText());
             assertEquals("ACTIVE", k.path("status").asText());
