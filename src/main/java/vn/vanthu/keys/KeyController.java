@@ -31,8 +31,14 @@ public final class KeyController {
 
     record PinCheck(String pin) {}
 
+    /** Sorted by id; the cursor is the last id of the previous page. */
     public void list(Context ctx) {
-        ctx.json(Paging.page(keys.visibleTo(Auth.user(ctx)), null));
+        int limit = Paging.limit(ctx);
+        String cursor = ctx.queryParam("cursor");
+        List<KeyInfo> after = keys.visibleTo(Auth.user(ctx)).stream()
+                .filter(k -> cursor == null || cursor.isBlank() || k.id().compareTo(cursor) > 0).toList();
+        List<KeyInfo> page = after.size() > limit ? after.subList(0, limit) : after;
+        ctx.json(Paging.page(page, after.size() > limit ? page.get(page.size() - 1).id() : null));
     }
 
     /** {@code multipart/form-data} (file, owner, id, image, pin, alias) for PKCS#12; JSON for PKCS#11. */

@@ -58,6 +58,14 @@ class KeysApiTest {
             all.addAll(Set.of("official2", "seal"));
             assertEquals(all, ids(s.get("/api/v1/keys", "admin").json()));
             assertEquals(401, s.get("/api/v1/keys", null).status());
+
+            JsonNode first = s.get("/api/v1/keys?limit=4", "admin").json();
+            assertEquals(4, first.path("items").size());
+            JsonNode rest = s.get("/api/v1/keys?limit=4&cursor=" + first.path("nextCursor").asText(), "admin").json();
+            assertTrue(rest.path("nextCursor").isNull());
+            Set<String> paged = new TreeSet<>(ids(first));
+            paged.addAll(ids(rest));
+            assertEquals(all, paged);
         }
     }
 
