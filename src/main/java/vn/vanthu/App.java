@@ -6,7 +6,10 @@ import org.slf4j.LoggerFactory;
 import vn.vanthu.audit.AuditController;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.config.AppConfig;
+import vn.vanthu.config.ConfigException;
 import vn.vanthu.documents.DocumentController;
+import vn.vanthu.pki.DevPki;
+import vn.vanthu.pki.PkiController;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.users.DemoUsers;
@@ -17,7 +20,9 @@ import vn.vanthu.web.Health;
 import vn.vanthu.web.Routes;
 import vn.vanthu.web.WebServer;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The wiring: opens the database, builds every feature's service and controller, and the web server.
@@ -31,11 +36,13 @@ public final class App implements AutoCloseable {
     private final AppConfig config;
     private final Database db;
     private final Javalin web;
+    private final List<String> registeredRoutes;
 
-    private App(AppConfig config, Database db, Javalin web) {
+    private App(AppConfig config, Database db, Javalin web, List<String> registeredRoutes) {
         this.config = config;
         this.db = db;
         this.web = web;
+        this.registeredRoutes = registeredRoutes;
     }
 
     public static App create(AppConfig config) {
@@ -49,13 +56,25 @@ public final class App implements AutoCloseable {
             }
             Health health = new Health()
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")));
+            DevPki devPki = config.pki().devPki() ? loadDevPki(config.pki().devPkiDir()) : null;
             var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
-                    new DocumentController(documents));
-            Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit, health);
-            return new App(config, db, web);
+                    new DocumentController(documents), devPki == null ? null : new PkiController(devPki));
+            List<String> registered = new CopyOnWriteArrayList<>();
+            Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit,
+                    health, registered::add);
+            return new App(config, db, web, registered);
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    private static DevPki loadDevPki(java.nio.file.Path dir) {
+        try {
+            return DevPki.load(dir);
+        } catch (RuntimeException e) {
+            throw new ConfigException("Cannot load the development PKI from " + dir + " (VANTHU_DEV_PKI_DIR); "
+                    + "run from the project folder, or set VANTHU_DEV_PKI=false outside development");
         }
     }
 
@@ -67,6 +86,11 @@ public final class App implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    /** "METHOD path" of every HTTP handler registered with the web server. */
+    public List<String> registeredRoutes() {
+        return List.copyOf(registeredRoutes);
     }
 
     public Database database() {

@@ -4,6 +4,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import vn.vanthu.audit.AuditController;
 import vn.vanthu.documents.DocumentController;
+import vn.vanthu.pki.PkiController;
 import vn.vanthu.users.Role;
 import vn.vanthu.users.UserController;
 
@@ -19,6 +20,8 @@ import static vn.vanthu.users.Role.AUDITOR;
 import static vn.vanthu.users.Role.CLERK;
 import static vn.vanthu.users.Role.OFFICIAL;
 import static vn.vanthu.web.ApiRoute.ANY_USER;
+import static vn.vanthu.web.ApiRoute.PUBLIC;
+import static vn.vanthu.web.ApiRoute.Body.BINARY;
 import static vn.vanthu.web.ApiRoute.Body.JSON;
 import static vn.vanthu.web.ApiRoute.Body.MULTIPART;
 import static vn.vanthu.web.ApiRoute.Body.NONE;
@@ -28,7 +31,8 @@ public final class Routes {
     private final List<ApiRoute> routes = new ArrayList<>();
 
     /** The controllers the routes call; each feature adds its own. */
-    public record Controllers(UserController users, AuditController audit, DocumentController documents) {}
+    public record Controllers(UserController users, AuditController audit, DocumentController documents,
+                              PkiController devPki) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -47,6 +51,13 @@ public final class Routes {
 
         r.add(POST, "/api/v1/documents", Set.of(OFFICIAL, CLERK, ADMIN), "documents", "Store a document by its SHA-256", MULTIPART, c.documents()::upload);
         r.add(GET, "/api/v1/documents/{sha256}", ANY_USER, "documents", "Fetch a stored document (integrity re-checked)", NONE, c.documents()::download);
+
+        if (c.devPki() != null) {
+            r.add(GET, "/pki/crl/{name}", PUBLIC, "development PKI", "CRL of the development PKI (issuing, root)", NONE, c.devPki()::crl);
+            r.add(GET, "/pki/certs/{name}", PUBLIC, "development PKI", "CA certificate of the development PKI", NONE, c.devPki()::certificate);
+            r.add(POST, "/pki/ocsp", PUBLIC, "development PKI", "OCSP responder of the development PKI", BINARY, c.devPki()::ocsp);
+            r.add(POST, "/pki/tsa", PUBLIC, "development PKI", "RFC 3161 time-stamping of the development PKI", BINARY, c.devPki()::timestamp);
+        }
         return List.copyOf(r.routes);
     }
 
