@@ -46,7 +46,9 @@ public final class App implements AutoCloseable {
     }
 
     public static App create(AppConfig config) {
+        long t0 = System.nanoTime();
         Database db = Database.open(config.storage());
+        long tDb = System.nanoTime();
         try {
             UserService users = new UserService(db);
             AuditLog audit = new AuditLog(db);
@@ -56,7 +58,10 @@ public final class App implements AutoCloseable {
             }
             Health health = new Health()
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")));
+            long tPki = System.nanoTime();
             DevPki devPki = config.pki().devPki() ? loadDevPki(config.pki().devPkiDir()) : null;
+            log.info("Prepared in {} ms (database and migrations {} ms, development PKI {} ms)",
+                    (System.nanoTime() - t0) / 1_000_000, (tDb - t0) / 1_000_000, (System.nanoTime() - tPki) / 1_000_000);
             var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki));
             List<String> registered = new CopyOnWriteArrayList<>();
