@@ -29,7 +29,12 @@ public final class KeyController {
         this.keys = keys;
     }
 
-    record PinCheck(String pin) {}
+    record PinCheck(String pin) {
+        @Override
+        public String toString() {
+            return "PinCheck[pin=***]";
+        }
+    }
 
     /** Sorted by id; the cursor is the last id of the previous page. */
     public void list(Context ctx) {

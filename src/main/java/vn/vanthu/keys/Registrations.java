@@ -40,10 +40,21 @@ public final class Registrations {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A PKCS#12 keystore to register; {@code id} and {@code alias} and {@code image} may be null. */
-    public record Pkcs12(String id, String owner, byte[] p12, String pin, String alias, byte[] image) {}
+    public record Pkcs12(String id, String owner, byte[] p12, String pin, String alias, byte[] image) {
+        @Override
+        public String toString() {
+            return "Pkcs12[id=" + id + ", owner=" + owner + ", alias=" + alias + ", pin=***]";
+        }
+    }
 
     /** A PKCS#11 token object: {@code slot} or {@code tokenLabel}; {@code pin} only if the token needs it to read. */
-    public record Pkcs11(String id, String owner, String library, Long slot, String tokenLabel, String alias, String pin) {}
+    public record Pkcs11(String id, String owner, String library, Long slot, String tokenLabel, String alias, String pin) {
+        @Override
+        public String toString() {
+            return "Pkcs11[id=" + id + ", owner=" + owner + ", library=" + library + ", slot=" + slot
+                    + ", tokenLabel=" + tokenLabel + ", alias=" + alias + ", pin=***]";
+        }
+    }
 
     /** Runs work with exclusive use of a PKCS#11 library (given by the service). */
     interface TokenGuard {
