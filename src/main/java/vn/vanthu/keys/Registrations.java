@@ -80,6 +80,9 @@ public final class Registrations {
         if (r.p12() == null || r.p12().length == 0) {
             throw ApiException.badRequest("MISSING_FILE", "The multipart part 'file' (a .p12) is required", "file");
         }
+        if (r.pin() == null) {
+            throw ApiException.badRequest("PIN_REQUIRED", "Give the keystore password as 'pin' to read its certificate", "pin");
+        }
         KeyRecord key = read(KeyInfo.PKCS12, id, r.owner(), r.alias(), r.pin(), r.p12(), null, null, null,
                 (slot, pin) -> KeyOpener.connect(KeyInfo.PKCS12, r.p12(), null, null, pin));
         insert(key, r.image());

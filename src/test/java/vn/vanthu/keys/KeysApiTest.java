@@ -134,6 +134,8 @@ class KeysApiTest {
             byte[] p12 = Files.readAllBytes(Path.of("keystore-samples/seal.p12"));
             assertEquals("WRONG_PIN", register(s, new Multipart().file("file", "s.p12", "application/x-pkcs12", p12)
                     .field("owner", "AGENCY_SEAL").field("pin", "000000")).errorCode());
+            assertEquals("PIN_REQUIRED", register(s, new Multipart().file("file", "s.p12", "application/x-pkcs12", p12)
+                    .field("owner", "AGENCY_SEAL")).errorCode());
             assertEquals("UNKNOWN_OWNER", register(s, new Multipart().file("file", "s.p12", "application/x-pkcs12", p12)
                     .field("owner", "nobody").field("pin", "123456")).errorCode());
             assertEquals("INVALID_IMAGE", register(s, new Multipart().file("file", "s.p12", "application/x-pkcs12", p12)
