@@ -6,9 +6,12 @@ import org.slf4j.LoggerFactory;
 import vn.vanthu.audit.AuditController;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.config.AppConfig;
+import vn.vanthu.config.ConfigException;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.keys.KeyController;
 import vn.vanthu.keys.KeyService;
+import vn.vanthu.pki.DevPki;
+import vn.vanthu.pki.PkiController;
 import vn.vanthu.signing.SigningController;
 import vn.vanthu.signing.SigningService;
 import vn.vanthu.signing.SigningSetup;
@@ -23,7 +26,10 @@ import vn.vanthu.web.Health;
 import vn.vanthu.web.Routes;
 import vn.vanthu.web.WebServer;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The wiring: opens the database, builds every feature's service and controller, and the web server.
@@ -37,15 +43,29 @@ public final class App implements AutoCloseable {
     private final AppConfig config;
     private final Database db;
     private final Javalin web;
+    private final List<String> registeredRoutes;
 
-    private App(AppConfig config, Database db, Javalin web) {
+    private App(AppConfig config, Database db, Javalin web, List<String> registeredRoutes) {
         this.config = config;
         this.db = db;
         this.web = web;
+        this.registeredRoutes = registeredRoutes;
     }
 
     public static App create(AppConfig config) {
-        Database db = Database.open(config.storage());
+        long t0 = System.nanoTime();
+        // The development PKI's keystores load while the database migrates: both are start-up's slowest steps.
+        CompletableFuture<DevPki> devPkiLoad = config.pki().devPki()
+                ? CompletableFuture.supplyAsync(() -> loadDevPki(config.pki().devPkiDir()))
+                : CompletableFuture.completedFuture(null);
+        Database db;
+        try {
+            db = Database.open(config.storage());
+        } catch (RuntimeException e) {
+            devPkiLoad.cancel(true);
+            throw e;
+        }
+        long tDb = System.nanoTime();
         try {
             UserService users = new UserService(db);
             AuditLog audit = new AuditLog(db);
@@ -60,16 +80,39 @@ public final class App implements AutoCloseable {
             Health health = new Health()
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys::health);
-            SigningService signing = SigningSetup.service(config.pki());
+            DevPki devPki = join(devPkiLoad);
+            log.info("Prepared in {} ms (database and migrations {} ms)",
+                    (System.nanoTime() - t0) / 1_000_000, (tDb - t0) / 1_000_000);
+            SigningService signing = SigningSetup.service(config.pki(), devPki);
             var signingController = new SigningController(signing,
                     new TwoStepSigning(signing, documents, db, config.keys().preparationTtl()), keys);
             var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
-                    new DocumentController(documents), new KeyController(keys), signingController);
-            Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit, health);
-            return new App(config, db, web);
+                    new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
+                    new KeyController(keys), signingController);
+            List<String> registered = new CopyOnWriteArrayList<>();
+            Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit,
+                    health, registered::add);
+            return new App(config, db, web, registered);
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static DevPki loadDevPki(java.nio.file.Path dir) {
+        try {
+            return DevPki.load(dir);
+        } catch (RuntimeException e) {
+            throw new ConfigException("Cannot load the development PKI from " + dir + " (VANTHU_DEV_PKI_DIR); "
+                    + "run from the project folder, or set VANTHU_DEV_PKI=false outside development");
         }
     }
 
@@ -81,6 +124,11 @@ public final class App implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    /** "METHOD path" of every HTTP handler registered with the web server. */
+    public List<String> registeredRoutes() {
+        return List.copyOf(registeredRoutes);
     }
 
     public Database database() {

@@ -2,6 +2,7 @@ package vn.vanthu.users;
 
 import io.javalin.http.Context;
 import vn.vanthu.error.ApiException;
+import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Paging;
 
@@ -35,7 +36,9 @@ public final class UserController {
         if (req == null) {
             throw ApiException.badRequest("INVALID_JSON", "Send {\"name\",\"displayName\",\"roles\"}", null);
         }
-        ctx.status(201).json(view(users.create(req.name(), req.displayName(), req.roles())));
+        User created = users.create(req.name(), req.displayName(), req.roles());
+        AuditTags.object(ctx, created.id());
+        ctx.status(201).json(view(created));
     }
 
     public void get(Context ctx) {
@@ -53,6 +56,7 @@ public final class UserController {
     public void issueToken(Context ctx) {
         String label = ctx.body().isBlank() ? "" : ctx.bodyAsClass(CreateToken.class).label();
         var t = users.issueToken(ctx.pathParam("id"), label);
+        AuditTags.object(ctx, "user=" + t.userId() + ",token=" + t.id());
         ctx.status(201).json(Map.of("id", t.id(), "userId", t.userId(), "token", t.token()));
     }
 

@@ -24,6 +24,11 @@ public final class AuditTags {
         ctx.attribute(DETAILS, details);
     }
 
+    /** Names only the object (e.g. the id of what a POST created); the action stays the route. */
+    public static void object(Context ctx, String object) {
+        ctx.attribute(OBJECT, object);
+    }
+
     static String action(Context ctx, String fallback) {
         String a = ctx.attribute(ACTION);
         return a == null ? fallback : a;

@@ -30,13 +30,27 @@ final class ErrorMapper {
             write(ctx, 400, "INVALID_JSON", "The request body is not valid JSON of the expected shape", null);
         } else if (e instanceof HttpResponseException h) {
             write(ctx, h.getStatus(), codeFor(h.getStatus()), messageFor(h.getStatus()), null);
-        } else if (isTooLarge(e)) {
+        } else if (clientHttpStatus(e) == 400) {
+            // Jetty drops the connection after a body it could not parse: tell the client not to reuse it.
+            ctx.header("Connection", "close");
+            write(ctx, 400, "MALFORMED_REQUEST", "The request body could not be parsed (malformed multipart or encoding)", null);
+        } else if (isTooLarge(e) || clientHttpStatus(e) == 413) {
             write(ctx, 413, "PAYLOAD_TOO_LARGE", "The upload is larger than this service accepts", null);
         } else {
             log.error("Unexpected failure in request {} {} (request {})", ctx.method(), ctx.path(), RequestIds.get(ctx), e);
             write(ctx, 500, "INTERNAL_ERROR", "The service could not complete the request; it has been logged as "
                     + RequestIds.get(ctx), null);
         }
+    }
+
+    /** The 4xx status Jetty attached to a parsing failure, or 0. */
+    private static int clientHttpStatus(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+                return h.getCode();
+            }
+        }
+        return 0;
     }
 
     /** Jetty reports an oversized multipart body as an IllegalStateException or a wrapped 413. */

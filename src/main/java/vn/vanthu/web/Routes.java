@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import vn.vanthu.audit.AuditController;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.keys.KeyController;
+import vn.vanthu.pki.PkiController;
 import vn.vanthu.signing.SigningController;
 import vn.vanthu.users.Role;
 import vn.vanthu.users.UserController;
@@ -21,6 +22,8 @@ import static vn.vanthu.users.Role.AUDITOR;
 import static vn.vanthu.users.Role.CLERK;
 import static vn.vanthu.users.Role.OFFICIAL;
 import static vn.vanthu.web.ApiRoute.ANY_USER;
+import static vn.vanthu.web.ApiRoute.PUBLIC;
+import static vn.vanthu.web.ApiRoute.Body.BINARY;
 import static vn.vanthu.web.ApiRoute.Body.JSON;
 import static vn.vanthu.web.ApiRoute.Body.MULTIPART;
 import static vn.vanthu.web.ApiRoute.Body.NONE;
@@ -31,7 +34,7 @@ public final class Routes {
 
     /** The controllers the routes call; each feature adds its own. */
     public record Controllers(UserController users, AuditController audit, DocumentController documents,
-                              KeyController keys, SigningController signing) {}
+                              PkiController devPki, KeyController keys, SigningController signing) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -50,6 +53,13 @@ public final class Routes {
 
         r.add(POST, "/api/v1/documents", Set.of(OFFICIAL, CLERK, ADMIN), "documents", "Store a document by its SHA-256", MULTIPART, c.documents()::upload);
         r.add(GET, "/api/v1/documents/{sha256}", ANY_USER, "documents", "Fetch a stored document (integrity re-checked)", NONE, c.documents()::download);
+
+        if (c.devPki() != null) {
+            r.add(GET, "/pki/crl/{name}", PUBLIC, "development PKI", "CRL of the development PKI (issuing, root)", NONE, c.devPki()::crl);
+            r.add(GET, "/pki/certs/{name}", PUBLIC, "development PKI", "CA certificate of the development PKI", NONE, c.devPki()::certificate);
+            r.add(POST, "/pki/ocsp", PUBLIC, "development PKI", "OCSP responder of the development PKI", BINARY, c.devPki()::ocsp);
+            r.add(POST, "/pki/tsa", PUBLIC, "development PKI", "RFC 3161 time-stamping of the development PKI", BINARY, c.devPki()::timestamp);
+        }
 
         r.add(GET, "/api/v1/keys", ANY_USER, "keys", "The caller's usable signing keys (ADMIN: all keys)", NONE, c.keys()::list);
         r.add(POST, "/api/v1/keys", Set.of(ADMIN), "keys", "Register a key: multipart (file=.p12, owner, id?, image? PNG, pin, alias?) "

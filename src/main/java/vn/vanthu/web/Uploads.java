@@ -20,6 +20,9 @@ public final class Uploads {
         if (type == null || !type.toLowerCase().startsWith("multipart/form-data")) {
             throw ApiException.unsupportedMediaType("Send the request as multipart/form-data");
         }
+        if (!type.toLowerCase().contains("boundary=")) {
+            throw ApiException.badRequest("MALFORMED_MULTIPART", "The multipart/form-data content type has no boundary", null);
+        }
     }
 
     public static List<UploadedFile> all(Context ctx, String part) {

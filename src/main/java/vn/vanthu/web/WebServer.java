@@ -31,8 +31,12 @@ public final class WebServer {
 
     private WebServer() {}
 
+    /**
+     * @param registered receives "METHOD path" of every handler Javalin actually registers (for the test that
+     *                   holds /openapi.json to the real routes)
+     */
     public static Javalin create(AppConfig.Server server, List<ApiRoute> declared, Auth auth, AuditLog audit,
-                                 Health health) {
+                                 Health health, java.util.function.Consumer<String> registered) {
         Metrics metrics = new Metrics();
         List<ApiRoute> routes = new java.util.ArrayList<>(declared);
         routes.add(new ApiRoute(HandlerType.GET, "/health", ApiRoute.PUBLIC, "service", "Health of the service",
@@ -62,6 +66,11 @@ public final class WebServer {
                 s.insertHandler(new GracefulHandler());
             });
             config.staticFiles.enableWebjars();
+            config.events.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) {
+                    registered.accept(h.getHttpMethod().name() + " " + h.getPath());
+                }
+            });
 
             config.routes.before(ctx -> {
                 ctx.attribute(STARTED, System.nanoTime());

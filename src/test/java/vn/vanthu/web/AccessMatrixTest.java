@@ -1,0 +1,118 @@
+package vn.vanthu.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.vanthu.support.Databases;
+import vn.vanthu.support.TestServer;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static java.util.Map.entry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Walks every endpoint of the service with every role and with no token, and asserts the status: 401 without
+ * a token, 403 for a role the endpoint does not admit, and neither for a role it does. The expected roles are
+ * written here by hand, independent of the route declarations; a new endpoint must join this table.
+ */
+class AccessMatrixTest {
+    private static final Set<String> ALL = Set.of("official", "clerk", "auditor", "admin");
+    private static final Set<String> PUBLIC = Set.of();
+
+    /** "METHOD path" → the demo users allowed; an empty set means public. */
+    static final Map<String, Set<String>> EXPECTED = Map.ofEntries(
+            entry("GET /health", PUBLIC),
+            entry("GET /metrics", PUBLIC),
+            entry("GET /openapi.json", PUBLIC),
+            entry("GET /docs", PUBLIC),
+            entry("GET /api/v1/users/me", ALL),
+            entry("GET /api/v1/users", Set.of("admin")),
+            entry("POST /api/v1/users", Set.of("admin")),
+            entry("GET /api/v1/users/{id}", Set.of("admin")),
+            entry("POST /api/v1/users/{id}/disable", Set.of("admin")),
+            entry("POST /api/v1/users/{id}/enable", Set.of("admin")),
+            entry("POST /api/v1/users/{id}/tokens", Set.of("admin")),
+            entry("GET /api/v1/users/{id}/tokens", Set.of("admin")),
+            entry("DELETE /api/v1/users/{id}/tokens/{tokenId}", Set.of("admin")),
+            entry("GET /api/v1/audit", Set.of("auditor", "admin")),
+            entry("GET /api/v1/audit/verify", Set.of("auditor", "admin")),
+            entry("POST /api/v1/documents", Set.of("official", "clerk", "admin")),
+            entry("GET /api/v1/documents/{sha256}", ALL),
+            entry("GET /pki/crl/{name}", PUBLIC),
+            entry("GET /pki/certs/{name}", PUBLIC),
+            entry("POST /pki/ocsp", PUBLIC),
+            entry("POST /pki/tsa", PUBLIC),
+            entry("GET /api/v1/keys", ALL),
+            entry("POST /api/v1/keys", Set.of("admin")),
+            entry("DELETE /api/v1/keys/{id}", Set.of("admin")),
+            entry("POST /api/v1/keys/{id}/verify-pin", Set.of("official", "clerk")));
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Databases.Kind.H2);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** Every "METHOD path" that /openapi.json describes. */
+    static List<String> describedRoutes(TestServer s) {
+        JsonNode paths = s.get("/openapi.json", null).json().path("paths");
+        List<String> out = new ArrayList<>();
+        for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
+            String path = it.next();
+            paths.path(path).fieldNames().forEachRemaining(m -> out.add(m.toUpperCase() + " " + path));
+        }
+        return out;
+    }
+
+    @Test
+    void every_endpoint_is_in_the_access_table() {
+        assertEquals(new TreeSet<>(EXPECTED.keySet()), new TreeSet<>(describedRoutes(server)));
+    }
+
+    @Test
+    void every_endpoint_answers_each_role_and_no_token_as_the_table_says() {
+        List<String> wrong = new ArrayList<>();
+        for (String route : describedRoutes(server)) {
+            Set<String> allowed = EXPECTED.getOrDefault(route, PUBLIC);
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x0");
+            check(wrong, route, method, path, null, allowed.isEmpty() ? -1 : 401);
+            for (String user : ALL) {
+                int expected = allowed.isEmpty() || allowed.contains(user) ? -1 : 403;
+                check(wrong, route, method, path, user, expected);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /** expected -1 means "admitted": anything but 401, 403 and 5xx. */
+    private static void check(List<String> wrong, String route, String method, String path, String user, int expected) {
+        HttpRequest.Builder b = server.request(path, user);
+        HttpRequest req = switch (method) {
+            case "GET" -> b.GET().build();
+            case "DELETE" -> b.DELETE().build();
+            default -> b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}")).build();
+        };
+        int status = server.send(req).status();
+        boolean ok = expected == -1 ? status != 401 && status != 403 && status < 500 : status == expected;
+        if (!ok) {
+            wrong.add(route + " as " + (user == null ? "no token" : user) + ": got " + status
+                    + (expected == -1 ? ", expected admitted" : ", expected " + expected));
+        }
+    }
+}
