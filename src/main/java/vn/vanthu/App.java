@@ -9,9 +9,15 @@ import vn.vanthu.config.AppConfig;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
+import vn.vanthu.trust.TrustServices;
 import vn.vanthu.users.DemoUsers;
 import vn.vanthu.users.UserController;
 import vn.vanthu.users.UserService;
+import vn.vanthu.validation.Policies;
+import vn.vanthu.validation.ReportPdf;
+import vn.vanthu.validation.ValidationController;
+import vn.vanthu.validation.ValidationService;
+import vn.vanthu.validation.ValidationStore;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Health;
 import vn.vanthu.web.Routes;
@@ -39,6 +45,7 @@ public final class App implements AutoCloseable {
     }
 
     public static App create(AppConfig config) {
+        TrustServices trust = TrustServices.create(config); // unreadable anchors stop start-up before the database opens
         Database db = Database.open(config.storage());
         try {
             UserService users = new UserService(db);
@@ -49,14 +56,26 @@ public final class App implements AutoCloseable {
             }
             Health health = new Health()
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")));
+            health.add("trustAnchors", () -> Health.Check.of(!trust.anchors().isEmpty(), trustDetails(trust)));
+            var validation = new ValidationService(trust, Policies.load(config.validation().policyDir()),
+                    config.validation().maxSignatures(), config.validation().maxConcurrent());
+            var validationController = new ValidationController(validation, new ValidationStore(db, documents),
+                    ReportPdf.create(config, trust));
             var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
-                    new DocumentController(documents));
+                    new DocumentController(documents), validationController);
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit, health);
             return new App(config, db, web);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    private static Map<String, Object> trustDetails(TrustServices trust) {
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("count", trust.anchors().size());
+        d.put("earliestExpiry", trust.earliestAnchorExpiry() == null ? null : trust.earliestAnchorExpiry().toString());
+        return d;
     }
 
     public App start() {

@@ -30,7 +30,15 @@ public enum Setting {
     TSA_URL("tsa.url", "", "RFC 3161 time-stamping service; empty = the development TSA when dev.pki is on, none otherwise."),
     PIN_ATTEMPTS("pin.attempts", "5", "Wrong PINs in a row that lock a key."),
     KEY_LOCK_MINUTES("key.lock.minutes", "15", "How long a key stays locked after too many wrong PINs."),
-    PREPARATION_TTL_SECONDS("preparation.ttl.seconds", "300", "How long a two-step signing preparation stays usable.");
+    PREPARATION_TTL_SECONDS("preparation.ttl.seconds", "300", "How long a two-step signing preparation stays usable."),
+    // validation (issue 4)
+    TRUST_ANCHORS_PASSWORD("trust.anchors.password", "", "Password of PKCS#12/JKS keystores listed in trust.anchors (empty = none)."),
+    TRUSTED_LIST("trusted.list", "", "Reserved: file path of an ETSI trusted list XML (not loaded yet; a non-empty value is refused)."),
+    POLICY_DIR("policy.dir", "", "Folder of named validation policies <name>.xml (DSS policy format); 'default' is DSS's own."),
+    REPORT_SEAL_KEYSTORE("report.seal.keystore", "", "PKCS#12 of the agency seal that signs validation report PDFs; empty = <dev.pki.dir>/seal.p12 in dev mode."),
+    REPORT_SEAL_PASSWORD("report.seal.password", "", "Password of report.seal.keystore (default 123456 only in dev mode; never logged)."),
+    VALIDATION_MAX_SIGNATURES("validation.max.signatures", "100", "Files with more signatures than this are refused (422) before validation."),
+    VALIDATION_MAX_CONCURRENT("validation.max.concurrent", "0", "Validations running at once (0 = twice the CPU count); others wait.");
 
     private final String key;
     private final String defaultValue;

@@ -6,6 +6,7 @@ import vn.vanthu.audit.AuditController;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.users.Role;
 import vn.vanthu.users.UserController;
+import vn.vanthu.validation.ValidationController;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ public final class Routes {
     private final List<ApiRoute> routes = new ArrayList<>();
 
     /** The controllers the routes call; each feature adds its own. */
-    public record Controllers(UserController users, AuditController audit, DocumentController documents) {}
+    public record Controllers(UserController users, AuditController audit, DocumentController documents,
+                              ValidationController validations) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -47,6 +49,11 @@ public final class Routes {
 
         r.add(POST, "/api/v1/documents", Set.of(OFFICIAL, CLERK, ADMIN), "documents", "Store a document by its SHA-256", MULTIPART, c.documents()::upload);
         r.add(GET, "/api/v1/documents/{sha256}", ANY_USER, "documents", "Fetch a stored document (integrity re-checked)", NONE, c.documents()::download);
+
+        r.add(POST, "/api/v1/validations", Set.of(AUDITOR, CLERK, OFFICIAL), "validation", "Validate a signed file (multipart: file, original*, validationTime, reports, policy)", MULTIPART, c.validations()::validate);
+        r.add(GET, "/api/v1/validations", Set.of(AUDITOR), "validation", "Stored validations, newest first", NONE, c.validations()::list);
+        r.add(GET, "/api/v1/validations/{id}", Set.of(AUDITOR), "validation", "One stored validation with its ETSI report", NONE, c.validations()::get);
+        r.add(GET, "/api/v1/validations/{id}/report.pdf", Set.of(AUDITOR), "validation", "Human-readable validation report, sealed (PAdES)", NONE, c.validations()::reportPdf);
         return List.copyOf(r.routes);
     }
 
