@@ -6,6 +6,7 @@ import eu.europa.esig.dss.model.policy.ValidationPolicy;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
+import eu.europa.esig.dss.xades.validation.XMLDocumentValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.vanthu.error.ApiException;
@@ -83,7 +84,12 @@ public final class ValidationService {
         DSSDocument doc = new InMemoryDocument(content, req.documentName());
         SignedDocumentValidator validator;
         try {
-            validator = SignedDocumentValidator.fromDocument(doc);
+            // Straight to the validator when the kind is known: DSS's factory probe would parse an XML twice.
+            validator = switch (kind) {
+                case XML -> new XMLDocumentValidator(doc);
+                case PDF -> new PDFDocumentValidator(doc);
+                default -> SignedDocumentValidator.fromDocument(doc);
+            };
         } catch (RuntimeException e) {
             throw unsupported();
         }
