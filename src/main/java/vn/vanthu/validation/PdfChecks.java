@@ -1,17 +1,25 @@
 package vn.vanthu.validation;
 
+import eu.europa.esig.dss.pdf.AnnotationBox;
+import eu.europa.esig.dss.pdf.PdfAnnotation;
+import eu.europa.esig.dss.pdf.PdfDocumentReader;
 import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
+import eu.europa.esig.dss.pdf.modifications.PdfDifferencesFinder;
+import eu.europa.esig.dss.pdf.modifications.PdfModification;
+import eu.europa.esig.dss.pdf.modifications.PdfObjectModifications;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * How the PDF modification checks are set up for one document. DSS compares every signed revision with the
- * final document, rendering pages for the visual (shadow-attack) comparison: that is where a many-page PDF's
- * validation time goes. When the signed byte ranges already reach the end of the file there is no later
- * revision, the signed revision IS the final document, and the visual comparison can only find "no
- * difference": we skip that rendering then, and keep every check (object modifications, page and annotation
- * differences, the visual comparison itself) whenever any byte follows the last signed revision.
+ * final document: object by object, page by page, and by rendering pages (the shadow-attack checks). That is
+ * where a many-page PDF's validation time goes. When EVERY signed byte range already reaches the end of the
+ * file, each signed revision IS the final document, byte for byte: the comparisons can only find "no
+ * difference", so they are answered as such without walking the document. The annotation-overlap check (a
+ * property of the final document) still runs. As soon as any byte follows a signed revision, DSS's full
+ * comparison runs unchanged.
  *
  * <pre>{@code pdfValidator.setPdfObjFactory(PdfChecks.factoryFor(bytes));}</pre>
  */
@@ -22,36 +30,63 @@ final class PdfChecks {
 
     static PdfBoxNativeObjectFactory factoryFor(byte[] pdf) {
         PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
-        if (!hasBytesAfterLastSignedRevision(pdf)) {
-            DefaultPdfDifferencesFinder finder = new DefaultPdfDifferencesFinder();
-            finder.setMaximalPagesAmountForVisualComparison(0);
-            factory.setPdfDifferencesFinder(finder);
+        if (!hasBytesAfterASignedRevision(pdf)) {
+            factory.setPdfDifferencesFinder(new IdenticalRevisions());
+            factory.setPdfObjectModificationsFinder((signedRevision, finalRevision) -> new PdfObjectModifications());
         }
         return factory;
     }
 
     /**
-     * True unless some /ByteRange [a b c d] covers the file up to its end (trailing whitespace aside). When no
-     * byte range can be read the answer is true: in doubt, DSS does the full comparison.
+     * False only when every /ByteRange [a b c d] covers the file up to its end (trailing whitespace aside). When
+     * a byte range cannot be read, or there is none, the answer is true: in doubt, DSS compares everything.
      */
-    static boolean hasBytesAfterLastSignedRevision(byte[] pdf) {
-        long maxEnd = -1;
+    static boolean hasBytesAfterASignedRevision(byte[] pdf) {
+        long minEnd = Long.MAX_VALUE;
+        int found = 0;
         for (int at = InputGuard.indexOf(pdf, BYTE_RANGE, 0); at >= 0; at = InputGuard.indexOf(pdf, BYTE_RANGE, at + 1)) {
             long[] range = readRange(pdf, at + BYTE_RANGE.length);
-            if (range != null) {
-                maxEnd = Math.max(maxEnd, range[2] + range[3]);
+            if (range == null) {
+                return true;
             }
+            minEnd = Math.min(minEnd, range[2] + range[3]);
+            found++;
         }
-        if (maxEnd < 0 || maxEnd > pdf.length) {
+        if (found == 0 || minEnd > pdf.length) {
             return true;
         }
-        for (long i = maxEnd; i < pdf.length; i++) {
+        for (long i = minEnd; i < pdf.length; i++) {
             byte b = pdf[(int) i];
             if (b != '\n' && b != '\r' && b != ' ' && b != '\t' && b != 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Differences between a revision and itself: none; annotation overlaps are still looked for. */
+    private static final class IdenticalRevisions implements PdfDifferencesFinder {
+        private final DefaultPdfDifferencesFinder overlaps = new DefaultPdfDifferencesFinder();
+
+        @Override
+        public List<PdfModification> getAnnotationOverlaps(PdfDocumentReader reader) {
+            return overlaps.getAnnotationOverlaps(reader);
+        }
+
+        @Override
+        public boolean isAnnotationBoxOverlapping(AnnotationBox box, List<PdfAnnotation> annotations) {
+            return overlaps.isAnnotationBoxOverlapping(box, annotations);
+        }
+
+        @Override
+        public List<PdfModification> getPagesDifferences(PdfDocumentReader signedRevision, PdfDocumentReader finalRevision) {
+            return List.of();
+        }
+
+        @Override
+        public List<PdfModification> getVisualDifferences(PdfDocumentReader signedRevision, PdfDocumentReader finalRevision) {
+            return List.of();
+        }
     }
 
     private static long[] readRange(byte[] b, int from) {

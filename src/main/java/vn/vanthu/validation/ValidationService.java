@@ -7,6 +7,7 @@ import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import eu.europa.esig.dss.xades.validation.XMLDocumentValidator;
+import eu.europa.esig.validationreport.ValidationReportFacade;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.vanthu.error.ApiException;
@@ -46,8 +47,8 @@ public final class ValidationService {
     public record Request(String documentName, byte[] content, List<Original> originals, Instant validationTime,
                           Set<String> reports, String policy) {}
 
-    /** The report, plus the ETSI report XML that is always kept as evidence. */
-    public record Outcome(ValidationReport report, String etsiReport) {}
+    /** The report, plus the ETSI report XML (UTF-8) that is always kept as evidence. */
+    public record Outcome(ValidationReport report, byte[] etsiReport) {}
 
     private final TrustServices trust;
     private final Policies policies;
@@ -115,12 +116,12 @@ public final class ValidationService {
             log.info("A {} file could not be validated: {}", kind, e.getClass().getSimpleName());
             throw unsupported();
         }
-        String etsi = reports.getXmlValidationReport();
+        byte[] etsi = etsiXml(reports);
         Map<String, String> raw = new LinkedHashMap<>();
         for (String r : List.of("etsi", "detailed", "diagnostic", "simple")) {
             if (req.reports().contains(r)) {
                 raw.put(r, switch (r) {
-                    case "etsi" -> etsi;
+                    case "etsi" -> new String(etsi, java.nio.charset.StandardCharsets.UTF_8);
                     case "detailed" -> reports.getXmlDetailedReport();
                     case "diagnostic" -> reports.getXmlDiagnosticData();
                     default -> reports.getXmlSimpleReport();
@@ -131,6 +132,17 @@ public final class ValidationService {
         ValidationReport report = ReportMapper.map(reports, id, req.documentName(), Hashes.sha256Hex(content),
                 policyName, raw);
         return new Outcome(report, etsi);
+    }
+
+    /** DSS's own JAXB tree, written out without re-validating it against the schema on every request. */
+    private static byte[] etsiXml(Reports reports) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(16 * 1024);
+            ValidationReportFacade.newFacade().marshall(reports.getEtsiValidationReportJaxb(), out, false);
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException("The ETSI validation report could not be written", e);
+        }
     }
 
     private static ApiException unsupported() {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jdbi.v3.core.Jdbi;
 import vn.vanthu.store.Database;
-import vn.vanthu.store.DocumentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.store.Hashes;
 import vn.vanthu.web.Json;
 
 import java.io.IOException;
@@ -18,8 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Keeps every validation: the summary answered to the caller, who asked and when (table {@code validations}),
- * and the ETSI validation report XML (in the {@link DocumentStore}, integrity-checked on read).
+ * Keeps every validation in one row of {@code validations}: the summary answered to the caller, who asked and
+ * when, and the ETSI validation report XML with its SHA-256 (re-checked on every read).
  *
  * <pre>{@code store.save(outcome, user.id()); Optional<Stored> s = store.find(id);}</pre>
  */
@@ -31,18 +34,16 @@ public final class ValidationStore {
     /** A page of stored validations, newest first. */
     public record Page(List<Stored> items, Long nextCursor) {}
 
+    private static final Logger log = LoggerFactory.getLogger(ValidationStore.class);
     private final Jdbi jdbi;
-    private final DocumentStore documents;
 
-    public ValidationStore(Database db, DocumentStore documents) {
+    public ValidationStore(Database db) {
         this.jdbi = db.jdbi();
-        this.documents = documents;
     }
 
     public void save(ValidationService.Outcome outcome, String userId) {
         ValidationReport r = outcome.report().withReports(Map.of());
-        String etsiSha = documents.put(new java.io.ByteArrayInputStream(outcome.etsiReport().getBytes(StandardCharsets.UTF_8)),
-                "application/xml").sha256();
+        String etsiSha = Hashes.sha256Hex(outcome.etsiReport());
         byte[] summary;
         try {
             summary = Json.MAPPER.writeValueAsBytes(r);
@@ -50,12 +51,12 @@ public final class ValidationStore {
             throw new IllegalStateException(e);
         }
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO validations (id, requested_at, requested_by, document_name, "
-                        + "document_sha256, policy, signatures_count, valid_signatures_count, summary, etsi_report_sha256) "
-                        + "VALUES (:id, :at, :by, :name, :sha, :policy, :n, :valid, :summary, :etsi)")
+                        + "document_sha256, policy, signatures_count, valid_signatures_count, summary, etsi_report, etsi_report_sha256) "
+                        + "VALUES (:id, :at, :by, :name, :sha, :policy, :n, :valid, :summary, :etsiXml, :etsi)")
                 .bind("id", r.validationId()).bind("at", OffsetDateTime.now(ZoneOffset.UTC)).bind("by", userId)
                 .bind("name", truncate(r.documentName(), 500)).bind("sha", r.documentSha256()).bind("policy", r.policy())
                 .bind("n", r.signaturesCount()).bind("valid", r.validSignaturesCount())
-                .bind("summary", summary).bind("etsi", etsiSha).execute());
+                .bind("summary", summary).bind("etsiXml", outcome.etsiReport()).bind("etsi", etsiSha).execute());
     }
 
     public Optional<Stored> find(String id) {
@@ -71,9 +72,16 @@ public final class ValidationStore {
         return new Page(rows.subList(0, Math.min(limit, rows.size())), next);
     }
 
-    /** The ETSI report XML, re-verified against its hash. */
+    /** The ETSI report XML, re-verified against its hash: a row whose report no longer matches is never served. */
     public String etsiReport(Stored s) {
-        return new String(documents.readAllBytes(s.etsiReportSha256()), StandardCharsets.UTF_8);
+        byte[] xml = jdbi.withHandle(h -> h.createQuery("SELECT etsi_report FROM validations WHERE id = :id")
+                .bind("id", s.id()).mapTo(byte[].class).one());
+        if (!Hashes.sha256Hex(xml).equals(s.etsiReportSha256())) {
+            log.error("Stored ETSI report of validation {} fails its SHA-256 check", s.id());
+            throw new ApiException(500, "STORED_REPORT_CORRUPTED",
+                    "The stored report of validation " + s.id() + " failed its integrity check and was not served", null);
+        }
+        return new String(xml, StandardCharsets.UTF_8);
     }
 
     private static final String SELECT = "SELECT seq, id, requested_at, requested_by, summary, etsi_report_sha256 FROM validations";
