@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks (not tests): figures for README. Usage: scripts/bench.sh [startup|signing|validation|all]
+# Benchmarks (not tests): figures for README.
+# Usage: scripts/bench.sh [startup|signing|validation|all] [seconds of the 64-client validation soak, default 120]
 # Runs on this machine as it is; compare the ratios printed side by side, not absolute numbers across runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,7 +47,7 @@ java_bench() {
 case "$what" in
   startup) startup ;;
   signing) java_bench SigningBench ;;
-  validation) java_bench ValidationBench ;;
-  all) startup; java_bench SigningBench; java_bench ValidationBench ;;
+  validation) BENCH_JAVA_OPTS=-Xmx1g java_bench ValidationBench "${2:-120}" ;;
+  all) startup; java_bench SigningBench; BENCH_JAVA_OPTS=-Xmx1g java_bench ValidationBench "${2:-120}" ;;
   *) echo "usage: $0 [startup|signing|validation|all]"; exit 2 ;;
 esac

@@ -14,13 +14,18 @@ import vn.vanthu.pki.DevPki;
 import vn.vanthu.pki.PkiController;
 import vn.vanthu.signing.SigningController;
 import vn.vanthu.signing.SigningService;
-import vn.vanthu.signing.SigningSetup;
 import vn.vanthu.signing.TwoStepSigning;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
+import vn.vanthu.trust.TrustServices;
 import vn.vanthu.users.DemoUsers;
 import vn.vanthu.users.UserController;
 import vn.vanthu.users.UserService;
+import vn.vanthu.validation.Policies;
+import vn.vanthu.validation.ReportPdf;
+import vn.vanthu.validation.ValidationController;
+import vn.vanthu.validation.ValidationService;
+import vn.vanthu.validation.ValidationStore;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Health;
 import vn.vanthu.web.Routes;
@@ -81,14 +86,21 @@ public final class App implements AutoCloseable {
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys::health);
             DevPki devPki = join(devPkiLoad);
+            // Unreadable trust anchors stop start-up here, naming the file.
+            TrustServices trust = TrustServices.create(config.pki(), config.validation().trustAnchorsPassword(), devPki);
+            health.add("trustAnchors", () -> Health.Check.of(!trust.anchors().isEmpty(), trustDetails(trust)));
             log.info("Prepared in {} ms (database and migrations {} ms)",
                     (System.nanoTime() - t0) / 1_000_000, (tDb - t0) / 1_000_000);
-            SigningService signing = SigningSetup.service(config.pki(), devPki);
+            SigningService signing = new SigningService(trust::newSigningVerifier, trust.tspSource());
             var signingController = new SigningController(signing,
                     new TwoStepSigning(signing, documents, db, config.keys().preparationTtl()), keys);
+            var validation = new ValidationService(trust, Policies.load(config.validation().policyDir()),
+                    config.validation().maxSignatures(), config.validation().maxConcurrent());
+            var validationController = new ValidationController(validation, new ValidationStore(db),
+                    ReportPdf.create(config, trust));
             var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
-                    new KeyController(keys), signingController);
+                    new KeyController(keys), signingController, validationController);
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit,
                     health, registered::add);
@@ -114,6 +126,13 @@ public final class App implements AutoCloseable {
             throw new ConfigException("Cannot load the development PKI from " + dir + " (VANTHU_DEV_PKI_DIR); "
                     + "run from the project folder, or set VANTHU_DEV_PKI=false outside development");
         }
+    }
+
+    private static Map<String, Object> trustDetails(TrustServices trust) {
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("count", trust.anchors().size());
+        d.put("earliestExpiry", trust.earliestAnchorExpiry() == null ? null : trust.earliestAnchorExpiry().toString());
+        return d;
     }
 
     public App start() {

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <pre>{@code AppConfig config = ConfigLoader.fromEnvironment(); int port = config.server().port();}</pre>
  */
-public record AppConfig(Server server, Storage storage, Pki pki, Keys keys, boolean demoUsers) {
+public record AppConfig(Server server, Storage storage, Pki pki, Keys keys, boolean demoUsers, Validation validation) {
 
     public record Server(String host, int port, long maxUploadBytes, Duration shutdownGrace) {}
 
@@ -30,4 +30,10 @@ public record AppConfig(Server server, Storage storage, Pki pki, Keys keys, bool
             this(pinAttempts, lockDuration, preparationTtl, List.of());
         }
     }
+    /**
+     * Validation (issue 4): keystore password for trust anchors, named policies, the seal of report PDFs
+     * (null keystore = none configured), limits.
+     */
+    public record Validation(String trustAnchorsPassword, Path policyDir, Path sealKeystore, String sealPassword,
+                             int maxSignatures, int maxConcurrent) {}
 }

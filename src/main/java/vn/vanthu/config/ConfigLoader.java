@@ -86,7 +86,23 @@ public final class ConfigLoader {
                 Duration.ofMinutes(intIn(v, Setting.KEY_LOCK_MINUTES, 0, 10_000)),
                 Duration.ofSeconds(intIn(v, Setting.PREPARATION_TTL_SECONDS, 1, 86_400)),
                 paths(v.get(Setting.PKCS11_LIBRARIES)));
-        return new AppConfig(server, storage, pki, keys, bool(v, Setting.DEMO_USERS));
+        return new AppConfig(server, storage, pki, keys, bool(v, Setting.DEMO_USERS), validation(v, pki));
+    }
+
+    private static AppConfig.Validation validation(Map<Setting, String> v, AppConfig.Pki pki) {
+        String seal = v.get(Setting.REPORT_SEAL_KEYSTORE);
+        Path sealKeystore = !seal.isEmpty() ? Path.of(seal).toAbsolutePath().normalize()
+                : pki.devPki() ? pki.devPkiDir().resolve("seal.p12") : null;
+        String sealPassword = v.get(Setting.REPORT_SEAL_PASSWORD);
+        if (sealPassword.isEmpty() && pki.devPki() && seal.isEmpty()) {
+            sealPassword = "123456"; // the published password of the development PKI only
+        }
+        String policyDir = v.get(Setting.POLICY_DIR);
+        return new AppConfig.Validation(v.get(Setting.TRUST_ANCHORS_PASSWORD),
+                policyDir.isEmpty() ? null : Path.of(policyDir).toAbsolutePath().normalize(),
+                sealKeystore, sealPassword,
+                intIn(v, Setting.VALIDATION_MAX_SIGNATURES, 1, 10_000),
+                intIn(v, Setting.VALIDATION_MAX_CONCURRENT, 0, 1_000));
     }
 
     private static List<Path> paths(String csv) {

@@ -32,7 +32,14 @@ public enum Setting {
     KEY_LOCK_MINUTES("key.lock.minutes", "15", "How long a key stays locked after too many wrong PINs."),
     PREPARATION_TTL_SECONDS("preparation.ttl.seconds", "300", "How long a two-step signing preparation stays usable."),
     PKCS11_LIBRARIES("pkcs11.libraries", "/usr/lib/softhsm/libsofthsm2.so",
-            "Comma-separated PKCS#11 module paths an admin may register keys from (any other library is refused).");
+            "Comma-separated PKCS#11 module paths an admin may register keys from (any other library is refused)."),
+    // validation (issue 4)
+    TRUST_ANCHORS_PASSWORD("trust.anchors.password", "", "Password of PKCS#12/JKS keystores listed in trust.anchors (empty = none)."),
+    POLICY_DIR("policy.dir", "", "Folder of named validation policies <name>.xml (DSS policy format); 'default' is DSS's own."),
+    REPORT_SEAL_KEYSTORE("report.seal.keystore", "", "PKCS#12 of the agency seal that signs validation report PDFs; empty = <dev.pki.dir>/seal.p12 in dev mode."),
+    REPORT_SEAL_PASSWORD("report.seal.password", "", "Password of report.seal.keystore (default 123456 only in dev mode; never logged)."),
+    VALIDATION_MAX_SIGNATURES("validation.max.signatures", "100", "Files with more signatures than this are refused (422) before validation."),
+    VALIDATION_MAX_CONCURRENT("validation.max.concurrent", "0", "Validations running at once (0 = twice the CPU count); others wait.");
 
     private final String key;
     private final String defaultValue;

@@ -9,6 +9,7 @@ import vn.vanthu.pki.PkiController;
 import vn.vanthu.signing.SigningController;
 import vn.vanthu.users.Role;
 import vn.vanthu.users.UserController;
+import vn.vanthu.validation.ValidationController;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,8 @@ public final class Routes {
 
     /** The controllers the routes call; each feature adds its own. */
     public record Controllers(UserController users, AuditController audit, DocumentController documents,
-                              PkiController devPki, KeyController keys, SigningController signing) {}
+                              PkiController devPki, KeyController keys, SigningController signing,
+                              ValidationController validations) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -70,6 +72,10 @@ public final class Routes {
         r.add(POST, "/api/v1/signatures/prepare", Set.of(OFFICIAL, CLERK), "signing", "Two-step signing, step 1: parts as for signing but a PEM 'certificate' chain instead of keyId/pin; answers dataToSign", MULTIPART, c.signing()::prepare);
         r.add(POST, "/api/v1/signatures/{preparationId}/complete", Set.of(OFFICIAL, CLERK), "signing", "Two-step signing, step 2: {signatureValue} → the signed file", JSON, c.signing()::complete);
         r.add(POST, "/api/v1/signatures/extend", Set.of(OFFICIAL, CLERK), "signing", "Augment every signature of a file to level T, LT or LTA (parts file, level, original…)", MULTIPART, c.signing()::extend);
+        r.add(POST, "/api/v1/validations", Set.of(AUDITOR, CLERK, OFFICIAL), "validation", "Validate a signed file (multipart: file, original*, validationTime, reports, policy)", MULTIPART, c.validations()::validate);
+        r.add(GET, "/api/v1/validations", Set.of(AUDITOR), "validation", "Stored validations, newest first", NONE, c.validations()::list);
+        r.add(GET, "/api/v1/validations/{id}", Set.of(AUDITOR), "validation", "One stored validation with its ETSI report", NONE, c.validations()::get);
+        r.add(GET, "/api/v1/validations/{id}/report.pdf", Set.of(AUDITOR), "validation", "Human-readable validation report, sealed (PAdES)", NONE, c.validations()::reportPdf);
         return List.copyOf(r.routes);
     }
 

@@ -54,7 +54,15 @@ class AccessMatrixTest {
             entry("GET /api/v1/keys", ALL),
             entry("POST /api/v1/keys", Set.of("admin")),
             entry("DELETE /api/v1/keys/{id}", Set.of("admin")),
-            entry("POST /api/v1/keys/{id}/verify-pin", Set.of("official", "clerk")));
+            entry("POST /api/v1/keys/{id}/verify-pin", Set.of("official", "clerk")),
+            entry("POST /api/v1/signatures", Set.of("official", "clerk")),
+            entry("POST /api/v1/signatures/prepare", Set.of("official", "clerk")),
+            entry("POST /api/v1/signatures/{preparationId}/complete", Set.of("official", "clerk")),
+            entry("POST /api/v1/signatures/extend", Set.of("official", "clerk")),
+            entry("POST /api/v1/validations", Set.of("auditor", "clerk", "official")),
+            entry("GET /api/v1/validations", Set.of("auditor")),
+            entry("GET /api/v1/validations/{id}", Set.of("auditor")),
+            entry("GET /api/v1/validations/{id}/report.pdf", Set.of("auditor")));
 
     private static TestServer server;
 

@@ -1,0 +1,155 @@
+package vn.vanthu.trust;
+
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.service.crl.OnlineCRLSource;
+import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
+import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
+import eu.europa.esig.dss.service.http.commons.TimestampDataLoader;
+import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
+import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
+import eu.europa.esig.dss.spi.client.http.DataLoader;
+import eu.europa.esig.dss.spi.validation.CertificateVerifier;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
+import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
+import vn.vanthu.config.AppConfig;
+import vn.vanthu.pki.DevPki;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Trust as configuration, for signing and validation alike: the trust anchors ({@code VANTHU_TRUST_ANCHORS},
+ * plus the development root only when {@code VANTHU_DEV_PKI=true}; never the JVM's trust store), revocation
+ * sources per {@code VANTHU_REVOCATION} (online: CRL, OCSP and AIA through one cached loader; offline: none, only
+ * what a file embeds) and the time-stamping source.
+ *
+ * <pre>{@code
+ * TrustServices trust = TrustServices.create(config);
+ * CertificateVerifier cv = trust.newVerifier();     // a fresh one per validation or signature
+ * TSPSource tsa = trust.tspSource();                // null when no TSA is configured
+ * }</pre>
+ *
+ * Thread-safe. The development PKI's URLs are answered in-process (no network), whatever port the service uses.
+ */
+public final class TrustServices {
+    private static final int CONNECT_TIMEOUT_MS = 5_000;
+    private static final int RESPONSE_TIMEOUT_MS = 10_000;
+
+    private final List<X509Certificate> anchors;
+    private final AppConfig.RevocationMode revocation;
+    private final DataLoader revocationLoader;
+    private final DataLoader ocspLoader;
+    private final TSPSource tspSource;
+    private final DevPki devPki;
+
+    private TrustServices(List<X509Certificate> anchors, AppConfig.Pki pki, DevPki devPki) {
+        this.anchors = List.copyOf(anchors);
+        this.revocation = pki.revocation();
+        this.devPki = devPki;
+        this.revocationLoader = new CachingDataLoader(new DevPkiDataLoader(devPki, commons(new CommonsDataLoader())),
+                pki.revocationCache(), Clock.systemUTC());
+        this.ocspLoader = new CachingDataLoader(new DevPkiDataLoader(devPki, commons(new OCSPDataLoader())),
+                pki.revocationCache(), Clock.systemUTC());
+        this.tspSource = tsp(pki.tsaUrl(), devPki);
+    }
+
+    /** Reads the anchors (a {@link vn.vanthu.config.ConfigException} names any unreadable file) and loads the dev PKI if on. */
+    public static TrustServices create(AppConfig config) {
+        AppConfig.Pki pki = config.pki();
+        DevPki dev = pki.devPki() ? DevPki.load(pki.devPkiDir()) : null;
+        return create(pki, config.validation().trustAnchorsPassword(), dev);
+    }
+
+    /** As {@link #create(AppConfig)} with an already loaded development PKI (null = none). */
+    public static TrustServices create(AppConfig.Pki pki, String keystorePassword, DevPki devPki) {
+        List<X509Certificate> all = new ArrayList<>(TrustAnchors.read(pki.trustAnchors(), keystorePassword));
+        if (devPki != null && all.stream().noneMatch(c -> c.equals(devPki.rootCertificate()))) {
+            all.add(devPki.rootCertificate());
+        }
+        return new TrustServices(all, pki, devPki);
+    }
+
+    /**
+     * A fresh verifier with its own certificate tokens (DSS tokens are not safe to share between concurrent
+     * validations) and exactly the configured sources: no default AIA download in offline mode.
+     */
+    public CertificateVerifier newVerifier() {
+        return verifier(revocation == AppConfig.RevocationMode.ONLINE);
+    }
+
+    /**
+     * A verifier for signing: it always fetches revocation data (through the same cache), because the
+     * certificate is checked before signing and LT/LTA signatures embed that data whatever the validation mode.
+     */
+    public CertificateVerifier newSigningVerifier() {
+        return verifier(true);
+    }
+
+    private CertificateVerifier verifier(boolean online) {
+        CommonCertificateVerifier cv = new CommonCertificateVerifier();
+        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+        for (X509Certificate c : anchors) {
+            trusted.addCertificate(new CertificateToken(c));
+        }
+        cv.setTrustedCertSources(trusted);
+        if (online) {
+            cv.setCrlSource(new OnlineCRLSource(revocationLoader));
+            cv.setOcspSource(new OnlineOCSPSource(ocspLoader));
+            cv.setAIASource(new DefaultAIASource(revocationLoader));
+        } else {
+            cv.setCrlSource(null);
+            cv.setOcspSource(null);
+            cv.setAIASource(null);
+        }
+        return cv;
+    }
+
+    /** The configured TSA ({@code tsa.url}), else the development TSA in dev mode, else null. Thread-safe. */
+    public TSPSource tspSource() {
+        return tspSource;
+    }
+
+    public List<X509Certificate> anchors() {
+        return anchors;
+    }
+
+    /** When the first trust anchor stops being valid; null without anchors. */
+    public Instant earliestAnchorExpiry() {
+        return anchors.stream().map(c -> c.getNotAfter().toInstant()).min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    public AppConfig.RevocationMode revocationMode() {
+        return revocation;
+    }
+
+    /** The in-process development PKI, when {@code VANTHU_DEV_PKI} is on. */
+    public Optional<DevPki> devPki() {
+        return Optional.ofNullable(devPki);
+    }
+
+    private static TSPSource tsp(String tsaUrl, DevPki devPki) {
+        if (tsaUrl != null && !tsaUrl.isBlank()) {
+            return new OnlineTSPSource(tsaUrl.trim(), new DevPkiDataLoader(devPki, commons(new TimestampDataLoader())));
+        }
+        if (devPki != null) {
+            // Served by DevPki.timestamp in-process: DevPkiDataLoader answers this URL without any network.
+            return new OnlineTSPSource(DevPki.BASE_URL + "tsa", new DevPkiDataLoader(devPki, new TimestampDataLoader()));
+        }
+        return null;
+    }
+
+    private static <T extends CommonsDataLoader> T commons(T loader) {
+        loader.setTimeoutConnection(CONNECT_TIMEOUT_MS);
+        loader.setTimeoutConnectionRequest(CONNECT_TIMEOUT_MS);
+        loader.setTimeoutResponse(RESPONSE_TIMEOUT_MS);
+        loader.setTimeoutSocket(RESPONSE_TIMEOUT_MS);
+        return loader;
+    }
+}

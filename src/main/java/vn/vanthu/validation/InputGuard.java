@@ -1,0 +1,186 @@
+package vn.vanthu.validation;
+
+import vn.vanthu.error.ApiException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Cheap checks on an upload BEFORE DSS opens it, so hostile files cost bounded time and memory: ZIP containers
+ * are walked with their real (inflated) sizes counted against limits (a ZIP bomb stops at the limit, not at
+ * its claimed size), XML with a DOCTYPE is refused (entity expansion, external entities), and files carrying
+ * more signatures than the configured maximum are refused.
+ *
+ * <pre>{@code InputGuard.check(bytes, 100);   // throws ApiException 422 when hostile}</pre>
+ */
+final class InputGuard {
+    static final int MAX_ZIP_ENTRIES = 1_000;
+    static final long MAX_ZIP_INFLATED = 256L * 1024 * 1024;
+    private static final byte[] SIGNATURE_VALUE = "SignatureValue".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BYTE_RANGE = "/ByteRange".getBytes(StandardCharsets.US_ASCII);
+
+    private InputGuard() {}
+
+    /** The kind of file, as far as the checks need to know. */
+    enum Kind { PDF, ZIP, XML, OTHER }
+
+    static Kind check(byte[] content, int maxSignatures) {
+        Kind kind = kind(content);
+        switch (kind) {
+            case ZIP -> checkZip(content, maxSignatures);
+            case XML -> {
+                refuseDoctype(content);
+                limitSignatures(countOpenTags(content, SIGNATURE_VALUE), maxSignatures);
+            }
+            case PDF -> limitSignatures(count(content, BYTE_RANGE), maxSignatures);  // one pass, ~1 ms per MB
+            default -> { }
+        }
+        return kind;
+    }
+
+    static Kind kind(byte[] b) {
+        if (b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4) {
+            return Kind.ZIP;
+        }
+        int i = 0;
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            i = 3;
+        }
+        while (i < b.length && i < 1024 && Character.isWhitespace(b[i])) {
+            i++;
+        }
+        if (i < b.length && b[i] == '<') {
+            return Kind.XML;
+        }
+        int limit = Math.min(b.length, 1024) - 4;
+        for (int j = 0; j <= limit; j++) {
+            if (b[j] == '%' && b[j + 1] == 'P' && b[j + 2] == 'D' && b[j + 3] == 'F') {
+                return Kind.PDF;
+            }
+        }
+        return Kind.OTHER;
+    }
+
+    /** A DOCTYPE may only stand in the prolog, before the root element: that is all we scan. */
+    private static void refuseDoctype(byte[] b) {
+        int i = 0;
+        while (i < b.length - 1) {
+            if (b[i] != '<') {
+                i++;
+                continue;
+            }
+            if (startsWith(b, i, "<!DOCTYPE")) {
+                throw ApiException.unprocessable("DOCTYPE_NOT_ALLOWED",
+                        "XML documents with a DOCTYPE declaration are refused (entity expansion and external entities)", "file");
+            }
+            if (startsWith(b, i, "<?") || startsWith(b, i, "<!--")) {
+                i += 2;
+                continue;
+            }
+            return; // the root element starts: no DOCTYPE can follow
+        }
+    }
+
+    private static void checkZip(byte[] file, int maxSignatures) {
+        int entries = 0;
+        long total = 0;
+        int signatures = 0;
+        byte[] buf = new byte[64 * 1024];
+        try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(file))) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                if (++entries > MAX_ZIP_ENTRIES) {
+                    throw archive("more than " + MAX_ZIP_ENTRIES + " entries");
+                }
+                boolean signatureFile = e.getName().startsWith("META-INF/") && e.getName().endsWith(".xml");
+                java.io.ByteArrayOutputStream sig = signatureFile ? new java.io.ByteArrayOutputStream() : null;
+                int n;
+                while ((n = zip.read(buf)) > 0) {
+                    total += n;
+                    if (total > MAX_ZIP_INFLATED) {
+                        throw archive("it expands to more than " + MAX_ZIP_INFLATED / (1024 * 1024) + " MB");
+                    }
+                    if (sig != null && sig.size() < 16 * 1024 * 1024) {
+                        sig.write(buf, 0, n);
+                    }
+                }
+                if (sig != null) {
+                    byte[] xml = sig.toByteArray();
+                    refuseDoctype(xml);
+                    signatures += countOpenTags(xml, SIGNATURE_VALUE);
+                    limitSignatures(signatures, maxSignatures);
+                }
+            }
+        } catch (ApiException ex) {
+            throw ex;
+        } catch (IOException | RuntimeException ex) {
+            throw ApiException.unprocessable("UNSUPPORTED_DOCUMENT", "The file looks like a ZIP container but cannot be read", "file");
+        }
+    }
+
+    private static ApiException archive(String why) {
+        return ApiException.unprocessable("ARCHIVE_TOO_LARGE", "The container is refused: " + why, "file");
+    }
+
+    private static void limitSignatures(int n, int max) {
+        if (n > max) {
+            throw ApiException.unprocessable("TOO_MANY_SIGNATURES",
+                    "The file carries more than " + max + " signatures; this service validates at most " + max, "file");
+        }
+    }
+
+    /** Occurrences of {@code <name} or {@code <prefix:name} (opening tags only). */
+    static int countOpenTags(byte[] b, byte[] name) {
+        int count = 0;
+        for (int at = indexOf(b, name, 0); at >= 0; at = indexOf(b, name, at + name.length)) {
+            int j = at - 1;
+            while (j >= 0 && (Character.isLetterOrDigit(b[j]) || b[j] == ':' || b[j] == '_' || b[j] == '-' || b[j] == '.')) {
+                j--;
+            }
+            if (j >= 0 && b[j] == '<') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    static int count(byte[] b, byte[] what) {
+        int count = 0;
+        for (int at = indexOf(b, what, 0); at >= 0; at = indexOf(b, what, at + what.length)) {
+            count++;
+        }
+        return count;
+    }
+
+    static int indexOf(byte[] b, byte[] what, int from) {
+        byte first = what[0];
+        int last = b.length - what.length;
+        outer:
+        for (int i = from; i <= last; i++) {
+            if (b[i] != first) {
+                continue;
+            }
+            for (int k = 1; k < what.length; k++) {
+                if (b[i + k] != what[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] b, int at, String s) {
+        if (at + s.length() > b.length) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (b[at + k] != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

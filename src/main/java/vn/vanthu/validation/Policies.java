@@ -1,0 +1,73 @@
+package vn.vanthu.validation;
+
+import eu.europa.esig.dss.model.policy.ValidationPolicy;
+import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
+import vn.vanthu.config.ConfigException;
+import vn.vanthu.error.ApiException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The validation policies, each parsed ONCE at start (DSS re-reads its policy file on every call otherwise):
+ * {@value #DEFAULT} is DSS's shipped default policy (ETSI EN 319 102-1 checks, DSS's default cryptographic
+ * suite); every {@code <name>.xml} in {@code policy.dir} adds a policy named {@code <name>} (it may replace
+ * the default by being called {@code default.xml}).
+ *
+ * <pre>{@code ValidationPolicy p = policies.get("strict");   // 400 UNKNOWN_POLICY when not configured}</pre>
+ */
+public final class Policies {
+    public static final String DEFAULT = "default";
+    private final Map<String, ValidationPolicy> byName;
+
+    private Policies(Map<String, ValidationPolicy> byName) {
+        this.byName = Collections.unmodifiableMap(byName);
+    }
+
+    public static Policies load(Path policyDir) {
+        Map<String, ValidationPolicy> map = new TreeMap<>();
+        map.put(DEFAULT, ValidationPolicyLoader.fromDefaultValidationPolicy().create());
+        if (policyDir != null) {
+            if (!Files.isDirectory(policyDir)) {
+                throw new ConfigException("Policy folder " + policyDir + " (VANTHU_POLICY_DIR) does not exist");
+            }
+            try (Stream<Path> files = Files.list(policyDir)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".xml")).sorted().toList()) {
+                    String name = f.getFileName().toString().replaceFirst("\\.xml$", "");
+                    map.put(name, read(f));
+                }
+            } catch (IOException e) {
+                throw new ConfigException("Cannot list the policy folder " + policyDir + " (VANTHU_POLICY_DIR)");
+            }
+        }
+        return new Policies(map);
+    }
+
+    private static ValidationPolicy read(Path f) {
+        try {
+            return ValidationPolicyLoader.fromValidationPolicy(f.toFile()).create();
+        } catch (RuntimeException e) {
+            throw new ConfigException("Validation policy " + f + " is not a valid DSS policy file");
+        }
+    }
+
+    /** The named policy; null or blank means the default. */
+    public ValidationPolicy get(String name) {
+        String key = name == null || name.isBlank() ? DEFAULT : name.trim();
+        ValidationPolicy p = byName.get(key);
+        if (p == null) {
+            throw ApiException.badRequest("UNKNOWN_POLICY", "No validation policy named '" + key
+                    + "'; configured: " + byName.keySet(), "policy");
+        }
+        return p;
+    }
+
+    public java.util.Set<String> names() {
+        return byName.keySet();
+    }
+}

@@ -1,0 +1,110 @@
+package vn.vanthu.validation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.Auth;
+import vn.vanthu.web.Paging;
+import vn.vanthu.web.Uploads;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * HTTP for validation (issue 4): {@code POST /api/v1/validations} (multipart {@code file}, {@code original}*,
+ * {@code validationTime}, {@code reports}, {@code policy}), the stored results and their sealed PDF report.
+ */
+public final class ValidationController {
+    private final ValidationService service;
+    private final ValidationStore store;
+    private final ReportPdf reportPdf;
+
+    public ValidationController(ValidationService service, ValidationStore store, ReportPdf reportPdf) {
+        this.service = service;
+        this.store = store;
+        this.reportPdf = reportPdf;
+    }
+
+    public void validate(Context ctx) throws IOException {
+        UploadedFile file = Uploads.one(ctx, "file");
+        List<ValidationService.Original> originals = new ArrayList<>();
+        for (UploadedFile o : Uploads.all(ctx, "original")) {
+            originals.add(new ValidationService.Original(o.filename(), read(o)));
+        }
+        var request = new ValidationService.Request(file.filename(), read(file), originals,
+                validationTime(Uploads.text(ctx, "validationTime", null)),
+                reports(Uploads.text(ctx, "reports", "")), Uploads.text(ctx, "policy", null));
+        ValidationService.Outcome outcome = service.validate(request);
+        store.save(outcome, Auth.user(ctx).id());
+        ValidationReport r = outcome.report();
+        AuditTags.set(ctx, "VALIDATE", r.validationId(), r.signaturesCount() + " signatures, " + r.validSignaturesCount() + " valid");
+        ctx.json(r);
+    }
+
+    public void get(Context ctx) {
+        ValidationStore.Stored s = find(ctx);
+        ObjectNode body = ValidationStore.withRequester(s);
+        body.putObject("reports").put("etsi", store.etsiReport(s));
+        ctx.json(body);
+    }
+
+    public void list(Context ctx) {
+        ValidationStore.Page page = store.list(Paging.limit(ctx), Paging.longCursor(ctx));
+        ctx.json(Paging.page(page.items().stream().map(ValidationStore::withRequester).toList(),
+                page.nextCursor() == null ? null : page.nextCursor().toString()));
+    }
+
+    public void reportPdf(Context ctx) {
+        ValidationStore.Stored s = find(ctx);
+        byte[] pdf = reportPdf.render(s);
+        ctx.contentType("application/pdf");
+        ctx.header("Content-Disposition", "attachment; filename=\"validation-" + s.id() + ".pdf\"");
+        ctx.result(pdf);
+    }
+
+    private ValidationStore.Stored find(Context ctx) {
+        String id = ctx.pathParam("id");
+        return store.find(id).orElseThrow(() -> ApiException.notFound("Validation " + id));
+    }
+
+    private static byte[] read(UploadedFile f) throws IOException {
+        try (InputStream in = f.content()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static Instant validationTime(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e2) {
+                throw ApiException.badRequest("INVALID_VALIDATION_TIME",
+                        "validationTime must be ISO 8601 with an offset, e.g. 2026-11-26T09:15:00+07:00", "validationTime");
+            }
+        }
+    }
+
+    private static Set<String> reports(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(java.util.Locale.ROOT)).forEach(out::add);
+        return out;
+    }
+
+}

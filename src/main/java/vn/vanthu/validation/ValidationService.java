@@ -1,0 +1,152 @@
+package vn.vanthu.validation;
+
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.policy.ValidationPolicy;
+import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
+import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import eu.europa.esig.dss.validation.reports.Reports;
+import eu.europa.esig.dss.xades.validation.XMLDocumentValidator;
+import eu.europa.esig.validationreport.ValidationReportFacade;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.store.Hashes;
+import vn.vanthu.trust.TrustServices;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Validates signed files (PAdES, XAdES, CAdES, ASiC) with DSS against the configured trust and policies. Never
+ * throws for a bad signature: the verdict is in the returned report. Throws {@link ApiException} (4xx) only for
+ * requests that cannot be validated at all: an unknown policy, a file no validator reads, a hostile file.
+ *
+ * <pre>{@code
+ * ValidationService.Outcome out = service.validate(new ValidationService.Request("a.pdf", bytes, List.of(),
+ *         null, Set.of("etsi"), null));
+ * out.report().signatures().get(0).indication();   // "TOTAL_PASSED"
+ * }</pre>
+ */
+public final class ValidationService {
+    private static final Logger log = LoggerFactory.getLogger(ValidationService.class);
+    public static final Set<String> REPORT_KINDS = Set.of("etsi", "detailed", "diagnostic", "simple");
+
+    /** A detached signature's signed data. */
+    public record Original(String name, byte[] content) {}
+
+    /** What to validate: the file, the originals of detached signatures, as of when, with which policy. */
+    public record Request(String documentName, byte[] content, List<Original> originals, Instant validationTime,
+                          Set<String> reports, String policy) {}
+
+    /** The report, plus the ETSI report XML (UTF-8) that is always kept as evidence. */
+    public record Outcome(ValidationReport report, byte[] etsiReport) {}
+
+    private final TrustServices trust;
+    private final Policies policies;
+    private final int maxSignatures;
+    private final Semaphore running;
+
+    public ValidationService(TrustServices trust, Policies policies, int maxSignatures, int maxConcurrent) {
+        this.trust = trust;
+        this.policies = policies;
+        this.maxSignatures = maxSignatures;
+        this.running = new Semaphore(maxConcurrent > 0 ? maxConcurrent
+                : Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), true);
+    }
+
+    public Outcome validate(Request req) {
+        String policyName = req.policy() == null || req.policy().isBlank() ? Policies.DEFAULT : req.policy().trim();
+        ValidationPolicy policy = policies.get(policyName);
+        for (String r : req.reports()) {
+            if (!REPORT_KINDS.contains(r)) {
+                throw ApiException.badRequest("INVALID_REPORTS", "reports may list only " + REPORT_KINDS, "reports");
+            }
+        }
+        running.acquireUninterruptibly();
+        try {
+            return run(req, policyName, policy);
+        } finally {
+            running.release();
+        }
+    }
+
+    private Outcome run(Request req, String policyName, ValidationPolicy policy) {
+        byte[] content = req.content();
+        InputGuard.Kind kind = InputGuard.check(content, maxSignatures);
+        DSSDocument doc = new InMemoryDocument(content, req.documentName());
+        SignedDocumentValidator validator;
+        try {
+            // Straight to the validator when the kind is known: DSS's factory probe would parse an XML twice.
+            validator = switch (kind) {
+                case XML -> new XMLDocumentValidator(doc);
+                case PDF -> new PDFDocumentValidator(doc);
+                default -> SignedDocumentValidator.fromDocument(doc);
+            };
+        } catch (RuntimeException e) {
+            throw unsupported();
+        }
+        if (validator instanceof PDFDocumentValidator pdf) {
+            pdf.setPdfObjFactory(PdfChecks.factoryFor(content));
+        }
+        validator.setCertificateVerifier(trust.newVerifier());
+        if (!req.originals().isEmpty()) {
+            List<DSSDocument> detached = new ArrayList<>();
+            for (Original o : req.originals()) {
+                detached.add(new InMemoryDocument(o.content(), o.name()));
+            }
+            validator.setDetachedContents(detached);
+        }
+        if (req.validationTime() != null) {
+            validator.setValidationTime(Date.from(req.validationTime()));
+        }
+        validator.setLocale(Locale.ENGLISH);
+        Reports reports;
+        try {
+            reports = validator.validateDocument(policy);
+        } catch (RuntimeException | StackOverflowError e) {
+            log.info("A {} file could not be validated: {}", kind, e.getClass().getSimpleName());
+            throw unsupported();
+        }
+        byte[] etsi = etsiXml(reports);
+        Map<String, String> raw = new LinkedHashMap<>();
+        for (String r : List.of("etsi", "detailed", "diagnostic", "simple")) {
+            if (req.reports().contains(r)) {
+                raw.put(r, switch (r) {
+                    case "etsi" -> new String(etsi, java.nio.charset.StandardCharsets.UTF_8);
+                    case "detailed" -> reports.getXmlDetailedReport();
+                    case "diagnostic" -> reports.getXmlDiagnosticData();
+                    default -> reports.getXmlSimpleReport();
+                });
+            }
+        }
+        String id = "val_" + UUID.randomUUID().toString().replace("-", "");
+        ValidationReport report = ReportMapper.map(reports, id, req.documentName(), Hashes.sha256Hex(content),
+                policyName, raw);
+        return new Outcome(report, etsi);
+    }
+
+    /** DSS's own JAXB tree, written out without re-validating it against the schema on every request. */
+    private static byte[] etsiXml(Reports reports) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(16 * 1024);
+            ValidationReportFacade.newFacade().marshall(reports.getEtsiValidationReportJaxb(), out, false);
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException("The ETSI validation report could not be written", e);
+        }
+    }
+
+    private static ApiException unsupported() {
+        return ApiException.unprocessable("UNSUPPORTED_DOCUMENT",
+                "The file is not a signed document this service can read (PDF, XML, CMS/PKCS#7 or ASiC)", "file");
+    }
+}
