@@ -54,7 +54,11 @@ class AccessMatrixTest {
             entry("GET /api/v1/keys", ALL),
             entry("POST /api/v1/keys", Set.of("admin")),
             entry("DELETE /api/v1/keys/{id}", Set.of("admin")),
-            entry("POST /api/v1/keys/{id}/verify-pin", Set.of("official", "clerk")));
+            entry("POST /api/v1/keys/{id}/verify-pin", Set.of("official", "clerk")),
+            entry("POST /api/v1/signatures", Set.of("official", "clerk")),
+            entry("POST /api/v1/signatures/prepare", Set.of("official", "clerk")),
+            entry("POST /api/v1/signatures/{preparationId}/complete", Set.of("official", "clerk")),
+            entry("POST /api/v1/signatures/extend", Set.of("official", "clerk")));
 
     private static TestServer server;
 
