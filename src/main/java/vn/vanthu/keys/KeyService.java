@@ -51,6 +51,7 @@ public final class KeyService {
     private final Clock clock;
     /** A PKCS#11 login is shared by the whole process, so one user at a time per token (see UnlockedKey#close). */
     private final Map<String, Semaphore> tokenLocks = new ConcurrentHashMap<>();
+    private final OpenedKeys opened = new OpenedKeys();
 
     public KeyService(Database db, UserService users, AppConfig.Keys config) {
         this(db, users, config, Clock.systemUTC());
@@ -76,12 +77,22 @@ public final class KeyService {
         if (key.lockedAt(now)) {
             throw locked(key.lockedUntil());
         }
-        Runnable release = KeyInfo.PKCS11.equals(key.kind()) ? acquire(key.tokenKey()) : () -> { };
+        boolean pkcs11 = KeyInfo.PKCS11.equals(key.kind());
         KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(pin.toCharArray());
+        if (!pkcs11) {
+            Optional<KeyOpener.Opened> recent = opened.find(key, pin, now);
+            if (recent.isPresent()) {
+                return new UnlockedKey(recent.get().token(), recent.get().entry(), key.info(now), protection, () -> { }, false);
+            }
+        }
+        Runnable release = pkcs11 ? acquire(key.tokenKey()) : () -> { };
         try {
-            KeyOpener.Opened opened = KeyOpener.open(key, protection);
+            KeyOpener.Opened fresh = KeyOpener.open(key, protection);
             dao.resetAttempts(keyId);
-            return new UnlockedKey(opened.token(), opened.entry(), key.info(now), protection, release);
+            if (!pkcs11) {
+                opened.remember(key, pin, fresh, now);
+            }
+            return new UnlockedKey(fresh.token(), fresh.entry(), key.info(now), protection, release, pkcs11);
         } catch (RuntimeException e) {
             release.run();
             destroy(protection);
@@ -149,6 +160,7 @@ public final class KeyService {
         if (!dao.delete(keyId)) {
             throw ApiException.notFound("Key " + keyId);
         }
+        opened.forget(keyId);
     }
 
     /** For {@code /health}: UP when the registry is readable, with the earliest expiry among ACTIVE keys. */

@@ -26,11 +26,13 @@ public final class UnlockedKey implements AutoCloseable {
     private final KeyInfo info;
     private final KeyStore.PasswordProtection pin;
     private final Runnable release;
+    private final boolean ownsToken;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     UnlockedKey(SignatureTokenConnection token, DSSPrivateKeyEntry entry, KeyInfo info,
-                KeyStore.PasswordProtection pin, Runnable release) {
+                KeyStore.PasswordProtection pin, Runnable release, boolean ownsToken) {
         this.token = token;
+        this.ownsToken = ownsToken;
         this.entry = entry;
         this.info = info;
         this.pin = pin;
@@ -64,7 +66,9 @@ public final class UnlockedKey implements AutoCloseable {
             return;
         }
         try {
-            token.close();
+            if (ownsToken) {
+                token.close();   // a recently opened PKCS#12 key stays open in OpenedKeys instead
+            }
         } finally {
             try {
                 pin.destroy();

@@ -53,11 +53,11 @@ final class ErrorMapper {
         return 0;
     }
 
-    /** Jetty reports an oversized multipart body as an IllegalStateException or a wrapped 413. */
+    /** Jetty reports an oversized multipart part as an IllegalStateException ("… exceeds max …"). */
     private static boolean isTooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase();
-            if (m.contains("exceeds max") || m.contains("too large") || m.contains("413")) {
+            if (t instanceof IllegalStateException && m.contains("exceeds max")) {
                 return true;
             }
         }
