@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * The signer's certificate is checked before anything is signed ({@link CertificateCheck}).
  *
  * <pre>{@code
- * SigningService signing = new SigningService(DevSigningSources.verifiers(pki), DevSigningSources.tsp(pki));
+ * SigningService signing = new SigningService(trust::newSigningVerifier, trust.tspSource());
  * Signed out = signing.sign(new Request(PADES, Level.LT, Packaging.ENVELOPED, List.of(pdf), null, null, null),
  *                           token, entry, null);
  * }</pre>

@@ -18,8 +18,8 @@
  *   <li>The signer's certificate is checked before signing (validity period, key usage, OCSP/CRL revocation);
  *   a failure is 422 {@code CERTIFICATE_NOT_USABLE} and nothing is produced.</li>
  *   <li>DSS sources: the constructor takes a {@code Supplier<CertificateVerifier>} and a {@code TSPSource};
- *   {@link vn.vanthu.signing.DevSigningSources} provides both for the development PKI until the trust package
- *   is wired in ({@link vn.vanthu.signing.SigningSetup}).</li>
+ *   the app passes the trust package's signing verifier (always fetching revocation data, through its cache;
+ *   the development PKI answers in-process) and its TSA.</li>
  * </ul>
  */
 package vn.vanthu.signing;

@@ -27,7 +27,6 @@ import eu.europa.esig.dss.xades.signature.XAdESService;
 import vn.vanthu.App;
 import vn.vanthu.config.ConfigLoader;
 import vn.vanthu.pki.DevPki;
-import vn.vanthu.signing.DevSigningSources;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +70,7 @@ public final class SigningBench {
     public SigningBench(App app, Path dataDir, DevPki pki) throws IOException {
         token = new Pkcs12SignatureToken(KEYS.resolve("official1.p12").toFile(), new KeyStore.PasswordProtection("123456".toCharArray()));
         entry = token.getKeys().get(0);
-        verifier = DevSigningSources.verifiers(pki).get();
+        verifier = vn.vanthu.trust.TrustServices.create(vn.vanthu.config.ConfigLoader.load(java.util.Map.of()).pki(), "", pki).newSigningVerifier();
         base = "http://127.0.0.1:" + app.port();
         bearer = "Bearer " + new ObjectMapper().readTree(dataDir.resolve("demo-tokens.json").toFile()).get("official").asText();
         try (InputStream in = SigningBench.class.getResourceAsStream("/fonts/LiberationSerif-Regular.ttf")) {
