@@ -8,6 +8,8 @@ import vn.vanthu.audit.AuditLog;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.config.ConfigException;
 import vn.vanthu.documents.DocumentController;
+import vn.vanthu.keys.KeyController;
+import vn.vanthu.keys.KeyService;
 import vn.vanthu.pki.DevPki;
 import vn.vanthu.pki.PkiController;
 import vn.vanthu.store.Database;
@@ -67,13 +69,19 @@ public final class App implements AutoCloseable {
             if (config.demoUsers()) {
                 DemoUsers.ensure(users, config.storage().dataDir());
             }
+            KeyService keys = new KeyService(db, users, config.keys());
+            if (config.pki().devPki() && config.demoUsers()) {
+                keys.seedDevelopmentKeys(config.pki().devPkiDir(), users);
+            }
             Health health = new Health()
-                    .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")));
+                    .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
+                    .add("keys", keys::health);
             DevPki devPki = join(devPkiLoad);
             log.info("Prepared in {} ms (database and migrations {} ms)",
                     (System.nanoTime() - t0) / 1_000_000, (tDb - t0) / 1_000_000);
             var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
-                    new DocumentController(documents), devPki == null ? null : new PkiController(devPki));
+                    new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
+                    new KeyController(keys));
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit,
                     health, registered::add);

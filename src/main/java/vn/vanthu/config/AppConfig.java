@@ -24,5 +24,10 @@ public record AppConfig(Server server, Storage storage, Pki pki, Keys keys, bool
     public record Pki(boolean devPki, Path devPkiDir, List<Path> trustAnchors, RevocationMode revocation,
                       Duration revocationCache, String tsaUrl) {}
 
-    public record Keys(int pinAttempts, Duration lockDuration, Duration preparationTtl) {}
+    /** {@code pkcs11Libraries}: the PKCS#11 modules keys may be registered from (an allow-list). */
+    public record Keys(int pinAttempts, Duration lockDuration, Duration preparationTtl, List<Path> pkcs11Libraries) {
+        public Keys(int pinAttempts, Duration lockDuration, Duration preparationTtl) {
+            this(pinAttempts, lockDuration, preparationTtl, List.of());
+        }
+    }
 }

@@ -84,8 +84,13 @@ public final class ConfigLoader {
         var keys = new AppConfig.Keys(
                 intIn(v, Setting.PIN_ATTEMPTS, 1, 100),
                 Duration.ofMinutes(intIn(v, Setting.KEY_LOCK_MINUTES, 0, 10_000)),
-                Duration.ofSeconds(intIn(v, Setting.PREPARATION_TTL_SECONDS, 1, 86_400)));
+                Duration.ofSeconds(intIn(v, Setting.PREPARATION_TTL_SECONDS, 1, 86_400)),
+                paths(v.get(Setting.PKCS11_LIBRARIES)));
         return new AppConfig(server, storage, pki, keys, bool(v, Setting.DEMO_USERS));
+    }
+
+    private static List<Path> paths(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
     }
 
     private static String nonEmpty(Map<Setting, String> v, Setting s) {

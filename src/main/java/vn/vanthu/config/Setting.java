@@ -30,7 +30,9 @@ public enum Setting {
     TSA_URL("tsa.url", "", "RFC 3161 time-stamping service; empty = the development TSA when dev.pki is on, none otherwise."),
     PIN_ATTEMPTS("pin.attempts", "5", "Wrong PINs in a row that lock a key."),
     KEY_LOCK_MINUTES("key.lock.minutes", "15", "How long a key stays locked after too many wrong PINs."),
-    PREPARATION_TTL_SECONDS("preparation.ttl.seconds", "300", "How long a two-step signing preparation stays usable.");
+    PREPARATION_TTL_SECONDS("preparation.ttl.seconds", "300", "How long a two-step signing preparation stays usable."),
+    PKCS11_LIBRARIES("pkcs11.libraries", "/usr/lib/softhsm/libsofthsm2.so",
+            "Comma-separated PKCS#11 module paths an admin may register keys from (any other library is refused).");
 
     private final String key;
     private final String defaultValue;

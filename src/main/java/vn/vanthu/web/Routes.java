@@ -4,6 +4,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import vn.vanthu.audit.AuditController;
 import vn.vanthu.documents.DocumentController;
+import vn.vanthu.keys.KeyController;
 import vn.vanthu.pki.PkiController;
 import vn.vanthu.users.Role;
 import vn.vanthu.users.UserController;
@@ -32,7 +33,7 @@ public final class Routes {
 
     /** The controllers the routes call; each feature adds its own. */
     public record Controllers(UserController users, AuditController audit, DocumentController documents,
-                              PkiController devPki) {}
+                              PkiController devPki, KeyController keys) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -58,6 +59,11 @@ public final class Routes {
             r.add(POST, "/pki/ocsp", PUBLIC, "development PKI", "OCSP responder of the development PKI", BINARY, c.devPki()::ocsp);
             r.add(POST, "/pki/tsa", PUBLIC, "development PKI", "RFC 3161 time-stamping of the development PKI", BINARY, c.devPki()::timestamp);
         }
+        r.add(GET, "/api/v1/keys", ANY_USER, "keys", "The caller's usable signing keys (ADMIN: all keys)", NONE, c.keys()::list);
+        r.add(POST, "/api/v1/keys", Set.of(ADMIN), "keys", "Register a key: multipart (file=.p12, owner, id?, image? PNG, pin, alias?) "
+                + "or JSON PKCS#11 {id, owner, library, slot|tokenLabel, alias, pin?}; the PIN is not stored", MULTIPART, c.keys()::register);
+        r.add(DELETE, "/api/v1/keys/{id}", Set.of(ADMIN), "keys", "Delete a key registration", NONE, c.keys()::delete);
+        r.add(POST, "/api/v1/keys/{id}/verify-pin", Set.of(OFFICIAL, CLERK), "keys", "Check a key's PIN {pin} (owner only; counts toward the lockout)", JSON, c.keys()::verifyPin);
         return List.copyOf(r.routes);
     }
 

@@ -1,0 +1,84 @@
+package vn.vanthu.keys;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.web.Auth;
+import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.Paging;
+import vn.vanthu.web.Uploads;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * HTTP for signing keys: list the caller's keys, register (ADMIN: a .p12 upload or a PKCS#11 token object as
+ * JSON), delete, and check a PIN. PINs arrive in request bodies only and go no further than the key service.
+ */
+public final class KeyController {
+    private static final long MAX_P12 = 1024 * 1024;
+    private final KeyService keys;
+
+    public KeyController(KeyService keys) {
+        this.keys = keys;
+    }
+
+    record PinCheck(String pin) {}
+
+    public void list(Context ctx) {
+        ctx.json(Paging.page(keys.visibleTo(Auth.user(ctx)), null));
+    }
+
+    /** {@code multipart/form-data} (file, owner, id, image, pin, alias) for PKCS#12; JSON for PKCS#11. */
+    public void register(Context ctx) throws IOException {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
+        KeyInfo info;
+        if (type.startsWith("multipart/form-data")) {
+            UploadedFile file = Uploads.one(ctx, "file");
+            if (file.size() > MAX_P12) {
+                throw ApiException.tooLarge("A PKCS#12 file is at most 1 MB");
+            }
+            List<UploadedFile> images = Uploads.all(ctx, "image");
+            if (images.size() > 1) {
+                throw ApiException.badRequest("TOO_MANY_FILES", "Send at most one 'image' part", "image");
+            }
+            info = keys.registerPkcs12(new Registrations.Pkcs12(Uploads.text(ctx, "id", null),
+                    Uploads.text(ctx, "owner", null), bytes(file), ctx.formParam("pin"),
+                    Uploads.text(ctx, "alias", null), images.isEmpty() ? null : bytes(images.get(0))));
+        } else if (type.startsWith("application/json")) {
+            Registrations.Pkcs11 req = ctx.bodyAsClass(Registrations.Pkcs11.class);
+            if (req == null) {
+                throw ApiException.badRequest("INVALID_JSON", "Send {\"id\",\"owner\",\"library\",\"slot\" or \"tokenLabel\",\"alias\"}", null);
+            }
+            info = keys.registerPkcs11(req);
+        } else {
+            throw ApiException.unsupportedMediaType("Send a .p12 as multipart/form-data, or a PKCS#11 key as JSON");
+        }
+        AuditTags.set(ctx, "KEY_REGISTER", info.id(), info.kind() + " owner=" + info.owner() + " serial=" + info.serialNumber());
+        ctx.status(201).json(info);
+    }
+
+    public void delete(Context ctx) {
+        String id = ctx.pathParam("id");
+        keys.delete(id);
+        AuditTags.set(ctx, "KEY_DELETE", id, null);
+        ctx.status(204);
+    }
+
+    /** Opens the key with the PIN and closes it again: the same checks and lockout as signing. */
+    public void verifyPin(Context ctx) {
+        String id = ctx.pathParam("id");
+        AuditTags.set(ctx, "KEY_VERIFY_PIN", id, null);
+        PinCheck req = ctx.body().isBlank() ? null : ctx.bodyAsClass(PinCheck.class);
+        try (UnlockedKey key = keys.unlock(Auth.user(ctx), id, req == null ? null : req.pin())) {
+            ctx.json(key.info());
+        }
+    }
+
+    private static byte[] bytes(UploadedFile f) throws IOException {
+        try (InputStream in = f.content()) {
+            return in.readAllBytes();
+        }
+    }
+}

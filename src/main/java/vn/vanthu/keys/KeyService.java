@@ -1,0 +1,224 @@
+package vn.vanthu.keys;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.vanthu.config.AppConfig;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.store.Database;
+import vn.vanthu.users.Role;
+import vn.vanthu.users.User;
+import vn.vanthu.users.UserService;
+import vn.vanthu.web.Health;
+
+import java.security.KeyStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Signing keys by id, each bound to its owner: a user (an OFFICIAL uses only their own keys) or the agency
+ * seal (used by a CLERK). The PIN is given per use, never stored or logged; wrong PINs are counted in the
+ * database, so that {@code pin.attempts} wrong PINs in a row lock the key for {@code key.lock.minutes} on
+ * every instance.
+ *
+ * <pre>{@code
+ * try (UnlockedKey key = keys.unlock(caller, "official1", pin)) {   // 403 KEY_NOT_ALLOWED / WRONG_PIN, 429 KEY_LOCKED
+ *     SignatureValue value = key.token().sign(toBeSigned, DigestAlgorithm.SHA256, key.entry());
+ * }
+ * }</pre>
+ */
+public final class KeyService {
+    private static final Logger log = LoggerFactory.getLogger(KeyService.class);
+    private static final long TOKEN_WAIT_SECONDS = 30;
+
+    private final KeyDao dao;
+    private final Registrations registrations;
+    private final AppConfig.Keys config;
+    private final Clock clock;
+    /** A PKCS#11 login is shared by the whole process, so one user at a time per token (see UnlockedKey#close). */
+    private final Map<String, Semaphore> tokenLocks = new ConcurrentHashMap<>();
+
+    public KeyService(Database db, UserService users, AppConfig.Keys config) {
+        this(db, users, config, Clock.systemUTC());
+    }
+
+    public KeyService(Database db, UserService users, AppConfig.Keys config, Clock clock) {
+        this.dao = new KeyDao(db);
+        this.config = config;
+        this.clock = clock;
+        this.registrations = new Registrations(dao, users, config, this::withToken);
+    }
+
+    /** Opens the key for the caller: owner check, then the lock, then the PIN. Close the result when done. */
+    public UnlockedKey unlock(User caller, String keyId, String pin) {
+        KeyRecord key = record(keyId);
+        if (!mayUse(caller, key.owner())) {
+            throw ApiException.forbidden("KEY_NOT_ALLOWED", "You may not use the key " + keyId);
+        }
+        if (pin == null || pin.isEmpty()) {
+            throw ApiException.badRequest("PIN_REQUIRED", "Give the key's PIN or keystore password", "pin");
+        }
+        Instant now = clock.instant();
+        if (key.lockedAt(now)) {
+            throw locked(key.lockedUntil());
+        }
+        Runnable release = KeyInfo.PKCS11.equals(key.kind()) ? acquire(key.tokenKey()) : () -> { };
+        KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(pin.toCharArray());
+        try {
+            KeyOpener.Opened opened = KeyOpener.open(key, protection);
+            dao.resetAttempts(keyId);
+            return new UnlockedKey(opened.token(), opened.entry(), key.info(now), protection, release);
+        } catch (RuntimeException e) {
+            release.run();
+            destroy(protection);
+            throw failure(key, e, now);
+        }
+    }
+
+    private RuntimeException failure(KeyRecord key, RuntimeException e, Instant now) {
+        if (e instanceof KeyOpener.WrongPin) {
+            Optional<Instant> lockedUntil = dao.recordWrongPin(key.id(), config.pinAttempts(), config.lockDuration(), now);
+            log.info("Wrong PIN for key {}{}", key.id(), lockedUntil.map(u -> "; locked until " + u).orElse(""));
+            return new ApiException(403, "WRONG_PIN", lockedUntil
+                    .map(u -> "Wrong PIN; the key is now locked until " + iso(u))
+                    .orElse("Wrong PIN for the key " + key.id()), "pin");
+        }
+        if (e instanceof ApiException api) {
+            return api;
+        }
+        log.warn("Key {} could not be opened: {}", key.id(), Registrations.describe(e));
+        return new ApiException(503, "KEY_UNAVAILABLE", "The key " + key.id() + " could not be opened", null);
+    }
+
+    /** The key's public facts; 404 when unknown. */
+    public KeyInfo info(String keyId) {
+        return record(keyId).info(clock.instant());
+    }
+
+    /** The keys this caller may unlock: their own keys (OFFICIAL), the agency seal (CLERK). */
+    public List<KeyInfo> usableBy(User caller) {
+        List<String> owners = new ArrayList<>();
+        if (caller.has(Role.OFFICIAL)) {
+            owners.add(caller.id());
+        }
+        if (caller.has(Role.CLERK)) {
+            owners.add(KeyInfo.AGENCY_SEAL);
+        }
+        Instant now = clock.instant();
+        return dao.byOwners(owners).stream().map(k -> k.info(now)).toList();
+    }
+
+    /** What {@code GET /api/v1/keys} shows: every key to an ADMIN, the usable ones to anyone else. */
+    public List<KeyInfo> visibleTo(User caller) {
+        if (!caller.has(Role.ADMIN)) {
+            return usableBy(caller);
+        }
+        Instant now = clock.instant();
+        return dao.all().stream().map(k -> k.info(now)).toList();
+    }
+
+    /** The PNG drawn in visible signatures made with this key, if one was registered. */
+    public Optional<byte[]> image(String keyId) {
+        record(keyId);
+        return dao.image(keyId);
+    }
+
+    public KeyInfo registerPkcs12(Registrations.Pkcs12 request) {
+        return registrations.pkcs12(request).info(clock.instant());
+    }
+
+    public KeyInfo registerPkcs11(Registrations.Pkcs11 request) {
+        return registrations.pkcs11(request).info(clock.instant());
+    }
+
+    public void delete(String keyId) {
+        if (!dao.delete(keyId)) {
+            throw ApiException.notFound("Key " + keyId);
+        }
+    }
+
+    /** For {@code /health}: UP when the registry is readable, with the earliest expiry among ACTIVE keys. */
+    public Health.Check health() {
+        try {
+            Instant now = clock.instant();
+            List<KeyInfo> all = dao.all().stream().map(k -> k.info(now)).toList();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("keys", all.size());
+            all.stream().filter(KeyInfo::isActive).map(KeyInfo::notAfter).min(Comparator.naturalOrder())
+                    .ifPresent(t -> details.put("earliestSigningCertificateExpiry", iso(t)));
+            return Health.Check.of(true, details);
+        } catch (RuntimeException e) {
+            log.warn("The key registry is unreadable: {}", e.getClass().getSimpleName());
+            return Health.Check.of(false, Map.of("error", "key registry unreadable"));
+        }
+    }
+
+    /** Seeds the development keys (idempotent; see {@link DevKeys}). */
+    public void seedDevelopmentKeys(java.nio.file.Path dir, UserService users) {
+        DevKeys.ensure(dao, registrations, users, dir);
+    }
+
+    static boolean mayUse(User caller, String owner) {
+        if (KeyInfo.AGENCY_SEAL.equals(owner)) {
+            return caller.has(Role.CLERK);
+        }
+        return caller.has(Role.OFFICIAL) && caller.id().equals(owner);
+    }
+
+    private KeyRecord record(String keyId) {
+        return dao.find(keyId).orElseThrow(() -> ApiException.notFound("Key " + keyId));
+    }
+
+    /** Runs work with exclusive use of a PKCS#11 token (registration reads it too). */
+    private <T> T withToken(String tokenKey, java.util.function.Supplier<T> work) {
+        Runnable release = acquire(tokenKey);
+        try {
+            return work.get();
+        } finally {
+            release.run();
+        }
+    }
+
+    private Runnable acquire(String tokenKey) {
+        Semaphore s = tokenLocks.computeIfAbsent(tokenKey, k -> new Semaphore(1, true));
+        try {
+            if (!s.tryAcquire(TOKEN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new ApiException(503, "KEY_BUSY", "The key's token is in use; try again shortly", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "KEY_BUSY", "The key's token is in use; try again shortly", null);
+        }
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                s.release();
+            }
+        };
+    }
+
+    private static ApiException locked(Instant until) {
+        return ApiException.tooManyAttempts("KEY_LOCKED", "Too many wrong PINs: the key is locked until " + iso(until));
+    }
+
+    private static void destroy(KeyStore.PasswordProtection p) {
+        try {
+            p.destroy();
+        } catch (javax.security.auth.DestroyFailedException ignored) {
+            // the password array is cleared regardless
+        }
+    }
+
+    static String iso(Instant t) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atOffset(java.time.ZoneOffset.UTC));
+    }
+}
