@@ -12,6 +12,10 @@ import vn.vanthu.keys.KeyController;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.pki.DevPki;
 import vn.vanthu.pki.PkiController;
+import vn.vanthu.signing.SigningController;
+import vn.vanthu.signing.SigningService;
+import vn.vanthu.signing.SigningSetup;
+import vn.vanthu.signing.TwoStepSigning;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.users.DemoUsers;
@@ -76,12 +80,15 @@ public final class App implements AutoCloseable {
             Health health = new Health()
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys::health);
+            SigningService signing = SigningSetup.service(config.pki());
+            var signingController = new SigningController(signing,
+                    new TwoStepSigning(signing, documents, db, config.keys().preparationTtl()));
             DevPki devPki = join(devPkiLoad);
             log.info("Prepared in {} ms (database and migrations {} ms)",
                     (System.nanoTime() - t0) / 1_000_000, (tDb - t0) / 1_000_000);
             var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
-                    new KeyController(keys));
+                    new KeyController(keys), signingController);
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit,
                     health, registered::add);

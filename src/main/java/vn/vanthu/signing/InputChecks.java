@@ -1,0 +1,100 @@
+package vn.vanthu.signing;
+
+import eu.europa.esig.dss.model.DSSDocument;
+import vn.vanthu.error.ApiException;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Refuses what must never reach DSS: a "PDF" without a PDF header, and XML that carries a DOCTYPE (entity
+ * expansion, external entities). The XML check streams the document with DTDs and external entities off and
+ * stops at the first DOCTYPE, so nothing is ever resolved.
+ *
+ * <pre>{@code InputChecks.requirePdf(doc, "file"); InputChecks.requireSafeXml(doc, "file", true);}</pre>
+ */
+final class InputChecks {
+    private static final XMLInputFactory STAX = XMLInputFactory.newFactory();
+
+    static {
+        STAX.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        STAX.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        STAX.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    }
+
+    private InputChecks() {}
+
+    static void requirePdf(DSSDocument doc) {
+        String head = new String(head(doc, 1024), StandardCharsets.ISO_8859_1);
+        if (!head.contains("%PDF-")) {
+            throw ApiException.unprocessable("NOT_A_PDF", "The file '" + doc.getName() + "' is not a PDF", "file");
+        }
+    }
+
+    static boolean isPdf(DSSDocument doc) {
+        return new String(head(doc, 1024), StandardCharsets.ISO_8859_1).contains("%PDF-");
+    }
+
+    static boolean isZip(DSSDocument doc) {
+        byte[] h = head(doc, 4);
+        return h.length == 4 && h[0] == 'P' && h[1] == 'K' && h[2] == 3 && h[3] == 4;
+    }
+
+    /** True when the content starts (after a BOM and white space) with '&lt;'. */
+    static boolean looksLikeXml(DSSDocument doc) {
+        byte[] h = head(doc, 256);
+        int i = h.length >= 3 && (h[0] & 0xFF) == 0xEF && (h[1] & 0xFF) == 0xBB && (h[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < h.length && Character.isWhitespace(h[i])) {
+            i++;
+        }
+        return i < h.length && h[i] == '<';
+    }
+
+    /**
+     * Checks that the document is well-formed XML without a DOCTYPE. {@code required}: a non-XML document is an
+     * error (XAdES enveloped); otherwise non-XML content passes unchecked (it is signed as opaque bytes).
+     */
+    static void requireSafeXml(DSSDocument doc, boolean required) {
+        if (!looksLikeXml(doc)) {
+            if (required) {
+                throw ApiException.unprocessable("NOT_XML", "The file '" + doc.getName() + "' is not XML", "file");
+            }
+            return;
+        }
+        try (InputStream in = doc.openStream()) {
+            XMLStreamReader r = STAX.createXMLStreamReader(in);
+            try {
+                while (r.hasNext()) {
+                    int event = r.next();
+                    if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+                        throw ApiException.unprocessable("XML_DOCTYPE_REFUSED", "The XML file '" + doc.getName()
+                                + "' declares a DOCTYPE or entities; they are refused and never resolved", "file");
+                    }
+                }
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException e) {
+            if (required) {
+                throw ApiException.unprocessable("NOT_XML", "The file '" + doc.getName() + "' is not well-formed XML", "file");
+            }
+            // Opaque content that merely starts with '<' (e.g. HTML) is signed as bytes, never parsed.
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] head(DSSDocument doc, int n) {
+        try (InputStream in = doc.openStream()) {
+            return in.readNBytes(n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

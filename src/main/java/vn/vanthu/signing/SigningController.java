@@ -1,0 +1,204 @@
+package vn.vanthu.signing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.store.TempFiles;
+import vn.vanthu.web.Auth;
+import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.Uploads;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HTTP for signing: {@code POST /api/v1/signatures} (server-held key), {@code …/prepare} and
+ * {@code …/{preparationId}/complete} (client-held key), {@code …/extend} (augmentation). Parts are read and
+ * checked here; everything else happens in {@link SigningService} / {@link TwoStepSigning}.
+ */
+public final class SigningController {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Uploads up to this size stay in memory (fast path); larger ones are spooled to a private temp file. */
+    private static final long IN_MEMORY_LIMIT = 4L * 1024 * 1024;
+
+    private final SigningService signing;
+    private final TwoStepSigning twoStep;
+    public SigningController(SigningService signing, TwoStepSigning twoStep) {
+        this.signing = signing;
+        this.twoStep = twoStep;
+    }
+
+    public void prepare(Context ctx) throws Exception {
+        List<Path> temps = new ArrayList<>();
+        try {
+            SigningService.Request r = request(ctx, temps);
+            var chain = TwoStepSigning.parsePem(certificate(ctx));
+            TwoStepSigning.Prepared p = twoStep.prepare(Auth.user(ctx), r, chain);
+            AuditTags.set(ctx, "SIGN_PREPARE", p.preparationId(), r.format().apiName() + "-" + r.level()
+                    + ", client certificate " + chain.get(0).getSerialNumber().toString(16));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("preparationId", p.preparationId());
+            body.put("dataToSign", Base64.getEncoder().encodeToString(p.dataToSign()));
+            body.put("digestAlgorithm", p.digestAlgorithm());
+            body.put("signatureAlgorithm", p.signatureAlgorithm());
+            body.put("expiresAt", p.expiresAt().toString());
+            ctx.json(body);
+        } finally {
+            temps.forEach(TempFiles::delete);
+        }
+    }
+
+    public void complete(Context ctx) throws Exception {
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (IOException e) {
+            throw ApiException.badRequest("INVALID_JSON", "Send {\"signatureValue\":\"<base64>\"}", null);
+        }
+        String b64 = body == null ? null : body.path("signatureValue").asText(null);
+        byte[] value;
+        try {
+            value = b64 == null || b64.isBlank() ? null : Base64.getMimeDecoder().decode(b64);
+        } catch (IllegalArgumentException e) {
+            value = null;
+        }
+        if (value == null) {
+            throw ApiException.badRequest("INVALID_SIGNATURE_VALUE", "signatureValue must be base64", "signatureValue");
+        }
+        String id = ctx.pathParam("preparationId");
+        SigningService.Signed s = twoStep.complete(Auth.user(ctx), id, value);
+        AuditTags.set(ctx, "SIGN", s.signatureId(), s.level() + ", key client-held (preparation " + id + ")");
+        answer(ctx, s);
+    }
+
+    public void extend(Context ctx) throws Exception {
+        List<Path> temps = new ArrayList<>();
+        try {
+            DSSDocument file = document(Uploads.one(ctx, "file"), temps);
+            Level level = Level.parse(Uploads.text(ctx, "level", "LT"));
+            List<DSSDocument> originals = new ArrayList<>();
+            for (UploadedFile f : Uploads.all(ctx, "original")) {
+                originals.add(document(f, temps));
+            }
+            SigningService.Signed s = signing.extend(file, originals, level);
+            AuditTags.set(ctx, "SIGN_EXTEND", s.signatureId(), s.level());
+            answer(ctx, s);
+        } finally {
+            temps.forEach(TempFiles::delete);
+        }
+    }
+
+    private SigningService.Request request(Context ctx, List<Path> temps) throws IOException {
+        Uploads.requireMultipart(ctx);
+        SignatureFormat format = SignatureFormat.parse(required(ctx, "format"));
+        String levelText = Uploads.text(ctx, "level", null);
+        Level level = levelText == null ? signing.defaultLevel() : Level.parse(levelText);
+        Packaging packaging = Packaging.forFormat(format, Uploads.text(ctx, "packaging", null));
+        List<UploadedFile> uploads = Uploads.all(ctx, "file");
+        if (uploads.isEmpty()) {
+            throw ApiException.badRequest("MISSING_FILE", "The multipart part 'file' is required", "file");
+        }
+        if (uploads.size() > 1 && format != SignatureFormat.ASIC_E) {
+            throw ApiException.badRequest("TOO_MANY_FILES", format.apiName() + " signs exactly one file; use ASiC-E for several", "file");
+        }
+        List<DSSDocument> files = new ArrayList<>();
+        for (UploadedFile f : uploads) {
+            files.add(document(f, temps));
+        }
+        return new SigningService.Request(format, level, packaging, files,
+                VisibleSignature.parse(Uploads.text(ctx, "visible", null)),
+                Uploads.text(ctx, "reason", null), Uploads.text(ctx, "location", null));
+    }
+
+    private static DSSDocument document(UploadedFile f, List<Path> temps) throws IOException {
+        if (f.size() == 0) {
+            throw ApiException.unprocessable("EMPTY_FILE", "The file '" + f.filename() + "' is empty", "file");
+        }
+        String name = f.filename() == null || f.filename().isBlank() ? "document" : Path.of(f.filename()).getFileName().toString();
+        try (InputStream in = f.content()) {
+            if (f.size() <= IN_MEMORY_LIMIT) {
+                return new InMemoryDocument(in.readAllBytes(), name);
+            }
+            Path tmp = TempFiles.create("sign-in");
+            temps.add(tmp);
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            FileDocument doc = new FileDocument(tmp.toFile());
+            doc.setName(name);
+            return doc;
+        }
+    }
+
+    private static String certificate(Context ctx) throws IOException {
+        List<UploadedFile> files = ctx.uploadedFiles("certificate");
+        if (!files.isEmpty()) {
+            try (InputStream in = files.get(0).content()) {
+                return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            }
+        }
+        return required(ctx, "certificate");
+    }
+
+    private static String required(Context ctx, String part) {
+        String v = Uploads.text(ctx, part, null);
+        if (v == null) {
+            throw ApiException.badRequest("MISSING_FIELD", "The multipart part '" + part + "' is required", part);
+        }
+        return v;
+    }
+
+    private static void answer(Context ctx, SigningService.Signed s) throws IOException {
+        ctx.contentType(s.mediaType());
+        ctx.header("X-Vanthu-Signature-Id", s.signatureId());
+        ctx.header("Content-Disposition", disposition(s.filename()));
+        DSSDocument d = s.document();
+        if (d instanceof InMemoryDocument m) {
+            ctx.result(m.getBytes());
+        } else if (d instanceof FileDocument f) {
+            ctx.result(new DeletingStream(f.getFile().toPath()));
+        } else {
+            ctx.result(d.openStream());
+        }
+    }
+
+    /** RFC 6266: an ASCII fallback and the UTF-8 name (RFC 5987). */
+    static String disposition(String name) {
+        String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        String utf8 = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + utf8;
+    }
+
+    /** Streams DSS's temporary output file and deletes it once the response is written. */
+    private static final class DeletingStream extends FilterInputStream {
+        private final Path file;
+
+        DeletingStream(Path file) throws IOException {
+            super(Files.newInputStream(file));
+            this.file = file;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                TempFiles.delete(file);
+            }
+        }
+    }
+}

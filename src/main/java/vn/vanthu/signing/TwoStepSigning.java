@@ -1,0 +1,185 @@
+package vn.vanthu.signing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import eu.europa.esig.dss.cades.signature.CAdESService;
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
+import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.store.DocumentStore;
+import vn.vanthu.store.TempFiles;
+import vn.vanthu.users.User;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Two-step signing for keys that never reach the server (USB tokens, remote signing): {@link #prepare} checks
+ * the client's certificate, stores the documents and every parameter (including the exact signing date) and
+ * answers the data to sign; {@link #complete} rebuilds the same job, verifies the client's signature value
+ * against it and the certificate, and only then produces the signed file. Single use, expires after the TTL.
+ *
+ * <pre>{@code
+ * Prepared p = twoStep.prepare(user, request, chain);
+ * Signed s = twoStep.complete(user, p.preparationId(), signatureValueFromClient);
+ * }</pre>
+ */
+public final class TwoStepSigning {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long IN_MEMORY_LIMIT = 8L * 1024 * 1024;
+
+    /** What the client signs: the data, and with which algorithms. */
+    public record Prepared(String preparationId, byte[] dataToSign, String digestAlgorithm, String signatureAlgorithm,
+                           OffsetDateTime expiresAt) {}
+
+    private final SigningService signing;
+    private final DocumentStore documents;
+    private final Preparations preparations;
+    private final Duration ttl;
+
+    public TwoStepSigning(SigningService signing, DocumentStore documents, vn.vanthu.store.Database db, Duration ttl) {
+        this.signing = signing;
+        this.documents = documents;
+        this.preparations = new Preparations(db);
+        this.ttl = ttl;
+    }
+
+    public Prepared prepare(User caller, SigningService.Request r, List<X509Certificate> chain) {
+        if (r.visible() != null && r.visible().ownImage()) {
+            throw ApiException.badRequest("INVALID_VISIBLE", "image \"own\" needs a key held by the service; use \"none\" with two-step signing", "visible");
+        }
+        List<CertificateToken> tokens = chain.stream().map(CertificateToken::new).toList();
+        FormatSigner.Sources sources = signing.sources();
+        Date signingDate = new Date();
+        SignJob job = signing.checkedJob(r, tokens, signingDate, null, sources.verifier());
+        ToBeSigned tbs = SigningService.dss(r.format(), () -> signing.signer(r.format()).dataToSign(job, sources));
+        ArrayNode docs = JSON.createArrayNode();
+        for (DSSDocument d : r.files()) {
+            try (InputStream in = d.openStream()) {
+                DocumentStore.StoredDocument stored = documents.put(in, r.format().mediaType());
+                docs.addObject().put("sha256", stored.sha256()).put("name", d.getName());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String id = UUID.randomUUID().toString();
+        preparations.insert(new Preparations.Row(id, caller.id(), r.format().name(), r.level().name(),
+                r.packaging().name(), docs.toString(), pem(chain), signingDate.getTime(),
+                r.visible() == null ? null : r.visible().toJson(), r.reason(), r.location(), now, now.plus(ttl), false));
+        return new Prepared(id, tbs.getBytes(), "SHA256", algorithm(job.signer()).name(), now.plus(ttl));
+    }
+
+    public SigningService.Signed complete(User caller, String id, byte[] signatureValue) {
+        Preparations.Row row = preparations.find(id).filter(p -> p.userId().equals(caller.id()))
+                .orElseThrow(() -> ApiException.notFound("Preparation " + id));
+        if (row.used()) {
+            throw ApiException.gone("PREPARATION_USED", "This preparation has already been completed; prepare again");
+        }
+        if (!row.expiresAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
+            throw ApiException.gone("PREPARATION_EXPIRED", "This preparation expired at " + row.expiresAt() + "; prepare again");
+        }
+        List<Path> temps = new ArrayList<>();
+        try {
+            SigningService.Request r = new SigningService.Request(SignatureFormat.valueOf(row.format()),
+                    Level.valueOf(row.level()), Packaging.valueOf(row.packaging()), load(row.documents(), temps),
+                    VisibleSignature.parse(row.visible()), row.reason(), row.location());
+            List<CertificateToken> chain = parsePem(row.certificateChain()).stream().map(CertificateToken::new).toList();
+            SignJob job = SigningService.job(r, chain, new Date(row.signingDateMs()), null);
+            FormatSigner.Sources sources = signing.sources();
+            FormatSigner signer = signing.signer(r.format());
+            return SigningService.dss(r.format(), () -> {
+                ToBeSigned tbs = signer.dataToSign(job, sources);
+                SignatureValue value = new SignatureValue(algorithm(job.signer()), signatureValue);
+                if (!new CAdESService(sources.verifier()).isValidSignatureValue(tbs, value, job.signer())) {
+                    throw ApiException.unprocessable("INVALID_SIGNATURE_VALUE",
+                            "The signature value does not verify against the prepared data and certificate", "signatureValue");
+                }
+                if (!preparations.claim(id)) {
+                    throw ApiException.gone("PREPARATION_USED", "This preparation has already been completed or expired; prepare again");
+                }
+                return signing.signed(job, signer.sign(job, value, sources));
+            });
+        } finally {
+            temps.forEach(TempFiles::delete);
+        }
+    }
+
+    private List<DSSDocument> load(String json, List<Path> temps) {
+        List<DSSDocument> out = new ArrayList<>();
+        try {
+            for (JsonNode d : JSON.readTree(json)) {
+                String sha = d.get("sha256").asText();
+                String name = d.path("name").asText(null);
+                long size = documents.find(sha).orElseThrow(() -> ApiException.gone("PREPARATION_EXPIRED",
+                        "The prepared document is no longer stored")).size();
+                if (size <= IN_MEMORY_LIMIT) {
+                    out.add(new InMemoryDocument(documents.readAllBytes(sha), name));
+                } else {
+                    Path tmp = documents.copyToTempFile(sha);
+                    temps.add(tmp);
+                    out.add(new FileDocument(tmp.toFile()) {{ setName(name); }});
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    static SignatureAlgorithm algorithm(CertificateToken cert) {
+        return SignatureAlgorithm.getAlgorithm(EncryptionAlgorithm.forKey(cert.getPublicKey()), DigestAlgorithm.SHA256);
+    }
+
+    /** Parses a PEM (or DER) certificate chain, signer first. */
+    public static List<X509Certificate> parsePem(String pem) {
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            List<X509Certificate> out = cf.generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
+                    .stream().map(c -> (X509Certificate) c).toList();
+            if (out.isEmpty()) {
+                throw new CertificateException("empty");
+            }
+            return out;
+        } catch (CertificateException e) {
+            throw ApiException.badRequest("INVALID_CERTIFICATE", "certificate must be a PEM certificate chain, signer first", "certificate");
+        }
+    }
+
+    static String pem(List<X509Certificate> chain) {
+        StringBuilder sb = new StringBuilder();
+        Base64.Encoder b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        for (X509Certificate c : chain) {
+            try {
+                sb.append("-----BEGIN CERTIFICATE-----\n").append(b64.encodeToString(c.getEncoded()))
+                        .append("\n-----END CERTIFICATE-----\n");
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return sb.toString();
+    }
+}
