@@ -32,7 +32,10 @@ public enum Setting {
     KEY_LOCK_MINUTES("key.lock.minutes", "15", "How long a key stays locked after too many wrong PINs."),
     PREPARATION_TTL_SECONDS("preparation.ttl.seconds", "300", "How long a two-step signing preparation stays usable."),
     PKCS11_LIBRARIES("pkcs11.libraries", "/usr/lib/softhsm/libsofthsm2.so",
-            "Comma-separated PKCS#11 module paths an admin may register keys from (any other library is refused).");
+            "Comma-separated PKCS#11 module paths an admin may register keys from (any other library is refused)."),
+    AGENCY_ABBREVIATION("agency.abbreviation", "SKHCN", "The agency's abbreviation in document symbols (05/KH-SKHCN)."),
+    AGENCY_NAME("agency.name", "Sở Khoa học và Công nghệ tỉnh Thái Bình", "The agency's full name (register, copies, edXML)."),
+    ORGAN_ID("organ.id", "000.00.12.H56", "The agency's identifier (mã định danh cơ quan) in document ids and edXML.");
 
     private final String key;
     private final String defaultValue;
