@@ -82,7 +82,7 @@ public final class App implements AutoCloseable {
                     .add("keys", keys::health);
             SigningService signing = SigningSetup.service(config.pki());
             var signingController = new SigningController(signing,
-                    new TwoStepSigning(signing, documents, db, config.keys().preparationTtl()));
+                    new TwoStepSigning(signing, documents, db, config.keys().preparationTtl()), keys);
             DevPki devPki = join(devPkiLoad);
             log.info("Prepared in {} ms (database and migrations {} ms)",
                     (System.nanoTime() - t0) / 1_000_000, (tDb - t0) / 1_000_000);

@@ -1,12 +1,15 @@
 package vn.vanthu.signing;
 
+import eu.europa.esig.dss.alert.SilentOnStatusAlert;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.AbstractPdfObjFactory;
 import eu.europa.esig.dss.pdf.IPdfObjFactory;
+import eu.europa.esig.dss.pdf.PdfSignatureFieldPositionChecker;
 import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.signature.resources.TempFileResourcesHandlerBuilder;
@@ -37,12 +40,25 @@ final class PadesSigner implements FormatSigner {
 
     /** With another object factory for small documents (the benchmark compares the two). */
     PadesSigner(IPdfObjFactory factory, VisibleAppearance appearance) {
-        this.factory = factory;
+        this.factory = allowOverlap(factory);
         PdfBoxNativeObjectFactory large = new PdfBoxNativeObjectFactory();
         large.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.mixed(LARGE_PDF_BYTES / 4));
         large.setResourcesHandlerBuilder(new TempFileResourcesHandlerBuilder().setFileNamePrefix("vanthu-pades-"));
-        this.largeFactory = large;
+        this.largeFactory = allowOverlap(large);
         this.appearance = appearance;
+    }
+
+    /**
+     * Decree 30 puts the agency seal over about a third of the signer's image, so overlapping signature fields
+     * are expected; a field outside the page stays an error.
+     */
+    private static IPdfObjFactory allowOverlap(IPdfObjFactory f) {
+        if (f instanceof AbstractPdfObjFactory a) {
+            PdfSignatureFieldPositionChecker checker = new PdfSignatureFieldPositionChecker();
+            checker.setAlertOnSignatureFieldOverlap(new SilentOnStatusAlert());
+            a.setPdfSignatureFieldPositionChecker(checker);
+        }
+        return f;
     }
 
     @Override

@@ -8,6 +8,8 @@ import eu.europa.esig.dss.model.InMemoryDocument;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import vn.vanthu.error.ApiException;
+import vn.vanthu.keys.KeyService;
+import vn.vanthu.keys.UnlockedKey;
 import vn.vanthu.store.TempFiles;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.AuditTags;
@@ -39,9 +41,31 @@ public final class SigningController {
 
     private final SigningService signing;
     private final TwoStepSigning twoStep;
-    public SigningController(SigningService signing, TwoStepSigning twoStep) {
+    private final KeyService keys;
+
+    public SigningController(SigningService signing, TwoStepSigning twoStep, KeyService keys) {
         this.signing = signing;
         this.twoStep = twoStep;
+        this.keys = keys;
+    }
+
+    public void sign(Context ctx) throws Exception {
+        List<Path> temps = new ArrayList<>();
+        try {
+            SigningService.Request r = request(ctx, temps);
+            String keyId = required(ctx, "keyId");
+            String pin = required(ctx, "pin");
+            SigningService.Signed s;
+            // Owner check (OFFICIAL: own keys, CLERK: the agency seal), PIN and lockout happen in unlock.
+            try (UnlockedKey key = keys.unlock(Auth.user(ctx), keyId, pin)) {
+                byte[] image = r.visible() != null && r.visible().ownImage() ? keys.image(keyId).orElse(null) : null;
+                s = signing.sign(r, key.token(), key.entry(), image);
+            }
+            AuditTags.set(ctx, "SIGN", s.signatureId(), s.level() + ", key " + keyId);
+            answer(ctx, s);
+        } finally {
+            temps.forEach(TempFiles::delete);
+        }
     }
 
     public void prepare(Context ctx) throws Exception {

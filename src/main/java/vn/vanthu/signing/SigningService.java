@@ -185,6 +185,9 @@ public final class SigningService {
             if (hasCause(e, "InvalidPasswordException")) {
                 throw ApiException.unprocessable("PDF_PASSWORD_PROTECTED", "The PDF is password-protected; send it unprotected", "file");
             }
+            if (hasCause(e, "AlertException") && String.valueOf(e.getMessage()).contains("outside")) {
+                throw ApiException.unprocessable("INVALID_VISIBLE", "The visible signature does not fit on the page", "visible");
+            }
             log.info("{} signing failed: {}", format.apiName(), e.toString());
             throw ApiException.unprocessable("SIGNING_FAILED", "The " + format.apiName()
                     + " document could not be signed or augmented (unreadable file, or no signature to augment)", "file");

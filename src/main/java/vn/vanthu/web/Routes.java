@@ -65,6 +65,7 @@ public final class Routes {
                 + "or JSON PKCS#11 {id, owner, library, slot|tokenLabel, alias, pin?}; the PIN is not stored", MULTIPART, c.keys()::register);
         r.add(DELETE, "/api/v1/keys/{id}", Set.of(ADMIN), "keys", "Delete a key registration", NONE, c.keys()::delete);
         r.add(POST, "/api/v1/keys/{id}/verify-pin", Set.of(OFFICIAL, CLERK), "keys", "Check a key's PIN {pin} (owner only; counts toward the lockout)", JSON, c.keys()::verifyPin);
+        r.add(POST, "/api/v1/signatures", Set.of(OFFICIAL, CLERK), "signing", "Sign with a key the service holds: multipart file(s), format, level, packaging, keyId, pin, visible, reason, location → the signed file", MULTIPART, c.signing()::sign);
         r.add(POST, "/api/v1/signatures/prepare", Set.of(OFFICIAL, CLERK), "signing", "Two-step signing, step 1: parts as for signing but a PEM 'certificate' chain instead of keyId/pin; answers dataToSign", MULTIPART, c.signing()::prepare);
         r.add(POST, "/api/v1/signatures/{preparationId}/complete", Set.of(OFFICIAL, CLERK), "signing", "Two-step signing, step 2: {signatureValue} → the signed file", JSON, c.signing()::complete);
         r.add(POST, "/api/v1/signatures/extend", Set.of(OFFICIAL, CLERK), "signing", "Augment every signature of a file to level T, LT or LTA (parts file, level, original…)", MULTIPART, c.signing()::extend);
