@@ -7,6 +7,7 @@ import vn.vanthu.audit.AuditController;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.config.ConfigException;
+import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.keys.KeyController;
 import vn.vanthu.keys.KeyService;
@@ -88,7 +89,7 @@ public final class App implements AutoCloseable {
                     (System.nanoTime() - t0) / 1_000_000, (tDb - t0) / 1_000_000);
             var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
-                    new KeyController(keys), signingController);
+                    new KeyController(keys), signingController, dispatchController(config, db, documents, keys, signing, users));
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit,
                     health, registered::add);
@@ -97,6 +98,14 @@ public final class App implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    private static DispatchController dispatchController(AppConfig config, Database db, DocumentStore documents,
+                                                         KeyService keys, SigningService signing, UserService users) {
+        var dispatches = new vn.vanthu.dispatch.DispatchService(db, documents, keys, signing, users, config.agency());
+        var numbers = new vn.vanthu.dispatch.NumberSeries(db, java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(10));
+        return new DispatchController(dispatches, new vn.vanthu.dispatch.Issuing(dispatches, numbers, documents, keys, signing),
+                new vn.vanthu.dispatch.Register(dispatches, numbers));
     }
 
     private static <T> T join(CompletableFuture<T> f) {

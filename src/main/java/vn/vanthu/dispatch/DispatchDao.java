@@ -82,10 +82,11 @@ final class DispatchDao {
     }
 
     /** DRAFT → SIGNED with the signed bytes; false when it was no longer a draft. */
-    boolean markSigned(String id, String sha, String userId, String details) {
+    boolean markSigned(String id, String sha, String box, String userId, String details) {
         return jdbi.inTransaction(h -> {
-            int n = h.createUpdate("UPDATE dispatches SET status = 'SIGNED', current_sha256 = :sha WHERE id = :id AND status = 'DRAFT'")
-                    .bind("sha", sha).bind("id", id).execute();
+            int n = h.createUpdate("UPDATE dispatches SET status = 'SIGNED', current_sha256 = :sha, signature_box = :b "
+                            + "WHERE id = :id AND status = 'DRAFT'")
+                    .bind("sha", sha).bind("b", box).bind("id", id).execute();
             if (n == 1) {
                 event(h, id, userId, "SIGNED", details);
             }
@@ -105,6 +106,12 @@ final class DispatchDao {
             event(h, id, userId, "ISSUED", i.number());
         }
         return n == 1;
+    }
+
+    /** Where the official's signature was drawn: "page,x,y,width,height". */
+    Optional<String> signatureBox(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT signature_box FROM dispatches WHERE id = :id")
+                .bind("id", id).mapTo(String.class).findOne());
     }
 
     List<Dispatch.Event> history(String id) {

@@ -49,6 +49,7 @@ final class PdfText {
     }
 
     private static final class Collector extends PDFTextStripper {
+        private final List<Object[]> words = new ArrayList<>();
         final List<Line> lines = new ArrayList<>();
 
         Collector() throws IOException {
@@ -57,42 +58,70 @@ final class PdfText {
 
         @Override
         protected void writeString(String text, List<TextPosition> positions) {
-            if (positions.isEmpty() || text.isBlank()) {
-                return;
-            }
-            List<Word> words = new ArrayList<>();
             StringBuilder w = new StringBuilder();
-            float wl = 0, wr = 0, top = Float.MAX_VALUE, bottom = 0;
-            float lTop = Float.MAX_VALUE, lBottom = 0;
+            float wl = 0, wr = 0, top = 0, bottom = 0;
             for (TextPosition p : positions) {
-                float pTop = p.getYDirAdj() - p.getHeightDir();
-                lTop = Math.min(lTop, pTop);
-                lBottom = Math.max(lBottom, p.getYDirAdj());
-                if (p.getUnicode().isBlank()) {
-                    if (w.length() > 0) {
-                        words.add(new Word(w.toString(), wl, wr, top, bottom));
-                        w.setLength(0);
-                    }
+                if (p.getUnicode() == null || p.getUnicode().isBlank()) {
+                    flush(w, wl, wr, top, bottom);
                     continue;
                 }
+                float pTop = p.getYDirAdj() - p.getHeightDir();
                 if (w.length() == 0) {
                     wl = p.getXDirAdj();
-                    top = Float.MAX_VALUE;
-                    bottom = 0;
+                    top = pTop;
+                    bottom = p.getYDirAdj();
                 }
                 w.append(p.getUnicode());
                 wr = p.getXDirAdj() + p.getWidthDirAdj();
                 top = Math.min(top, pTop);
                 bottom = Math.max(bottom, p.getYDirAdj());
             }
+            flush(w, wl, wr, top, bottom);
+        }
+
+        private void flush(StringBuilder w, float wl, float wr, float top, float bottom) {
             if (w.length() > 0) {
-                words.add(new Word(w.toString(), wl, wr, top, bottom));
+                words.add(new Object[] {getCurrentPageNo(), new Word(w.toString(), wl, wr, top, bottom)});
+                w.setLength(0);
             }
-            if (words.isEmpty()) {
+        }
+
+        /** Words on one baseline, no wider apart than a few spaces, make a line (columns stay apart). */
+        @Override
+        protected void endDocument(PDDocument document) throws IOException {
+            List<Word> current = new ArrayList<>();
+            int page = -1;
+            for (Object[] o : words) {
+                int p = (Integer) o[0];
+                Word w = (Word) o[1];
+                if (!current.isEmpty()) {
+                    Word last = current.get(current.size() - 1);
+                    boolean sameLine = p == page && Math.abs(last.bottom() - w.bottom()) < 2
+                            && w.left() >= last.right() - 1 && w.left() - last.right() < 15;
+                    if (!sameLine) {
+                        emit(page, current);
+                        current = new ArrayList<>();
+                    }
+                }
+                page = p;
+                current.add(w);
+            }
+            emit(page, current);
+        }
+
+        private void emit(int page, List<Word> ws) {
+            if (ws.isEmpty()) {
                 return;
             }
-            lines.add(new Line(getCurrentPageNo(), text, words.get(0).left(), words.get(words.size() - 1).right(),
-                    lTop, lBottom, words));
+            StringBuilder text = new StringBuilder();
+            float top = Float.MAX_VALUE, bottom = 0;
+            for (Word w : ws) {
+                text.append(text.length() == 0 ? "" : " ").append(w.text());
+                top = Math.min(top, w.top());
+                bottom = Math.max(bottom, w.bottom());
+            }
+            lines.add(new Line(page, text.toString(), ws.get(0).left(), ws.get(ws.size() - 1).right(), top, bottom,
+                    List.copyOf(ws)));
         }
     }
 }

@@ -3,6 +3,7 @@ package vn.vanthu.web;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import vn.vanthu.audit.AuditController;
+import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.keys.KeyController;
 import vn.vanthu.pki.PkiController;
@@ -34,7 +35,8 @@ public final class Routes {
 
     /** The controllers the routes call; each feature adds its own. */
     public record Controllers(UserController users, AuditController audit, DocumentController documents,
-                              PkiController devPki, KeyController keys, SigningController signing) {}
+                              PkiController devPki, KeyController keys, SigningController signing,
+                              DispatchController dispatches) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -69,7 +71,19 @@ public final class Routes {
         r.add(POST, "/api/v1/signatures/prepare", Set.of(OFFICIAL, CLERK), "signing", "Two-step signing, step 1: parts as for signing but a PEM 'certificate' chain instead of keyId/pin; answers dataToSign", MULTIPART, c.signing()::prepare);
         r.add(POST, "/api/v1/signatures/{preparationId}/complete", Set.of(OFFICIAL, CLERK), "signing", "Two-step signing, step 2: {signatureValue} → the signed file", JSON, c.signing()::complete);
         r.add(POST, "/api/v1/signatures/extend", Set.of(OFFICIAL, CLERK), "signing", "Augment every signature of a file to level T, LT or LTA (parts file, level, original…)", MULTIPART, c.signing()::extend);
+        declareDispatches(r, c.dispatches());
         return List.copyOf(r.routes);
+    }
+
+    private static void declareDispatches(Routes r, DispatchController d) {
+        r.add(POST, "/api/v1/dispatches", Set.of(OFFICIAL, CLERK), "dispatches", "Create an outgoing dispatch: multipart file (the PDF draft) and metadata (JSON)", MULTIPART, d::create);
+        r.add(GET, "/api/v1/dispatches", ANY_USER, "dispatches", "List dispatches (filters: status, year; paged)", NONE, d::list);
+        r.add(GET, "/api/v1/dispatches/{id}", ANY_USER, "dispatches", "A dispatch: metadata, status, history of who did what when", NONE, d::get);
+        r.add(GET, "/api/v1/dispatches/{id}/file", ANY_USER, "dispatches", "The dispatch's current PDF", NONE, d::file);
+        r.add(POST, "/api/v1/dispatches/{id}/sign", Set.of(OFFICIAL), "dispatches", "The official named as signer signs {keyId, pin, visible?} → SIGNED", JSON, d::sign);
+        r.add(POST, "/api/v1/dispatches/{id}/attachments", Set.of(OFFICIAL, CLERK), "dispatches", "Add an appendix in a separate PDF (multipart file) while DRAFT or SIGNED", MULTIPART, d::attach);
+        r.add(POST, "/api/v1/dispatches/{id}/issue", Set.of(CLERK), "dispatches", "Number, date and seal a signed dispatch {keyId, pin} → ISSUED", JSON, d::issue);
+        r.add(GET, "/api/v1/registers/outgoing", Set.of(CLERK, AUDITOR, ADMIN), "dispatches", "The outgoing register of a year (format json, csv or pdf)", NONE, d::outgoingRegister);
     }
 
     private void add(HandlerType method, String path, Set<Role> roles, String tag, String summary,
