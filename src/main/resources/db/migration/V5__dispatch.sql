@@ -56,23 +56,23 @@ CREATE INDEX dispatch_attachments_dispatch ON dispatch_attachments (dispatch_id)
 -- One number series per (agency, year, kind OUTGOING | SECRET | COPY). next_value is taken under a row lock.
 CREATE TABLE number_series (
     agency      VARCHAR(50) NOT NULL,
-    year        INT         NOT NULL,
+    series_year INT         NOT NULL,
     kind        VARCHAR(10) NOT NULL,
     next_value  BIGINT      NOT NULL,
-    PRIMARY KEY (agency, year, kind)
+    PRIMARY KEY (agency, series_year, kind)
 );
 
 -- Numbers handed out but not yet used (RESERVED, until lease_until) or given back (RELEASED): reused first, so
 -- the series has no gaps. A number leaves this table when the document that holds it is committed.
 CREATE TABLE number_reservations (
     agency       VARCHAR(50) NOT NULL,
-    year         INT         NOT NULL,
+    series_year  INT         NOT NULL,
     kind         VARCHAR(10) NOT NULL,
-    value        BIGINT      NOT NULL,
+    number_value BIGINT      NOT NULL,
     state        VARCHAR(10) NOT NULL,
     holder       VARCHAR(40),
     lease_until  TIMESTAMP WITH TIME ZONE,
-    PRIMARY KEY (agency, year, kind, value)
+    PRIMARY KEY (agency, series_year, kind, number_value)
 );
 
 -- Electronic copies (SY, SL, TrS), numbered in the COPY series.

@@ -62,22 +62,22 @@ public final class NumberSeries {
         String holder = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         long value = jdbi.inTransaction(h -> {
-            long next = h.createQuery("SELECT next_value FROM number_series WHERE agency = :a AND year = :y AND kind = :k FOR UPDATE")
+            long next = h.createQuery("SELECT next_value FROM number_series WHERE agency = :a AND series_year = :y AND kind = :k FOR UPDATE")
                     .bind("a", agency).bind("y", year).bind("k", kind.name()).mapTo(Long.class).one();
-            Optional<Long> reusable = h.createQuery("SELECT MIN(value) FROM number_reservations WHERE agency = :a "
-                            + "AND year = :y AND kind = :k AND (state = 'RELEASED' OR lease_until < :now)")
+            Optional<Long> reusable = h.createQuery("SELECT MIN(number_value) FROM number_reservations WHERE agency = :a "
+                            + "AND series_year = :y AND kind = :k AND (state = 'RELEASED' OR lease_until < :now)")
                     .bind("a", agency).bind("y", year).bind("k", kind.name()).bind("now", now)
                     .mapTo(Long.class).findOne();
             if (reusable.isPresent() && reusable.get() != null) {
                 h.createUpdate("UPDATE number_reservations SET state = 'RESERVED', holder = :h, lease_until = :l "
-                                + "WHERE agency = :a AND year = :y AND kind = :k AND value = :v")
+                                + "WHERE agency = :a AND series_year = :y AND kind = :k AND number_value = :v")
                         .bind("h", holder).bind("l", now.plus(lease)).bind("a", agency).bind("y", year)
                         .bind("k", kind.name()).bind("v", reusable.get()).execute();
                 return reusable.get();
             }
-            h.createUpdate("UPDATE number_series SET next_value = :n WHERE agency = :a AND year = :y AND kind = :k")
+            h.createUpdate("UPDATE number_series SET next_value = :n WHERE agency = :a AND series_year = :y AND kind = :k")
                     .bind("n", next + 1).bind("a", agency).bind("y", year).bind("k", kind.name()).execute();
-            h.createUpdate("INSERT INTO number_reservations (agency, year, kind, value, state, holder, lease_until) "
+            h.createUpdate("INSERT INTO number_reservations (agency, series_year, kind, number_value, state, holder, lease_until) "
                             + "VALUES (:a, :y, :k, :v, 'RESERVED', :h, :l)")
                     .bind("a", agency).bind("y", year).bind("k", kind.name()).bind("v", next)
                     .bind("h", holder).bind("l", now.plus(lease)).execute();
@@ -91,8 +91,8 @@ public final class NumberSeries {
      * meanwhile: the caller's transaction then rolls back and nothing carries that number twice.
      */
     public void consume(Handle h, Reservation r) {
-        int n = h.createUpdate("DELETE FROM number_reservations WHERE agency = :a AND year = :y AND kind = :k "
-                        + "AND value = :v AND holder = :h AND state = 'RESERVED'")
+        int n = h.createUpdate("DELETE FROM number_reservations WHERE agency = :a AND series_year = :y AND kind = :k "
+                        + "AND number_value = :v AND holder = :h AND state = 'RESERVED'")
                 .bind("a", r.agency()).bind("y", r.year()).bind("k", r.kind().name()).bind("v", r.value())
                 .bind("h", r.holder()).execute();
         if (n != 1) {
@@ -103,7 +103,7 @@ public final class NumberSeries {
     /** Gives the number back for the next issue; harmless when it was already used or taken over. */
     public void release(Reservation r) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE number_reservations SET state = 'RELEASED', holder = NULL, lease_until = NULL "
-                        + "WHERE agency = :a AND year = :y AND kind = :k AND value = :v AND holder = :h")
+                        + "WHERE agency = :a AND series_year = :y AND kind = :k AND number_value = :v AND holder = :h")
                 .bind("a", r.agency()).bind("y", r.year()).bind("k", r.kind().name()).bind("v", r.value())
                 .bind("h", r.holder()).execute());
     }
@@ -113,7 +113,7 @@ public final class NumberSeries {
             return;
         }
         try {
-            jdbi.useHandle(h -> h.createUpdate("INSERT INTO number_series (agency, year, kind, next_value) VALUES (:a, :y, :k, 1)")
+            jdbi.useHandle(h -> h.createUpdate("INSERT INTO number_series (agency, series_year, kind, next_value) VALUES (:a, :y, :k, 1)")
                     .bind("a", agency).bind("y", year).bind("k", kind.name()).execute());
         } catch (RuntimeException e) {
             // Another request or instance created the series at the same moment.
@@ -124,7 +124,7 @@ public final class NumberSeries {
     }
 
     private boolean exists(String agency, int year, SeriesKind kind) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM number_series WHERE agency = :a AND year = :y AND kind = :k")
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM number_series WHERE agency = :a AND series_year = :y AND kind = :k")
                 .bind("a", agency).bind("y", year).bind("k", kind.name()).mapTo(Integer.class).one() > 0);
     }
 }

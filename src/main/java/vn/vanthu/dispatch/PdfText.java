@@ -97,7 +97,7 @@ final class PdfText {
                 if (!current.isEmpty()) {
                     Word last = current.get(current.size() - 1);
                     boolean sameLine = p == page && Math.abs(last.bottom() - w.bottom()) < 2
-                            && w.left() >= last.right() - 1 && w.left() - last.right() < 15;
+                            && w.left() >= last.right() - 1 && w.left() - last.right() < 40;
                     if (!sameLine) {
                         emit(page, current);
                         current = new ArrayList<>();
