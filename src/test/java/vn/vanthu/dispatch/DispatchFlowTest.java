@@ -107,7 +107,7 @@ class DispatchFlowTest {
 
     private static String official2Token() {
         for (JsonNode u : s.get("/api/v1/users", "admin").json().path("items")) {
-            if (u.path("name").asText().equals("official2")) {
+            if (u.path("login").asText().equals("official2")) {
                 return s.postJson("/api/v1/users/" + u.path("id").asText() + "/tokens", "admin", Map.of("label", "test"))
                         .json().path("token").asText();
             }
