@@ -82,7 +82,7 @@ public final class Issuing {
         List<Path> temps = new ArrayList<>();
         try {
             Path pdf = temp(temps, store.copyToTempFile(d.currentSha256()));
-            List<NumberMarks.Mark> marks = NumberMarks.marks(PdfText.lines(pdf), r.padded(), today);
+            List<NumberMarks.Mark> marks = NumberMarks.marks(PdfText.lines(pdf, 1), r.padded(), today);
             Path marked = marks.isEmpty() ? pdf : temp(temps, NumberMarks.add(pdf, marks));
             VisibleSignature seal = sealPlace(d);
             String sha = dispatches.put(sign(marked, seal, key, sealImage, "Phát hành văn bản số " + number));

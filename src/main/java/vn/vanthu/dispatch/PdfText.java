@@ -34,9 +34,15 @@ final class PdfText {
     private PdfText() {}
 
     static List<Line> lines(Path pdf) {
+        return lines(pdf, Integer.MAX_VALUE);
+    }
+
+    /** The lines of pages 1 to {@code lastPage}. */
+    static List<Line> lines(Path pdf, int lastPage) {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             Collector c = new Collector();
             c.setSortByPosition(true);
+            c.setEndPage(lastPage);
             c.getText(doc);
             return c.lines;
         } catch (IOException e) {

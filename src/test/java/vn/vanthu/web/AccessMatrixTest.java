@@ -50,7 +50,23 @@ class AccessMatrixTest {
             entry("GET /pki/crl/{name}", PUBLIC),
             entry("GET /pki/certs/{name}", PUBLIC),
             entry("POST /pki/ocsp", PUBLIC),
-            entry("POST /pki/tsa", PUBLIC));
+            entry("POST /pki/tsa", PUBLIC),
+            entry("GET /api/v1/keys", ALL),
+            entry("POST /api/v1/keys", Set.of("admin")),
+            entry("DELETE /api/v1/keys/{id}", Set.of("admin")),
+            entry("POST /api/v1/keys/{id}/verify-pin", Set.of("official", "clerk")),
+            entry("POST /api/v1/signatures", Set.of("official", "clerk")),
+            entry("POST /api/v1/signatures/prepare", Set.of("official", "clerk")),
+            entry("POST /api/v1/signatures/{preparationId}/complete", Set.of("official", "clerk")),
+            entry("POST /api/v1/signatures/extend", Set.of("official", "clerk")),
+            entry("POST /api/v1/dispatches", Set.of("official", "clerk")),
+            entry("GET /api/v1/dispatches", ALL),
+            entry("GET /api/v1/dispatches/{id}", ALL),
+            entry("GET /api/v1/dispatches/{id}/file", ALL),
+            entry("POST /api/v1/dispatches/{id}/sign", Set.of("official")),
+            entry("POST /api/v1/dispatches/{id}/attachments", Set.of("official", "clerk")),
+            entry("POST /api/v1/dispatches/{id}/issue", Set.of("clerk")),
+            entry("GET /api/v1/registers/outgoing", Set.of("clerk", "auditor", "admin")));
 
     private static TestServer server;
 
