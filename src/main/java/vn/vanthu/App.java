@@ -104,8 +104,9 @@ public final class App implements AutoCloseable {
                                                          KeyService keys, SigningService signing, UserService users) {
         var dispatches = new vn.vanthu.dispatch.DispatchService(db, documents, keys, signing, users, config.agency());
         var numbers = new vn.vanthu.dispatch.NumberSeries(db, java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(10));
+        var twoStep = new TwoStepSigning(signing, documents, db, config.keys().preparationTtl());
         return new DispatchController(dispatches, new vn.vanthu.dispatch.Issuing(dispatches, numbers, documents, keys, signing),
-                new vn.vanthu.dispatch.Register(dispatches, numbers));
+                new vn.vanthu.dispatch.Register(dispatches, numbers), new vn.vanthu.dispatch.DispatchTwoStep(dispatches, twoStep, signing));
     }
 
     private static <T> T join(CompletableFuture<T> f) {

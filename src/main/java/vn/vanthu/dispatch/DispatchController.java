@@ -26,11 +26,13 @@ public final class DispatchController {
     private final DispatchService dispatches;
     private final Issuing issuing;
     private final Register register;
+    private final DispatchTwoStep twoStep;
 
-    public DispatchController(DispatchService dispatches, Issuing issuing, Register register) {
+    public DispatchController(DispatchService dispatches, Issuing issuing, Register register, DispatchTwoStep twoStep) {
         this.dispatches = dispatches;
         this.issuing = issuing;
         this.register = register;
+        this.twoStep = twoStep;
     }
 
     public void create(Context ctx) throws Exception {
@@ -91,6 +93,49 @@ public final class DispatchController {
                 VisibleSignature.parse(p.get("visible")));
         AuditTags.set(ctx, "DISPATCH_SIGN", d.id(), "key=" + p.get("keyId"));
         ctx.json(DispatchViews.summary(d));
+    }
+
+    public void prepare(Context ctx) {
+        JsonNode n = jsonBody(ctx, "{certificate, visible?}");
+        String visible = n.hasNonNull("visible") ? n.get("visible").toString() : null;
+        var p = twoStep.prepare(Auth.user(ctx), ctx.pathParam("id"), n.path("certificate").asText(null),
+                VisibleSignature.parse(visible));
+        AuditTags.set(ctx, "DISPATCH_SIGN_PREPARE", ctx.pathParam("id"), "preparation " + p.preparationId());
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("preparationId", p.preparationId());
+        body.put("dataToSign", java.util.Base64.getEncoder().encodeToString(p.dataToSign()));
+        body.put("digestAlgorithm", p.digestAlgorithm());
+        body.put("signatureAlgorithm", p.signatureAlgorithm());
+        body.put("expiresAt", p.expiresAt().toString());
+        ctx.json(body);
+    }
+
+    public void complete(Context ctx) {
+        JsonNode n = jsonBody(ctx, "{signatureValue}");
+        byte[] value;
+        try {
+            value = java.util.Base64.getMimeDecoder().decode(n.path("signatureValue").asText(""));
+        } catch (IllegalArgumentException e) {
+            value = new byte[0];
+        }
+        if (value.length == 0) {
+            throw ApiException.badRequest("INVALID_SIGNATURE_VALUE", "signatureValue must be base64", "signatureValue");
+        }
+        Dispatch d = twoStep.complete(Auth.user(ctx), ctx.pathParam("id"), ctx.pathParam("preparationId"), value);
+        AuditTags.set(ctx, "DISPATCH_SIGN", d.id(), "client-held key, preparation " + ctx.pathParam("preparationId"));
+        ctx.json(DispatchViews.summary(d));
+    }
+
+    private static JsonNode jsonBody(Context ctx, String shape) {
+        try {
+            JsonNode n = Json.MAPPER.readTree(ctx.body());
+            if (n != null && n.isObject()) {
+                return n;
+            }
+        } catch (Exception ignored) {
+            // answered below
+        }
+        throw ApiException.badRequest("MALFORMED_JSON", "The body must be a JSON object " + shape, null);
     }
 
     public void issue(Context ctx) {

@@ -108,6 +108,19 @@ final class DispatchDao {
         return n == 1;
     }
 
+    /** Records a two-step preparation for this dispatch: "preparationId box" in the history. */
+    void prepared(String id, String userId, String preparationId, String box) {
+        jdbi.useHandle(h -> event(h, id, userId, "SIGN_PREPARED", preparationId + " " + box));
+    }
+
+    /** The signature box of a preparation made for this dispatch, if it was. */
+    Optional<String> preparedBox(String id, String preparationId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT details FROM dispatch_history WHERE dispatch_id = :id "
+                        + "AND action = 'SIGN_PREPARED' AND details LIKE :p")
+                .bind("id", id).bind("p", preparationId + " %").mapTo(String.class).findFirst())
+                .map(d -> d.substring(preparationId.length() + 1));
+    }
+
     /** Where the official's signature was drawn: "page,x,y,width,height". */
     Optional<String> signatureBox(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT signature_box FROM dispatches WHERE id = :id")

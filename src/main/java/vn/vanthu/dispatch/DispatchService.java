@@ -139,7 +139,7 @@ public final class DispatchService {
         requireDraft(d);
         Path pdf = store.copyToTempFile(d.currentSha256());
         try {
-            VisibleSignature visible = officialPlace(pdf, d, position);
+            VisibleSignature visible = officialPlace(pdf, d, position, true);
             SigningService.Signed signed;
             try (UnlockedKey key = keys.unlock(caller, keyId, pin)) {
                 byte[] image = keys.image(keyId).orElse(null);
@@ -148,14 +148,21 @@ public final class DispatchService {
                         "Ký duyệt: " + d.signerPosition(), agency.name()), key.token(), key.entry(), image);
             }
             String sha = put(signed.document());
-            String box = visible.page() + "," + visible.x() + "," + visible.y() + "," + visible.width() + "," + visible.height();
-            if (!dao.markSigned(id, sha, box, caller.id(), signed.level())) {
+            if (!dao.markSigned(id, sha, box(visible), caller.id(), signed.level())) {
                 throw ApiException.conflict("NOT_A_DRAFT", "The dispatch was signed meanwhile");
             }
             return get(id);
         } finally {
             TempFiles.delete(pdf);
         }
+    }
+
+    static String box(VisibleSignature v) {
+        return v.page() + "," + v.x() + "," + v.y() + "," + v.width() + "," + v.height();
+    }
+
+    DocumentStore store() {
+        return store;
     }
 
     public Dispatch.Attachment attach(User caller, String id, Path pdf, String fileName) {
@@ -171,17 +178,18 @@ public final class DispatchService {
         return a;
     }
 
-    private VisibleSignature officialPlace(Path pdf, Dispatch d, VisibleSignature given) {
+    /** The official's signature box: the signer block of the PDF's text, else the place the request gives, else 422. */
+    VisibleSignature officialPlace(Path pdf, Dispatch d, VisibleSignature given, boolean ownImage) {
         Optional<SignerBlock> block = SignerBlock.find(PdfText.lines(pdf), d.signerPosition(), d.signerName());
         if (block.isPresent()) {
             SignerBlock.Box b = block.get().official();
-            return new VisibleSignature(b.page(), b.x(), b.y(), b.width(), b.height(), true, null);
+            return new VisibleSignature(b.page(), b.x(), b.y(), b.width(), b.height(), ownImage, null);
         }
         if (given == null) {
             throw ApiException.unprocessable("SIGNER_BLOCK_NOT_FOUND", "The PDF has no line '" + d.signerPosition()
                     + "' followed by '" + d.signerName() + "'; give the signature's place in 'visible'", "visible");
         }
-        return new VisibleSignature(given.page(), given.x(), given.y(), given.width(), given.height(), true, null);
+        return new VisibleSignature(given.page(), given.x(), given.y(), given.width(), given.height(), ownImage, null);
     }
 
     static void requireDraft(Dispatch d) {

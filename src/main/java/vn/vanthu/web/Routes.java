@@ -81,6 +81,8 @@ public final class Routes {
         r.add(GET, "/api/v1/dispatches/{id}", ANY_USER, "dispatches", "A dispatch: metadata, status, history of who did what when", NONE, d::get);
         r.add(GET, "/api/v1/dispatches/{id}/file", ANY_USER, "dispatches", "The dispatch's current PDF", NONE, d::file);
         r.add(POST, "/api/v1/dispatches/{id}/sign", Set.of(OFFICIAL), "dispatches", "The official named as signer signs {keyId, pin, visible?} → SIGNED", JSON, d::sign);
+        r.add(POST, "/api/v1/dispatches/{id}/sign/prepare", Set.of(OFFICIAL), "dispatches", "Two-step signing by the named official, step 1: {certificate (PEM chain), visible?} → dataToSign", JSON, d::prepare);
+        r.add(POST, "/api/v1/dispatches/{id}/sign/{preparationId}/complete", Set.of(OFFICIAL), "dispatches", "Two-step signing, step 2: {signatureValue} → SIGNED", JSON, d::complete);
         r.add(POST, "/api/v1/dispatches/{id}/attachments", Set.of(OFFICIAL, CLERK), "dispatches", "Add an appendix in a separate PDF (multipart file) while DRAFT or SIGNED", MULTIPART, d::attach);
         r.add(POST, "/api/v1/dispatches/{id}/issue", Set.of(CLERK), "dispatches", "Number, date and seal a signed dispatch {keyId, pin} → ISSUED", JSON, d::issue);
         r.add(GET, "/api/v1/registers/outgoing", Set.of(CLERK, AUDITOR, ADMIN), "dispatches", "The outgoing register of a year (format json, csv or pdf)", NONE, d::outgoingRegister);

@@ -64,6 +64,8 @@ class AccessMatrixTest {
             entry("GET /api/v1/dispatches/{id}", ALL),
             entry("GET /api/v1/dispatches/{id}/file", ALL),
             entry("POST /api/v1/dispatches/{id}/sign", Set.of("official")),
+            entry("POST /api/v1/dispatches/{id}/sign/prepare", Set.of("official")),
+            entry("POST /api/v1/dispatches/{id}/sign/{preparationId}/complete", Set.of("official")),
             entry("POST /api/v1/dispatches/{id}/attachments", Set.of("official", "clerk")),
             entry("POST /api/v1/dispatches/{id}/issue", Set.of("clerk")),
             entry("GET /api/v1/registers/outgoing", Set.of("clerk", "auditor", "admin")));
