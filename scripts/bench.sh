@@ -10,10 +10,15 @@ what=${1:-all}
 startup() {
   local runs=${STARTUP_RUNS:-5} port=18291 total=0 best=999999 rss_max=0
   local dir; dir=$(mktemp -d)
-  echo "== Cold start: java -jar target/vanthu.jar until /health is UP ($runs runs, same data folder after the first)"
+  echo "== Cold start: scripts/run.sh (java -jar with its class-data archive) until /health is UP ($runs runs)"
+  # One run to record the class-data archive, as the first scripts/run.sh after a build does.
+  VANTHU_DATA_DIR="$dir" VANTHU_PORT=$port scripts/run.sh >"$dir/log.0" 2>&1 &
+  local first=$!
+  until curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1; do sleep 0.1; done
+  kill -TERM $first; wait $first 2>/dev/null || true
   for i in $(seq 1 "$runs"); do
     local t0; t0=$(date +%s%N)
-    VANTHU_DATA_DIR="$dir" VANTHU_PORT=$port java ${JAVA_OPTS:--Xmx1g} -jar target/vanthu.jar >"$dir/log.$i" 2>&1 &
+    VANTHU_DATA_DIR="$dir" VANTHU_PORT=$port scripts/run.sh >"$dir/log.$i" 2>&1 &
     local pid=$!
     until curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1; do
       kill -0 $pid 2>/dev/null || { echo "service died"; cat "$dir/log.$i"; exit 1; }

@@ -15,6 +15,11 @@ import java.util.List;
 /**
  * HTTP for signing keys: list the caller's keys, register (ADMIN: a .p12 upload or a PKCS#11 token object as
  * JSON), delete, and check a PIN. PINs arrive in request bodies only and go no further than the key service.
+ *
+ * <pre>{@code
+ * curl -H "Authorization: Bearer $ADMIN" -F file=@seal.p12 -F owner=AGENCY_SEAL -F id=seal -F pin=… -F image=@seal.png /api/v1/keys
+ * curl -H "Authorization: Bearer $CLERK" -H 'Content-Type: application/json' -d '{"pin":"…"}' /api/v1/keys/seal/verify-pin
+ * }</pre>
  */
 public final class KeyController {
     private static final long MAX_P12 = 1024 * 1024;
@@ -24,10 +29,21 @@ public final class KeyController {
         this.keys = keys;
     }
 
-    record PinCheck(String pin) {}
+    record PinCheck(String pin) {
+        @Override
+        public String toString() {
+            return "PinCheck[pin=***]";
+        }
+    }
 
+    /** Sorted by id; the cursor is the last id of the previous page. */
     public void list(Context ctx) {
-        ctx.json(Paging.page(keys.visibleTo(Auth.user(ctx)), null));
+        int limit = Paging.limit(ctx);
+        String cursor = ctx.queryParam("cursor");
+        List<KeyInfo> after = keys.visibleTo(Auth.user(ctx)).stream()
+                .filter(k -> cursor == null || cursor.isBlank() || k.id().compareTo(cursor) > 0).toList();
+        List<KeyInfo> page = after.size() > limit ? after.subList(0, limit) : after;
+        ctx.json(Paging.page(page, after.size() > limit ? page.get(page.size() - 1).id() : null));
     }
 
     /** {@code multipart/form-data} (file, owner, id, image, pin, alias) for PKCS#12; JSON for PKCS#11. */

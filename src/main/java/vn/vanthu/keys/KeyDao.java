@@ -17,6 +17,8 @@ import java.util.Optional;
 final class KeyDao {
     private static final String COLUMNS = "id, owner, kind, alias, p12, library, slot_id, token_label, certificate, "
             + "subject, issuer, serial_number, not_before, not_after, failed_attempts, locked_until";
+    /** For lists and /health: everything but the keystore and certificate bytes. */
+    private static final String LIST_COLUMNS = COLUMNS.replace("p12,", "NULL AS p12,").replace("certificate,", "NULL AS certificate,");
     private static final RowMapper<KeyRecord> ROW = (rs, ctx) -> new KeyRecord(
             rs.getString("id"), rs.getString("owner"), rs.getString("kind"), rs.getString("alias"),
             rs.getBytes("p12"), rs.getString("library"), (Long) rs.getObject("slot_id", Long.class),
@@ -44,14 +46,14 @@ final class KeyDao {
     }
 
     List<KeyRecord> all() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM signing_keys ORDER BY id").map(ROW).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + LIST_COLUMNS + " FROM signing_keys ORDER BY id").map(ROW).list());
     }
 
     List<KeyRecord> byOwners(List<String> owners) {
         if (owners.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM signing_keys WHERE owner IN (<owners>) ORDER BY id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + LIST_COLUMNS + " FROM signing_keys WHERE owner IN (<owners>) ORDER BY id")
                 .bindList("owners", owners).map(ROW).list());
     }
 

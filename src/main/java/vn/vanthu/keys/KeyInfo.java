@@ -7,15 +7,12 @@ import java.time.Instant;
  * certificate's names, serial (hex) and validity, the kind ({@code PKCS12} or {@code PKCS11}) and the status
  * ({@code ACTIVE}, {@code LOCKED}, {@code EXPIRED} or {@code NOT_YET_VALID}). Never a secret.
  *
- * <pre>{@code KeyInfo k = keys.info("official1"); if (!k.status().equals("ACTIVE")) …}</pre>
+ * <pre>{@code KeyInfo k = keys.info("official1"); if (!KeyInfo.ACTIVE.equals(k.status())) …}</pre>
  */
 public record KeyInfo(String id, String owner, String subject, String issuer, String serialNumber,
                       Instant notBefore, Instant notAfter, String kind, String status) {
     public static final String AGENCY_SEAL = "AGENCY_SEAL";
     public static final String PKCS12 = "PKCS12";
     public static final String PKCS11 = "PKCS11";
-
-    public boolean isActive() {
-        return "ACTIVE".equals(status);
-    }
+    public static final String ACTIVE = "ACTIVE";
 }

@@ -20,7 +20,7 @@ record KeyRecord(String id, String owner, String kind, String alias, byte[] p12,
         } else if (now.isBefore(notBefore)) {
             status = "NOT_YET_VALID";
         } else {
-            status = "ACTIVE";
+            status = KeyInfo.ACTIVE;
         }
         return new KeyInfo(id, owner, subject, issuer, serialNumber, notBefore, notAfter, kind, status);
     }

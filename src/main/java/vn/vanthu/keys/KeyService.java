@@ -30,6 +30,11 @@ import java.util.concurrent.TimeUnit;
  * database, so that {@code pin.attempts} wrong PINs in a row lock the key for {@code key.lock.minutes} on
  * every instance.
  *
+ * <p>Close an {@link UnlockedKey} promptly: the keys of one PKCS#11 library are open one at a time in an
+ * instance (a token login is shared by the whole process, so a second open login would let any PIN through);
+ * a second {@code unlock} of such a key waits up to 30 s, then answers 503 {@code KEY_BUSY}. Certificates are
+ * not judged here: an expired or not-yet-valid key still unlocks, and signing code decides.
+ *
  * <pre>{@code
  * try (UnlockedKey key = keys.unlock(caller, "official1", pin)) {   // 403 KEY_NOT_ALLOWED / WRONG_PIN, 429 KEY_LOCKED
  *     SignatureValue value = key.token().sign(toBeSigned, DigestAlgorithm.SHA256, key.entry());
@@ -153,7 +158,7 @@ public final class KeyService {
             List<KeyInfo> all = dao.all().stream().map(k -> k.info(now)).toList();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("keys", all.size());
-            all.stream().filter(KeyInfo::isActive).map(KeyInfo::notAfter).min(Comparator.naturalOrder())
+            all.stream().filter(k -> KeyInfo.ACTIVE.equals(k.status())).map(KeyInfo::notAfter).min(Comparator.naturalOrder())
                     .ifPresent(t -> details.put("earliestSigningCertificateExpiry", iso(t)));
             return Health.Check.of(true, details);
         } catch (RuntimeException e) {

@@ -26,6 +26,12 @@ import java.util.regex.Pattern;
 /**
  * Registering keys: checks the owner, opens the keystore or token once with the given PIN (then forgets it)
  * to read the signer certificate, and stores the record. PKCS#12 bytes are kept; the PIN never is.
+ * Reached through {@link KeyService}:
+ *
+ * <pre>{@code
+ * keys.registerPkcs12(new Registrations.Pkcs12("seal", "AGENCY_SEAL", p12Bytes, pin, null, pngBytes));
+ * keys.registerPkcs11(new Registrations.Pkcs11("hsm1", userId, "/usr/lib/softhsm/libsofthsm2.so", null, "vanthu-test", "official1", pin));
+ * }</pre>
  */
 public final class Registrations {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -34,10 +40,21 @@ public final class Registrations {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A PKCS#12 keystore to register; {@code id} and {@code alias} and {@code image} may be null. */
-    public record Pkcs12(String id, String owner, byte[] p12, String pin, String alias, byte[] image) {}
+    public record Pkcs12(String id, String owner, byte[] p12, String pin, String alias, byte[] image) {
+        @Override
+        public String toString() {
+            return "Pkcs12[id=" + id + ", owner=" + owner + ", alias=" + alias + ", pin=***]";
+        }
+    }
 
     /** A PKCS#11 token object: {@code slot} or {@code tokenLabel}; {@code pin} only if the token needs it to read. */
-    public record Pkcs11(String id, String owner, String library, Long slot, String tokenLabel, String alias, String pin) {}
+    public record Pkcs11(String id, String owner, String library, Long slot, String tokenLabel, String alias, String pin) {
+        @Override
+        public String toString() {
+            return "Pkcs11[id=" + id + ", owner=" + owner + ", library=" + library + ", slot=" + slot
+                    + ", tokenLabel=" + tokenLabel + ", alias=" + alias + ", pin=***]";
+        }
+    }
 
     /** Runs work with exclusive use of a PKCS#11 library (given by the service). */
     interface TokenGuard {
@@ -62,6 +79,9 @@ public final class Registrations {
         checkImage(r.image());
         if (r.p12() == null || r.p12().length == 0) {
             throw ApiException.badRequest("MISSING_FILE", "The multipart part 'file' (a .p12) is required", "file");
+        }
+        if (r.pin() == null) {
+            throw ApiException.badRequest("PIN_REQUIRED", "Give the keystore password as 'pin' to read its certificate", "pin");
         }
         KeyRecord key = read(KeyInfo.PKCS12, id, r.owner(), r.alias(), r.pin(), r.p12(), null, null, null,
                 (slot, pin) -> KeyOpener.connect(KeyInfo.PKCS12, r.p12(), null, null, pin));

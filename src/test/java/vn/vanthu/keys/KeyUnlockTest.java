@@ -104,6 +104,48 @@ class KeyUnlockTest {
         assertEquals("PKCS11_LIBRARY_NOT_ALLOWED", e.code());
     }
 
+    @Test
+    void a_lock_ends_after_the_lock_time_and_a_right_pin_then_opens_the_key() throws Exception {
+        MutableClock clock = new MutableClock();
+        KeyService timed = new KeyService(db, new UserService(db), new AppConfig.Keys(5, Duration.ofMinutes(15),
+                Duration.ofMinutes(5)), clock);
+        timed.registerPkcs12(new Registrations.Pkcs12("mine", official.id(),
+                Files.readAllBytes(Path.of("keystore-samples/official1.p12")), "123456", null, null));
+        for (int i = 0; i < 5; i++) {
+            assertEquals("WRONG_PIN", assertThrows(ApiException.class, () -> timed.unlock(official, "mine", "1")).code());
+        }
+        clock.advance(Duration.ofMinutes(14));
+        assertEquals("KEY_LOCKED", assertThrows(ApiException.class, () -> timed.unlock(official, "mine", "123456")).code());
+        assertEquals("LOCKED", timed.info("mine").status());
+        clock.advance(Duration.ofMinutes(2));
+        timed.unlock(official, "mine", "123456").close();
+        assertEquals("ACTIVE", timed.info("mine").status());
+    }
+
+    /** A clock the test moves forward. */
+    private static final class MutableClock extends java.time.Clock {
+        private java.time.Instant now = java.time.Instant.now();
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
     private static void assertSignsVerifiably(UnlockedKey key) throws Exception {
         byte[] hash = MessageDigest.getInstance("SHA-256").digest(DATA);
         SignatureValue value = key.token().signDigest(new Digest(DigestAlgorithm.SHA256, hash), key.entry());

@@ -35,6 +35,10 @@ class KeysApiTest {
             assertEquals(OFFICIAL_KEYS, ids(official));
             assertTrue(official.path("nextCursor").isNull());
             JsonNode k = find(official, "official1");
+            List<String> fields = new ArrayList<>();
+            k.fieldNames().forEachRemaining(fields::add);
+            assertEquals(List.of("id", "owner", "subject", "issuer", "serialNumber", "notBefore", "notAfter", "kind",
+                    "status"), fields);
             assertEquals(officialId, k.path("owner").asText());
             assertEquals("PKCS12", k.path("kind").asText());
             assertEquals("ACTIVE", k.path("status").asText());
@@ -54,6 +58,14 @@ class KeysApiTest {
             all.addAll(Set.of("official2", "seal"));
             assertEquals(all, ids(s.get("/api/v1/keys", "admin").json()));
             assertEquals(401, s.get("/api/v1/keys", null).status());
+
+            JsonNode first = s.get("/api/v1/keys?limit=4", "admin").json();
+            assertEquals(4, first.path("items").size());
+            JsonNode rest = s.get("/api/v1/keys?limit=4&cursor=" + first.path("nextCursor").asText(), "admin").json();
+            assertTrue(rest.path("nextCursor").isNull());
+            Set<String> paged = new TreeSet<>(ids(first));
+            paged.addAll(ids(rest));
+            assertEquals(all, paged);
         }
     }
 
@@ -122,6 +134,8 @@ class KeysApiTest {
             byte[] p12 = Files.readAllBytes(Path.of("keystore-samples/seal.p12"));
             assertEquals("WRONG_PIN", register(s, new Multipart().file("file", "s.p12", "application/x-pkcs12", p12)
                     .field("owner", "AGENCY_SEAL").field("pin", "000000")).errorCode());
+            assertEquals("PIN_REQUIRED", register(s, new Multipart().file("file", "s.p12", "application/x-pkcs12", p12)
+                    .field("owner", "AGENCY_SEAL")).errorCode());
             assertEquals("UNKNOWN_OWNER", register(s, new Multipart().file("file", "s.p12", "application/x-pkcs12", p12)
                     .field("owner", "nobody").field("pin", "123456")).errorCode());
             assertEquals("INVALID_IMAGE", register(s, new Multipart().file("file", "s.p12", "application/x-pkcs12", p12)
