@@ -19,8 +19,11 @@ final class AsicSigner implements FormatSigner {
     }
 
     @Override
-    public DSSDocument sign(SignJob job, SignatureValue value, Sources sources) {
-        return service(sources).signDocument(job.documents(), parameters(job), value);
+    public DSSDocument signWith(SignJob job, Sources sources, java.util.function.Function<ToBeSigned, SignatureValue> key) {
+        var service = service(sources);
+        var p = parameters(job);
+        ToBeSigned tbs = service.getDataToSign(job.documents(), p);
+        return service.signDocument(job.documents(), p, key.apply(tbs));
     }
 
     @Override

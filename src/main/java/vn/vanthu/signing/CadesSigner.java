@@ -18,8 +18,11 @@ final class CadesSigner implements FormatSigner {
     }
 
     @Override
-    public DSSDocument sign(SignJob job, SignatureValue value, Sources sources) {
-        return service(sources).signDocument(job.document(), parameters(job), value);
+    public DSSDocument signWith(SignJob job, Sources sources, java.util.function.Function<ToBeSigned, SignatureValue> key) {
+        var service = service(sources);
+        var p = parameters(job);
+        ToBeSigned tbs = service.getDataToSign(job.document(), p);
+        return service.signDocument(job.document(), p, key.apply(tbs));
     }
 
     @Override

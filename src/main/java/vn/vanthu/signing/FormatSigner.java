@@ -16,7 +16,12 @@ interface FormatSigner {
 
     ToBeSigned dataToSign(SignJob job, Sources sources);
 
-    DSSDocument sign(SignJob job, SignatureValue value, Sources sources);
+    /**
+     * Both steps on one parameters object and one service, as DSS intends: PAdES keeps the prepared PDF
+     * revision in the parameters' signature cache, so the document is rewritten once, not twice.
+     * {@code key} turns the data to sign into the signature value (a held key, or a check of the client's value).
+     */
+    DSSDocument signWith(SignJob job, Sources sources, java.util.function.Function<ToBeSigned, SignatureValue> key);
 
     /** Augments every signature of {@code signed}; {@code originals} are the detached contents, if any. */
     DSSDocument extend(DSSDocument signed, List<DSSDocument> originals, Level level, Sources sources);

@@ -67,8 +67,11 @@ final class PadesSigner implements FormatSigner {
     }
 
     @Override
-    public DSSDocument sign(SignJob job, SignatureValue value, Sources sources) {
-        return service(job.document(), sources).signDocument(job.document(), parameters(job), value);
+    public DSSDocument signWith(SignJob job, Sources sources, java.util.function.Function<ToBeSigned, SignatureValue> key) {
+        var service = service(job.document(), sources);
+        var p = parameters(job);
+        ToBeSigned tbs = service.getDataToSign(job.document(), p);
+        return service.signDocument(job.document(), p, key.apply(tbs));
     }
 
     @Override

@@ -3,8 +3,6 @@ package vn.vanthu.signing;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
-import eu.europa.esig.dss.model.SignatureValue;
-import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.exception.InvalidPasswordException;
 import eu.europa.esig.dss.pades.exception.ProtectedDocumentException;
@@ -72,11 +70,8 @@ public final class SigningService {
         FormatSigner.Sources sources = sources();
         SignJob job = checkedJob(r, chain, new Date(), ownerImage, sources.verifier());
         FormatSigner signer = signers.get(r.format());
-        return dss(r.format(), () -> {
-            ToBeSigned tbs = signer.dataToSign(job, sources);
-            SignatureValue value = token.sign(tbs, DigestAlgorithm.SHA256, entry);
-            return signed(job, signer.sign(job, value, sources));
-        });
+        return dss(r.format(), () -> signed(job,
+                signer.signWith(job, sources, tbs -> token.sign(tbs, DigestAlgorithm.SHA256, entry))));
     }
 
     /** Augments every signature of a signed file to {@code level}; {@code originals} for detached signatures. */

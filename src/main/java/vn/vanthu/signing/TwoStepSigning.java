@@ -111,9 +111,9 @@ public final class TwoStepSigning {
             SignJob job = SigningService.job(r, chain, new Date(row.signingDateMs()), null);
             FormatSigner.Sources sources = signing.sources();
             FormatSigner signer = signing.signer(r.format());
-            return SigningService.dss(r.format(), () -> {
-                ToBeSigned tbs = signer.dataToSign(job, sources);
-                SignatureValue value = new SignatureValue(algorithm(job.signer()), signatureValue);
+            SignatureValue value = new SignatureValue(algorithm(job.signer()), signatureValue);
+            return SigningService.dss(r.format(), () -> signing.signed(job, signer.signWith(job, sources, tbs -> {
+                // Nothing is produced unless the client's value verifies and this caller wins the single use.
                 if (!new CAdESService(sources.verifier()).isValidSignatureValue(tbs, value, job.signer())) {
                     throw ApiException.unprocessable("INVALID_SIGNATURE_VALUE",
                             "The signature value does not verify against the prepared data and certificate", "signatureValue");
@@ -121,8 +121,8 @@ public final class TwoStepSigning {
                 if (!preparations.claim(id)) {
                     throw ApiException.gone("PREPARATION_USED", "This preparation has already been completed or expired; prepare again");
                 }
-                return signing.signed(job, signer.sign(job, value, sources));
-            });
+                return value;
+            })));
         } finally {
             temps.forEach(TempFiles::delete);
         }

@@ -48,7 +48,8 @@ public final class SamplePdf {
                 page++;
             } while (targetBytes > 0 && written < targetBytes && page < 100_000);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
+            // Without object streams: PDFBox's compressed xref leaves a /Size that qpdf --check warns about.
+            doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -33,21 +33,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Shared test material: the sample documents, keystore-samples keys, and checks of signed results. */
-final class SigningFixtures {
+public final class SigningFixtures {
     static final Path SAMPLES = Path.of("keystore-samples");
     static final DevPki PKI = DevPki.load(SAMPLES);
     private static byte[] pdf;
 
     private SigningFixtures() {}
 
-    static synchronized byte[] pdf() {
+    public static synchronized byte[] pdf() {
         if (pdf == null) {
             pdf = SamplePdf.render(0);
         }
         return pdf;
     }
 
-    static byte[] xml() {
+    public static byte[] xml() {
         return resource("/samples/cong-van.xml");
     }
 
@@ -92,7 +92,7 @@ final class SigningFixtures {
         }
     }
 
-    static Multipart form(String format, String level, String filename, String type, byte[] data) {
+    public static Multipart form(String format, String level, String filename, String type, byte[] data) {
         Multipart m = new Multipart().file("file", filename, type, data).field("format", format);
         if (level != null) {
             m.field("level", level);
@@ -101,7 +101,7 @@ final class SigningFixtures {
     }
 
     /** Validates with DSS (online = the dev PKI answers OCSP/CRL; offline = only what the file embeds). */
-    static SimpleReport validate(byte[] signed, List<DSSDocument> detached, boolean online) {
+    public static SimpleReport validate(byte[] signed, List<DSSDocument> detached, boolean online) {
         SignedDocumentValidator v = SignedDocumentValidator.fromDocument(new InMemoryDocument(signed));
         v.setCertificateVerifier(online ? DevSigningSources.verifiers(PKI).get() : offlineVerifier());
         if (detached != null && !detached.isEmpty()) {
@@ -123,7 +123,7 @@ final class SigningFixtures {
     }
 
     /** Every signature TOTAL_PASSED at the expected format level (e.g. "PAdES-BASELINE-LT"); returns the count. */
-    static int assertAllPassed(SimpleReport report, String expectedLevel) {
+    public static int assertAllPassed(SimpleReport report, String expectedLevel) {
         List<String> ids = report.getSignatureIdList();
         assertFalse(ids.isEmpty(), "no signature found");
         for (String id : ids) {
@@ -139,7 +139,7 @@ final class SigningFixtures {
     }
 
     /** Runs poppler's pdfsig; asserts it found {@code expected} signatures and says each is valid. */
-    static String assertPdfsigValid(byte[] pdf, int expected) {
+    public static String assertPdfsigValid(byte[] pdf, int expected) {
         try {
             Path tmp = Files.createTempFile("pdfsig", ".pdf");
             Files.write(tmp, pdf);

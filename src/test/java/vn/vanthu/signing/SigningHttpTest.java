@@ -93,6 +93,16 @@ class SigningHttpTest {
     }
 
     @Test
+    void each_signature_is_audited_with_its_id_level_and_key() {
+        TestServer.Response r = sign("official", form("XAdES", "B", "a.xml", "application/xml", xml()), "official1");
+        assertEquals(200, r.status(), r.text());
+        String id = r.header("X-Vanthu-Signature-Id");
+        var events = server.get("/api/v1/audit?action=SIGN&object=" + id, "auditor").json().path("items");
+        assertEquals(1, events.size(), events.toString());
+        assertTrue(events.get(0).path("details").asText().contains("XAdES-BASELINE-B, key official1"), events.toString());
+    }
+
+    @Test
     void a_pdf_signed_by_an_official_then_sealed_by_the_clerk_keeps_both_signatures_valid() throws Exception {
         Multipart first = form("PAdES", "LT", "cv.pdf", "application/pdf", pdf())
                 .field("visible", "{\"page\":1,\"x\":330,\"y\":640,\"width\":160,\"height\":70,\"image\":\"own\"}")

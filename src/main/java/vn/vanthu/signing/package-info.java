@@ -1,0 +1,25 @@
+/**
+ * Signing (issue 3): PAdES, XAdES (enveloped, enveloping, detached), CAdES (enveloping, detached) and ASiC-E at
+ * ETSI baseline levels B, T, LT and LTA; sequential PDF signatures by incremental update; two-step signing for
+ * client-held keys; augmentation of signed files.
+ *
+ * <p>Layout (what / with which key / how): {@link vn.vanthu.signing.SigningService.Request} is what to sign;
+ * the key comes from {@code vn.vanthu.keys.KeyService} (PKCS#12 or PKCS#11) or, in
+ * {@link vn.vanthu.signing.TwoStepSigning}, stays with the client; {@code PadesSigner}, {@code XadesSigner},
+ * {@code CadesSigner} and {@code AsicSigner} know how each format is written, chosen from an {@code EnumMap}.
+ *
+ * <p>Notes:
+ * <ul>
+ *   <li>PAdES uses PDFBox's native object factory ({@code PdfBoxNativeObjectFactory}): it draws visible
+ *   signatures about twice as fast as DSS's default PDFBox factory (see {@code SigningBench}). Large PDFs
+ *   (&gt; 16 MB) use a second factory with DSS's mixed PDF memory setting and temporary-file output.</li>
+ *   <li>Visible text is set in Liberation Serif ({@code fonts/LiberationSerif-Regular.ttf}, SIL OFL 1.1, licence
+ *   in {@code fonts/LICENSE-LiberationSerif.txt}), embedded as a subset, so Vietnamese renders everywhere.</li>
+ *   <li>The signer's certificate is checked before signing (validity period, key usage, OCSP/CRL revocation);
+ *   a failure is 422 {@code CERTIFICATE_NOT_USABLE} and nothing is produced.</li>
+ *   <li>DSS sources: the constructor takes a {@code Supplier<CertificateVerifier>} and a {@code TSPSource};
+ *   {@link vn.vanthu.signing.DevSigningSources} provides both for the development PKI until the trust package
+ *   is wired in ({@link vn.vanthu.signing.SigningSetup}).</li>
+ * </ul>
+ */
+package vn.vanthu.signing;

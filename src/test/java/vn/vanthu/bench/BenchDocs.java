@@ -1,0 +1,90 @@
+package vn.vanthu.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Benchmark documents: a valid one-page PDF padded to a size with an incompressible stream, and a 10 KB XML. */
+final class BenchDocs {
+    private BenchDocs() {}
+
+    /** Writes a PDF of about {@code bytes} bytes straight to disk (never whole in memory). */
+    static Path pdf(long bytes) throws IOException {
+        Path file = Files.createTempFile("vanthu-bench-", ".pdf");
+        List<Long> offsets = new ArrayList<>();
+        try (CountingStream out = new CountingStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            out.ascii("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n");
+            offsets.add(out.count);
+            out.ascii("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+            offsets.add(out.count);
+            out.ascii("2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
+            offsets.add(out.count);
+            out.ascii("3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                    + "/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >> >> "
+                    + "/XObject << /Pad 5 0 R >> >> >>\nendobj\n");
+            byte[] text = "BT /F1 14 Tf 70 780 Td (Cong van - benchmark document) Tj ET".getBytes(StandardCharsets.US_ASCII);
+            offsets.add(out.count);
+            out.ascii("4 0 obj\n<< /Length " + text.length + " >>\nstream\n");
+            out.write(text);
+            out.ascii("\nendstream\nendobj\n");
+            long pad = Math.max(0, bytes - 1200);
+            offsets.add(out.count);
+            out.ascii("5 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Length " + pad + " >>\nstream\n");
+            Random random = new Random(42);
+            byte[] buf = new byte[1 << 16];
+            for (long left = pad; left > 0; ) {
+                random.nextBytes(buf);
+                int n = (int) Math.min(buf.length, left);
+                out.write(buf, 0, n);
+                left -= n;
+            }
+            out.ascii("\nendstream\nendobj\n");
+            long xref = out.count;
+            out.ascii("xref\n0 " + (offsets.size() + 1) + "\n0000000000 65535 f \n");
+            for (long o : offsets) {
+                out.ascii(String.format("%010d 00000 n \n", o));
+            }
+            out.ascii("trailer\n<< /Size " + (offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + xref + "\n%%EOF\n");
+        }
+        return file;
+    }
+
+    static byte[] xml(int bytes) {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CongVan xmlns=\"urn:vanthu:bench\">\n");
+        int i = 0;
+        while (sb.length() < bytes - 40) {
+            sb.append("  <Dong so=\"").append(i++).append("\">Đẩy mạnh thực hiện chữ ký số, hồ sơ điện tử</Dong>\n");
+        }
+        return sb.append("</CongVan>\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final class CountingStream extends java.io.FilterOutputStream {
+        long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        void ascii(String s) throws IOException {
+            write(s.getBytes(StandardCharsets.ISO_8859_1));
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+    }
+}

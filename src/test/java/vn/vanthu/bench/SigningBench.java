@@ -1,0 +1,276 @@
+package vn.vanthu.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.enumerations.SignaturePackaging;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.pades.DSSFileFont;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.SignatureFieldParameters;
+import eu.europa.esig.dss.pades.SignatureImageParameters;
+import eu.europa.esig.dss.pades.SignatureImageTextParameters;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.AbstractPdfObjFactory;
+import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
+import eu.europa.esig.dss.signature.resources.TempFileResourcesHandlerBuilder;
+import eu.europa.esig.dss.spi.validation.CertificateVerifier;
+import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
+import eu.europa.esig.dss.token.Pkcs12SignatureToken;
+import eu.europa.esig.dss.xades.XAdESSignatureParameters;
+import eu.europa.esig.dss.xades.signature.XAdESService;
+import vn.vanthu.App;
+import vn.vanthu.config.ConfigLoader;
+import vn.vanthu.pki.DevPki;
+import vn.vanthu.signing.DevSigningSources;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Raw DSS in-process against {@code POST /api/v1/signatures} on an in-process vanthu, side by side in one run:
+ * same key (official1), same documents, 2 client threads. Prints a table. Run by scripts/bench.sh:
+ * {@code java -Xmx512m -cp target/vanthu.jar:target/test-classes vn.vanthu.bench.SigningBench [iterations]}
+ */
+public final class SigningBench {
+    static final int THREADS = 2;
+    static final Path KEYS = Path.of(System.getProperty("vanthu.keystore", "keystore-samples"));
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Pkcs12SignatureToken token;
+    private final DSSPrivateKeyEntry entry;
+    private final CertificateVerifier verifier;
+    private final String base;
+    private final String bearer;
+    private final DSSFileFont font;
+    private final byte[] image;
+
+    SigningBench(App app, Path dataDir, DevPki pki) throws IOException {
+        token = new Pkcs12SignatureToken(KEYS.resolve("official1.p12").toFile(), new KeyStore.PasswordProtection("123456".toCharArray()));
+        entry = token.getKeys().get(0);
+        verifier = DevSigningSources.verifiers(pki).get();
+        base = "http://127.0.0.1:" + app.port();
+        bearer = "Bearer " + new ObjectMapper().readTree(dataDir.resolve("demo-tokens.json").toFile()).get("official").asText();
+        try (InputStream in = SigningBench.class.getResourceAsStream("/fonts/LiberationSerif-Regular.ttf")) {
+            font = new DSSFileFont(new InMemoryDocument(in.readAllBytes()));
+        }
+        image = Files.readAllBytes(KEYS.resolve("official1-signature.png"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        Path data = Files.createTempDirectory("vanthu-bench");
+        DevPki pki = DevPki.load(KEYS);
+        Map<String, String> env = Map.of("VANTHU_PORT", "0", "VANTHU_HOST", "127.0.0.1", "VANTHU_DATA_DIR", data.toString(),
+                "VANTHU_DEV_PKI_DIR", KEYS.toAbsolutePath().toString(), "VANTHU_MAX_UPLOAD_MB", "300");
+        try (App app = App.create(ConfigLoader.load(env)).start()) {
+            new SigningBench(app, data, pki).run(n);
+        }
+        System.exit(0);
+    }
+
+    void run(int n) throws Exception {
+        Path pdf1 = BenchDocs.pdf(1024 * 1024);
+        byte[] pdf = Files.readAllBytes(pdf1);
+        byte[] xml = BenchDocs.xml(10 * 1024);
+        System.out.printf("SigningBench: %d threads, %d signatures per row, key official1 (RSA-2048), heap max %d MB%n%n",
+                THREADS, n, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("%-52s %10s %10s %8s%n", "case", "ops/s", "ms/op", "vs raw");
+        var nativeF = new PdfBoxNativeObjectFactory();
+        var defaultF = new PdfBoxDefaultObjectFactory();
+
+        Result rawPades = measure(n, () -> pades(new InMemoryDocument(pdf, "a.pdf"), nativeF, false));
+        Result svcPades = measure(n, () -> post(multipart(pdf, "a.pdf", "PAdES", null)));
+        row("PAdES-B 1 MB, raw DSS (native factory)", rawPades, null);
+        row("PAdES-B 1 MB, POST /api/v1/signatures", svcPades, rawPades);
+        Result rawXades = measure(n, () -> xades(new InMemoryDocument(xml, "a.xml")));
+        Result svcXades = measure(n, () -> post(multipart(xml, "a.xml", "XAdES", "ENVELOPED")));
+        row("XAdES-B enveloped 10 KB, raw DSS", rawXades, null);
+        row("XAdES-B enveloped 10 KB, POST /api/v1/signatures", svcXades, rawXades);
+
+        Result ni = measure(n, () -> pades(new InMemoryDocument(pdf, "a.pdf"), nativeF, false));
+        Result nv = measure(n, () -> pades(new InMemoryDocument(pdf, "a.pdf"), nativeF, true));
+        Result di = measure(n, () -> pades(new InMemoryDocument(pdf, "a.pdf"), defaultF, false));
+        Result dv = measure(n, () -> pades(new InMemoryDocument(pdf, "a.pdf"), defaultF, true));
+        row("PAdES-B 1 MB invisible, PdfBoxNativeObjectFactory", ni, null);
+        row("PAdES-B 1 MB visible,   PdfBoxNativeObjectFactory", nv, ni);
+        row("PAdES-B 1 MB invisible, PdfBoxDefaultObjectFactory", di, ni);
+        row("PAdES-B 1 MB visible,   PdfBoxDefaultObjectFactory", dv, ni);
+        Files.deleteIfExists(pdf1);
+
+        Path big = BenchDocs.pdf(100L * 1024 * 1024);
+        AbstractPdfObjFactory large = new PdfBoxNativeObjectFactory();
+        large.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.mixed(4L * 1024 * 1024));
+        large.setResourcesHandlerBuilder(new TempFileResourcesHandlerBuilder());
+        long t0 = System.nanoTime();
+        DSSDocument out = pades(new FileDocument(big.toFile()), large, false);
+        double rawBig = (System.nanoTime() - t0) / 1e6;
+        if (out instanceof FileDocument f) {
+            Files.deleteIfExists(f.getFile().toPath());
+        }
+        t0 = System.nanoTime();
+        int status = postFile(big);
+        double svcBig = (System.nanoTime() - t0) / 1e6;
+        Files.deleteIfExists(big);
+        System.out.printf("%-52s %10s %10.0f%n", "PAdES-B 100 MB, raw DSS FileDocument + mixed memory", "-", rawBig);
+        System.out.printf("%-52s %10s %10.0f %8s%n", "PAdES-B 100 MB, POST /api/v1/signatures (HTTP " + status + ")", "-", svcBig,
+                String.format("%.0f%%", 100 * rawBig / svcBig));
+        System.out.printf("%nTargets: service PAdES-B 1 MB >= 90%% of raw, XAdES-B 10 KB >= 80%% of raw (\"vs raw\" = throughput ratio).%n");
+    }
+
+    record Result(double opsPerSecond, double medianMs) {}
+
+    static Result measure(int n, Callable<?> op) throws Exception {
+        for (int i = 0; i < Math.max(5, n / 5); i++) {
+            op.call();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<double[]>> futures = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int t = 0; t < THREADS; t++) {
+                futures.add(pool.submit(() -> {
+                    double[] ms = new double[n / THREADS];
+                    for (int i = 0; i < ms.length; i++) {
+                        long s = System.nanoTime();
+                        op.call();
+                        ms[i] = (System.nanoTime() - s) / 1e6;
+                    }
+                    return ms;
+                }));
+            }
+            List<Double> all = new ArrayList<>();
+            for (Future<double[]> f : futures) {
+                Arrays.stream(f.get()).forEach(all::add);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            all.sort(Double::compare);
+            return new Result(all.size() / seconds, all.get(all.size() / 2));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    static void row(String name, Result r, Result reference) {
+        String ratio = reference == null ? "" : String.format("%.0f%%", 100 * r.opsPerSecond() / reference.opsPerSecond());
+        System.out.printf("%-52s %10.1f %10.1f %8s%n", name, r.opsPerSecond(), r.medianMs(), ratio);
+    }
+
+    DSSDocument pades(DSSDocument doc, eu.europa.esig.dss.pdf.IPdfObjFactory factory, boolean visible) {
+        PAdESService service = new PAdESService(verifier);
+        service.setPdfObjFactory(factory);
+        PAdESSignatureParameters p = new PAdESSignatureParameters();
+        p.setSignatureLevel(SignatureLevel.PAdES_BASELINE_B);
+        p.setDigestAlgorithm(DigestAlgorithm.SHA256);
+        p.setSigningCertificate(entry.getCertificate());
+        p.setCertificateChain(entry.getCertificateChain());
+        p.bLevel().setSigningDate(new Date());
+        if (visible) {
+            SignatureImageParameters ip = new SignatureImageParameters();
+            SignatureFieldParameters field = new SignatureFieldParameters();
+            field.setOriginX(330);
+            field.setOriginY(640);
+            field.setWidth(160);
+            field.setHeight(70);
+            ip.setFieldParameters(field);
+            ip.setImage(new InMemoryDocument(image));
+            SignatureImageTextParameters text = new SignatureImageTextParameters();
+            text.setFont(font);
+            text.setText("Ký bởi: Nguyễn Hữu Thắng");
+            ip.setTextParameters(text);
+            p.setImageParameters(ip);
+        }
+        ToBeSigned tbs = service.getDataToSign(doc, p);
+        return service.signDocument(doc, p, token.sign(tbs, DigestAlgorithm.SHA256, entry));
+    }
+
+    DSSDocument xades(DSSDocument doc) {
+        XAdESService service = new XAdESService(verifier);
+        XAdESSignatureParameters p = new XAdESSignatureParameters();
+        p.setSignatureLevel(SignatureLevel.XAdES_BASELINE_B);
+        p.setSignaturePackaging(SignaturePackaging.ENVELOPED);
+        p.setDigestAlgorithm(DigestAlgorithm.SHA256);
+        p.setSigningCertificate(entry.getCertificate());
+        p.setCertificateChain(entry.getCertificateChain());
+        p.bLevel().setSigningDate(new Date());
+        ToBeSigned tbs = service.getDataToSign(doc, p);
+        return service.signDocument(doc, p, token.sign(tbs, DigestAlgorithm.SHA256, entry));
+    }
+
+    private static final String BOUNDARY = "vanthubenchboundary";
+
+    static byte[] multipart(byte[] file, String name, String format, String packaging) {
+        StringBuilder head = new StringBuilder();
+        field(head, "format", format);
+        field(head, "level", "B");
+        field(head, "keyId", "official1");
+        field(head, "pin", "123456");
+        if (packaging != null) {
+            field(head, "packaging", packaging);
+        }
+        head.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                .append(name).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        byte[] h = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] t = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(h, h.length + file.length + t.length);
+        System.arraycopy(file, 0, all, h.length, file.length);
+        System.arraycopy(t, 0, all, h.length + file.length, t.length);
+        return all;
+    }
+
+    private static void field(StringBuilder sb, String name, String value) {
+        sb.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"").append(name)
+                .append("\"\r\n\r\n").append(value).append("\r\n");
+    }
+
+    int post(byte[] body) throws Exception {
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/signatures"))
+                .header("Authorization", bearer).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+        }
+        return r.statusCode();
+    }
+
+    /** Streams a large file up and the signed file down, neither whole in memory. */
+    int postFile(Path file) throws Exception {
+        byte[] head = multipart(new byte[0], "big.pdf", "PAdES", null);
+        byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] prefix = Arrays.copyOf(head, head.length - tail.length);
+        Path out = Files.createTempFile("vanthu-bench-signed", ".pdf");
+        HttpResponse<Path> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/signatures"))
+                .header("Authorization", bearer).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(prefix),
+                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .build(), HttpResponse.BodyHandlers.ofFile(out));
+        long size = Files.size(out);
+        Files.deleteIfExists(out);
+        if (r.statusCode() != 200 || size < Files.size(file)) {
+            throw new IllegalStateException("100 MB signing: HTTP " + r.statusCode());
+        }
+        return r.statusCode();
+    }
+}
