@@ -89,7 +89,8 @@ public final class App implements AutoCloseable {
                     (System.nanoTime() - t0) / 1_000_000, (tDb - t0) / 1_000_000);
             var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
-                    new KeyController(keys), signingController, dispatchController(config, db, documents, keys, signing, users));
+                    new KeyController(keys), signingController, dispatchController(config, db, documents, keys, signing, users),
+                    copyController(config, db, documents, keys, signing, users));
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit,
                     health, registered::add);
@@ -107,6 +108,13 @@ public final class App implements AutoCloseable {
         var twoStep = new TwoStepSigning(signing, documents, db, config.keys().preparationTtl());
         return new DispatchController(dispatches, new vn.vanthu.dispatch.Issuing(dispatches, numbers, documents, keys, signing),
                 new vn.vanthu.dispatch.Register(dispatches, numbers), new vn.vanthu.dispatch.DispatchTwoStep(dispatches, twoStep, signing));
+    }
+
+    private static vn.vanthu.dispatch.CopyController copyController(AppConfig config, Database db, DocumentStore documents,
+                                                                    KeyService keys, SigningService signing, UserService users) {
+        var dispatches = new vn.vanthu.dispatch.DispatchService(db, documents, keys, signing, users, config.agency());
+        var numbers = new vn.vanthu.dispatch.NumberSeries(db, java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(10));
+        return new vn.vanthu.dispatch.CopyController(new vn.vanthu.dispatch.Copies(dispatches, numbers, documents, keys, signing));
     }
 
     private static <T> T join(CompletableFuture<T> f) {

@@ -45,28 +45,34 @@ final class NumberMarks {
     /** The marks for this PDF's page 1; empty when neither blank is found (the number lives in the seal text). */
     static List<Mark> marks(List<PdfText.Line> lines, String number, LocalDate date) {
         List<Mark> out = new ArrayList<>();
+        boolean numberPlaced = false;
+        boolean datePlaced = false;
         for (PdfText.Line line : lines) {
             if (line.page() != 1) {
                 continue;
             }
             List<PdfText.Word> w = line.words();
-            for (int i = 0; i < w.size(); i++) {
-                String word = PdfText.norm(w.get(i).text());
-                if (word.equals("SỐ:") || word.equals("SỐ")) {
-                    float left = w.get(i).right() + 3;
-                    float right = i + 1 < w.size() ? w.get(i + 1).left() : left + 40;
-                    float width = textWidth(number);
-                    out.add(new Mark(Math.max(left, right - width - 1), w.get(i).bottom(), number));
-                    break;
-                }
+            // The header's "Số:" (capital S, colon) — not the word "số" of the body text.
+            if (!numberPlaced && isNumberLabel(w.get(0).text())) {
+                float left = w.get(0).right() + 3;
+                float right = w.size() > 1 ? w.get(1).left() : left + 40;
+                out.add(new Mark(Math.max(left, right - textWidth(number) - 1), w.get(0).bottom(), number));
+                numberPlaced = true;
             }
-            if (PdfText.norm(line.text()).contains("NGÀY") && PdfText.norm(line.text()).contains("THÁNG")) {
+            String text = java.text.Normalizer.normalize(line.text(), java.text.Normalizer.Form.NFC);
+            if (!datePlaced && text.contains("ngày") && text.contains("tháng") && text.contains("năm")) {
                 fill(out, w, "NGÀY", String.format("%02d", date.getDayOfMonth()));
                 fill(out, w, "THÁNG", String.valueOf(date.getMonthValue()));
                 fill(out, w, "NĂM", String.valueOf(date.getYear()));
+                datePlaced = true;
             }
         }
         return out;
+    }
+
+    private static boolean isNumberLabel(String word) {
+        String w = java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFC);
+        return w.equals("Số:") || w.equals("SỐ:");
     }
 
     private static void fill(List<Mark> out, List<PdfText.Word> w, String keyword, String value) {

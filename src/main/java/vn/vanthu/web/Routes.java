@@ -3,6 +3,7 @@ package vn.vanthu.web;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import vn.vanthu.audit.AuditController;
+import vn.vanthu.dispatch.CopyController;
 import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.keys.KeyController;
@@ -36,7 +37,7 @@ public final class Routes {
     /** The controllers the routes call; each feature adds its own. */
     public record Controllers(UserController users, AuditController audit, DocumentController documents,
                               PkiController devPki, KeyController keys, SigningController signing,
-                              DispatchController dispatches) {}
+                              DispatchController dispatches, CopyController copies) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -72,6 +73,7 @@ public final class Routes {
         r.add(POST, "/api/v1/signatures/{preparationId}/complete", Set.of(OFFICIAL, CLERK), "signing", "Two-step signing, step 2: {signatureValue} → the signed file", JSON, c.signing()::complete);
         r.add(POST, "/api/v1/signatures/extend", Set.of(OFFICIAL, CLERK), "signing", "Augment every signature of a file to level T, LT or LTA (parts file, level, original…)", MULTIPART, c.signing()::extend);
         declareDispatches(r, c.dispatches());
+        r.add(POST, "/api/v1/copies", Set.of(CLERK), "dispatches", "Electronic copy (SY, SL, TrS + pages) of an issued dispatch (source) or a scan (file), sealed {keyId, pin} → the PDF", MULTIPART, c.copies()::create);
         return List.copyOf(r.routes);
     }
 

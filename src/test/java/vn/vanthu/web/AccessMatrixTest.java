@@ -68,6 +68,7 @@ class AccessMatrixTest {
             entry("POST /api/v1/dispatches/{id}/sign/{preparationId}/complete", Set.of("official")),
             entry("POST /api/v1/dispatches/{id}/attachments", Set.of("official", "clerk")),
             entry("POST /api/v1/dispatches/{id}/issue", Set.of("clerk")),
+            entry("POST /api/v1/copies", Set.of("clerk")),
             entry("GET /api/v1/registers/outgoing", Set.of("clerk", "auditor", "admin")));
 
     private static TestServer server;
