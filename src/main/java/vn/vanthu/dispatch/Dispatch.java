@@ -16,6 +16,12 @@ public record Dispatch(String id, Status status, DocumentType type, String subje
 
     public enum Status { DRAFT, SIGNED, ISSUED }
 
+    /** This dispatch as issued with {@code i} and the given bytes. */
+    public Dispatch issuedAs(Issued i, String sha256) {
+        return new Dispatch(id, Status.ISSUED, type, subject, signerPosition, signerName, signerUserId, recipients,
+                draftingUnit, priority, secret, dueDate, pageAmount, fileName, sha256, createdBy, createdAt, i);
+    }
+
     /** The number, symbol and date a clerk gave it, and its unique identifier (mã định danh văn bản đi). */
     public record Issued(SeriesKind kind, int year, long value, String codeNumber, String codeNotation,
                          String issuedDate, OffsetDateTime issuedAt, String documentId) {

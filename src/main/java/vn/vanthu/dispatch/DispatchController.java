@@ -87,6 +87,17 @@ public final class DispatchController {
         }
     }
 
+    public void edxml(Context ctx) throws Exception {
+        Path f = dispatches.edxml(ctx.pathParam("id"));
+        try {
+            ctx.contentType("application/xml");
+            ctx.header("Content-Disposition", "attachment; filename=\"edxml-" + ctx.pathParam("id") + ".xml\"");
+            ctx.result(Files.readAllBytes(f));
+        } finally {
+            TempFiles.delete(f);
+        }
+    }
+
     public void sign(Context ctx) {
         Map<String, String> p = params(ctx);
         Dispatch d = dispatches.sign(Auth.user(ctx), ctx.pathParam("id"), p.get("keyId"), p.get("pin"),

@@ -95,11 +95,11 @@ final class DispatchDao {
     }
 
     /** SIGNED → ISSUED inside the caller's transaction; false when it was not SIGNED any more. */
-    boolean markIssued(Handle h, String id, String sha, Dispatch.Issued i, String userId) {
-        int n = h.createUpdate("UPDATE dispatches SET status = 'ISSUED', current_sha256 = :sha, series_kind = :k, "
+    boolean markIssued(Handle h, String id, String sha, String edxml, Dispatch.Issued i, String userId) {
+        int n = h.createUpdate("UPDATE dispatches SET status = 'ISSUED', current_sha256 = :sha, edxml_sha256 = :x, series_kind = :k, "
                         + "number_year = :y, number_value = :v, code_number = :cn, code_notation = :cno, issued_date = :d, "
                         + "issued_at = :at, document_id = :doc WHERE id = :id AND status = 'SIGNED'")
-                .bind("sha", sha).bind("k", i.kind().name()).bind("y", i.year()).bind("v", i.value())
+                .bind("sha", sha).bind("x", edxml).bind("k", i.kind().name()).bind("y", i.year()).bind("v", i.value())
                 .bind("cn", i.codeNumber()).bind("cno", i.codeNotation()).bind("d", i.issuedDate())
                 .bind("at", i.issuedAt()).bind("doc", i.documentId()).bind("id", id).execute();
         if (n == 1) {
@@ -124,6 +124,12 @@ final class DispatchDao {
     /** Where the official's signature was drawn: "page,x,y,width,height". */
     Optional<String> signatureBox(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT signature_box FROM dispatches WHERE id = :id")
+                .bind("id", id).mapTo(String.class).findOne());
+    }
+
+    /** The stored edXML message of an issued dispatch. */
+    Optional<String> edxml(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT edxml_sha256 FROM dispatches WHERE id = :id AND edxml_sha256 IS NOT NULL")
                 .bind("id", id).mapTo(String.class).findOne());
     }
 

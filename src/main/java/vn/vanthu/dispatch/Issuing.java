@@ -1,12 +1,15 @@
 package vn.vanthu.dispatch;
 
+import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.keys.UnlockedKey;
+import vn.vanthu.signing.Level;
 import vn.vanthu.signing.Packaging;
 import vn.vanthu.signing.SignatureFormat;
 import vn.vanthu.signing.SigningService;
@@ -85,16 +88,23 @@ public final class Issuing {
             List<NumberMarks.Mark> marks = NumberMarks.marks(PdfText.lines(pdf, 1), r.padded(), today);
             Path marked = marks.isEmpty() ? pdf : temp(temps, NumberMarks.add(pdf, marks));
             VisibleSignature seal = sealPlace(d);
-            String sha = dispatches.put(sign(marked, seal, key, sealImage, "Phát hành văn bản số " + number));
+            DSSDocument sealed = sign(marked, seal, key, sealImage, "Phát hành văn bản số " + number);
+            String sha = dispatches.put(sealed);
+            List<EdXml.File> files = new ArrayList<>(List.of(new EdXml.File(d.fileName(), bytes(sealed))));
             List<String[]> sealedAttachments = new ArrayList<>();
             for (Dispatch.Attachment a : dispatches.attachments(d.id())) {
                 Path file = temp(temps, store.copyToTempFile(a.sha256()));
-                sealedAttachments.add(new String[] {a.id(),
-                        dispatches.put(sign(file, attachmentPlace(file, number), key, null, "Phụ lục văn bản số " + number))});
+                DSSDocument s = sign(file, attachmentPlace(file, number), key, null, "Phụ lục văn bản số " + number);
+                sealedAttachments.add(new String[] {a.id(), dispatches.put(s)});
+                files.add(new EdXml.File(a.fileName(), bytes(s)));
             }
+            byte[] xml = EdXml.message(d.issuedAs(issued, sha), dispatches.agency(), files);
+            String edxml = dispatches.put(signing.sign(new SigningService.Request(SignatureFormat.XADES, Level.B,
+                    Packaging.ENVELOPED, List.of(new InMemoryDocument(xml, "edxml.xml")), null, null, null),
+                    key.token(), key.entry(), null).document(), "application/xml");
             dispatches.dao().jdbi().useTransaction(h -> {
                 numbers.consume(h, r);
-                if (!dispatches.dao().markIssued(h, d.id(), sha, issued, clerk.id())) {
+                if (!dispatches.dao().markIssued(h, d.id(), sha, edxml, issued, clerk.id())) {
                     throw ApiException.conflict("NOT_SIGNED", "The dispatch was issued meanwhile");
                 }
                 for (String[] a : sealedAttachments) {
@@ -107,7 +117,15 @@ public final class Issuing {
         }
     }
 
-    private eu.europa.esig.dss.model.DSSDocument sign(Path pdf, VisibleSignature visible, UnlockedKey key,
+    private static byte[] bytes(DSSDocument doc) {
+        try (java.io.InputStream in = doc.openStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DSSDocument sign(Path pdf, VisibleSignature visible, UnlockedKey key,
                                                       byte[] image, String reason) {
         return signing.sign(new SigningService.Request(SignatureFormat.PADES, signing.defaultLevel(), Packaging.ENVELOPED,
                 List.of(new FileDocument(pdf.toFile())), visible, reason, dispatches.agency().name()),

@@ -82,6 +82,7 @@ public final class Routes {
         r.add(GET, "/api/v1/dispatches", ANY_USER, "dispatches", "List dispatches (filters: status, year; paged)", NONE, d::list);
         r.add(GET, "/api/v1/dispatches/{id}", ANY_USER, "dispatches", "A dispatch: metadata, status, history of who did what when", NONE, d::get);
         r.add(GET, "/api/v1/dispatches/{id}/file", ANY_USER, "dispatches", "The dispatch's current PDF", NONE, d::file);
+        r.add(GET, "/api/v1/dispatches/{id}/edxml", ANY_USER, "dispatches", "The issued dispatch as an edXML message (QCVN 102:2016), sealed with an enveloped XML signature", NONE, d::edxml);
         r.add(POST, "/api/v1/dispatches/{id}/sign", Set.of(OFFICIAL), "dispatches", "The official named as signer signs {keyId, pin, visible?} → SIGNED", JSON, d::sign);
         r.add(POST, "/api/v1/dispatches/{id}/sign/prepare", Set.of(OFFICIAL), "dispatches", "Two-step signing by the named official, step 1: {certificate (PEM chain), visible?} → dataToSign", JSON, d::prepare);
         r.add(POST, "/api/v1/dispatches/{id}/sign/{preparationId}/complete", Set.of(OFFICIAL), "dispatches", "Two-step signing, step 2: {signatureValue} → SIGNED", JSON, d::complete);

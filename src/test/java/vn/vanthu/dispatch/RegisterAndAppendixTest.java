@@ -84,6 +84,35 @@ class RegisterAndAppendixTest {
     }
 
     @Test
+    void the_edxml_message_carries_the_header_the_pdf_and_appendix_and_a_valid_seal_signature() throws Exception {
+        var r = s.get("/api/v1/dispatches/" + id + "/edxml", "auditor");
+        assertEquals(200, r.status(), r.text());
+        var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        org.w3c.dom.Document xml = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(r.body()));
+        String ns = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
+        assertEquals("edXML", xml.getDocumentElement().getLocalName());
+        assertEquals(ns, xml.getDocumentElement().getNamespaceURI());
+        JsonNode d = s.get("/api/v1/dispatches/" + id, "auditor").json();
+        var header = (org.w3c.dom.Element) xml.getElementsByTagNameNS(ns, "MessageHeader").item(0);
+        assertEquals("edXMLHeader", header.getParentNode().getLocalName());
+        assertEquals("edXMLEnvelope", header.getParentNode().getParentNode().getLocalName());
+        assertEquals(d.path("documentId").asText(), header.getElementsByTagNameNS(ns, "DocumentId").item(0).getTextContent());
+        assertEquals(d.path("codeNumber").asText(), header.getElementsByTagNameNS(ns, "CodeNumber").item(0).getTextContent());
+        assertEquals("KH-SKHCN", header.getElementsByTagNameNS(ns, "CodeNotation").item(0).getTextContent());
+        assertEquals("Nguyễn Hữu Thắng", header.getElementsByTagNameNS(ns, "FullName").item(0).getTextContent());
+        var values = ((org.w3c.dom.Element) xml.getElementsByTagNameNS(ns, "AttachmentEncoded").item(0))
+                .getElementsByTagNameNS(ns, "Value");
+        assertEquals(2, values.getLength());
+        byte[] pdf = s.get("/api/v1/dispatches/" + id + "/file", "auditor").body();
+        assertTrue(java.util.Arrays.equals(pdf, java.util.Base64.getDecoder().decode(values.item(0).getTextContent())));
+        assertEquals(1, xml.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Signature").getLength());
+        assertEquals(List.of("TOTAL_PASSED"), DispatchFixtures.dssIndications(r.body()));
+        String draft = DispatchFixtures.create(s, "TB", DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng")).json().path("id").asText();
+        assertEquals(409, s.get("/api/v1/dispatches/" + draft + "/edxml", "auditor").status());
+    }
+
+    @Test
     void the_list_filters_by_status_and_pages() {
         JsonNode issued = s.get("/api/v1/dispatches?status=ISSUED", "official").json();
         assertEquals(1, issued.path("items").size());

@@ -63,6 +63,7 @@ class AccessMatrixTest {
             entry("GET /api/v1/dispatches", ALL),
             entry("GET /api/v1/dispatches/{id}", ALL),
             entry("GET /api/v1/dispatches/{id}/file", ALL),
+            entry("GET /api/v1/dispatches/{id}/edxml", ALL),
             entry("POST /api/v1/dispatches/{id}/sign", Set.of("official")),
             entry("POST /api/v1/dispatches/{id}/sign/prepare", Set.of("official")),
             entry("POST /api/v1/dispatches/{id}/sign/{preparationId}/complete", Set.of("official")),
