@@ -26,7 +26,8 @@ CREATE TABLE dispatches (
     issued_at        TIMESTAMP WITH TIME ZONE,
     document_id      VARCHAR(200),
     signature_box    VARCHAR(200),
-    edxml_sha256     VARCHAR(64)
+    edxml_sha256     VARCHAR(64),
+    mark_anchors     VARCHAR(500)
 );
 CREATE INDEX dispatches_status ON dispatches (status);
 -- Number + symbol is unique within the year: a second holder of a number is refused by the database.

@@ -82,11 +82,11 @@ final class DispatchDao {
     }
 
     /** DRAFT → SIGNED with the signed bytes; false when it was no longer a draft. */
-    boolean markSigned(String id, String sha, String box, String userId, String details) {
+    boolean markSigned(String id, String sha, String box, String anchors, String userId, String details) {
         return jdbi.inTransaction(h -> {
-            int n = h.createUpdate("UPDATE dispatches SET status = 'SIGNED', current_sha256 = :sha, signature_box = :b "
-                            + "WHERE id = :id AND status = 'DRAFT'")
-                    .bind("sha", sha).bind("b", box).bind("id", id).execute();
+            int n = h.createUpdate("UPDATE dispatches SET status = 'SIGNED', current_sha256 = :sha, signature_box = :b, "
+                            + "mark_anchors = :m WHERE id = :id AND status = 'DRAFT'")
+                    .bind("sha", sha).bind("b", box).bind("m", anchors).bind("id", id).execute();
             if (n == 1) {
                 event(h, id, userId, "SIGNED", details);
             }
@@ -124,6 +124,12 @@ final class DispatchDao {
     /** Where the official's signature was drawn: "page,x,y,width,height". */
     Optional<String> signatureBox(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT signature_box FROM dispatches WHERE id = :id")
+                .bind("id", id).mapTo(String.class).findOne());
+    }
+
+    /** Where the number and date go on page 1 (see NumberMarks#anchors), null when unknown. */
+    Optional<String> markAnchors(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT mark_anchors FROM dispatches WHERE id = :id AND mark_anchors IS NOT NULL")
                 .bind("id", id).mapTo(String.class).findOne());
     }
 

@@ -139,7 +139,8 @@ public final class DispatchService {
         requireDraft(d);
         Path pdf = store.copyToTempFile(d.currentSha256());
         try {
-            VisibleSignature visible = officialPlace(pdf, d, position, true);
+            List<PdfText.Line> lines = PdfText.lines(pdf);
+            VisibleSignature visible = officialPlace(lines, d, position, true);
             SigningService.Signed signed;
             try (UnlockedKey key = keys.unlock(caller, keyId, pin)) {
                 byte[] image = keys.image(keyId).orElse(null);
@@ -148,7 +149,7 @@ public final class DispatchService {
                         "Ký duyệt: " + d.signerPosition(), agency.name()), key.token(), key.entry(), image);
             }
             String sha = put(signed.document());
-            if (!dao.markSigned(id, sha, box(visible), caller.id(), signed.level())) {
+            if (!dao.markSigned(id, sha, box(visible), NumberMarks.anchors(lines), caller.id(), signed.level())) {
                 throw ApiException.conflict("NOT_A_DRAFT", "The dispatch was signed meanwhile");
             }
             return get(id);
@@ -188,8 +189,8 @@ public final class DispatchService {
     }
 
     /** The official's signature box: the signer block of the PDF's text, else the place the request gives, else 422. */
-    VisibleSignature officialPlace(Path pdf, Dispatch d, VisibleSignature given, boolean ownImage) {
-        Optional<SignerBlock> block = SignerBlock.find(PdfText.lines(pdf), d.signerPosition(), d.signerName());
+    VisibleSignature officialPlace(List<PdfText.Line> lines, Dispatch d, VisibleSignature given, boolean ownImage) {
+        Optional<SignerBlock> block = SignerBlock.find(lines, d.signerPosition(), d.signerName());
         if (block.isPresent()) {
             SignerBlock.Box b = block.get().official();
             return new VisibleSignature(b.page(), b.x(), b.y(), b.width(), b.height(), ownImage, null);

@@ -42,11 +42,13 @@ public final class DispatchTwoStep {
         List<java.security.cert.X509Certificate> chain = TwoStepSigning.parsePem(certificatePem);
         Path pdf = dispatches.store().copyToTempFile(d.currentSha256());
         try {
-            VisibleSignature visible = dispatches.officialPlace(pdf, d, position, false);
+            List<PdfText.Line> lines = PdfText.lines(pdf);
+            VisibleSignature visible = dispatches.officialPlace(lines, d, position, false);
             TwoStepSigning.Prepared p = twoStep.prepare(caller, new SigningService.Request(SignatureFormat.PADES,
                     signing.defaultLevel(), Packaging.ENVELOPED, List.of(new FileDocument(pdf.toFile())), visible,
                     "Ký duyệt: " + d.signerPosition(), dispatches.agency().name()), chain);
-            dispatches.dao().prepared(id, caller.id(), p.preparationId(), DispatchService.box(visible));
+            dispatches.dao().prepared(id, caller.id(), p.preparationId(),
+                    DispatchService.box(visible) + " " + NumberMarks.anchors(lines));
             return p;
         } finally {
             TempFiles.delete(pdf);
@@ -55,11 +57,12 @@ public final class DispatchTwoStep {
 
     public Dispatch complete(User caller, String id, String preparationId, byte[] signatureValue) {
         requireSigner(caller, id);
-        String box = dispatches.dao().preparedBox(id, preparationId).orElseThrow(() ->
-                ApiException.notFound("Preparation " + preparationId + " of dispatch " + id));
+        String[] place = dispatches.dao().preparedBox(id, preparationId).orElseThrow(() ->
+                ApiException.notFound("Preparation " + preparationId + " of dispatch " + id)).split(" ", 2);
         SigningService.Signed s = twoStep.complete(caller, preparationId, signatureValue);
         String sha = dispatches.put(s.document());
-        if (!dispatches.dao().markSigned(id, sha, box, caller.id(), s.level() + " (client-held key)")) {
+        if (!dispatches.dao().markSigned(id, sha, place[0], place.length > 1 ? place[1] : "", caller.id(),
+                s.level() + " (client-held key)")) {
             throw ApiException.conflict("NOT_A_DRAFT", "The dispatch was signed meanwhile");
         }
         return dispatches.get(id);

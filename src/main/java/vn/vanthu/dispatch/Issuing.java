@@ -85,7 +85,8 @@ public final class Issuing {
         List<Path> temps = new ArrayList<>();
         try {
             Path pdf = temp(temps, store.copyToTempFile(d.currentSha256()));
-            List<NumberMarks.Mark> marks = NumberMarks.marks(PdfText.lines(pdf, 1), r.padded(), today);
+            String anchors = dispatches.dao().markAnchors(d.id()).orElseGet(() -> NumberMarks.anchors(PdfText.lines(pdf, 1)));
+            List<NumberMarks.Mark> marks = NumberMarks.marks(anchors, r.padded(), today);
             Path marked = marks.isEmpty() ? pdf : temp(temps, NumberMarks.add(pdf, marks));
             VisibleSignature seal = sealPlace(d);
             DSSDocument sealed = sign(marked, seal, key, sealImage, "Phát hành văn bản số " + number);

@@ -44,7 +44,16 @@ final class NumberMarks {
 
     /** The marks for this PDF's page 1; empty when neither blank is found (the number lives in the seal text). */
     static List<Mark> marks(List<PdfText.Line> lines, String number, LocalDate date) {
-        List<Mark> out = new ArrayList<>();
+        return marks(anchors(lines), number, date);
+    }
+
+    /**
+     * Where the blanks of page 1 are, worked out once when the official signs (so issuing reads no text):
+     * {@code N:left,right,baseline} for the number between "Số:" and the symbol, {@code D|M|Y:x,baseline} for
+     * a blank day, month or year of the place-and-date line; parts joined by ';'.
+     */
+    static String anchors(List<PdfText.Line> lines) {
+        List<String> out = new ArrayList<>();
         boolean numberPlaced = false;
         boolean datePlaced = false;
         for (PdfText.Line line : lines) {
@@ -52,19 +61,35 @@ final class NumberMarks {
                 continue;
             }
             List<PdfText.Word> w = line.words();
-            // The header's "Số:" (capital S, colon) — not the word "số" of the body text.
+            // The header's "Số:" (capital S, colon), not the word "số" of the body text.
             if (!numberPlaced && isNumberLabel(w.get(0).text())) {
                 float left = w.get(0).right() + 3;
                 float right = w.size() > 1 ? w.get(1).left() : left + 40;
-                out.add(new Mark(Math.max(left, right - textWidth(number) - 1), w.get(0).bottom(), number));
+                out.add("N:" + left + "," + right + "," + w.get(0).bottom());
                 numberPlaced = true;
             }
             String text = java.text.Normalizer.normalize(line.text(), java.text.Normalizer.Form.NFC);
             if (!datePlaced && text.contains("ngày") && text.contains("tháng") && text.contains("năm")) {
-                fill(out, w, "NGÀY", String.format("%02d", date.getDayOfMonth()));
-                fill(out, w, "THÁNG", String.valueOf(date.getMonthValue()));
-                fill(out, w, "NĂM", String.valueOf(date.getYear()));
+                blank(out, w, "NGÀY", "D");
+                blank(out, w, "THÁNG", "M");
+                blank(out, w, "NĂM", "Y");
                 datePlaced = true;
+            }
+        }
+        return String.join(";", out);
+    }
+
+    static List<Mark> marks(String anchors, String number, LocalDate date) {
+        List<Mark> out = new ArrayList<>();
+        for (String a : anchors.isEmpty() ? new String[0] : anchors.split(";")) {
+            String[] v = a.substring(2).split(",");
+            float x = Float.parseFloat(v[0]);
+            switch (a.charAt(0)) {
+                case 'N' -> out.add(new Mark(Math.max(x, Float.parseFloat(v[1]) - textWidth(number) - 1),
+                        Float.parseFloat(v[2]), number));
+                case 'D' -> out.add(new Mark(x, Float.parseFloat(v[1]), String.format("%02d", date.getDayOfMonth())));
+                case 'M' -> out.add(new Mark(x, Float.parseFloat(v[1]), String.valueOf(date.getMonthValue())));
+                default -> out.add(new Mark(x, Float.parseFloat(v[1]), String.valueOf(date.getYear())));
             }
         }
         return out;
@@ -75,12 +100,11 @@ final class NumberMarks {
         return w.equals("Số:") || w.equals("SỐ:");
     }
 
-    private static void fill(List<Mark> out, List<PdfText.Word> w, String keyword, String value) {
+    private static void blank(List<String> out, List<PdfText.Word> w, String keyword, String code) {
         for (int i = 0; i < w.size(); i++) {
             if (PdfText.norm(w.get(i).text()).equals(keyword)) {
-                boolean blank = i + 1 >= w.size() || !w.get(i + 1).text().matches("\\d+.*");
-                if (blank) {
-                    out.add(new Mark(w.get(i).right() + 3, w.get(i).bottom(), value));
+                if (i + 1 >= w.size() || !w.get(i + 1).text().matches("\\d+.*")) {
+                    out.add(code + ":" + (w.get(i).right() + 3) + "," + w.get(i).bottom());
                 }
                 return;
             }
