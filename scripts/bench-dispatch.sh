@@ -29,8 +29,8 @@ seal() { curl -sf -o /dev/null -H "Authorization: Bearer $clerk" -F "file=@$sign
 issue() { curl -sf -o /dev/null -H "Authorization: Bearer $clerk" -H 'Content-Type: application/json' \
   -d '{"keyId":"seal","pin":"123456"}' "$url/api/v1/dispatches/$1/issue"; }
 export -f seal issue
-t0=$(date +%s.%N); seq "$n" | xargs -P 8 -I{} bash -c seal; t1=$(date +%s.%N)
-xargs -P 8 -I{} bash -c 'issue {}' <<<"$ids"; t2=$(date +%s.%N)
+t0=$(date +%s.%N); seq "$n" | xargs -P "${P:-8}" -I{} bash -c seal; t1=$(date +%s.%N)
+xargs -P "${P:-8}" -I{} bash -c 'issue {}' <<<"$ids"; t2=$(date +%s.%N)
 python3 - "$n" "$t0" "$t1" "$t2" <<'PY'
 import sys
 n, t0, t1, t2 = int(sys.argv[1]), *map(float, sys.argv[2:])
