@@ -81,12 +81,12 @@ public final class App implements AutoCloseable {
             Health health = new Health()
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys::health);
-            SigningService signing = SigningSetup.service(config.pki());
-            var signingController = new SigningController(signing,
-                    new TwoStepSigning(signing, documents, db, config.keys().preparationTtl()), keys);
             DevPki devPki = join(devPkiLoad);
             log.info("Prepared in {} ms (database and migrations {} ms)",
                     (System.nanoTime() - t0) / 1_000_000, (tDb - t0) / 1_000_000);
+            SigningService signing = SigningSetup.service(config.pki(), devPki);
+            var signingController = new SigningController(signing,
+                    new TwoStepSigning(signing, documents, db, config.keys().preparationTtl()), keys);
             var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
                     new KeyController(keys), signingController, dispatchController(config, db, documents, keys, signing, users),

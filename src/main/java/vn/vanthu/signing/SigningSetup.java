@@ -17,13 +17,13 @@ import java.util.function.Supplier;
  * the development PKI in-process when {@code dev.pki} is on, otherwise online CRL/OCSP/AIA; the TSA at
  * {@code tsa.url}, else the development TSA in dev mode, else none.
  *
- * <pre>{@code SigningService signing = SigningSetup.service(config.pki());}</pre>
+ * <pre>{@code SigningService signing = SigningSetup.service(config.pki(), devPki);}</pre>
  */
 public final class SigningSetup {
     private SigningSetup() {}
 
-    public static SigningService service(AppConfig.Pki config) {
-        DevPki dev = config.devPki() ? DevPki.load(config.devPkiDir()) : null;
+    /** @param dev the development PKI already loaded by the App, or null when dev.pki is off */
+    public static SigningService service(AppConfig.Pki config, DevPki dev) {
         Supplier<CertificateVerifier> verifiers = dev != null ? DevSigningSources.verifiers(dev) : () -> {
             // INTEGRATOR: replace with the trust package's verifier (configured anchors, revocation mode).
             CommonCertificateVerifier cv = new CommonCertificateVerifier();

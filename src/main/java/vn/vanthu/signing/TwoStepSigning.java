@@ -79,7 +79,7 @@ public final class TwoStepSigning {
         ArrayNode docs = JSON.createArrayNode();
         for (DSSDocument d : r.files()) {
             try (InputStream in = d.openStream()) {
-                DocumentStore.StoredDocument stored = documents.put(in, r.format().mediaType());
+                DocumentStore.StoredDocument stored = documents.put(in, "application/octet-stream");
                 docs.addObject().put("sha256", stored.sha256()).put("name", d.getName());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Random;
 
 /** Benchmark documents: a valid one-page PDF padded to a size with an incompressible stream, and a 10 KB XML. */
-final class BenchDocs {
+public final class BenchDocs {
     private BenchDocs() {}
 
     /** Writes a PDF of about {@code bytes} bytes straight to disk (never whole in memory). */
-    static Path pdf(long bytes) throws IOException {
+    public static Path pdf(long bytes) throws IOException {
         Path file = Files.createTempFile("vanthu-bench-", ".pdf");
         List<Long> offsets = new ArrayList<>();
         try (CountingStream out = new CountingStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
@@ -55,7 +55,7 @@ final class BenchDocs {
         return file;
     }
 
-    static byte[] xml(int bytes) {
+    public static byte[] xml(int bytes) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CongVan xmlns=\"urn:vanthu:bench\">\n");
         int i = 0;
         while (sb.length() < bytes - 40) {
