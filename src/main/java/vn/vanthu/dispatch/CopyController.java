@@ -13,7 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-/** HTTP for electronic copies: {@code POST /api/v1/copies} answers the sealed copy PDF (201). */
+/**
+ * HTTP for electronic copies: {@code POST /api/v1/copies} answers the sealed copy PDF (201), its number in the
+ * {@code X-Copy-Number} header.
+ *
+ * <pre>{@code curl -F source=<dispatchId> -F form=SY -F keyId=seal -F pin=… $URL/api/v1/copies -o copy.pdf}</pre>
+ */
 public final class CopyController {
     private final Copies copies;
 

@@ -21,7 +21,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
-/** HTTP for outgoing dispatches: drafts, the official's signature, issue by a clerk, appendices, the register. */
+/**
+ * HTTP for outgoing dispatches: drafts, the official's signature, issue by a clerk, appendices, the register.
+ *
+ * <pre>{@code r.add(POST, "/api/v1/dispatches/{id}/issue", Set.of(CLERK), …, JSON, dispatchController::issue);}</pre>
+ */
 public final class DispatchController {
     private final DispatchService dispatches;
     private final Issuing issuing;

@@ -27,12 +27,12 @@ final class DispatchPdf {
     private DispatchPdf() {}
 
     static byte[] congVan(String position, String signer) {
-        return render("/SKHCN-VP", position, signer, true);
+        return render("/SKHCN-VP", position, signer);
     }
 
     /** A draft whose signer block cannot be found (no position line). */
     static byte[] withoutSignerBlock() {
-        return render("/SKHCN-VP", null, "Nguyễn Hữu Thắng", true);
+        return render("/SKHCN-VP", null, "Nguyễn Hữu Thắng");
     }
 
     /** A one-page appendix. */
@@ -53,7 +53,7 @@ final class DispatchPdf {
         }
     }
 
-    private static byte[] render(String symbol, String position, String signer, boolean cv) {
+    private static byte[] render(String symbol, String position, String signer) {
         List<String> body = body();
         try (PDDocument doc = new PDDocument(); InputStream font = DispatchPdf.class.getResourceAsStream("/fonts/LiberationSerif-Regular.ttf")) {
             PDType0Font f = PDType0Font.load(doc, font);
