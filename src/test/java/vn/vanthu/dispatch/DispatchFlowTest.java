@@ -80,6 +80,21 @@ class DispatchFlowTest {
     }
 
     @Test
+    void a_secret_dispatch_takes_its_number_from_the_secret_series() {
+        String ordinary = DispatchFixtures.signedDraft(s, "TTr");
+        assertEquals(200, DispatchFixtures.issue(s, ordinary).status());
+        String meta = DispatchFixtures.metadata(s, "BC", "Báo cáo mật").replace("\"secret\":false", "\"secret\":true");
+        String id = s.postMultipart("/api/v1/dispatches", "clerk", new Multipart()
+                .file("file", "bc.pdf", "application/pdf", DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng"))
+                .field("metadata", meta)).json().path("id").asText();
+        assertEquals(200, s.postJson("/api/v1/dispatches/" + id + "/sign", "official",
+                Map.of("keyId", "official1", "pin", PIN)).status());
+        JsonNode issued = DispatchFixtures.issue(s, id).json();
+        assertEquals("01/BC-SKHCN", issued.path("number").asText(), issued.toString());
+        assertTrue(s.get("/api/v1/dispatches/" + id, "auditor").json().path("secret").asBoolean());
+    }
+
+    @Test
     void issuing_an_unsigned_dispatch_gives_409_and_takes_no_number() {
         String id = DispatchFixtures.create(s, "QĐ", DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng"))
                 .json().path("id").asText();
