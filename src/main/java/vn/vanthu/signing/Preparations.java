@@ -51,6 +51,12 @@ final class Preparations {
                 .findOne());
     }
 
+    /** Forgets preparations that expired before {@code cutoff} (their documents stay in the content store). */
+    int purgeExpiredBefore(OffsetDateTime cutoff) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM signing_preparations WHERE expires_at < :cutoff")
+                .bind("cutoff", cutoff).execute());
+    }
+
     /** Marks the preparation used; true only for the one caller that flipped it while still unexpired. */
     boolean claim(String id) {
         return jdbi.withHandle(h -> h.createUpdate(

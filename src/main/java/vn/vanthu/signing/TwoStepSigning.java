@@ -86,6 +86,8 @@ public final class TwoStepSigning {
             }
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // Rows a day past their expiry only ever answer 410; keep the table small.
+        preparations.purgeExpiredBefore(now.minusDays(1));
         String id = UUID.randomUUID().toString();
         preparations.insert(new Preparations.Row(id, caller.id(), r.format().name(), r.level().name(),
                 r.packaging().name(), docs.toString(), pem(chain), signingDate.getTime(),

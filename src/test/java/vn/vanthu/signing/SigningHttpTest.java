@@ -149,6 +149,38 @@ class SigningHttpTest {
         assertPdfsigValid(r.body(), 1);
     }
 
+    @Test
+    void the_signed_revision_renders_exactly_like_the_final_lt_document() throws Exception {
+        Multipart form = form("PAdES", "LT", "cv.pdf", "application/pdf", pdf())
+                .field("visible", "{\"page\":1,\"x\":330,\"y\":640,\"width\":160,\"height\":70,\"image\":\"own\"}");
+        TestServer.Response r = sign("official", form, "official1");
+        assertEquals(200, r.status(), r.text());
+        int end;
+        try (PDDocument doc = Loader.loadPDF(r.body())) {
+            int[] range = doc.getSignatureDictionaries().get(0).getByteRange();
+            end = range[2] + range[3];
+        }
+        assertTrue(end < r.body().length, "LT adds revocation data after the signed revision");
+        byte[] signedRevision = java.util.Arrays.copyOf(r.body(), end);
+        assertTrue(java.util.Arrays.equals(render(signedRevision), render(r.body())),
+                "pdftoppm renders the signed revision and the final document differently");
+    }
+
+    /** Page 1 as pdftoppm (poppler, an outside reader) draws it, PPM bytes. */
+    private static byte[] render(byte[] pdf) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("render");
+        java.nio.file.Path in = dir.resolve("in.pdf");
+        java.nio.file.Files.write(in, pdf);
+        Process p = new ProcessBuilder("pdftoppm", "-r", "60", "-f", "1", "-l", "1", in.toString(), dir.resolve("page").toString())
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor());
+        try (var files = java.nio.file.Files.list(dir)) {
+            java.nio.file.Path page = files.filter(f -> f.getFileName().toString().endsWith(".ppm")).findFirst().orElseThrow();
+            return java.nio.file.Files.readAllBytes(page);
+        }
+    }
+
     /** The text of an appearance stream as a PDF reader extracts it (through the embedded font's ToUnicode). */
     private static String appearanceText(PDAppearanceStream ap) throws Exception {
         try (PDDocument tmp = new PDDocument()) {
