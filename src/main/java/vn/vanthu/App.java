@@ -7,6 +7,7 @@ import vn.vanthu.audit.AuditController;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.config.ConfigException;
+import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.keys.KeyController;
 import vn.vanthu.keys.KeyService;
@@ -100,7 +101,9 @@ public final class App implements AutoCloseable {
                     ReportPdf.create(config, trust));
             var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
-                    new KeyController(keys), signingController, validationController);
+                    new KeyController(keys), signingController, validationController,
+                    dispatchController(config, db, documents, keys, signing, users),
+                    copyController(config, db, documents, keys, signing, users));
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit,
                     health, registered::add);
@@ -109,6 +112,22 @@ public final class App implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    private static DispatchController dispatchController(AppConfig config, Database db, DocumentStore documents,
+                                                         KeyService keys, SigningService signing, UserService users) {
+        var dispatches = new vn.vanthu.dispatch.DispatchService(db, documents, keys, signing, users, config.agency());
+        var numbers = new vn.vanthu.dispatch.NumberSeries(db, java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(10));
+        var twoStep = new TwoStepSigning(signing, documents, db, config.keys().preparationTtl());
+        return new DispatchController(dispatches, new vn.vanthu.dispatch.Issuing(dispatches, numbers, documents, keys, signing),
+                new vn.vanthu.dispatch.Register(dispatches, numbers), new vn.vanthu.dispatch.DispatchTwoStep(dispatches, twoStep, signing));
+    }
+
+    private static vn.vanthu.dispatch.CopyController copyController(AppConfig config, Database db, DocumentStore documents,
+                                                                    KeyService keys, SigningService signing, UserService users) {
+        var dispatches = new vn.vanthu.dispatch.DispatchService(db, documents, keys, signing, users, config.agency());
+        var numbers = new vn.vanthu.dispatch.NumberSeries(db, java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(10));
+        return new vn.vanthu.dispatch.CopyController(new vn.vanthu.dispatch.Copies(dispatches, numbers, documents, keys, signing));
     }
 
     private static <T> T join(CompletableFuture<T> f) {

@@ -9,7 +9,13 @@ import java.util.List;
  *
  * <pre>{@code AppConfig config = ConfigLoader.fromEnvironment(); int port = config.server().port();}</pre>
  */
-public record AppConfig(Server server, Storage storage, Pki pki, Keys keys, boolean demoUsers, Validation validation) {
+public record AppConfig(Server server, Storage storage, Pki pki, Keys keys, boolean demoUsers, Validation validation,
+                        Agency agency) {
+
+    /** The issuing agency: symbol abbreviation, full name, identifier (mã định danh). */
+    public record Agency(String abbreviation, String name, String organId) {
+        public static final Agency DEFAULT = new Agency("SKHCN", "Sở Khoa học và Công nghệ tỉnh Thái Bình", "000.00.12.H56");
+    }
 
     public record Server(String host, int port, long maxUploadBytes, Duration shutdownGrace) {}
 

@@ -86,7 +86,9 @@ public final class ConfigLoader {
                 Duration.ofMinutes(intIn(v, Setting.KEY_LOCK_MINUTES, 0, 10_000)),
                 Duration.ofSeconds(intIn(v, Setting.PREPARATION_TTL_SECONDS, 1, 86_400)),
                 paths(v.get(Setting.PKCS11_LIBRARIES)));
-        return new AppConfig(server, storage, pki, keys, bool(v, Setting.DEMO_USERS), validation(v, pki));
+        var agency = new AppConfig.Agency(nonEmpty(v, Setting.AGENCY_ABBREVIATION), nonEmpty(v, Setting.AGENCY_NAME),
+                nonEmpty(v, Setting.ORGAN_ID));
+        return new AppConfig(server, storage, pki, keys, bool(v, Setting.DEMO_USERS), validation(v, pki), agency);
     }
 
     private static AppConfig.Validation validation(Map<Setting, String> v, AppConfig.Pki pki) {

@@ -39,7 +39,10 @@ public enum Setting {
     REPORT_SEAL_KEYSTORE("report.seal.keystore", "", "PKCS#12 of the agency seal that signs validation report PDFs; empty = <dev.pki.dir>/seal.p12 in dev mode."),
     REPORT_SEAL_PASSWORD("report.seal.password", "", "Password of report.seal.keystore (default 123456 only in dev mode; never logged)."),
     VALIDATION_MAX_SIGNATURES("validation.max.signatures", "100", "Files with more signatures than this are refused (422) before validation."),
-    VALIDATION_MAX_CONCURRENT("validation.max.concurrent", "0", "Validations running at once (0 = twice the CPU count); others wait.");
+    VALIDATION_MAX_CONCURRENT("validation.max.concurrent", "0", "Validations running at once (0 = twice the CPU count); others wait."),
+    AGENCY_ABBREVIATION("agency.abbreviation", "SKHCN", "The agency's abbreviation in document symbols (05/KH-SKHCN)."),
+    AGENCY_NAME("agency.name", "Sở Khoa học và Công nghệ tỉnh Thái Bình", "The agency's full name (register, copies, edXML)."),
+    ORGAN_ID("organ.id", "000.00.12.H56", "The agency's identifier (mã định danh cơ quan) in document ids and edXML.");
 
     private final String key;
     private final String defaultValue;

@@ -3,6 +3,8 @@ package vn.vanthu.web;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import vn.vanthu.audit.AuditController;
+import vn.vanthu.dispatch.CopyController;
+import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.keys.KeyController;
 import vn.vanthu.pki.PkiController;
@@ -36,7 +38,8 @@ public final class Routes {
     /** The controllers the routes call; each feature adds its own. */
     public record Controllers(UserController users, AuditController audit, DocumentController documents,
                               PkiController devPki, KeyController keys, SigningController signing,
-                              ValidationController validations) {}
+                              ValidationController validations, DispatchController dispatches,
+                              CopyController copies) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -62,7 +65,6 @@ public final class Routes {
             r.add(POST, "/pki/ocsp", PUBLIC, "development PKI", "OCSP responder of the development PKI", BINARY, c.devPki()::ocsp);
             r.add(POST, "/pki/tsa", PUBLIC, "development PKI", "RFC 3161 time-stamping of the development PKI", BINARY, c.devPki()::timestamp);
         }
-
         r.add(GET, "/api/v1/keys", ANY_USER, "keys", "The caller's usable signing keys (ADMIN: all keys)", NONE, c.keys()::list);
         r.add(POST, "/api/v1/keys", Set.of(ADMIN), "keys", "Register a key: multipart (file=.p12, owner, id?, image? PNG, pin, alias?) "
                 + "or JSON PKCS#11 {id, owner, library, slot|tokenLabel, alias, pin?}; the PIN is not stored", MULTIPART, c.keys()::register);
@@ -76,7 +78,23 @@ public final class Routes {
         r.add(GET, "/api/v1/validations", Set.of(AUDITOR), "validation", "Stored validations, newest first", NONE, c.validations()::list);
         r.add(GET, "/api/v1/validations/{id}", Set.of(AUDITOR), "validation", "One stored validation with its ETSI report", NONE, c.validations()::get);
         r.add(GET, "/api/v1/validations/{id}/report.pdf", Set.of(AUDITOR), "validation", "Human-readable validation report, sealed (PAdES)", NONE, c.validations()::reportPdf);
+        declareDispatches(r, c.dispatches());
+        r.add(POST, "/api/v1/copies", Set.of(CLERK), "dispatches", "Electronic copy (SY, SL, TrS + pages) of an issued dispatch (source) or a scan (file), sealed {keyId, pin} → the PDF", MULTIPART, c.copies()::create);
         return List.copyOf(r.routes);
+    }
+
+    private static void declareDispatches(Routes r, DispatchController d) {
+        r.add(POST, "/api/v1/dispatches", Set.of(OFFICIAL, CLERK), "dispatches", "Create an outgoing dispatch: multipart file (the PDF draft) and metadata (JSON)", MULTIPART, d::create);
+        r.add(GET, "/api/v1/dispatches", ANY_USER, "dispatches", "List dispatches (filters: status, year; paged)", NONE, d::list);
+        r.add(GET, "/api/v1/dispatches/{id}", ANY_USER, "dispatches", "A dispatch: metadata, status, history of who did what when", NONE, d::get);
+        r.add(GET, "/api/v1/dispatches/{id}/file", ANY_USER, "dispatches", "The dispatch's current PDF", NONE, d::file);
+        r.add(GET, "/api/v1/dispatches/{id}/edxml", ANY_USER, "dispatches", "The issued dispatch as an edXML message (QCVN 102:2016), sealed with an enveloped XML signature", NONE, d::edxml);
+        r.add(POST, "/api/v1/dispatches/{id}/sign", Set.of(OFFICIAL), "dispatches", "The official named as signer signs {keyId, pin, visible?} → SIGNED", JSON, d::sign);
+        r.add(POST, "/api/v1/dispatches/{id}/sign/prepare", Set.of(OFFICIAL), "dispatches", "Two-step signing by the named official, step 1: {certificate (PEM chain), visible?} → dataToSign", JSON, d::prepare);
+        r.add(POST, "/api/v1/dispatches/{id}/sign/{preparationId}/complete", Set.of(OFFICIAL), "dispatches", "Two-step signing, step 2: {signatureValue} → SIGNED", JSON, d::complete);
+        r.add(POST, "/api/v1/dispatches/{id}/attachments", Set.of(OFFICIAL, CLERK), "dispatches", "Add an appendix in a separate PDF (multipart file) while DRAFT or SIGNED", MULTIPART, d::attach);
+        r.add(POST, "/api/v1/dispatches/{id}/issue", Set.of(CLERK), "dispatches", "Number, date and seal a signed dispatch {keyId, pin} → ISSUED", JSON, d::issue);
+        r.add(GET, "/api/v1/registers/outgoing", Set.of(CLERK, AUDITOR, ADMIN), "dispatches", "The outgoing register of a year (format json, csv or pdf)", NONE, d::outgoingRegister);
     }
 
     private void add(HandlerType method, String path, Set<Role> roles, String tag, String summary,

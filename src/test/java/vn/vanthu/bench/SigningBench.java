@@ -70,7 +70,7 @@ public final class SigningBench {
     public SigningBench(App app, Path dataDir, DevPki pki) throws IOException {
         token = new Pkcs12SignatureToken(KEYS.resolve("official1.p12").toFile(), new KeyStore.PasswordProtection("123456".toCharArray()));
         entry = token.getKeys().get(0);
-        verifier = vn.vanthu.trust.TrustServices.create(vn.vanthu.config.ConfigLoader.load(java.util.Map.of()).pki(), "", pki).newSigningVerifier();
+        verifier = vn.vanthu.support.DevTrust.verifier(pki);
         base = "http://127.0.0.1:" + app.port();
         bearer = "Bearer " + new ObjectMapper().readTree(dataDir.resolve("demo-tokens.json").toFile()).get("official").asText();
         try (InputStream in = SigningBench.class.getResourceAsStream("/fonts/LiberationSerif-Regular.ttf")) {

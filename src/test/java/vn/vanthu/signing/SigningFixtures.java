@@ -103,7 +103,7 @@ public final class SigningFixtures {
     /** Validates with DSS (online = the dev PKI answers OCSP/CRL; offline = only what the file embeds). */
     public static SimpleReport validate(byte[] signed, List<DSSDocument> detached, boolean online) {
         SignedDocumentValidator v = SignedDocumentValidator.fromDocument(new InMemoryDocument(signed));
-        v.setCertificateVerifier(online ? vn.vanthu.trust.TrustServices.create(vn.vanthu.config.ConfigLoader.load(java.util.Map.of()).pki(), "", PKI).newSigningVerifier() : offlineVerifier());
+        v.setCertificateVerifier(online ? vn.vanthu.support.DevTrust.verifier(PKI) : offlineVerifier());
         if (detached != null && !detached.isEmpty()) {
             v.setDetachedContents(detached);
         }

@@ -62,7 +62,19 @@ class AccessMatrixTest {
             entry("POST /api/v1/validations", Set.of("auditor", "clerk", "official")),
             entry("GET /api/v1/validations", Set.of("auditor")),
             entry("GET /api/v1/validations/{id}", Set.of("auditor")),
-            entry("GET /api/v1/validations/{id}/report.pdf", Set.of("auditor")));
+            entry("GET /api/v1/validations/{id}/report.pdf", Set.of("auditor")),
+            entry("POST /api/v1/dispatches", Set.of("official", "clerk")),
+            entry("GET /api/v1/dispatches", ALL),
+            entry("GET /api/v1/dispatches/{id}", ALL),
+            entry("GET /api/v1/dispatches/{id}/file", ALL),
+            entry("GET /api/v1/dispatches/{id}/edxml", ALL),
+            entry("POST /api/v1/dispatches/{id}/sign", Set.of("official")),
+            entry("POST /api/v1/dispatches/{id}/sign/prepare", Set.of("official")),
+            entry("POST /api/v1/dispatches/{id}/sign/{preparationId}/complete", Set.of("official")),
+            entry("POST /api/v1/dispatches/{id}/attachments", Set.of("official", "clerk")),
+            entry("POST /api/v1/dispatches/{id}/issue", Set.of("clerk")),
+            entry("POST /api/v1/copies", Set.of("clerk")),
+            entry("GET /api/v1/registers/outgoing", Set.of("clerk", "auditor", "admin")));
 
     private static TestServer server;
 

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The outgoing-dispatch demo against a running vanthu (scripts/run.sh): the official signs the sample công văn,
+# the clerk issues it (number shown), the register lists it, and the auditor validates the issued PDF and sees
+# two valid signatures (the official's and the agency seal).
+#   VANTHU_URL (default http://localhost:8080); tokens from $VANTHU_DATA_DIR/demo-tokens.json or ./data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+url=${VANTHU_URL:-http://localhost:8080}
+tokens=${VANTHU_DATA_DIR:-./data}/demo-tokens.json
+[ -f "$tokens" ] || { echo "No $tokens: start the service with scripts/run.sh first" >&2; exit 1; }
+tok() { jq -r --arg u "$1" '.[$u]' "$tokens"; }
+official=$(tok official); clerk=$(tok clerk); auditor=$(tok auditor)
+pin=${DEMO_PIN:-123456}
+out=$(mktemp -d)
+call() { # call METHOD PATH TOKEN [curl args…] → body on stdout; fails on a 4xx/5xx with the error shown
+  local method=$1 path=$2 token=$3; shift 3
+  local code
+  code=$(curl -sS -o "$out/body" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $token" "$@" "$url$path")
+  if [ "$code" -ge 400 ]; then echo "$method $path → $code: $(cat "$out/body")" >&2; exit 1; fi
+  cat "$out/body"
+}
+
+signer=$(call GET /api/v1/users/me "$official" | jq -r .id)
+metadata=$(jq -nc --arg s "$signer" '{documentType:"CV", subject:"V/v đôn đốc thực hiện nhiệm vụ cải cách hành chính năm 2023",
+  signerPosition:"PHÓ GIÁM ĐỐC", signerName:"Nguyễn Hữu Thắng", signerUserId:$s,
+  recipients:["Các phòng, đơn vị thuộc Sở"], draftingUnit:"VP", priority:"NORMAL", secret:false, dueDate:null}')
+id=$(call POST /api/v1/dispatches "$clerk" -F "file=@scripts/samples/cong-van-don-doc-cchc-2023.pdf;type=application/pdf" \
+  -F "metadata=$metadata" | jq -r .id)
+echo "1. Clerk uploaded the draft: dispatch $id (DRAFT)"
+call POST "/api/v1/dispatches/$id/attachments" "$clerk" -F "file=@scripts/samples/phu-luc-i.pdf;type=application/pdf" >/dev/null
+echo "   with one appendix (phu-luc-i.pdf)"
+
+status=$(call POST "/api/v1/dispatches/$id/sign" "$official" -H 'Content-Type: application/json' \
+  -d "{\"keyId\":\"official1\",\"pin\":\"$pin\"}" | jq -r .status)
+echo "2. Official Nguyễn Hữu Thắng signed it: $status"
+
+issued=$(call POST "/api/v1/dispatches/$id/issue" "$clerk" -H 'Content-Type: application/json' \
+  -d "{\"keyId\":\"seal\",\"pin\":\"$pin\"}")
+echo "3. Clerk issued it: number $(jq -r .number <<<"$issued"), date $(jq -r .issuedDate <<<"$issued"), id $(jq -r .documentId <<<"$issued")"
+
+year=$(jq -r .issuedDate <<<"$issued" | cut -c1-4)
+echo "4. Outgoing register $year:"
+call GET "/api/v1/registers/outgoing?year=$year" "$auditor" | jq -r '.items[] | "   \(.number)  \(.issuedDate)  \(.typeAndSubject)  — \(.signer)"'
+call GET "/api/v1/registers/outgoing?year=$year&format=pdf" "$auditor" > "$out/so-van-ban-di.pdf"
+echo "   printable register: $out/so-van-ban-di.pdf"
+
+call GET "/api/v1/dispatches/$id/file" "$auditor" > "$out/issued.pdf"
+echo "5. Auditor validates the issued PDF ($out/issued.pdf):"
+call POST /api/v1/validations "$auditor" -F "file=@$out/issued.pdf;type=application/pdf" \
+  | jq -r '"   \(.validSignaturesCount) of \(.signaturesCount) signatures valid", (.signatures[] | "   - \(.signedBy): \(.indication)")'

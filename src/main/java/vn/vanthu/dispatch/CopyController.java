@@ -1,0 +1,57 @@
+package vn.vanthu.dispatch;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import vn.vanthu.store.TempFiles;
+import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.Auth;
+import vn.vanthu.web.Uploads;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * HTTP for electronic copies: {@code POST /api/v1/copies} answers the sealed copy PDF (201), its number in the
+ * {@code X-Copy-Number} header.
+ *
+ * <pre>{@code curl -F source=<dispatchId> -F form=SY -F keyId=seal -F pin=… $URL/api/v1/copies -o copy.pdf}</pre>
+ */
+public final class CopyController {
+    private final Copies copies;
+
+    public CopyController(Copies copies) {
+        this.copies = copies;
+    }
+
+    public void create(Context ctx) throws Exception {
+        Uploads.requireMultipart(ctx);
+        List<UploadedFile> files = ctx.uploadedFiles("file");
+        Path scan = null;
+        if (!files.isEmpty()) {
+            scan = TempFiles.create("scan");
+            try (InputStream in = Uploads.one(ctx, "file").content()) {
+                Files.copy(in, scan, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        try {
+            Copies.Copy c = copies.copy(Auth.user(ctx), new Copies.Request(Uploads.text(ctx, "source", null), scan,
+                    Uploads.text(ctx, "form", null), Uploads.text(ctx, "pages", null),
+                    Uploads.text(ctx, "keyId", null), Uploads.text(ctx, "pin", null)));
+            scan = null;
+            AuditTags.set(ctx, "COPY", c.id(), c.number());
+            ctx.status(201);
+            ctx.contentType("application/pdf");
+            ctx.header("X-Copy-Id", c.id());
+            ctx.header("X-Copy-Number", c.number());
+            ctx.header("Content-Disposition", "attachment; filename=\"ban-sao-" + c.number().replace('/', '-') + ".pdf\"");
+            ctx.result(copies.bytes(c));
+        } finally {
+            if (scan != null) {
+                TempFiles.delete(scan);
+            }
+        }
+    }
+}

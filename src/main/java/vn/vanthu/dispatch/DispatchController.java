@@ -1,0 +1,249 @@
+package vn.vanthu.dispatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.signing.VisibleSignature;
+import vn.vanthu.store.TempFiles;
+import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.Auth;
+import vn.vanthu.web.Json;
+import vn.vanthu.web.Paging;
+import vn.vanthu.web.Uploads;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HTTP for outgoing dispatches: drafts, the official's signature, issue by a clerk, appendices, the register.
+ *
+ * <pre>{@code r.add(POST, "/api/v1/dispatches/{id}/issue", Set.of(CLERK), …, JSON, dispatchController::issue);}</pre>
+ */
+public final class DispatchController {
+    private final DispatchService dispatches;
+    private final Issuing issuing;
+    private final Register register;
+    private final DispatchTwoStep twoStep;
+
+    public DispatchController(DispatchService dispatches, Issuing issuing, Register register, DispatchTwoStep twoStep) {
+        this.dispatches = dispatches;
+        this.issuing = issuing;
+        this.register = register;
+        this.twoStep = twoStep;
+    }
+
+    public void create(Context ctx) throws Exception {
+        UploadedFile file = Uploads.one(ctx, "file");
+        String metadata = Uploads.text(ctx, "metadata", null);
+        if (metadata == null) {
+            throw ApiException.badRequest("MISSING_FIELD", "The multipart part 'metadata' (JSON) is required", "metadata");
+        }
+        NewDispatch meta;
+        try {
+            meta = Json.MAPPER.readValue(metadata, NewDispatch.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiException.badRequest("UNKNOWN_FIELD", "metadata has an unknown field '" + e.getPropertyName() + "'", e.getPropertyName());
+        } catch (Exception e) {
+            throw ApiException.badRequest("MALFORMED_METADATA", "metadata must be a JSON object", "metadata");
+        }
+        Path pdf = upload(file);
+        try {
+            Dispatch d = dispatches.create(Auth.user(ctx), meta, pdf, file.filename());
+            AuditTags.set(ctx, "DISPATCH_CREATE", d.id(), d.type().code());
+            ctx.status(201).json(DispatchViews.summary(d));
+        } finally {
+            TempFiles.delete(pdf);
+        }
+    }
+
+    public void list(Context ctx) {
+        int limit = Paging.limit(ctx);
+        Long cursor = Paging.longCursor(ctx);
+        long offset = cursor == null ? 0 : Math.max(0, cursor);
+        Integer year = year(ctx, false);
+        List<Dispatch> items = dispatches.list(ctx.queryParam("status"), year, limit + 1, offset);
+        String next = items.size() > limit ? String.valueOf(offset + limit) : null;
+        ctx.json(Paging.page(items.stream().limit(limit).map(DispatchViews::summary).toList(), next));
+    }
+
+    public void get(Context ctx) {
+        Dispatch d = dispatches.get(ctx.pathParam("id"));
+        ctx.json(DispatchViews.detail(d, dispatches.history(d.id()), dispatches.attachments(d.id()), dispatches.agency()));
+    }
+
+    public void file(Context ctx) throws Exception {
+        Dispatch d = dispatches.get(ctx.pathParam("id"));
+        Path f = dispatches.file(d.id());
+        try {
+            ctx.contentType("application/pdf");
+            ctx.header("Content-Disposition", "attachment; filename=\"dispatch.pdf\"; filename*=UTF-8''"
+                    + java.net.URLEncoder.encode(d.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
+            ctx.result(Files.readAllBytes(f));
+        } finally {
+            TempFiles.delete(f);
+        }
+    }
+
+    public void edxml(Context ctx) throws Exception {
+        Path f = dispatches.edxml(ctx.pathParam("id"));
+        try {
+            ctx.contentType("application/xml");
+            ctx.header("Content-Disposition", "attachment; filename=\"edxml-" + ctx.pathParam("id") + ".xml\"");
+            ctx.result(Files.readAllBytes(f));
+        } finally {
+            TempFiles.delete(f);
+        }
+    }
+
+    public void sign(Context ctx) {
+        Map<String, String> p = params(ctx);
+        Dispatch d = dispatches.sign(Auth.user(ctx), ctx.pathParam("id"), p.get("keyId"), p.get("pin"),
+                VisibleSignature.parse(p.get("visible")));
+        AuditTags.set(ctx, "DISPATCH_SIGN", d.id(), "key=" + p.get("keyId"));
+        ctx.json(DispatchViews.summary(d));
+    }
+
+    public void prepare(Context ctx) {
+        JsonNode n = jsonBody(ctx, "{certificate, visible?}");
+        String visible = n.hasNonNull("visible") ? n.get("visible").toString() : null;
+        var p = twoStep.prepare(Auth.user(ctx), ctx.pathParam("id"), n.path("certificate").asText(null),
+                VisibleSignature.parse(visible));
+        AuditTags.set(ctx, "DISPATCH_SIGN_PREPARE", ctx.pathParam("id"), "preparation " + p.preparationId());
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("preparationId", p.preparationId());
+        body.put("dataToSign", java.util.Base64.getEncoder().encodeToString(p.dataToSign()));
+        body.put("digestAlgorithm", p.digestAlgorithm());
+        body.put("signatureAlgorithm", p.signatureAlgorithm());
+        body.put("expiresAt", p.expiresAt().toString());
+        ctx.json(body);
+    }
+
+    public void complete(Context ctx) {
+        JsonNode n = jsonBody(ctx, "{signatureValue}");
+        byte[] value;
+        try {
+            value = java.util.Base64.getMimeDecoder().decode(n.path("signatureValue").asText(""));
+        } catch (IllegalArgumentException e) {
+            value = new byte[0];
+        }
+        if (value.length == 0) {
+            throw ApiException.badRequest("INVALID_SIGNATURE_VALUE", "signatureValue must be base64", "signatureValue");
+        }
+        Dispatch d = twoStep.complete(Auth.user(ctx), ctx.pathParam("id"), ctx.pathParam("preparationId"), value);
+        AuditTags.set(ctx, "DISPATCH_SIGN", d.id(), "client-held key, preparation " + ctx.pathParam("preparationId"));
+        ctx.json(DispatchViews.summary(d));
+    }
+
+    private static JsonNode jsonBody(Context ctx, String shape) {
+        try {
+            JsonNode n = Json.MAPPER.readTree(ctx.body());
+            if (n != null && n.isObject()) {
+                return n;
+            }
+        } catch (Exception ignored) {
+            // answered below
+        }
+        throw ApiException.badRequest("MALFORMED_JSON", "The body must be a JSON object " + shape, null);
+    }
+
+    public void issue(Context ctx) {
+        Map<String, String> p = params(ctx);
+        Dispatch d = issuing.issue(Auth.user(ctx), ctx.pathParam("id"), p.get("keyId"), p.get("pin"));
+        AuditTags.set(ctx, "DISPATCH_ISSUE", d.id(), d.issued().number());
+        Map<String, Object> body = new java.util.LinkedHashMap<>(DispatchViews.issued(d));
+        body.put("id", d.id());
+        body.put("status", d.status().name());
+        ctx.json(body);
+    }
+
+    public void attach(Context ctx) throws Exception {
+        UploadedFile file = Uploads.one(ctx, "file");
+        Path pdf = upload(file);
+        try {
+            Dispatch.Attachment a = dispatches.attach(Auth.user(ctx), ctx.pathParam("id"), pdf, file.filename());
+            AuditTags.set(ctx, "DISPATCH_ATTACH", ctx.pathParam("id"), a.fileName());
+            ctx.status(201).json(Map.of("id", a.id(), "ordinal", a.ordinal(), "fileName", a.fileName(), "sha256", a.sha256()));
+        } finally {
+            TempFiles.delete(pdf);
+        }
+    }
+
+    public void outgoingRegister(Context ctx) {
+        int year = year(ctx, true);
+        String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
+        switch (format) {
+            case "json" -> ctx.json(Map.of("year", year, "items", register.rows(year)));
+            case "csv" -> {
+                ctx.contentType("text/csv; charset=utf-8");
+                ctx.header("Content-Disposition", "attachment; filename=\"so-van-ban-di-" + year + ".csv\"");
+                ctx.result(register.csv(year));
+            }
+            case "pdf" -> {
+                ctx.contentType("application/pdf");
+                ctx.header("Content-Disposition", "attachment; filename=\"so-van-ban-di-" + year + ".pdf\"");
+                ctx.result(register.pdf(year));
+            }
+            default -> throw ApiException.badRequest("INVALID_FORMAT", "format must be json, csv or pdf", "format");
+        }
+    }
+
+    private Integer year(Context ctx, boolean defaultToday) {
+        String v = ctx.queryParam("year");
+        if (v == null || v.isBlank()) {
+            return defaultToday ? register.currentYear() : null;
+        }
+        try {
+            int y = Integer.parseInt(v.trim());
+            if (y >= 1900 && y <= 9999) {
+                return y;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the error
+        }
+        throw ApiException.badRequest("INVALID_YEAR", "year must be a year such as 2026", "year");
+    }
+
+    /** keyId, pin and visible from a JSON body or form fields. */
+    private static Map<String, String> params(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
+        Map<String, String> out = new java.util.HashMap<>();
+        if (type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded")) {
+            for (String k : List.of("keyId", "pin", "visible")) {
+                String v = ctx.formParam(k);
+                if (v != null) {
+                    out.put(k, v);
+                }
+            }
+        } else {
+            JsonNode n;
+            try {
+                n = Json.MAPPER.readTree(ctx.body());
+            } catch (Exception e) {
+                throw ApiException.badRequest("MALFORMED_JSON", "The body must be a JSON object {keyId, pin}", null);
+            }
+            if (n == null || !n.isObject()) {
+                throw ApiException.badRequest("MALFORMED_JSON", "The body must be a JSON object {keyId, pin}", null);
+            }
+            n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        }
+        if (out.get("keyId") == null || out.get("keyId").isBlank()) {
+            throw ApiException.badRequest("MISSING_FIELD", "keyId is required", "keyId");
+        }
+        return out;
+    }
+
+    private static Path upload(UploadedFile file) throws Exception {
+        Path tmp = TempFiles.create("dispatch");
+        try (InputStream in = file.content()) {
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return tmp;
+    }
+}

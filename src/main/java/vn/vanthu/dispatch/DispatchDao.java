@@ -1,0 +1,216 @@
+package vn.vanthu.dispatch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import vn.vanthu.store.Database;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** Rows of the dispatch tables (V5). Writes that change a dispatch's state check the state they expect. */
+final class DispatchDao {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "id, status, document_type, subject, signer_position, signer_name, "
+            + "signer_user_id, recipients, drafting_unit, priority, secret, due_date, page_amount, file_name, "
+            + "current_sha256, created_by, created_at, series_kind, number_year, number_value, code_number, "
+            + "code_notation, issued_date, issued_at, document_id";
+
+    private final Jdbi jdbi;
+
+    DispatchDao(Database db) {
+        this.jdbi = db.jdbi();
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    void insert(Dispatch d) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("INSERT INTO dispatches (id, status, document_type, subject, signer_position, signer_name, "
+                            + "signer_user_id, recipients, drafting_unit, priority, secret, due_date, page_amount, file_name, "
+                            + "current_sha256, created_by, created_at) VALUES (:id, :st, :t, :s, :sp, :sn, :su, :r, :du, :p, "
+                            + ":sec, :due, :pages, :fn, :sha, :cb, :ca)")
+                    .bind("id", d.id()).bind("st", d.status().name()).bind("t", d.type().name()).bind("s", d.subject())
+                    .bind("sp", d.signerPosition()).bind("sn", d.signerName()).bind("su", d.signerUserId())
+                    .bind("r", json(d.recipients())).bind("du", d.draftingUnit()).bind("p", d.priority())
+                    .bind("sec", d.secret()).bind("due", d.dueDate()).bind("pages", d.pageAmount())
+                    .bind("fn", d.fileName()).bind("sha", d.currentSha256()).bind("cb", d.createdBy())
+                    .bind("ca", d.createdAt()).execute();
+            event(h, d.id(), d.createdBy(), "CREATED", d.fileName());
+        });
+    }
+
+    Optional<Dispatch> find(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM dispatches WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> row(rs)).findOne());
+    }
+
+    List<Dispatch> list(String status, Integer year, int limit, long offset) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM dispatches WHERE 1 = 1");
+        if (status != null) {
+            sql.append(" AND status = :st");
+        }
+        if (year != null) {
+            sql.append(" AND created_at >= :from AND created_at < :to");
+        }
+        sql.append(" ORDER BY created_at DESC, id LIMIT :lim OFFSET :off");
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(sql.toString()).bind("lim", limit).bind("off", offset);
+            if (status != null) {
+                q.bind("st", status);
+            }
+            if (year != null) {
+                q.bind("from", yearStart(year)).bind("to", yearStart(year + 1));
+            }
+            return q.map((rs, ctx) -> row(rs)).list();
+        });
+    }
+
+    /** The issued dispatches of a year in number order (the outgoing register). */
+    List<Dispatch> issuedIn(int year) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM dispatches WHERE status = 'ISSUED' "
+                        + "AND number_year = :y ORDER BY series_kind, number_value")
+                .bind("y", year).map((rs, ctx) -> row(rs)).list());
+    }
+
+    /** DRAFT → SIGNED with the signed bytes; false when it was no longer a draft. */
+    boolean markSigned(String id, String sha, String box, String anchors, String userId, String details) {
+        return jdbi.inTransaction(h -> {
+            int n = h.createUpdate("UPDATE dispatches SET status = 'SIGNED', current_sha256 = :sha, signature_box = :b, "
+                            + "mark_anchors = :m WHERE id = :id AND status = 'DRAFT'")
+                    .bind("sha", sha).bind("b", box).bind("m", anchors).bind("id", id).execute();
+            if (n == 1) {
+                event(h, id, userId, "SIGNED", details);
+            }
+            return n == 1;
+        });
+    }
+
+    /** SIGNED → ISSUED inside the caller's transaction; false when it was not SIGNED any more. */
+    boolean markIssued(Handle h, String id, String sha, String edxml, Dispatch.Issued i, String userId) {
+        int n = h.createUpdate("UPDATE dispatches SET status = 'ISSUED', current_sha256 = :sha, edxml_sha256 = :x, series_kind = :k, "
+                        + "number_year = :y, number_value = :v, code_number = :cn, code_notation = :cno, issued_date = :d, "
+                        + "issued_at = :at, document_id = :doc WHERE id = :id AND status = 'SIGNED'")
+                .bind("sha", sha).bind("x", edxml).bind("k", i.kind().name()).bind("y", i.year()).bind("v", i.value())
+                .bind("cn", i.codeNumber()).bind("cno", i.codeNotation()).bind("d", i.issuedDate())
+                .bind("at", i.issuedAt()).bind("doc", i.documentId()).bind("id", id).execute();
+        if (n == 1) {
+            event(h, id, userId, "ISSUED", i.number());
+        }
+        return n == 1;
+    }
+
+    /** Records a two-step preparation for this dispatch: "preparationId box" in the history. */
+    void prepared(String id, String userId, String preparationId, String box) {
+        jdbi.useHandle(h -> event(h, id, userId, "SIGN_PREPARED", preparationId + " " + box));
+    }
+
+    /** The signature box of a preparation made for this dispatch, if it was. */
+    Optional<String> preparedBox(String id, String preparationId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT details FROM dispatch_history WHERE dispatch_id = :id "
+                        + "AND action = 'SIGN_PREPARED' AND details LIKE :p")
+                .bind("id", id).bind("p", preparationId + " %").mapTo(String.class).findFirst())
+                .map(d -> d.substring(preparationId.length() + 1));
+    }
+
+    /** Where the official's signature was drawn: "page,x,y,width,height". */
+    Optional<String> signatureBox(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT signature_box FROM dispatches WHERE id = :id")
+                .bind("id", id).mapTo(String.class).findOne());
+    }
+
+    /** Where the number and date go on page 1 (see NumberMarks#anchors), null when unknown. */
+    Optional<String> markAnchors(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT mark_anchors FROM dispatches WHERE id = :id AND mark_anchors IS NOT NULL")
+                .bind("id", id).mapTo(String.class).findOne());
+    }
+
+    /** The stored edXML message of an issued dispatch. */
+    Optional<String> edxml(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT edxml_sha256 FROM dispatches WHERE id = :id AND edxml_sha256 IS NOT NULL")
+                .bind("id", id).mapTo(String.class).findOne());
+    }
+
+    List<Dispatch.Event> history(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT at, user_id, action, details FROM dispatch_history "
+                        + "WHERE dispatch_id = :id ORDER BY id")
+                .bind("id", id).map((rs, ctx) -> new Dispatch.Event(utc(rs, "at"), rs.getString("user_id"),
+                        rs.getString("action"), rs.getString("details"))).list());
+    }
+
+    void addAttachment(String dispatchId, Dispatch.Attachment a, String userId) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("INSERT INTO dispatch_attachments (id, dispatch_id, ordinal, file_name, sha256, created_at) "
+                            + "VALUES (:id, :d, :o, :f, :s, :t)")
+                    .bind("id", a.id()).bind("d", dispatchId).bind("o", a.ordinal()).bind("f", a.fileName())
+                    .bind("s", a.sha256()).bind("t", OffsetDateTime.now(ZoneOffset.UTC)).execute();
+            event(h, dispatchId, userId, "ATTACHED", a.fileName());
+        });
+    }
+
+    List<Dispatch.Attachment> attachments(String dispatchId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, ordinal, file_name, sha256 FROM dispatch_attachments "
+                        + "WHERE dispatch_id = :d ORDER BY ordinal")
+                .bind("d", dispatchId).map((rs, ctx) -> new Dispatch.Attachment(rs.getString(1), rs.getInt(2),
+                        rs.getString(3), rs.getString(4))).list());
+    }
+
+    void replaceAttachment(Handle h, String attachmentId, String sha) {
+        h.createUpdate("UPDATE dispatch_attachments SET sha256 = :s WHERE id = :id")
+                .bind("s", sha).bind("id", attachmentId).execute();
+    }
+
+    static void event(Handle h, String dispatchId, String userId, String action, String details) {
+        h.createUpdate("INSERT INTO dispatch_history (dispatch_id, at, user_id, action, details) VALUES (:d, :at, :u, :a, :x)")
+                .bind("d", dispatchId).bind("at", OffsetDateTime.now(ZoneOffset.UTC)).bind("u", userId)
+                .bind("a", action).bind("x", details).execute();
+    }
+
+    private static OffsetDateTime yearStart(int year) {
+        return java.time.LocalDate.of(year, 1, 1).atStartOfDay(NumberSeries.VIETNAM).toOffsetDateTime();
+    }
+
+    private static Dispatch row(ResultSet rs) throws SQLException {
+        Dispatch.Issued issued = null;
+        if (rs.getString("code_number") != null) {
+            issued = new Dispatch.Issued(SeriesKind.valueOf(rs.getString("series_kind")), rs.getInt("number_year"),
+                    rs.getLong("number_value"), rs.getString("code_number"), rs.getString("code_notation"),
+                    rs.getString("issued_date"), utc(rs, "issued_at"), rs.getString("document_id"));
+        }
+        return new Dispatch(rs.getString("id"), Dispatch.Status.valueOf(rs.getString("status")),
+                DocumentType.valueOf(rs.getString("document_type")), rs.getString("subject"),
+                rs.getString("signer_position"), rs.getString("signer_name"), rs.getString("signer_user_id"),
+                list(rs.getString("recipients")), rs.getString("drafting_unit"), rs.getString("priority"),
+                rs.getBoolean("secret"), rs.getString("due_date"), rs.getInt("page_amount"), rs.getString("file_name"),
+                rs.getString("current_sha256"), rs.getString("created_by"), utc(rs, "created_at"), issued);
+    }
+
+    private static OffsetDateTime utc(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static String json(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> list(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package vn.vanthu.dispatch;
+
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import vn.vanthu.config.AppConfig;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.keys.KeyService;
+import vn.vanthu.keys.UnlockedKey;
+import vn.vanthu.signing.Packaging;
+import vn.vanthu.signing.SignatureFormat;
+import vn.vanthu.signing.SigningService;
+import vn.vanthu.signing.VisibleSignature;
+import vn.vanthu.store.DocumentStore;
+import vn.vanthu.store.TempFiles;
+import vn.vanthu.users.Role;
+import vn.vanthu.users.User;
+import vn.vanthu.users.UserService;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Outgoing documents from draft to signature (Decree 30/2020): a draft PDF with its metadata, signed by the
+ * official it names, the handwritten-signature image placed in the signer block found in the PDF's own text.
+ * Issuing (number, date, seal) is {@link Issuing}.
+ *
+ * <pre>{@code
+ * Dispatch d = dispatches.create(clerk, meta, pdf, "cong-van.pdf");
+ * dispatches.sign(official, d.id(), "official1", pin, null);   // → SIGNED
+ * }</pre>
+ */
+public final class DispatchService {
+    static final Set<String> PRIORITIES = Set.of("NORMAL", "URGENT", "VERY_URGENT", "EXPRESS", "EMERGENCY");
+
+    private final DispatchDao dao;
+    private final DocumentStore store;
+    private final KeyService keys;
+    private final SigningService signing;
+    private final UserService users;
+    private final AppConfig.Agency agency;
+
+    public DispatchService(vn.vanthu.store.Database db, DocumentStore store, KeyService keys, SigningService signing,
+                           UserService users, AppConfig.Agency agency) {
+        this.dao = new DispatchDao(db);
+        this.store = store;
+        this.keys = keys;
+        this.signing = signing;
+        this.users = users;
+        this.agency = agency;
+    }
+
+    DispatchDao dao() {
+        return dao;
+    }
+
+    public AppConfig.Agency agency() {
+        return agency;
+    }
+
+    public Dispatch create(User caller, NewDispatch m, Path pdf, String fileName) {
+        DocumentType type = DocumentType.parse(m.documentType());
+        String subject = required(m.subject(), "subject", 500);
+        String position = required(m.signerPosition(), "signerPosition", 200);
+        String name = required(m.signerName(), "signerName", 200);
+        String signerId = required(m.signerUserId(), "signerUserId", 40);
+        User signer = users.find(signerId).filter(u -> u.has(Role.OFFICIAL)).orElseThrow(() -> ApiException
+                .unprocessable("UNKNOWN_SIGNER", "signerUserId must name a user with the role OFFICIAL", "signerUserId"));
+        List<String> recipients = m.recipients() == null ? List.of() : m.recipients().stream().map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
+        if (recipients.isEmpty()) {
+            throw ApiException.badRequest("MISSING_FIELD", "recipients must list at least one recipient", "recipients");
+        }
+        String unit = m.draftingUnit() == null || m.draftingUnit().isBlank() ? null : m.draftingUnit().trim();
+        if (type == DocumentType.CV && unit == null) {
+            throw ApiException.badRequest("MISSING_FIELD", "A công văn (CV) needs its draftingUnit for the symbol", "draftingUnit");
+        }
+        String priority = m.priority() == null || m.priority().isBlank() ? "NORMAL" : m.priority().trim().toUpperCase(Locale.ROOT);
+        if (!PRIORITIES.contains(priority)) {
+            throw ApiException.badRequest("INVALID_PRIORITY", "priority must be one of " + PRIORITIES, "priority");
+        }
+        String due = dueDate(m.dueDate());
+        int pages = pageCount(pdf);
+        DocumentStore.StoredDocument doc = store.put(pdf, "application/pdf");
+        Dispatch d = new Dispatch(UUID.randomUUID().toString(), Dispatch.Status.DRAFT, type, subject, position, name,
+                signer.id(), recipients, unit, priority, Boolean.TRUE.equals(m.secret()), due, pages,
+                fileName == null || fileName.isBlank() ? "du-thao.pdf" : fileName, doc.sha256(), caller.id(),
+                OffsetDateTime.now(ZoneOffset.UTC), null);
+        dao.insert(d);
+        return d;
+    }
+
+    public Dispatch get(String id) {
+        return dao.find(id).orElseThrow(() -> ApiException.notFound("Dispatch " + id));
+    }
+
+    public List<Dispatch.Event> history(String id) {
+        return dao.history(id);
+    }
+
+    public List<Dispatch.Attachment> attachments(String id) {
+        return dao.attachments(id);
+    }
+
+    public List<Dispatch> list(String status, Integer year, int limit, long offset) {
+        if (status != null) {
+            try {
+                Dispatch.Status.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("INVALID_STATUS", "status must be one of DRAFT, SIGNED, ISSUED", "status");
+            }
+        }
+        return dao.list(status, year, limit, offset);
+    }
+
+    /** The current PDF, verified, in a temporary file the caller deletes. */
+    public Path file(String id) {
+        return store.copyToTempFile(get(id).currentSha256());
+    }
+
+    /** The official named as signer signs the draft; {@code position} only when the signer block is not in the text. */
+    public Dispatch sign(User caller, String id, String keyId, String pin, VisibleSignature position) {
+        Dispatch d = get(id);
+        if (!caller.id().equals(d.signerUserId())) {
+            throw ApiException.forbidden("NOT_THE_SIGNER", "Only the official named as signer may sign this dispatch");
+        }
+        requireDraft(d);
+        Path pdf = store.copyToTempFile(d.currentSha256());
+        try {
+            List<PdfText.Line> lines = PdfText.lines(pdf);
+            VisibleSignature visible = officialPlace(lines, d, position, true);
+            SigningService.Signed signed;
+            try (UnlockedKey key = keys.unlock(caller, keyId, pin)) {
+                byte[] image = keys.image(keyId).orElse(null);
+                signed = signing.sign(new SigningService.Request(SignatureFormat.PADES, signing.defaultLevel(),
+                        Packaging.ENVELOPED, List.of(new FileDocument(pdf.toFile())), visible,
+                        "Ký duyệt: " + d.signerPosition(), agency.name()), key.token(), key.entry(), image);
+            }
+            String sha = put(signed.document());
+            if (!dao.markSigned(id, sha, box(visible), NumberMarks.anchors(lines), caller.id(), signed.level())) {
+                throw ApiException.conflict("NOT_A_DRAFT", "The dispatch was signed meanwhile");
+            }
+            return get(id);
+        } finally {
+            TempFiles.delete(pdf);
+        }
+    }
+
+    static String box(VisibleSignature v) {
+        return v.page() + "," + v.x() + "," + v.y() + "," + v.width() + "," + v.height();
+    }
+
+    DocumentStore store() {
+        return store;
+    }
+
+    /** The issued dispatch's signed edXML message, verified, in a temporary file the caller deletes. */
+    public Path edxml(String id) {
+        Dispatch d = get(id);
+        if (d.status() != Dispatch.Status.ISSUED) {
+            throw ApiException.conflict("NOT_ISSUED", "Only an issued dispatch has an edXML message");
+        }
+        return store.copyToTempFile(dao.edxml(id).orElseThrow(() -> ApiException.notFound("edXML of dispatch " + id)));
+    }
+
+    public Dispatch.Attachment attach(User caller, String id, Path pdf, String fileName) {
+        Dispatch d = get(id);
+        if (d.status() == Dispatch.Status.ISSUED) {
+            throw ApiException.conflict("ALREADY_ISSUED", "An issued dispatch cannot change; attach while DRAFT or SIGNED");
+        }
+        pageCount(pdf);
+        String sha = store.put(pdf, "application/pdf").sha256();
+        var a = new Dispatch.Attachment(UUID.randomUUID().toString(), dao.attachments(id).size() + 1,
+                fileName == null || fileName.isBlank() ? "phu-luc.pdf" : fileName, sha);
+        dao.addAttachment(id, a, caller.id());
+        return a;
+    }
+
+    /** The official's signature box: the signer block of the PDF's text, else the place the request gives, else 422. */
+    VisibleSignature officialPlace(List<PdfText.Line> lines, Dispatch d, VisibleSignature given, boolean ownImage) {
+        Optional<SignerBlock> block = SignerBlock.find(lines, d.signerPosition(), d.signerName());
+        if (block.isPresent()) {
+            SignerBlock.Box b = block.get().official();
+            return new VisibleSignature(b.page(), b.x(), b.y(), b.width(), b.height(), ownImage, null);
+        }
+        if (given == null) {
+            throw ApiException.unprocessable("SIGNER_BLOCK_NOT_FOUND", "The PDF has no line '" + d.signerPosition()
+                    + "' followed by '" + d.signerName() + "'; give the signature's place in 'visible'", "visible");
+        }
+        return new VisibleSignature(given.page(), given.x(), given.y(), given.width(), given.height(), ownImage, null);
+    }
+
+    static void requireDraft(Dispatch d) {
+        if (d.status() != Dispatch.Status.DRAFT) {
+            throw ApiException.conflict("NOT_A_DRAFT", "The dispatch is " + d.status() + "; only a draft is signed");
+        }
+    }
+
+    String put(DSSDocument doc) {
+        return put(doc, "application/pdf");
+    }
+
+    String put(DSSDocument doc, String mediaType) {
+        try (InputStream in = doc.openStream()) {
+            return store.put(in, mediaType).sha256();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The number of pages; 422 naming {@code file} when it is not a readable PDF. */
+    static int pageCount(Path pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return doc.getNumberOfPages();
+        } catch (IOException | RuntimeException e) {
+            throw ApiException.unprocessable("NOT_A_PDF", "The file is not a readable PDF", "file");
+        }
+    }
+
+    private static String required(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("MISSING_FIELD", field + " is required", field);
+        }
+        if (value.trim().length() > max) {
+            throw ApiException.badRequest("FIELD_TOO_LONG", field + " must be at most " + max + " characters", field);
+        }
+        return value.trim();
+    }
+
+    private static String dueDate(String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.trim()).toString();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_DATE", "dueDate must be a date yyyy-MM-dd", "dueDate");
+        }
+    }
+
+}

@@ -1,0 +1,79 @@
+package vn.vanthu.dispatch;
+
+import eu.europa.esig.dss.model.FileDocument;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.signing.Packaging;
+import vn.vanthu.signing.SignatureFormat;
+import vn.vanthu.signing.SigningService;
+import vn.vanthu.signing.TwoStepSigning;
+import vn.vanthu.signing.VisibleSignature;
+import vn.vanthu.store.TempFiles;
+import vn.vanthu.users.User;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The official signs a draft with a key that never reaches the server (USB token, remote signing): prepare
+ * answers the data to sign, complete takes the signature value. The visible signature then shows the signer's
+ * name and time as text (the service holds no image for a client-held key), in the signer block.
+ *
+ * <pre>{@code
+ * var p = twoStep.prepare(official, id, pemChain, null);
+ * Dispatch signed = twoStep.complete(official, id, p.preparationId(), valueFromToken);
+ * }</pre>
+ */
+public final class DispatchTwoStep {
+    private final DispatchService dispatches;
+    private final TwoStepSigning twoStep;
+    private final SigningService signing;
+
+    public DispatchTwoStep(DispatchService dispatches, TwoStepSigning twoStep, SigningService signing) {
+        this.dispatches = dispatches;
+        this.twoStep = twoStep;
+        this.signing = signing;
+    }
+
+    public TwoStepSigning.Prepared prepare(User caller, String id, String certificatePem, VisibleSignature position) {
+        Dispatch d = requireSigner(caller, id);
+        if (certificatePem == null || certificatePem.isBlank()) {
+            throw ApiException.badRequest("MISSING_FIELD", "certificate (PEM chain, signer first) is required", "certificate");
+        }
+        List<java.security.cert.X509Certificate> chain = TwoStepSigning.parsePem(certificatePem);
+        Path pdf = dispatches.store().copyToTempFile(d.currentSha256());
+        try {
+            List<PdfText.Line> lines = PdfText.lines(pdf);
+            VisibleSignature visible = dispatches.officialPlace(lines, d, position, false);
+            TwoStepSigning.Prepared p = twoStep.prepare(caller, new SigningService.Request(SignatureFormat.PADES,
+                    signing.defaultLevel(), Packaging.ENVELOPED, List.of(new FileDocument(pdf.toFile())), visible,
+                    "Ký duyệt: " + d.signerPosition(), dispatches.agency().name()), chain);
+            dispatches.dao().prepared(id, caller.id(), p.preparationId(),
+                    DispatchService.box(visible) + " " + NumberMarks.anchors(lines));
+            return p;
+        } finally {
+            TempFiles.delete(pdf);
+        }
+    }
+
+    public Dispatch complete(User caller, String id, String preparationId, byte[] signatureValue) {
+        requireSigner(caller, id);
+        String[] place = dispatches.dao().preparedBox(id, preparationId).orElseThrow(() ->
+                ApiException.notFound("Preparation " + preparationId + " of dispatch " + id)).split(" ", 2);
+        SigningService.Signed s = twoStep.complete(caller, preparationId, signatureValue);
+        String sha = dispatches.put(s.document());
+        if (!dispatches.dao().markSigned(id, sha, place[0], place.length > 1 ? place[1] : "", caller.id(),
+                s.level() + " (client-held key)")) {
+            throw ApiException.conflict("NOT_A_DRAFT", "The dispatch was signed meanwhile");
+        }
+        return dispatches.get(id);
+    }
+
+    private Dispatch requireSigner(User caller, String id) {
+        Dispatch d = dispatches.get(id);
+        if (!caller.id().equals(d.signerUserId())) {
+            throw ApiException.forbidden("NOT_THE_SIGNER", "Only the official named as signer may sign this dispatch");
+        }
+        DispatchService.requireDraft(d);
+        return d;
+    }
+}

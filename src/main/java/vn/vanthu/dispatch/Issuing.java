@@ -1,0 +1,190 @@
+package vn.vanthu.dispatch;
+
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.keys.KeyService;
+import vn.vanthu.keys.UnlockedKey;
+import vn.vanthu.signing.Level;
+import vn.vanthu.signing.Packaging;
+import vn.vanthu.signing.SignatureFormat;
+import vn.vanthu.signing.SigningService;
+import vn.vanthu.signing.VisibleSignature;
+import vn.vanthu.store.DocumentStore;
+import vn.vanthu.store.TempFiles;
+import vn.vanthu.users.User;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The clerk issues a signed dispatch: PIN and certificate are checked first, then a number is reserved in a
+ * short transaction, the number and date are written into the blanks of page 1 (annotations), the agency
+ * seal is applied over the left third of the official's signature, each appendix is sealed top-right of page 1
+ * with the number and time, and one transaction stores it all and consumes the number. Any failure after the
+ * reservation gives the number back, so the series has no gaps.
+ *
+ * <pre>{@code Dispatch issued = issuing.issue(clerk, id, "seal", pin);   // issued.issued().number() = "05/KH-SKHCN"}</pre>
+ */
+public final class Issuing {
+    private static final DateTimeFormatter DOC_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+
+    private final DispatchService dispatches;
+    private final NumberSeries numbers;
+    private final DocumentStore store;
+    private final KeyService keys;
+    private final SigningService signing;
+
+    public Issuing(DispatchService dispatches, NumberSeries numbers, DocumentStore store, KeyService keys,
+                   SigningService signing) {
+        this.dispatches = dispatches;
+        this.numbers = numbers;
+        this.store = store;
+        this.keys = keys;
+        this.signing = signing;
+    }
+
+    public Dispatch issue(User clerk, String id, String keyId, String pin) {
+        Dispatch d = dispatches.get(id);
+        requireSigned(d);
+        try (UnlockedKey key = keys.unlock(clerk, keyId, pin)) {
+            requireUsable(key.chain().get(0));
+            byte[] sealImage = keys.image(keyId).orElse(null);
+            NumberSeries.Reservation r = numbers.reserve(dispatches.agency().abbreviation(),
+                    d.secret() ? SeriesKind.SECRET : SeriesKind.OUTGOING);
+            try {
+                return sealAndStore(clerk, d, key, sealImage, r);
+            } catch (RuntimeException e) {
+                numbers.release(r);
+                throw e;
+            }
+        }
+    }
+
+    private Dispatch sealAndStore(User clerk, Dispatch d, UnlockedKey key, byte[] sealImage, NumberSeries.Reservation r) {
+        LocalDate today = numbers.today();
+        String notation = notation(d);
+        String number = r.padded() + "/" + notation;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        var issued = new Dispatch.Issued(r.kind(), r.year(), r.value(), r.padded(), notation, today.toString(), now,
+                dispatches.agency().organId() + "," + today.format(DOC_DATE) + "," + number);
+        List<Path> temps = new ArrayList<>();
+        try {
+            Path pdf = temp(temps, store.copyToTempFile(d.currentSha256()));
+            String anchors = dispatches.dao().markAnchors(d.id()).orElseGet(() -> NumberMarks.anchors(PdfText.lines(pdf, 1)));
+            List<NumberMarks.Mark> marks = NumberMarks.marks(anchors, r.padded(), today);
+            Path marked = marks.isEmpty() ? pdf : temp(temps, NumberMarks.add(pdf, marks));
+            VisibleSignature seal = sealPlace(d);
+            DSSDocument sealed = sign(marked, seal, key, sealImage, "Phát hành văn bản số " + number);
+            String sha = dispatches.put(sealed);
+            List<EdXml.File> files = new ArrayList<>(List.of(new EdXml.File(d.fileName(), bytes(sealed))));
+            List<String[]> sealedAttachments = new ArrayList<>();
+            for (Dispatch.Attachment a : dispatches.attachments(d.id())) {
+                Path file = temp(temps, store.copyToTempFile(a.sha256()));
+                DSSDocument s = sign(file, attachmentPlace(file, number), key, null, "Phụ lục văn bản số " + number);
+                sealedAttachments.add(new String[] {a.id(), dispatches.put(s)});
+                files.add(new EdXml.File(a.fileName(), bytes(s)));
+            }
+            byte[] xml = EdXml.message(d.issuedAs(issued, sha), dispatches.agency(), files);
+            String edxml = dispatches.put(signing.sign(new SigningService.Request(SignatureFormat.XADES, Level.B,
+                    Packaging.ENVELOPED, List.of(new InMemoryDocument(xml, "edxml.xml")), null, null, null),
+                    key.token(), key.entry(), null).document(), "application/xml");
+            dispatches.dao().jdbi().useTransaction(h -> {
+                numbers.consume(h, r);
+                if (!dispatches.dao().markIssued(h, d.id(), sha, edxml, issued, clerk.id())) {
+                    throw ApiException.conflict("NOT_SIGNED", "The dispatch was issued meanwhile");
+                }
+                for (String[] a : sealedAttachments) {
+                    dispatches.dao().replaceAttachment(h, a[0], a[1]);
+                }
+            });
+            return dispatches.get(d.id());
+        } finally {
+            temps.forEach(TempFiles::delete);
+        }
+    }
+
+    private static byte[] bytes(DSSDocument doc) {
+        try (java.io.InputStream in = doc.openStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DSSDocument sign(Path pdf, VisibleSignature visible, UnlockedKey key,
+                                                      byte[] image, String reason) {
+        return signing.sign(new SigningService.Request(SignatureFormat.PADES, signing.defaultLevel(), Packaging.ENVELOPED,
+                List.of(new FileDocument(pdf.toFile())), visible, reason, dispatches.agency().name()),
+                key.token(), key.entry(), image).document();
+    }
+
+    /** Symbol: type + agency (05/KH-SKHCN); a công văn has agency + drafting unit (385/SKHCN-VP). */
+    String notation(Dispatch d) {
+        String agency = dispatches.agency().abbreviation();
+        return d.type() == DocumentType.CV ? agency + "-" + d.draftingUnit() : d.type().code() + "-" + agency;
+    }
+
+    private VisibleSignature sealPlace(Dispatch d) {
+        String[] b = dispatches.dao().signatureBox(d.id()).orElseThrow().split(",");
+        var official = new SignerBlock.Box(Integer.parseInt(b[0]), Float.parseFloat(b[1]), Float.parseFloat(b[2]),
+                Float.parseFloat(b[3]), Float.parseFloat(b[4]));
+        SignerBlock.Box s = official.seal();
+        return new VisibleSignature(s.page(), s.x(), s.y(), s.width(), s.height(), true, null);
+    }
+
+    /** Top-right of page 1, no image: number/symbol and the signing time (ISO 8601, +07:00). */
+    private static VisibleSignature attachmentPlace(Path pdf, String number) {
+        float width;
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDRectangle box = doc.getPage(0).getMediaBox();
+            width = box.getWidth();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String when = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return new VisibleSignature(1, Math.max(0, width - 200 - 20), 20, 200, 30, false, number + "\n" + when);
+    }
+
+    private static void requireSigned(Dispatch d) {
+        if (d.status() == Dispatch.Status.ISSUED) {
+            throw ApiException.conflict("ALREADY_ISSUED", "The dispatch was already issued as " + d.issued().number());
+        }
+        if (d.status() != Dispatch.Status.SIGNED) {
+            throw ApiException.conflict("NOT_SIGNED", "Only a dispatch the official has signed can be issued");
+        }
+    }
+
+    /** Validity period and key usage, checked before a number is taken (revocation is checked when signing). */
+    private static void requireUsable(X509Certificate c) {
+        try {
+            c.checkValidity();
+        } catch (CertificateException e) {
+            throw ApiException.unprocessable("CERTIFICATE_NOT_USABLE", "The seal certificate is expired or not yet valid", "keyId");
+        }
+        boolean[] usage = c.getKeyUsage();
+        if (usage != null && !usage[0] && !usage[1]) {
+            throw ApiException.unprocessable("CERTIFICATE_NOT_USABLE", "The seal certificate is not for digital signatures", "keyId");
+        }
+    }
+
+    private static Path temp(List<Path> temps, Path p) {
+        temps.add(p);
+        return p;
+    }
+}

@@ -1,0 +1,162 @@
+package vn.vanthu.dispatch;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders the sample công văn (src/test/resources/samples/cong-van-don-doc-cchc-2023.txt) as a PDF in the
+ * Decree 30 layout with PDFBox and Liberation Serif: agency and national motto headers, "Số: /SKHCN-VP", the
+ * V/v summary, the place-and-date line, body, "Nơi nhận" and the signer block on the right.
+ *
+ * <pre>{@code byte[] pdf = DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng");}</pre>
+ */
+final class DispatchPdf {
+    private static final float LEFT = 85, RIGHT_EDGE = 545, SIZE = 13;
+
+    private DispatchPdf() {}
+
+    static byte[] congVan(String position, String signer) {
+        return render("/SKHCN-VP", position, signer);
+    }
+
+    /** A draft whose signer block cannot be found (no position line). */
+    static byte[] withoutSignerBlock() {
+        return render("/SKHCN-VP", null, "Nguyễn Hữu Thắng");
+    }
+
+    /** A one-page appendix. */
+    static byte[] appendix(String title) {
+        try (PDDocument doc = new PDDocument(); InputStream font = DispatchPdf.class.getResourceAsStream("/fonts/LiberationSerif-Regular.ttf")) {
+            PDType0Font f = PDType0Font.load(doc, font);
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                text(cs, f, 14, 200, 700, title);
+                text(cs, f, SIZE, LEFT, 660, "Danh sách các nhiệm vụ cải cách hành chính năm 2023.");
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] render(String symbol, String position, String signer) {
+        List<String> body = body();
+        try (PDDocument doc = new PDDocument(); InputStream font = DispatchPdf.class.getResourceAsStream("/fonts/LiberationSerif-Regular.ttf")) {
+            PDType0Font f = PDType0Font.load(doc, font);
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            PDPageContentStream cs = new PDPageContentStream(doc, page);
+            float y = 780;
+            text(cs, f, 12, LEFT, y, "UBND TỈNH THÁI BÌNH");
+            text(cs, f, 12, 300, y, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+            y -= 15;
+            text(cs, f, 12, LEFT, y, "SỞ KHOA HỌC VÀ CÔNG NGHỆ");
+            text(cs, f, 13, 330, y, "Độc lập - Tự do - Hạnh phúc");
+            y -= 30;
+            text(cs, f, SIZE, LEFT, y, "Số:");
+            text(cs, f, SIZE, LEFT + 45, y, symbol);
+            text(cs, f, SIZE, 300, y, "Thái Bình, ngày      tháng      năm 2026");
+            y -= 16;
+            text(cs, f, 12, LEFT, y, "V/v đôn đốc thực hiện nhiệm vụ cải");
+            y -= 14;
+            text(cs, f, 12, LEFT, y, "cách hành chính năm 2023");
+            y -= 30;
+            text(cs, f, 14, 200, y, "Kính gửi: Các phòng, đơn vị thuộc Sở.");
+            y -= 26;
+            for (String paragraph : body) {
+                for (String line : wrap(f, paragraph, RIGHT_EDGE - LEFT)) {
+                    if (y < 80) {
+                        cs.close();
+                        page = new PDPage(PDRectangle.A4);
+                        doc.addPage(page);
+                        cs = new PDPageContentStream(doc, page);
+                        y = 780;
+                    }
+                    text(cs, f, SIZE, LEFT, y, line);
+                    y -= 17;
+                }
+                y -= 4;
+            }
+            if (y < 220) {
+                cs.close();
+                page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                cs = new PDPageContentStream(doc, page);
+                y = 780;
+            }
+            y -= 10;
+            text(cs, f, 12, LEFT, y, "Nơi nhận:");
+            text(cs, f, 13, 360, y, "KT. GIÁM ĐỐC");
+            y -= 15;
+            text(cs, f, 11, LEFT, y, "- Như trên;");
+            if (position != null) {
+                text(cs, f, 13, 355, y, position);
+            }
+            text(cs, f, 11, LEFT, y - 14, "- Lưu: VT.");
+            y -= 95;
+            text(cs, f, 13, 350, y, signer);
+            cs.close();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The body paragraphs of the sample, between "Kính gửi" and "Nơi nhận". */
+    private static List<String> body() {
+        try (InputStream in = DispatchPdf.class.getResourceAsStream("/samples/cong-van-don-doc-cchc-2023.txt")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int from = text.indexOf("Căn cứ");
+            int to = text.indexOf("Nơi nhận:");
+            List<String> out = new ArrayList<>();
+            for (String p : text.substring(from, to).split("\\n\\s*\\n")) {
+                if (!p.isBlank()) {
+                    out.add(p.replace("*", "").replaceAll("\\s+", " ").trim());
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> wrap(PDType0Font f, String text, float width) throws IOException {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (f.getStringWidth(candidate) / 1000 * SIZE > width && line.length() > 0) {
+                out.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        out.add(line.toString());
+        return out;
+    }
+
+    private static void text(PDPageContentStream cs, PDType0Font f, float size, float x, float y, String s) throws IOException {
+        cs.beginText();
+        cs.setFont(f, size);
+        cs.newLineAtOffset(x, y);
+        cs.showText(s);
+        cs.endText();
+    }
+}
