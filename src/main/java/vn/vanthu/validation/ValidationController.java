@@ -24,6 +24,9 @@ import java.util.Set;
 /**
  * HTTP for validation (issue 4): {@code POST /api/v1/validations} (multipart {@code file}, {@code original}*,
  * {@code validationTime}, {@code reports}, {@code policy}), the stored results and their sealed PDF report.
+ * Thin: parts in, {@link ValidationService} and {@link ValidationStore} do the work.
+ *
+ * <pre>{@code r.add(POST, "/api/v1/validations", roles, "validation", "…", MULTIPART, controller::validate);}</pre>
  */
 public final class ValidationController {
     private final ValidationService service;
