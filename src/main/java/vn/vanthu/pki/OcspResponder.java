@@ -39,12 +39,16 @@ final class OcspResponder {
 
     private final SigningKey responder;
     private final X509CertificateHolder issuer;
+    private final Extensions archiveCutoff;
     private final Map<BigInteger, RevokedEntry> revoked;
     private final Clock clock;
 
     OcspResponder(SigningKey responder, SigningKey issuingCa, java.util.List<RevokedEntry> revoked, Clock clock) {
         this.responder = responder;
         this.issuer = holder(issuingCa.certificate());
+        // RFC 6960 archive cutoff: this responder keeps status of every certificate since the CA began, expired
+        // ones included, so validators may trust its answers for certificates past their notAfter.
+        this.archiveCutoff = archiveCutoff(issuingCa.certificate().getNotBefore());
         this.revoked = revoked.stream().collect(
                 Collectors.toUnmodifiableMap(RevokedEntry::serial, Function.identity()));
         this.clock = clock;
@@ -71,7 +75,7 @@ final class OcspResponder {
             DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
             for (Req item : items) {
                 CertificateID id = item.getCertID();
-                builder.addResponse(id, statusOf(id, digests), thisUpdate, nextUpdate, null);
+                builder.addResponse(id, statusOf(id, digests), thisUpdate, nextUpdate, archiveCutoff);
             }
             Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
             if (nonce != null) {
@@ -96,6 +100,15 @@ final class OcspResponder {
         }
         RevokedEntry entry = revoked.get(id.getSerialNumber());
         return entry == null ? CertificateStatus.GOOD : new RevokedStatus(Date.from(entry.revokedAt()), entry.reason());
+    }
+
+    private static Extensions archiveCutoff(Date since) {
+        try {
+            return new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_archive_cutoff, false,
+                    new org.bouncycastle.asn1.DERGeneralizedTime(since).getEncoded("DER")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] status(int code) {
