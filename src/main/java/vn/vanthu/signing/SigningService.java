@@ -54,8 +54,8 @@ public final class SigningService {
         this.verifiers = verifiers;
         this.tsp = tsp;
         signers.put(SignatureFormat.PADES, new PadesSigner(new VisibleAppearance()));
-        signers.put(SignatureFormat.XADES, new XadesSigner());
-        signers.put(SignatureFormat.CADES, new CadesSigner());
+        signers.put(SignatureFormat.XADES, DocumentSigner.xades());
+        signers.put(SignatureFormat.CADES, DocumentSigner.cades());
         signers.put(SignatureFormat.ASIC_E, new AsicSigner());
     }
 

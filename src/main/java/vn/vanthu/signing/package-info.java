@@ -5,8 +5,8 @@
  *
  * <p>Layout (what / with which key / how): {@link vn.vanthu.signing.SigningService.Request} is what to sign;
  * the key comes from {@code vn.vanthu.keys.KeyService} (PKCS#12 or PKCS#11) or, in
- * {@link vn.vanthu.signing.TwoStepSigning}, stays with the client; {@code PadesSigner}, {@code XadesSigner},
- * {@code CadesSigner} and {@code AsicSigner} know how each format is written, chosen from an {@code EnumMap}.
+ * {@link vn.vanthu.signing.TwoStepSigning}, stays with the client; {@code PadesSigner}, {@code DocumentSigner} (XAdES, CAdES)
+ * and {@code AsicSigner} know how each format is written, chosen from an {@code EnumMap}.
  *
  * <p>Notes:
  * <ul>
