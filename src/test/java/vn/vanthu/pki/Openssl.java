@@ -24,6 +24,7 @@ final class Openssl {
         List<String> command = new ArrayList<>();
         command.add("openssl");
         command.addAll(List.of(args));
+        vn.vanthu.support.OutsideTools.require("openssl");
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {

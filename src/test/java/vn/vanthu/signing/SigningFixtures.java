@@ -143,6 +143,7 @@ public final class SigningFixtures {
         try {
             Path tmp = Files.createTempFile("pdfsig", ".pdf");
             Files.write(tmp, pdf);
+            vn.vanthu.support.OutsideTools.require("pdfsig");
             Process p = new ProcessBuilder("pdfsig", tmp.toString()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(60, TimeUnit.SECONDS);

@@ -171,6 +171,7 @@ class SigningHttpTest {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("render");
         java.nio.file.Path in = dir.resolve("in.pdf");
         java.nio.file.Files.write(in, pdf);
+        vn.vanthu.support.OutsideTools.require("pdftoppm");
         Process p = new ProcessBuilder("pdftoppm", "-r", "60", "-f", "1", "-l", "1", in.toString(), dir.resolve("page").toString())
                 .redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();

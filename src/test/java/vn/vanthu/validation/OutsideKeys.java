@@ -20,6 +20,7 @@ final class OutsideKeys {
     }
 
     static void run(Path dir, String... command) throws Exception {
+        vn.vanthu.support.OutsideTools.require(command[0]);
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -124,6 +124,7 @@ class ValidationApiTest {
     }
 
     static String run(String... cmd) throws Exception {
+        vn.vanthu.support.OutsideTools.require(cmd[0]);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         p.waitFor(60, TimeUnit.SECONDS);

@@ -1,0 +1,50 @@
+package vn.vanthu.support;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Tests that check our files with tools nobody here wrote (pdfsig, xmlsec1, openssl, …) call {@link #require}
+ * first. Under CI (CI=true, where .ci/run installs them) a missing tool fails the test; on a developer's machine
+ * without it the test is skipped, loudly, with the package to install.
+ */
+public final class OutsideTools {
+    private OutsideTools() {}
+
+    private static final java.util.Map<String, String> PACKAGES = java.util.Map.of(
+            "pdfsig", "poppler-utils", "pdftoppm", "poppler-utils", "pdftotext", "poppler-utils",
+            "qpdf", "qpdf", "xmlsec1", "xmlsec1", "openssl", "openssl", "softhsm2-util", "softhsm2");
+
+    /** As {@link #require(String, String)}, with the Debian package known for the tool. */
+    public static void require(String tool) {
+        require(tool, PACKAGES.getOrDefault(tool, tool));
+    }
+
+    public static void require(String tool, String debianPackage) {
+        if (onPath(tool)) {
+            return;
+        }
+        String message = tool + " is not installed (apt-get install -y " + debianPackage + ")";
+        if ("true".equals(System.getenv("CI"))) {
+            throw new AssertionError(message + ": CI must run this test");
+        }
+        System.err.println("\n*** SKIPPED: " + message + " ***\n");
+        Assumptions.assumeTrue(false, message);
+    }
+
+    private static boolean onPath(String tool) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
