@@ -47,7 +47,7 @@ final class SoftHsm {
             System.err.println("\n**********************************************************************\n"
                     + "*** SKIPPED: PKCS#11 tests: " + why + "\n"
                     + "**********************************************************************\n");
-            Assumptions.assumeTrue(false, "PKCS#11 tests skipped: " + why);
+            Assumptions.assumeTrue(installed && conf != null, "PKCS#11 tests skipped: " + why);
         }
         if (token == null) {
             token = create(Path.of(conf));
