@@ -7,17 +7,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.vanthu.support.Databases;
 import vn.vanthu.support.Multipart;
 import vn.vanthu.support.TestServer;
 
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -39,22 +36,8 @@ class TwoStepSigningTest {
         server.close();
     }
 
-    static Stream<Arguments> everyFormatAndLevel() {
-        List<Arguments> out = new ArrayList<>();
-        for (String level : List.of("B", "T", "LT", "LTA")) {
-            out.add(Arguments.of("PAdES", null, level));
-            out.add(Arguments.of("XAdES", "ENVELOPED", level));
-            out.add(Arguments.of("XAdES", "ENVELOPING", level));
-            out.add(Arguments.of("XAdES", "DETACHED", level));
-            out.add(Arguments.of("CAdES", "ENVELOPING", level));
-            out.add(Arguments.of("CAdES", "DETACHED", level));
-            out.add(Arguments.of("ASiC-E", null, level));
-        }
-        return out.stream();
-    }
-
     @ParameterizedTest(name = "{0} {1} {2} signed in two steps validates TOTAL_PASSED at its level")
-    @MethodSource("everyFormatAndLevel")
+    @MethodSource("vn.vanthu.signing.SigningHttpTest#formats")
     void two_step_signature_validates_at_the_requested_level(String format, String packaging, String level) {
         boolean pdf = format.equals("PAdES");
         byte[] data = pdf ? pdf() : xml();
