@@ -16,6 +16,6 @@ if [ -f "$cds" ] && [ "$cds" -nt "$jar" ]; then
   share="-XX:SharedArchiveFile=$cds -Xshare:auto"
 else
   rm -f "$cds"
-  share="-XX:ArchiveClassesAtExit=$cds"
+  share="-XX:ArchiveClassesAtExit=$cds -Xlog:cds=off,cds+dynamic=off"
 fi
 exec java $share ${JAVA_OPTS:--Xmx1g} -jar "$jar" "$@"
