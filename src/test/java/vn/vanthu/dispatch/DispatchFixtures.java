@@ -8,15 +8,10 @@ import vn.vanthu.pki.DevPki;
 import vn.vanthu.support.Multipart;
 import vn.vanthu.support.TestServer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -68,19 +63,6 @@ final class DispatchFixtures {
 
     /** poppler's pdfsig output. */
     static String pdfsig(byte[] pdf) {
-        try {
-            Path tmp = Files.createTempFile("dispatch", ".pdf");
-            Files.write(tmp, pdf);
-            vn.vanthu.support.OutsideTools.require("pdfsig");
-            Process p = new ProcessBuilder("pdfsig", tmp.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(60, TimeUnit.SECONDS);
-            Files.deleteIfExists(tmp);
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return vn.vanthu.support.OutsideTools.pdfsig(pdf);
     }
 }

@@ -36,7 +36,7 @@ final class SoftHsm {
     private SoftHsm() {}
 
     static synchronized Token token() {
-        boolean installed = Files.isRegularFile(LIBRARY) && onPath("softhsm2-util");
+        boolean installed = Files.isRegularFile(LIBRARY) && vn.vanthu.support.OutsideTools.onPath("softhsm2-util");
         String conf = System.getenv("SOFTHSM2_CONF");
         if (!installed || conf == null) {
             String why = !installed ? "SoftHSM2 is not installed (" + LIBRARY + ", softhsm2-util; Debian package softhsm2)"
@@ -96,12 +96,4 @@ final class SoftHsm {
         }
     }
 
-    private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -19,7 +19,7 @@ class DevPkiOpensslTest {
     void issuing_crl_verifies_with_openssl_and_lists_the_revoked_serial() throws Exception {
         Files.write(tmp.resolve("issuing.crl"), Samples.pki().crl("issuing"));
 
-        Openssl.Result result = Openssl.run(tmp, "crl", "-inform", "DER", "-in", "issuing.crl", "-noout", "-text",
+        vn.vanthu.support.OutsideTools.Result result = Openssl.run(tmp, "crl", "-inform", "DER", "-in", "issuing.crl", "-noout", "-text",
                 "-verify", "-CAfile", Samples.file("issuing-ca.crt").toString());
 
         assertEquals(0, result.exitCode(), result.toString());
@@ -34,7 +34,7 @@ class DevPkiOpensslTest {
     void root_crl_verifies_against_the_root_and_revokes_nothing() throws Exception {
         Files.write(tmp.resolve("root.crl"), Samples.pki().crl("root.crl"));
 
-        Openssl.Result result = Openssl.run(tmp, "crl", "-inform", "DER", "-in", "root.crl", "-noout", "-text",
+        vn.vanthu.support.OutsideTools.Result result = Openssl.run(tmp, "crl", "-inform", "DER", "-in", "root.crl", "-noout", "-text",
                 "-verify", "-CAfile", Samples.file("root-ca.crt").toString());
 
         assertEquals(0, result.exitCode(), result.toString());
@@ -44,7 +44,7 @@ class DevPkiOpensslTest {
 
     @Test
     void ocsp_reports_official1_as_good() throws Exception {
-        Openssl.Result result = ocspCheck("official1.crt");
+        vn.vanthu.support.OutsideTools.Result result = ocspCheck("official1.crt");
 
         assertTrue(result.output().contains("Response verify OK"), result.toString());
         assertTrue(result.output().contains("official1.crt: good"), result.toString());
@@ -52,7 +52,7 @@ class DevPkiOpensslTest {
 
     @Test
     void ocsp_reports_the_revoked_signer_as_revoked_with_time_and_reason() throws Exception {
-        Openssl.Result result = ocspCheck("revoked.crt");
+        vn.vanthu.support.OutsideTools.Result result = ocspCheck("revoked.crt");
 
         assertTrue(result.output().contains("Response verify OK"), result.toString());
         assertTrue(result.output().contains("revoked.crt: revoked"), result.toString());
@@ -63,16 +63,16 @@ class DevPkiOpensslTest {
     @Test
     void timestamp_reply_verifies_with_openssl_ts() throws Exception {
         Files.writeString(tmp.resolve("data.txt"), "Quyết định số 15/QĐ-SKHCN", StandardCharsets.UTF_8);
-        Openssl.Result query = Openssl.run(tmp, "ts", "-query", "-data", "data.txt", "-sha256", "-cert",
+        vn.vanthu.support.OutsideTools.Result query = Openssl.run(tmp, "ts", "-query", "-data", "data.txt", "-sha256", "-cert",
                 "-out", "req.tsq");
         assertEquals(0, query.exitCode(), query.toString());
         Files.write(tmp.resolve("reply.tsr"), Samples.pki().timestamp(Files.readAllBytes(tmp.resolve("req.tsq"))));
         Files.writeString(tmp.resolve("untrusted.pem"),
                 Files.readString(Samples.file("issuing-ca.crt")) + Files.readString(Samples.file("tsa.crt")));
 
-        Openssl.Result verify = Openssl.run(tmp, "ts", "-verify", "-data", "data.txt", "-in", "reply.tsr",
+        vn.vanthu.support.OutsideTools.Result verify = Openssl.run(tmp, "ts", "-verify", "-data", "data.txt", "-in", "reply.tsr",
                 "-CAfile", Samples.file("root-ca.crt").toString(), "-untrusted", "untrusted.pem");
-        Openssl.Result text = Openssl.run(tmp, "ts", "-reply", "-in", "reply.tsr", "-text");
+        vn.vanthu.support.OutsideTools.Result text = Openssl.run(tmp, "ts", "-reply", "-in", "reply.tsr", "-text");
 
         assertEquals(0, verify.exitCode(), verify.toString());
         assertTrue(verify.output().contains("Verification: OK"), verify.toString());
@@ -81,16 +81,16 @@ class DevPkiOpensslTest {
     }
 
     /** Builds the request with openssl, answers it in-process, and lets openssl verify and print the status. */
-    private Openssl.Result ocspCheck(String certFile) throws Exception {
+    private vn.vanthu.support.OutsideTools.Result ocspCheck(String certFile) throws Exception {
         String issuer = Samples.file("issuing-ca.crt").toString();
         String cert = Samples.file(certFile).toString();
-        Openssl.Result request = Openssl.run(tmp, "ocsp", "-issuer", issuer, "-cert", cert, "-reqout", "req.der");
+        vn.vanthu.support.OutsideTools.Result request = Openssl.run(tmp, "ocsp", "-issuer", issuer, "-cert", cert, "-reqout", "req.der");
         assertEquals(0, request.exitCode(), request.toString());
         Files.write(tmp.resolve("resp.der"), Samples.pki().ocsp(Files.readAllBytes(tmp.resolve("req.der"))));
         Files.writeString(tmp.resolve("chain.pem"),
                 Files.readString(Samples.file("root-ca.crt")) + Files.readString(Samples.file("issuing-ca.crt")));
         // -no_nonce: openssl would compare against a fresh nonce of its own; nonce echo is tested in DevPkiTest.
-        Openssl.Result result = Openssl.run(tmp, "ocsp", "-respin", "resp.der", "-CAfile", "chain.pem",
+        vn.vanthu.support.OutsideTools.Result result = Openssl.run(tmp, "ocsp", "-respin", "resp.der", "-CAfile", "chain.pem",
                 "-issuer", issuer, "-cert", cert, "-no_nonce");
         assertEquals(0, result.exitCode(), result.toString());
         return result;

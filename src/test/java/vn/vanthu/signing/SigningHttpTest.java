@@ -171,11 +171,8 @@ class SigningHttpTest {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("render");
         java.nio.file.Path in = dir.resolve("in.pdf");
         java.nio.file.Files.write(in, pdf);
-        vn.vanthu.support.OutsideTools.require("pdftoppm");
-        Process p = new ProcessBuilder("pdftoppm", "-r", "60", "-f", "1", "-l", "1", in.toString(), dir.resolve("page").toString())
-                .redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        assertEquals(0, p.waitFor());
+        assertEquals(0, vn.vanthu.support.OutsideTools.run(dir, "pdftoppm", "-r", "60", "-f", "1", "-l", "1",
+                in.toString(), dir.resolve("page").toString()).exitCode());
         try (var files = java.nio.file.Files.list(dir)) {
             java.nio.file.Path page = files.filter(f -> f.getFileName().toString().endsWith(".ppm")).findFirst().orElseThrow();
             return java.nio.file.Files.readAllBytes(page);

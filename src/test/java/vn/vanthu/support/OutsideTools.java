@@ -35,7 +35,52 @@ public final class OutsideTools {
         Assumptions.assumeTrue(present, message);
     }
 
-    private static boolean onPath(String tool) {
+    /** What a tool printed (stdout and stderr merged: openssl splits its verdicts) and how it exited. */
+    public record Result(int exitCode, String output) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + ":\n" + output;
+        }
+    }
+
+    /** Runs {@code command} in {@code dir} (null = here) after {@link #require}, waiting at most a minute. */
+    public static Result run(Path dir, String... command) {
+        require(command[0]);
+        try {
+            ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true);
+            if (dir != null) {
+                b.directory(dir.toFile());
+            }
+            Process process = b.start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command[0] + " timed out: " + String.join(" ", command));
+            }
+            return new Result(process.exitValue(), new String(out, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** poppler's pdfsig report of a PDF. */
+    public static String pdfsig(byte[] pdf) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("pdfsig", ".pdf");
+            Files.write(tmp, pdf);
+            return run(null, "pdfsig", tmp.toString()).output();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            vn.vanthu.store.TempFiles.delete(tmp);
+        }
+    }
+
+    public static boolean onPath(String tool) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;

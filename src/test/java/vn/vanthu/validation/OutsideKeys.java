@@ -2,7 +2,6 @@ package vn.vanthu.validation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /** Keys made by openssl (a tool nobody here wrote), outside the development PKI. */
 final class OutsideKeys {
@@ -19,12 +18,10 @@ final class OutsideKeys {
         return dir.resolve("stranger.p12");
     }
 
-    static void run(Path dir, String... command) throws Exception {
-        vn.vanthu.support.OutsideTools.require(command[0]);
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+    static void run(Path dir, String... command) {
+        vn.vanthu.support.OutsideTools.Result r = vn.vanthu.support.OutsideTools.run(dir, command);
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + r.output());
         }
     }
 }

@@ -11,7 +11,6 @@ import vn.vanthu.support.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -123,11 +122,7 @@ class ValidationApiTest {
         assertTrue(text.contains("Nguyễn Hữu Thắng"), text);
     }
 
-    static String run(String... cmd) throws Exception {
-        vn.vanthu.support.OutsideTools.require(cmd[0]);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        p.waitFor(60, TimeUnit.SECONDS);
-        return out;
+    static String run(String... cmd) {
+        return vn.vanthu.support.OutsideTools.run(null, cmd).output();
     }
 }
