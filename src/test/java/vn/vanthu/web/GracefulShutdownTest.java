@@ -29,22 +29,25 @@ class GracefulShutdownTest {
 
             @Override
             public synchronized void request(long n) {
+                // The subscriber may call request() again from inside onNext(): take the step before emitting it.
                 for (long i = 0; i < n && !done; i++) {
-                    try {
-                        Thread.sleep(step == 0 ? 0 : 200);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+                    int current = step++;
+                    if (current > 0) {
+                        try {
+                            Thread.sleep(200);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
                     }
-                    if (step == 0) {
+                    if (current == 0) {
                         subscriber.onNext(ByteBuffer.wrap(head.getBytes()));
-                    } else if (step <= 10) {
+                    } else if (current <= 10) {
                         subscriber.onNext(ByteBuffer.wrap(new byte[1000]));
                     } else {
+                        done = true;
                         subscriber.onNext(ByteBuffer.wrap(tail.getBytes()));
                         subscriber.onComplete();
-                        done = true;
                     }
-                    step++;
                 }
             }
 
