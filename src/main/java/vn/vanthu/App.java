@@ -9,6 +9,11 @@ import vn.vanthu.config.AppConfig;
 import vn.vanthu.config.ConfigException;
 import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.documents.DocumentController;
+import vn.vanthu.dossier.Closing;
+import vn.vanthu.dossier.DossierController;
+import vn.vanthu.dossier.DossierService;
+import vn.vanthu.dossier.Filing;
+import vn.vanthu.dossier.Packages;
 import vn.vanthu.keys.KeyController;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.pki.DevPki;
@@ -50,12 +55,14 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final Javalin web;
     private final List<String> registeredRoutes;
+    private final Packages packages;
 
-    private App(AppConfig config, Database db, Javalin web, List<String> registeredRoutes) {
+    private App(AppConfig config, Database db, Javalin web, List<String> registeredRoutes, Packages packages) {
         this.config = config;
         this.db = db;
         this.web = web;
         this.registeredRoutes = registeredRoutes;
+        this.packages = packages;
     }
 
     public static App create(AppConfig config) {
@@ -99,15 +106,17 @@ public final class App implements AutoCloseable {
                     config.validation().maxSignatures(), config.validation().maxConcurrent());
             var validationController = new ValidationController(validation, new ValidationStore(db),
                     ReportPdf.create(config, trust));
+            Dossiers dossiers = dossiers(config, db, documents, keys, signing, users, validation);
             var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
                     new KeyController(keys), signingController, validationController,
                     dispatchController(config, db, documents, keys, signing, users),
-                    copyController(config, db, documents, keys, signing, users));
+                    copyController(config, db, documents, keys, signing, users),
+                    dossiers.controller());
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit,
                     health, registered::add);
-            return new App(config, db, web, registered);
+            return new App(config, db, web, registered, dossiers.packages());
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -121,6 +130,18 @@ public final class App implements AutoCloseable {
         var twoStep = new TwoStepSigning(signing, documents, db, config.keys().preparationTtl());
         return new DispatchController(dispatches, new vn.vanthu.dispatch.Issuing(dispatches, numbers, documents, keys, signing),
                 new vn.vanthu.dispatch.Register(dispatches, numbers), new vn.vanthu.dispatch.DispatchTwoStep(dispatches, twoStep, signing));
+    }
+
+    /** The dossier feature: its controller, and the packages whose renewal job runs while the service does. */
+    private record Dossiers(DossierController controller, Packages packages) {}
+
+    private static Dossiers dossiers(AppConfig config, Database db, DocumentStore documents, KeyService keys,
+                                     SigningService signing, UserService users, ValidationService validation) {
+        var dispatches = new vn.vanthu.dispatch.DispatchService(db, documents, keys, signing, users, config.agency());
+        var service = new DossierService(db, users, (year, symbol) -> java.util.Optional.empty(), config.agency(), config.dossiers());
+        var packages = new Packages(service, documents, signing, config.dossiers());
+        return new Dossiers(new DossierController(service, new Filing(service, dispatches, documents, validation),
+                new Closing(service, documents, keys, validation, signing), packages), packages);
     }
 
     private static vn.vanthu.dispatch.CopyController copyController(AppConfig config, Database db, DocumentStore documents,
@@ -156,6 +177,7 @@ public final class App implements AutoCloseable {
 
     public App start() {
         web.start(config.server().host(), config.server().port());
+        packages.startRenewals();
         log.info("vanthu listens on http://{}:{}", config.server().host(), web.port());
         return this;
     }
@@ -175,6 +197,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        packages.close();
         web.stop();
         db.close();
         log.info("vanthu stopped");

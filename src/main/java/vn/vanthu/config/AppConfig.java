@@ -10,7 +10,7 @@ import java.util.List;
  * <pre>{@code AppConfig config = ConfigLoader.fromEnvironment(); int port = config.server().port();}</pre>
  */
 public record AppConfig(Server server, Storage storage, Pki pki, Keys keys, boolean demoUsers, Validation validation,
-                        Agency agency) {
+                        Agency agency, Dossiers dossiers) {
 
     /** The issuing agency: symbol abbreviation, full name, identifier (mã định danh). */
     public record Agency(String abbreviation, String name, String organId) {
@@ -42,4 +42,11 @@ public record AppConfig(Server server, Storage storage, Pki pki, Keys keys, bool
      */
     public record Validation(String trustAnchorsPassword, Path policyDir, Path sealKeystore, String sealPassword,
                              int maxSignatures, int maxConcurrent) {}
+
+    /**
+     * Work dossiers (issue 6): months from a dossier's end date to its submission deadline (general and
+     * capital-construction dossiers); renewal adds an archive timestamp when the newest timestamp's certificate
+     * expires within {@code renewWindow}, checked every {@code renewInterval} (zero = never automatically).
+     */
+    public record Dossiers(int submissionMonths, int capitalSubmissionMonths, Duration renewWindow, Duration renewInterval) {}
 }

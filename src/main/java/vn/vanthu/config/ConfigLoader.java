@@ -88,7 +88,11 @@ public final class ConfigLoader {
                 paths(v.get(Setting.PKCS11_LIBRARIES)));
         var agency = new AppConfig.Agency(nonEmpty(v, Setting.AGENCY_ABBREVIATION), nonEmpty(v, Setting.AGENCY_NAME),
                 nonEmpty(v, Setting.ORGAN_ID));
-        return new AppConfig(server, storage, pki, keys, bool(v, Setting.DEMO_USERS), validation(v, pki), agency);
+        var dossiers = new AppConfig.Dossiers(intIn(v, Setting.DOSSIER_SUBMISSION_MONTHS, 1, 120),
+                intIn(v, Setting.DOSSIER_CAPITAL_SUBMISSION_MONTHS, 1, 120),
+                Duration.ofDays(intIn(v, Setting.DOSSIER_RENEW_WINDOW_DAYS, 1, 36_500)),
+                Duration.ofHours(intIn(v, Setting.DOSSIER_RENEW_INTERVAL_HOURS, 0, 8_760)));
+        return new AppConfig(server, storage, pki, keys, bool(v, Setting.DEMO_USERS), validation(v, pki), agency, dossiers);
     }
 
     private static AppConfig.Validation validation(Map<Setting, String> v, AppConfig.Pki pki) {

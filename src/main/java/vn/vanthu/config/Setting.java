@@ -42,7 +42,12 @@ public enum Setting {
     VALIDATION_MAX_CONCURRENT("validation.max.concurrent", "0", "Validations running at once (0 = twice the CPU count); others wait."),
     AGENCY_ABBREVIATION("agency.abbreviation", "SKHCN", "The agency's abbreviation in document symbols (05/KH-SKHCN)."),
     AGENCY_NAME("agency.name", "Sở Khoa học và Công nghệ tỉnh Thái Bình", "The agency's full name (register, copies, edXML)."),
-    ORGAN_ID("organ.id", "000.00.12.H56", "The agency's identifier (mã định danh cơ quan) in document ids and edXML.");
+    ORGAN_ID("organ.id", "000.00.12.H56", "The agency's identifier (mã định danh cơ quan) in document ids and edXML."),
+    // work dossiers (issue 6)
+    DOSSIER_SUBMISSION_MONTHS("dossier.submission.months", "12", "Months from a dossier's end date to its submission deadline (nộp lưu)."),
+    DOSSIER_CAPITAL_SUBMISSION_MONTHS("dossier.capital.submission.months", "3", "The same for capital-construction dossiers."),
+    DOSSIER_RENEW_WINDOW_DAYS("dossier.renew.window.days", "365", "Sealed packages get a new archive timestamp when their newest timestamp's certificate expires within this many days."),
+    DOSSIER_RENEW_INTERVAL_HOURS("dossier.renew.interval.hours", "24", "How often the renewal job looks for such packages (0 = only on request).");
 
     private final String key;
     private final String defaultValue;

@@ -10,6 +10,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final String field;
+    private Object details;
 
     public ApiException(int status, String code, String message, String field) {
         super(message, null, false, false);
@@ -21,6 +22,13 @@ public class ApiException extends RuntimeException {
     public int status() { return status; }
     public String code() { return code; }
     public String field() { return field; }
+    /** Structured detail for the client (e.g. the items that failed), or null. */
+    public Object details() { return details; }
+
+    public ApiException withDetails(Object value) {
+        this.details = value;
+        return this;
+    }
 
     public static ApiException badRequest(String code, String message, String field) {
         return new ApiException(400, code, message, field);

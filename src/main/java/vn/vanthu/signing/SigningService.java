@@ -74,6 +74,22 @@ public final class SigningService {
                 signer.signWith(job, sources, tbs -> token.sign(tbs, DigestAlgorithm.SHA256, entry))));
     }
 
+    /**
+     * One detached XAdES signature over several files, one reference each by the file's name (a path inside a
+     * package): the seal of an archival package. The files are read as streams; a file whose SHA-256 is already
+     * known is not read for its reference.
+     */
+    public DSSDocument sealFiles(List<DSSDocument> files, Level level, SignatureTokenConnection token, DSSPrivateKeyEntry entry) {
+        requireTimestamping(level);
+        List<CertificateToken> chain = chainOf(entry);
+        FormatSigner.Sources sources = sources();
+        Date now = new Date();
+        certificateCheck.assertUsable(chain, sources.verifier(), now);
+        SignJob job = job(new Request(SignatureFormat.XADES, level, Packaging.DETACHED, files, null, null, null), chain, now, null);
+        return dss(SignatureFormat.XADES, () -> signers.get(SignatureFormat.XADES)
+                .signWith(job, sources, tbs -> token.sign(tbs, DigestAlgorithm.SHA256, entry)));
+    }
+
     /** Augments every signature of a signed file to {@code level}; {@code originals} for detached signatures. */
     public Signed extend(DSSDocument file, List<DSSDocument> originals, Level level) {
         if (level == Level.B) {

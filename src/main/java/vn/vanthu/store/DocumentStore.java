@@ -102,35 +102,81 @@ public final class DocumentStore {
 
     /** Writes the verified bytes to a new temporary file; the caller deletes it. */
     public Path copyToTempFile(String sha256) {
-        StoredDocument doc = find(sha256).orElseThrow(() -> ApiException.notFound("Document " + sha256));
         Path tmp = TempFiles.create("doc");
-        MessageDigest md = Hashes.sha256Digest();
-        long[] size = {0};
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            jdbi.useHandle(h -> {
-                int chunks = h.createQuery("SELECT COUNT(*) FROM document_chunks WHERE sha256 = :s")
-                        .bind("s", sha256).mapTo(Integer.class).one();
-                // One chunk per query keeps memory bounded on drivers that would otherwise fetch every row.
-                for (int seq = 0; seq < chunks; seq++) {
-                    byte[] data = h.createQuery("SELECT data FROM document_chunks WHERE sha256 = :s AND seq = :q")
-                            .bind("s", sha256).bind("q", seq).mapTo(byte[].class).findOne().orElse(new byte[0]);
-                    md.update(data);
-                    size[0] += data.length;
-                    out.write(data);
+        try (InputStream in = open(sha256); OutputStream out = Files.newOutputStream(tmp)) {
+            in.transferTo(out);
+            return tmp;
+        } catch (IOException | RuntimeException e) {
+            TempFiles.delete(tmp);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Streams the bytes one chunk at a time (memory stays at one chunk whatever the size). The hash is checked
+     * as the stream ends: a corrupted document throws {@link DocumentCorruptedException} instead of ending
+     * normally, so a reader never takes altered bytes for the stored ones.
+     */
+    public InputStream open(String sha256) {
+        StoredDocument doc = find(sha256).orElseThrow(() -> ApiException.notFound("Document " + sha256));
+        return new ChunkStream(doc);
+    }
+
+    private final class ChunkStream extends InputStream {
+        private final StoredDocument doc;
+        private final MessageDigest md = Hashes.sha256Digest();
+        private byte[] chunk = new byte[0];
+        private int pos;
+        private int seq;
+        private long read;
+        private boolean ended;
+
+        ChunkStream(StoredDocument doc) {
+            this.doc = doc;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            while (pos == chunk.length) {
+                if (ended || !nextChunk()) {
+                    return -1;
                 }
-            });
-        } catch (IOException e) {
-            TempFiles.delete(tmp);
-            throw new UncheckedIOException(e);
+            }
+            int n = Math.min(len, chunk.length - pos);
+            System.arraycopy(chunk, pos, b, off, n);
+            pos += n;
+            return n;
         }
-        String actual = HexFormat.of().formatHex(md.digest());
-        if (!actual.equals(sha256) || size[0] != doc.size()) {
-            TempFiles.delete(tmp);
-            log.error("Stored document {} is corrupted: its bytes now hash to {} ({} of {} bytes)",
-                    sha256, actual, size[0], doc.size());
-            throw new DocumentCorruptedException(sha256);
+
+        private boolean nextChunk() {
+            byte[] data = jdbi.withHandle(h -> h.createQuery("SELECT data FROM document_chunks WHERE sha256 = :s AND seq = :q")
+                    .bind("s", doc.sha256()).bind("q", seq).mapTo(byte[].class).findOne().orElse(null));
+            if (data == null) {
+                ended = true;
+                String actual = HexFormat.of().formatHex(md.digest());
+                if (!actual.equals(doc.sha256()) || read != doc.size()) {
+                    log.error("Stored document {} is corrupted: its bytes now hash to {} ({} of {} bytes)",
+                            doc.sha256(), actual, read, doc.size());
+                    throw new DocumentCorruptedException(doc.sha256());
+                }
+                return false;
+            }
+            seq++;
+            md.update(data);
+            read += data.length;
+            chunk = data;
+            pos = 0;
+            return true;
         }
-        return tmp;
     }
 
     /** The verified bytes; for documents known to be small. */

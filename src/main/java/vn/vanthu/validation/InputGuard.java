@@ -63,6 +63,19 @@ final class InputGuard {
         return Kind.OTHER;
     }
 
+    /**
+     * Whether a file may carry a signature worth a validator's time: a PDF with a signature dictionary, XML with
+     * a SignatureValue, or any other kind (CMS, ZIP) that only a validator can tell. A PDF's signature
+     * dictionary always holds /ByteRange in plain text, so a PDF without it is unsigned.
+     */
+    static boolean maySign(byte[] content) {
+        return switch (kind(content)) {
+            case PDF -> count(content, BYTE_RANGE) > 0;
+            case XML -> countOpenTags(content, SIGNATURE_VALUE) > 0;
+            default -> true;
+        };
+    }
+
     /** A DOCTYPE may only stand in the prolog, before the root element: that is all we scan. */
     private static void refuseDoctype(byte[] b) {
         int i = 0;

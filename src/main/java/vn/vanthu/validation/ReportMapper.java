@@ -28,7 +28,7 @@ final class ReportMapper {
         List<ValidationReport.Timestamp> timestamps = diag.getTimestampList().stream()
                 .map(ts -> timestamp(reports, ts)).toList();
         return new ValidationReport(id, name, sha256, instant(simple.getValidationTime()), policy,
-                simple.getSignaturesCount(), simple.getValidSignaturesCount(), signatures, timestamps, rawReports);
+                simple.getSignaturesCount(), simple.getValidSignaturesCount(), signatures, timestamps, rawReports, null);
     }
 
     private static ValidationReport.Signature signature(SimpleReport simple, Reports reports, SignatureWrapper sig, String id) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import vn.vanthu.error.ApiException;
+import vn.vanthu.store.TempFiles;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Paging;
@@ -11,6 +12,9 @@ import vn.vanthu.web.Uploads;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -41,14 +45,28 @@ public final class ValidationController {
 
     public void validate(Context ctx) throws IOException {
         UploadedFile file = Uploads.one(ctx, "file");
-        List<ValidationService.Original> originals = new ArrayList<>();
-        for (UploadedFile o : Uploads.all(ctx, "original")) {
-            originals.add(new ValidationService.Original(o.filename(), read(o)));
+        Instant time = validationTime(Uploads.text(ctx, "validationTime", null));
+        Set<String> reports = reports(Uploads.text(ctx, "reports", ""));
+        String policy = Uploads.text(ctx, "policy", null);
+        Path upload = TempFiles.create("validation");
+        ValidationService.Outcome outcome;
+        try {
+            try (InputStream in = file.content()) {
+                Files.copy(in, upload, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (ValidationService.isPackage(upload)) {
+                outcome = service.validatePackage(file.filename(), upload, time, reports, policy);
+            } else {
+                List<ValidationService.Original> originals = new ArrayList<>();
+                for (UploadedFile o : Uploads.all(ctx, "original")) {
+                    originals.add(new ValidationService.Original(o.filename(), read(o)));
+                }
+                outcome = service.validate(new ValidationService.Request(file.filename(), Files.readAllBytes(upload),
+                        originals, time, reports, policy));
+            }
+        } finally {
+            TempFiles.delete(upload);
         }
-        var request = new ValidationService.Request(file.filename(), read(file), originals,
-                validationTime(Uploads.text(ctx, "validationTime", null)),
-                reports(Uploads.text(ctx, "reports", "")), Uploads.text(ctx, "policy", null));
-        ValidationService.Outcome outcome = service.validate(request);
         store.save(outcome, Auth.user(ctx).id());
         ValidationReport r = outcome.report();
         AuditTags.set(ctx, "VALIDATE", r.validationId(), r.signaturesCount() + " signatures, " + r.validSignaturesCount() + " valid");

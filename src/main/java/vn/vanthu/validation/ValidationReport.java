@@ -1,5 +1,8 @@
 package vn.vanthu.validation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +16,8 @@ import java.util.Map;
  */
 public record ValidationReport(String validationId, String documentName, String documentSha256, Instant validationTime,
                                String policy, int signaturesCount, int validSignaturesCount,
-                               List<Signature> signatures, List<Timestamp> timestamps, Map<String, String> reports) {
+                               List<Signature> signatures, List<Timestamp> timestamps, Map<String, String> reports,
+                               @JsonProperty("package") @JsonInclude(JsonInclude.Include.NON_NULL) PackageCheck packageCheck) {
 
     /** One signature's verdict and who made it. */
     public record Signature(String id, String format, String signedBy, Certificate certificate,
@@ -31,8 +35,20 @@ public record ValidationReport(String validationId, String documentName, String 
     /** What a signature covers. */
     public record Scope(String name, String type, String description) {}
 
+    /**
+     * For an archival package: how many files it holds, every file that does not match its checksum in
+     * {@code METS.xml} or the seal (or is missing, or is listed nowhere), and the signatures of each document.
+     */
+    public record PackageCheck(int files, List<FileProblem> problems, List<DocumentSignatures> documents) {}
+
+    /** problem: CHECKSUM_MISMATCH, MISSING or NOT_LISTED. */
+    public record FileProblem(String name, String problem, String message) {}
+
+    /** Which of the report's signatures belong to one document of a package. */
+    public record DocumentSignatures(String name, int signaturesCount, int validSignaturesCount, List<String> signatureIds) {}
+
     public ValidationReport withReports(Map<String, String> newReports) {
         return new ValidationReport(validationId, documentName, documentSha256, validationTime, policy, signaturesCount,
-                validSignaturesCount, signatures, timestamps, newReports);
+                validSignaturesCount, signatures, timestamps, newReports, packageCheck);
     }
 }

@@ -79,7 +79,69 @@ public final class ValidationService {
         }
     }
 
+    /** Whether a file is an archival package (a ZIP with METS.xml and the seal at its root). */
+    public static boolean isPackage(java.nio.file.Path file) {
+        return PackageFiles.isPackage(file);
+    }
+
+    /**
+     * Validates an archival package read from a file: the seal over every file (streamed from the ZIP), the
+     * signatures of each document, and every file that does not match METS.xml or the seal, by name.
+     */
+    public Outcome validatePackage(String name, java.nio.file.Path zip, Instant validationTime, Set<String> reports,
+                                   String policyName) {
+        Request req = new Request(name, new byte[0], List.of(), validationTime, reports, policyName);
+        String policyKey = policyName == null || policyName.isBlank() ? Policies.DEFAULT : policyName.trim();
+        ValidationPolicy policy = policies.get(policyKey);
+        running.acquireUninterruptibly();
+        try (PackageFiles pkg = PackageFiles.open(zip)) {
+            List<ValidationReport.FileProblem> problems = pkg.problems();
+            byte[] seal = pkg.seal();
+            Outcome sealed = run(new Request(PackageFiles.SEAL, seal, List.of(), validationTime, reports, policyName),
+                    policyKey, policy, pkg.contents());
+            List<ValidationReport.Signature> signatures = new ArrayList<>(sealed.report().signatures());
+            List<ValidationReport.DocumentSignatures> documents = new ArrayList<>();
+            int valid = sealed.report().validSignaturesCount();
+            for (String doc : pkg.documents()) {
+                byte[] bytes = pkg.bytes(doc);
+                if (!InputGuard.maySign(bytes)) {
+                    continue;
+                }
+                ValidationReport inner = innerReport(doc, bytes, validationTime, policyKey, policy);
+                signatures.addAll(inner.signatures());
+                valid += inner.validSignaturesCount();
+                documents.add(new ValidationReport.DocumentSignatures(doc, inner.signaturesCount(),
+                        inner.validSignaturesCount(), inner.signatures().stream().map(ValidationReport.Signature::id).toList()));
+            }
+            ValidationReport s = sealed.report();
+            ValidationReport report = new ValidationReport(s.validationId(), name, Hashes.sha256Hex(zip), s.validationTime(),
+                    s.policy(), signatures.size(), valid, signatures, s.timestamps(), s.reports(),
+                    new ValidationReport.PackageCheck(pkg.fileCount(), problems, documents));
+            return new Outcome(report, sealed.etsiReport());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            running.release();
+        }
+    }
+
+    private ValidationReport innerReport(String name, byte[] bytes, Instant time, String policyKey, ValidationPolicy policy) {
+        try {
+            return run(new Request(name, bytes, List.of(), time, Set.of(), null), policyKey, policy, List.of()).report();
+        } catch (ApiException e) {
+            return new ValidationReport(null, name, null, time, policyKey, 0, 0, List.of(), List.of(), Map.of(), null);
+        }
+    }
+
     private Outcome run(Request req, String policyName, ValidationPolicy policy) {
+        List<DSSDocument> detached = new ArrayList<>();
+        for (Original o : req.originals()) {
+            detached.add(new InMemoryDocument(o.content(), o.name()));
+        }
+        return run(req, policyName, policy, detached);
+    }
+
+    private Outcome run(Request req, String policyName, ValidationPolicy policy, List<DSSDocument> detached) {
         byte[] content = req.content();
         InputGuard.Kind kind = InputGuard.check(content, maxSignatures);
         DSSDocument doc = new InMemoryDocument(content, req.documentName());
@@ -98,11 +160,7 @@ public final class ValidationService {
             pdf.setPdfObjFactory(PdfChecks.factoryFor(content));
         }
         validator.setCertificateVerifier(trust.newVerifier());
-        if (!req.originals().isEmpty()) {
-            List<DSSDocument> detached = new ArrayList<>();
-            for (Original o : req.originals()) {
-                detached.add(new InMemoryDocument(o.content(), o.name()));
-            }
+        if (!detached.isEmpty()) {
             validator.setDetachedContents(detached);
         }
         if (req.validationTime() != null) {

@@ -25,7 +25,7 @@ final class ErrorMapper {
             if (api.status() >= 500) {
                 log.error("{} (request {})", api.getMessage(), RequestIds.get(ctx));
             }
-            write(ctx, api.status(), api.code(), api.getMessage(), api.field());
+            write(ctx, api.status(), api.code(), api.getMessage(), api.field(), api.details());
         } else if (e instanceof JacksonException) {
             write(ctx, 400, "INVALID_JSON", "The request body is not valid JSON of the expected shape", null);
         } else if (e instanceof HttpResponseException h) {
@@ -65,11 +65,18 @@ final class ErrorMapper {
     }
 
     static void write(Context ctx, int status, String code, String message, String field) {
+        write(ctx, status, code, message, field, null);
+    }
+
+    static void write(Context ctx, int status, String code, String message, String field, Object details) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
         if (field != null) {
             error.put("field", field);
+        }
+        if (details != null) {
+            error.put("details", details);
         }
         ctx.status(status).json(Map.of("errors", List.of(error)));
     }

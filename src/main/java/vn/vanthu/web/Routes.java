@@ -6,6 +6,7 @@ import vn.vanthu.audit.AuditController;
 import vn.vanthu.dispatch.CopyController;
 import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.documents.DocumentController;
+import vn.vanthu.dossier.DossierController;
 import vn.vanthu.keys.KeyController;
 import vn.vanthu.pki.PkiController;
 import vn.vanthu.signing.SigningController;
@@ -39,7 +40,7 @@ public final class Routes {
     public record Controllers(UserController users, AuditController audit, DocumentController documents,
                               PkiController devPki, KeyController keys, SigningController signing,
                               ValidationController validations, DispatchController dispatches,
-                              CopyController copies) {}
+                              CopyController copies, DossierController dossiers) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -80,7 +81,21 @@ public final class Routes {
         r.add(GET, "/api/v1/validations/{id}/report.pdf", Set.of(AUDITOR), "validation", "Human-readable validation report, sealed (PAdES)", NONE, c.validations()::reportPdf);
         declareDispatches(r, c.dispatches());
         r.add(POST, "/api/v1/copies", Set.of(CLERK), "dispatches", "Electronic copy (SY, SL, TrS + pages) of an issued dispatch (source) or a scan (file), sealed {keyId, pin} → the PDF", MULTIPART, c.copies()::create);
+        declareDossiers(r, c.dossiers());
         return List.copyOf(r.routes);
+    }
+
+    private static void declareDossiers(Routes r, DossierController d) {
+        r.add(POST, "/api/v1/dossiers", Set.of(CLERK, OFFICIAL), "dossiers", "Open a work dossier {catalogueSymbol | symbol, title, retention, responsibleUserId, rights, category, startDate, keyword, description} → 201 with its fileCode", JSON, d::create);
+        r.add(GET, "/api/v1/dossiers", ANY_USER, "dossiers", "List dossiers (filters: year, status; paged)", NONE, d::list);
+        r.add(GET, "/api/v1/dossiers/due", Set.of(CLERK, ADMIN, AUDITOR), "dossiers", "Closed dossiers whose submission deadline falls within ?within=30d (or has passed)", NONE, d::due);
+        r.add(GET, "/api/v1/dossiers/{id}", ANY_USER, "dossiers", "A dossier: metadata, items in document-date order, history", NONE, d::get);
+        r.add(POST, "/api/v1/dossiers/{id}/documents", Set.of(CLERK, OFFICIAL), "dossiers", "File a document while OPEN: JSON {dispatchId} (an issued dispatch), or multipart file + metadata {kind, numberSymbol, documentDate, issuingOrgan, documentType, subject}", MULTIPART, d::file);
+        r.add(DELETE, "/api/v1/dossiers/{id}/documents/{itemId}", Set.of(CLERK, OFFICIAL), "dossiers", "Remove an item while the dossier is OPEN", NONE, d::removeItem);
+        r.add(POST, "/api/v1/dossiers/{id}/close", Set.of(CLERK), "dossiers", "Validate every signed item, build the table of contents and the package, seal it (XAdES-LTA) {keyId, pin, force?, reason?} → CLOSED", JSON, d::close);
+        r.add(GET, "/api/v1/dossiers/{id}/package", ANY_USER, "dossiers", "The sealed archival package (E-ARK CSIP ZIP)", NONE, d::packageZip);
+        r.add(POST, "/api/v1/dossiers/{id}/renew", Set.of(CLERK, ADMIN), "dossiers", "Add an archive timestamp to the sealed package now", NONE, d::renew);
+        r.add(POST, "/api/v1/dossiers/{id}/submit", Set.of(CLERK), "dossiers", "Submit a CLOSED dossier to the agency archive (nộp lưu) → SUBMITTED", NONE, d::submit);
     }
 
     private static void declareDispatches(Routes r, DispatchController d) {

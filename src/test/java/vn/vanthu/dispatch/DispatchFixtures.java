@@ -16,9 +16,9 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Shared steps of the dispatch tests: create a draft, sign, issue, and check a PDF with DSS and pdfsig. */
-final class DispatchFixtures {
+public final class DispatchFixtures {
     static final DevPki PKI = DevPki.load(Path.of("keystore-samples"));
-    static final String PIN = "123456";
+    public static final String PIN = "123456";
 
     private DispatchFixtures() {}
 
@@ -36,7 +36,7 @@ final class DispatchFixtures {
                 .field("metadata", metadata(s, type, "V/v đôn đốc thực hiện nhiệm vụ cải cách hành chính năm 2023")));
     }
 
-    static String signedDraft(TestServer s, String type) {
+    public static String signedDraft(TestServer s, String type) {
         String id = create(s, type, DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng")).json().path("id").asText();
         TestServer.Response signed = s.postJson("/api/v1/dispatches/" + id + "/sign", "official",
                 Map.of("keyId", "official1", "pin", PIN));
@@ -44,7 +44,7 @@ final class DispatchFixtures {
         return id;
     }
 
-    static TestServer.Response issue(TestServer s, String id) {
+    public static TestServer.Response issue(TestServer s, String id) {
         return s.postJson("/api/v1/dispatches/" + id + "/issue", "clerk", Map.of("keyId", "seal", "pin", PIN));
     }
 

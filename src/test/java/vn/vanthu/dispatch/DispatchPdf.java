@@ -21,12 +21,12 @@ import java.util.List;
  *
  * <pre>{@code byte[] pdf = DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng");}</pre>
  */
-final class DispatchPdf {
+public final class DispatchPdf {
     private static final float LEFT = 85, RIGHT_EDGE = 545, SIZE = 13;
 
     private DispatchPdf() {}
 
-    static byte[] congVan(String position, String signer) {
+    public static byte[] congVan(String position, String signer) {
         return render("/SKHCN-VP", position, signer);
     }
 
@@ -36,7 +36,7 @@ final class DispatchPdf {
     }
 
     /** A one-page appendix. */
-    static byte[] appendix(String title) {
+    public static byte[] appendix(String title) {
         try (PDDocument doc = new PDDocument(); InputStream font = DispatchPdf.class.getResourceAsStream("/fonts/LiberationSerif-Regular.ttf")) {
             PDType0Font f = PDType0Font.load(doc, font);
             PDPage page = new PDPage(PDRectangle.A4);

@@ -1,0 +1,215 @@
+package vn.vanthu.dossier;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.store.Database;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rows of the dossier tables (V6). Changes to a dossier's contents take the dossier's row lock and check that it
+ * is still OPEN in the same transaction, so a document cannot slip into a dossier that is being closed.
+ */
+final class DossierDao {
+    private static final String COLUMNS = "id, dossier_year, symbol, file_code, title, retention, rights, language, "
+            + "category, keyword, description, responsible_user_id, start_date, end_date, status, created_by, created_at, "
+            + "closed_at, forced_reason, seal_sha256, package_manifest, newest_stamp_expiry, submitted_at";
+    private static final String ITEM_COLUMNS = "id, dossier_id, kind, dispatch_id, sha256, file_name, media_type, "
+            + "size_bytes, page_count, number_symbol, document_date, issuing_organ, document_type, subject, "
+            + "signatures_count, verdict, report_sha256, filed_by, filed_at";
+
+    private final Jdbi jdbi;
+
+    DossierDao(Database db) {
+        this.jdbi = db.jdbi();
+    }
+
+    /** Inserts a new dossier; false when its symbol is already used in that year. */
+    boolean insert(Dossier d) {
+        try {
+            jdbi.useTransaction(h -> {
+                h.createUpdate("INSERT INTO dossiers (id, dossier_year, symbol, file_code, title, retention, rights, "
+                                + "language, category, keyword, description, responsible_user_id, start_date, end_date, status, "
+                                + "created_by, created_at) VALUES (:id, :y, :sym, :fc, :t, :ret, :r, :lang, :cat, :kw, :desc, "
+                                + ":resp, :sd, :ed, :st, :cb, :ca)")
+                        .bind("id", d.id()).bind("y", d.year()).bind("sym", d.symbol()).bind("fc", d.fileCode())
+                        .bind("t", d.title()).bind("ret", d.retention()).bind("r", d.rights()).bind("lang", d.language())
+                        .bind("cat", d.category().name()).bind("kw", d.keyword()).bind("desc", d.description())
+                        .bind("resp", d.responsibleUserId()).bind("sd", d.startDate()).bind("ed", d.endDate())
+                        .bind("st", d.status().name()).bind("cb", d.createdBy()).bind("ca", d.createdAt()).execute();
+                event(h, d.id(), d.createdBy(), "CREATED", d.fileCode());
+            });
+            return true;
+        } catch (RuntimeException e) {
+            if (symbolTaken(d.year(), d.symbol())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    boolean symbolTaken(int year, String symbol) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM dossiers WHERE dossier_year = :y AND symbol = :s")
+                .bind("y", year).bind("s", symbol).mapTo(Integer.class).one() > 0);
+    }
+
+    Optional<Dossier> find(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM dossiers WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> row(rs)).findOne());
+    }
+
+    List<Dossier> list(Integer year, String status, int limit, long offset) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM dossiers WHERE 1 = 1");
+        if (year != null) {
+            sql.append(" AND dossier_year = :y");
+        }
+        if (status != null) {
+            sql.append(" AND status = :st");
+        }
+        sql.append(" ORDER BY dossier_year DESC, symbol, id LIMIT :lim OFFSET :off");
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(sql.toString()).bind("lim", limit).bind("off", offset);
+            if (year != null) {
+                q.bind("y", year);
+            }
+            if (status != null) {
+                q.bind("st", status);
+            }
+            return q.map((rs, ctx) -> row(rs)).list();
+        });
+    }
+
+    /** Closed dossiers not yet submitted: the candidates of the submission reminder. */
+    List<Dossier> awaitingSubmission() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM dossiers WHERE status = 'CLOSED' "
+                + "AND end_date IS NOT NULL ORDER BY end_date, id").map((rs, ctx) -> row(rs)).list());
+    }
+
+    /** Sealed dossiers whose newest timestamp's certificate expires before {@code before}. */
+    List<Dossier> sealedExpiringBefore(OffsetDateTime before) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM dossiers WHERE status IN ('CLOSED', 'SUBMITTED') "
+                + "AND newest_stamp_expiry < :t ORDER BY newest_stamp_expiry").bind("t", before).map((rs, ctx) -> row(rs)).list());
+    }
+
+    List<Dossier.Item> items(String dossierId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ITEM_COLUMNS + " FROM dossier_items WHERE dossier_id = :d "
+                        + "ORDER BY document_date, filed_at, id")
+                .bind("d", dossierId).map((rs, ctx) -> item(rs)).list());
+    }
+
+    /** Files an item, in the same transaction as the check that the dossier is still open. */
+    void insertItem(Dossier.Item i) {
+        jdbi.useTransaction(h -> {
+            requireOpen(h, i.dossierId());
+            h.createUpdate("INSERT INTO dossier_items (" + ITEM_COLUMNS + ") VALUES (:id, :d, :k, :disp, :sha, :fn, :mt, "
+                            + ":size, :pages, :ns, :dd, :org, :type, :subj, :sigs, :v, :rep, :fb, :fa)")
+                    .bind("id", i.id()).bind("d", i.dossierId()).bind("k", i.kind()).bind("disp", i.dispatchId())
+                    .bind("sha", i.sha256()).bind("fn", i.fileName()).bind("mt", i.mediaType()).bind("size", i.size())
+                    .bind("pages", i.pageCount()).bind("ns", i.numberSymbol()).bind("dd", i.documentDate())
+                    .bind("org", i.issuingOrgan()).bind("type", i.documentType()).bind("subj", i.subject())
+                    .bind("sigs", i.signaturesCount()).bind("v", i.verdict()).bind("rep", i.reportSha256())
+                    .bind("fb", i.filedBy()).bind("fa", i.filedAt()).execute();
+            event(h, i.dossierId(), i.filedBy(), "FILED", i.id() + " " + i.fileName());
+        });
+    }
+
+    void deleteItem(String dossierId, String itemId, String userId) {
+        jdbi.useTransaction(h -> {
+            requireOpen(h, dossierId);
+            int n = h.createUpdate("DELETE FROM dossier_items WHERE id = :i AND dossier_id = :d")
+                    .bind("i", itemId).bind("d", dossierId).execute();
+            if (n == 0) {
+                throw ApiException.notFound("Item " + itemId + " of dossier " + dossierId);
+            }
+            event(h, dossierId, userId, "REMOVED", itemId);
+        });
+    }
+
+    /** Records the verdicts of closing, the package and its seal, and the CLOSED state; false if no longer OPEN. */
+    boolean markClosed(Dossier d, List<Dossier.Item> verdicts, String endDate, String forcedReason, String sealSha,
+                       String manifestSha, OffsetDateTime stampExpiry, String userId) {
+        return jdbi.inTransaction(h -> {
+            requireOpen(h, d.id());
+            for (Dossier.Item i : verdicts) {
+                h.createUpdate("UPDATE dossier_items SET verdict = :v, report_sha256 = :r WHERE id = :i")
+                        .bind("v", i.verdict()).bind("r", i.reportSha256()).bind("i", i.id()).execute();
+            }
+            h.createUpdate("UPDATE dossiers SET status = 'CLOSED', end_date = :ed, closed_at = :at, forced_reason = :fr, "
+                            + "seal_sha256 = :seal, package_manifest = :pm, newest_stamp_expiry = :exp WHERE id = :id")
+                    .bind("ed", endDate).bind("at", now()).bind("fr", forcedReason).bind("seal", sealSha)
+                    .bind("pm", manifestSha).bind("exp", stampExpiry).bind("id", d.id()).execute();
+            event(h, d.id(), userId, forcedReason == null ? "CLOSED" : "CLOSED_FORCED", forcedReason);
+            return true;
+        });
+    }
+
+    /** Replaces the seal after a renewal; false when someone else renewed it first. */
+    boolean replaceSeal(String id, String oldSeal, String newSeal, OffsetDateTime stampExpiry, String userId) {
+        return jdbi.inTransaction(h -> {
+            int n = h.createUpdate("UPDATE dossiers SET seal_sha256 = :n, newest_stamp_expiry = :exp WHERE id = :id AND seal_sha256 = :o")
+                    .bind("n", newSeal).bind("exp", stampExpiry).bind("id", id).bind("o", oldSeal).execute();
+            if (n == 1) {
+                event(h, id, userId, "RENEWED", "archive timestamp added; seal " + newSeal);
+            }
+            return n == 1;
+        });
+    }
+
+    boolean markSubmitted(String id, String userId) {
+        return jdbi.inTransaction(h -> {
+            int n = h.createUpdate("UPDATE dossiers SET status = 'SUBMITTED', submitted_at = :at WHERE id = :id AND status = 'CLOSED'")
+                    .bind("at", now()).bind("id", id).execute();
+            if (n == 1) {
+                event(h, id, userId, "SUBMITTED", null);
+            }
+            return n == 1;
+        });
+    }
+
+    List<Dossier.Event> history(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT at, user_id, action, details FROM dossier_history "
+                        + "WHERE dossier_id = :d ORDER BY id").bind("d", id)
+                .map((rs, ctx) -> new Dossier.Event(rs.getObject(1, OffsetDateTime.class), rs.getString(2),
+                        rs.getString(3), rs.getString(4))).list());
+    }
+
+    private static void requireOpen(Handle h, String dossierId) {
+        String status = h.createQuery("SELECT status FROM dossiers WHERE id = :id FOR UPDATE").bind("id", dossierId)
+                .mapTo(String.class).findOne().orElseThrow(() -> ApiException.notFound("Dossier " + dossierId));
+        if (!Dossier.Status.OPEN.name().equals(status)) {
+            throw ApiException.conflict("DOSSIER_NOT_OPEN", "Dossier " + dossierId + " is " + status + "; its contents can no longer change");
+        }
+    }
+
+    private static void event(Handle h, String dossierId, String userId, String action, String details) {
+        h.createUpdate("INSERT INTO dossier_history (dossier_id, at, user_id, action, details) VALUES (:d, :at, :u, :a, :x)")
+                .bind("d", dossierId).bind("at", now()).bind("u", userId).bind("a", action)
+                .bind("x", details == null ? null : details.length() > 1000 ? details.substring(0, 1000) : details).execute();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    private static Dossier row(ResultSet rs) throws SQLException {
+        return new Dossier(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), Dossier.Category.valueOf(rs.getString(9)),
+                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                Dossier.Status.valueOf(rs.getString(15)), rs.getString(16), rs.getObject(17, OffsetDateTime.class),
+                rs.getObject(18, OffsetDateTime.class), rs.getString(19), rs.getString(20), rs.getString(21),
+                rs.getObject(22, OffsetDateTime.class), rs.getObject(23, OffsetDateTime.class));
+    }
+
+    private static Dossier.Item item(ResultSet rs) throws SQLException {
+        return new Dossier.Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getLong(8), rs.getInt(9), rs.getString(10), rs.getString(11),
+                rs.getString(12), rs.getString(13), rs.getString(14), rs.getInt(15), rs.getString(16),
+                rs.getString(17), rs.getString(18), rs.getObject(19, OffsetDateTime.class));
+    }
+}

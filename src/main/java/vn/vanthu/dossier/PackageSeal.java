@@ -1,0 +1,107 @@
+package vn.vanthu.dossier;
+
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.cms.CMSSignedData;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import vn.vanthu.keys.UnlockedKey;
+import vn.vanthu.signing.Level;
+import vn.vanthu.signing.SigningService;
+import vn.vanthu.store.DocumentStore;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * The seal of an archival package: one detached XAdES-BASELINE-LTA signature by the agency seal with a
+ * reference to {@code METS.xml} and to every other file by its path, kept as {@code META-INF/signatures.xml}.
+ * Renewal adds an archive timestamp over the same files. The files are streamed from the document store.
+ *
+ * <pre>{@code byte[] seal = packageSeal.seal(entries, key); byte[] renewed = packageSeal.renew(seal, entries);}</pre>
+ */
+final class PackageSeal {
+    private final SigningService signing;
+    private final DocumentStore store;
+
+    PackageSeal(SigningService signing, DocumentStore store) {
+        this.signing = signing;
+        this.store = store;
+    }
+
+    byte[] seal(List<PackageEntry> entries, UnlockedKey key) {
+        return bytes(signing.sealFiles(files(entries), Level.LTA, key.token(), key.entry()));
+    }
+
+    byte[] renew(byte[] seal, List<PackageEntry> entries) {
+        return bytes(signing.extend(new InMemoryDocument(seal, "signatures.xml"), files(entries), Level.LTA).document());
+    }
+
+    private List<DSSDocument> files(List<PackageEntry> entries) {
+        return entries.stream().<DSSDocument>map(e -> new StoredFile(store, e)).toList();
+    }
+
+    /**
+     * When the certificate of the seal's newest timestamp expires: before then a new archive timestamp must be
+     * added, or the package can no longer prove when it was sealed.
+     */
+    static OffsetDateTime newestStampExpiry(byte[] seal) {
+        Date newest = null;
+        Date expiry = null;
+        for (TimeStampToken t : timestamps(seal)) {
+            Date gen = t.getTimeStampInfo().getGenTime();
+            if (newest == null || gen.after(newest)) {
+                newest = gen;
+                expiry = signerExpiry(t);
+            }
+        }
+        return expiry == null ? null : expiry.toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    /** The timestamp tokens of the seal: signature and archive timestamps. */
+    static List<TimeStampToken> timestamps(byte[] seal) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            NodeList nodes = f.newDocumentBuilder().parse(new ByteArrayInputStream(seal))
+                    .getElementsByTagNameNS("*", "EncapsulatedTimeStamp");
+            List<TimeStampToken> out = new java.util.ArrayList<>();
+            for (int i = 0; i < nodes.getLength(); i++) {
+                byte[] der = Base64.getMimeDecoder().decode(((Element) nodes.item(i)).getTextContent());
+                out.add(new TimeStampToken(new CMSSignedData(der)));
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException("The package seal's timestamps cannot be read", e);
+        }
+    }
+
+    private static Date signerExpiry(TimeStampToken t) {
+        @SuppressWarnings("unchecked")
+        Collection<X509CertificateHolder> certs = t.getCertificates().getMatches(t.getSID());
+        return certs.isEmpty() ? null : certs.iterator().next().getNotAfter();
+    }
+
+    private static byte[] bytes(DSSDocument d) {
+        try (var in = d.openStream(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            in.transferTo(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package vn.vanthu.validation;
+
+import eu.europa.esig.dss.model.CommonDocument;
+import eu.europa.esig.dss.model.DSSDocument;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import vn.vanthu.error.ApiException;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * An archival package (E-ARK CSIP ZIP: {@code METS.xml} at the root, the seal in {@code META-INF/signatures.xml})
+ * opened from a file: every entry hashed once as a stream, compared with the checksums METS lists and the digests
+ * the seal's references carry. Entries are handed to DSS as streams, never whole. Bounded: entry count, inflation
+ * ratio, and the sizes of the two XML files that are parsed.
+ *
+ * <pre>{@code try (PackageFiles p = PackageFiles.open(zip)) { p.problems(); p.seal(); p.documents(); }}</pre>
+ */
+final class PackageFiles implements AutoCloseable {
+    static final String METS = "METS.xml";
+    static final String SEAL = "META-INF/signatures.xml";
+    static final String DATA = "representations/";
+    private static final int MAX_ENTRIES = 200_000;
+    private static final long MAX_XML = 64L * 1024 * 1024;
+    private static final long MAX_RATIO = 200;
+
+    private final ZipFile zip;
+    private final Map<String, String> hashes = new LinkedHashMap<>();
+
+    private PackageFiles(ZipFile zip) {
+        this.zip = zip;
+    }
+
+    /** True when the file is a ZIP with METS.xml and the seal at its root. */
+    static boolean isPackage(Path file) {
+        try (ZipFile z = new ZipFile(file.toFile())) {
+            return z.getEntry(METS) != null && z.getEntry(SEAL) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static PackageFiles open(Path file) {
+        try {
+            PackageFiles p = new PackageFiles(new ZipFile(file.toFile()));
+            p.hashAll();
+            return p;
+        } catch (IOException e) {
+            throw ApiException.unprocessable("UNSUPPORTED_DOCUMENT", "The package is not a readable ZIP", "file");
+        }
+    }
+
+    private void hashAll() throws IOException {
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        byte[] buf = new byte[64 * 1024];
+        while (entries.hasMoreElements()) {
+            ZipEntry e = entries.nextElement();
+            if (e.isDirectory()) {
+                continue;
+            }
+            if (hashes.size() >= MAX_ENTRIES) {
+                throw refused("it has more than " + MAX_ENTRIES + " files");
+            }
+            MessageDigest md = vn.vanthu.store.Hashes.sha256Digest();
+            long inflated = 0;
+            long limit = Math.max(1024 * 1024, MAX_RATIO * Math.max(0, e.getCompressedSize()));
+            try (InputStream in = zip.getInputStream(e)) {
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    md.update(buf, 0, n);
+                    inflated += n;
+                    if (inflated > limit) {
+                        throw refused(e.getName() + " expands more than " + MAX_RATIO + " times");
+                    }
+                }
+            }
+            hashes.put(e.getName(), HexFormat.of().formatHex(md.digest()));
+        }
+    }
+
+    int fileCount() {
+        return hashes.size();
+    }
+
+    /** Files that differ from METS.xml or the seal, are missing, or are listed nowhere; each named once. */
+    List<ValidationReport.FileProblem> problems() {
+        Map<String, String> listed = metsChecksums();
+        Map<String, String> sealed = sealDigests();
+        Map<String, ValidationReport.FileProblem> out = new LinkedHashMap<>();
+        compare(listed, "METS.xml", out);
+        compare(sealed, "the seal", out);
+        for (String name : hashes.keySet()) {
+            if (!listed.containsKey(name) && !sealed.containsKey(name) && !name.equals(SEAL) && !out.containsKey(name)) {
+                out.put(name, new ValidationReport.FileProblem(name, "NOT_LISTED",
+                        name + " is in the package but neither METS.xml nor the seal lists it"));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private void compare(Map<String, String> expected, String source, Map<String, ValidationReport.FileProblem> out) {
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            String actual = hashes.get(e.getKey());
+            if (out.containsKey(e.getKey())) {
+                continue;
+            }
+            if (actual == null) {
+                out.put(e.getKey(), new ValidationReport.FileProblem(e.getKey(), "MISSING", source + " lists " + e.getKey() + " but the package does not contain it"));
+            } else if (!actual.equalsIgnoreCase(e.getValue())) {
+                out.put(e.getKey(), new ValidationReport.FileProblem(e.getKey(), "CHECKSUM_MISMATCH", e.getKey() + " does not match its SHA-256 in " + source));
+            }
+        }
+    }
+
+    /** href → SHA-256 (hex) of every file METS.xml lists with a SHA-256 checksum. */
+    private Map<String, String> metsChecksums() {
+        Map<String, String> out = new LinkedHashMap<>();
+        NodeList nodes = parse(METS).getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element e = (Element) nodes.item(i);
+            if (!e.hasAttribute("CHECKSUM") || !"SHA-256".equals(e.getAttribute("CHECKSUMTYPE"))) {
+                continue;
+            }
+            String href = e.getAttributeNS("http://www.w3.org/1999/xlink", "href");
+            NodeList locs = e.getElementsByTagNameNS("*", "FLocat");
+            if (href.isEmpty() && locs.getLength() > 0) {
+                href = ((Element) locs.item(0)).getAttributeNS("http://www.w3.org/1999/xlink", "href");
+            }
+            if (!href.isEmpty()) {
+                out.put(href, e.getAttribute("CHECKSUM"));
+            }
+        }
+        return out;
+    }
+
+    /** path → SHA-256 (hex) of every file the seal references (URIs other than same-document ones). */
+    private Map<String, String> sealDigests() {
+        Map<String, String> out = new LinkedHashMap<>();
+        NodeList refs = parse(SEAL).getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Reference");
+        for (int i = 0; i < refs.getLength(); i++) {
+            Element r = (Element) refs.item(i);
+            String uri = r.getAttribute("URI");
+            Element method = first(r, "DigestMethod");
+            Element value = first(r, "DigestValue");
+            if (uri.isEmpty() || uri.startsWith("#") || method == null || value == null
+                    || !method.getAttribute("Algorithm").endsWith("#sha256")) {
+                continue;
+            }
+            byte[] digest = Base64.getMimeDecoder().decode(value.getTextContent().trim());
+            out.put(URLDecoder.decode(uri, StandardCharsets.UTF_8), HexFormat.of().formatHex(digest));
+        }
+        return out;
+    }
+
+    private static Element first(Element parent, String localName) {
+        NodeList n = parent.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", localName);
+        return n.getLength() == 0 ? null : (Element) n.item(0);
+    }
+
+    byte[] seal() {
+        return bytes(SEAL);
+    }
+
+    /** Every file except the seal, as DSS documents named by their path (the seal's detached contents). */
+    List<DSSDocument> contents() {
+        List<DSSDocument> out = new ArrayList<>();
+        for (String name : hashes.keySet()) {
+            if (!name.equals(SEAL)) {
+                out.add(new Entry(name));
+            }
+        }
+        return out;
+    }
+
+    /** The documents of the representations (the only files whose own signatures are validated). */
+    List<String> documents() {
+        return hashes.keySet().stream().filter(n -> n.startsWith(DATA)).toList();
+    }
+
+    String sha256(String name) {
+        return hashes.get(name);
+    }
+
+    byte[] bytes(String name) {
+        ZipEntry e = zip.getEntry(name);
+        if (e == null || e.getSize() > MAX_XML) {
+            throw refused(name + " is missing or too large");
+        }
+        try (InputStream in = zip.getInputStream(e)) {
+            return in.readNBytes((int) MAX_XML);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private Document parse(String name) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setExpandEntityReferences(false);
+            return f.newDocumentBuilder().parse(new ByteArrayInputStream(bytes(name)));
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception e) {
+            throw ApiException.unprocessable("UNSUPPORTED_DOCUMENT", "The package's " + name + " is not well-formed XML", "file");
+        }
+    }
+
+    private static ApiException refused(String why) {
+        return ApiException.unprocessable("ARCHIVE_REFUSED", "The package is refused: " + why, "file");
+    }
+
+    @Override
+    public void close() {
+        try {
+            zip.close();
+        } catch (IOException ignored) {
+            // read-only
+        }
+    }
+
+    /** One ZIP entry for DSS, read as a stream each time it is asked for. */
+    private final class Entry extends CommonDocument {
+        private final String entry;
+
+        Entry(String name) {
+            this.entry = name;
+            this.name = name;
+            this.digestMap.put(eu.europa.esig.dss.enumerations.DigestAlgorithm.SHA256, HexFormat.of().parseHex(hashes.get(name)));
+        }
+
+        @Override
+        public InputStream openStream() {
+            try {
+                return zip.getInputStream(zip.getEntry(entry));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
