@@ -12,6 +12,7 @@ import vn.vanthu.documents.DocumentController;
 import vn.vanthu.dossier.Closing;
 import vn.vanthu.dossier.DossierController;
 import vn.vanthu.dossier.DossierService;
+import vn.vanthu.dossier.Exports;
 import vn.vanthu.dossier.Filing;
 import vn.vanthu.dossier.Packages;
 import vn.vanthu.keys.KeyController;
@@ -141,7 +142,7 @@ public final class App implements AutoCloseable {
         var service = new DossierService(db, users, (year, symbol) -> java.util.Optional.empty(), config.agency(), config.dossiers());
         var packages = new Packages(service, documents, signing, config.dossiers());
         return new Dossiers(new DossierController(service, new Filing(service, dispatches, documents, validation),
-                new Closing(service, documents, keys, validation, signing), packages), packages);
+                new Closing(service, documents, keys, validation, signing), packages, new Exports(service, documents)), packages);
     }
 
     private static vn.vanthu.dispatch.CopyController copyController(AppConfig config, Database db, DocumentStore documents,
@@ -189,6 +190,11 @@ public final class App implements AutoCloseable {
     /** "METHOD path" of every HTTP handler registered with the web server. */
     public List<String> registeredRoutes() {
         return List.copyOf(registeredRoutes);
+    }
+
+    /** The archival packages (their renewal job runs while the service does). */
+    public Packages packages() {
+        return packages;
     }
 
     public Database database() {

@@ -30,12 +30,14 @@ public final class DossierController {
     private final Filing filing;
     private final Closing closing;
     private final Packages packages;
+    private final Exports exports;
 
-    public DossierController(DossierService dossiers, Filing filing, Closing closing, Packages packages) {
+    public DossierController(DossierService dossiers, Filing filing, Closing closing, Packages packages, Exports exports) {
         this.dossiers = dossiers;
         this.filing = filing;
         this.closing = closing;
         this.packages = packages;
+        this.exports = exports;
     }
 
     public void create(Context ctx) {
@@ -139,6 +141,20 @@ public final class DossierController {
         }
         int days = Integer.parseInt(within.substring(0, within.length() - 1));
         ctx.json(Map.of("within", within, "items", dossiers.due(days).stream().map(this::view).toList()));
+    }
+
+    public void exportPdf(Context ctx) throws Exception {
+        Dossier d = dossiers.get(ctx.pathParam("id"));
+        ctx.contentType("application/pdf");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + packages.fileName(d).replace(".zip", ".pdf") + "\"");
+        exports.pdf(d.id(), ctx.outputStream());
+    }
+
+    public void exportXml(Context ctx) {
+        String id = ctx.pathParam("id");
+        byte[] xml = exports.xml(id);
+        ctx.contentType("application/xml; charset=utf-8");
+        ctx.result(xml);
     }
 
     private Map<String, Object> view(Dossier d) {

@@ -108,6 +108,9 @@ public final class Filing {
     record Verdict(int signatures, String text) {}
 
     Verdict verdict(String name, byte[] bytes) {
+        if (!ValidationService.maySign(bytes)) {
+            return new Verdict(0, null);
+        }
         ValidationReport r;
         try {
             r = validation.validate(new ValidationService.Request(name, bytes, List.of(), null, Set.of(), null)).report();

@@ -75,40 +75,14 @@ final class PackageContents {
     }
 
     private static byte[] dossierXml(Closed c) {
-        Dossier d = c.dossier();
-        int pages = c.items().stream().mapToInt(Dossier.Item::pageCount).sum();
-        return new XmlOut(VANTHU_NS, "Dossier")
-                .leaf("FileCode", d.fileCode()).leaf("OrganId", d.fileCode().substring(0, d.fileCode().length()
-                        - (d.year() + "." + d.symbol()).length() - 1))
-                .leaf("FileCatalog", d.year()).leaf("FileNotation", d.symbol()).leaf("Title", d.title())
-                .leaf("Maintenance", Retention.label(d.retention())).leaf("MaintenanceCode", Retention.code(d.retention()))
-                .leaf("Rights", d.rights()).leaf("RightsCode", switch (d.rights()) {
-                    case "PUBLIC" -> "01";
-                    case "CONDITIONAL" -> "02";
-                    default -> "03";
-                })
-                .leaf("Creator", c.agencyName()).leaf("Responsible", d.responsibleUserId()).leaf("Language", d.language())
-                .leaf("StartDate", d.startDate()).leaf("EndDate", c.endDate()).leaf("DocTotal", c.items().size())
-                .leaf("PageTotal", pages).leaf("Keyword", d.keyword()).leaf("Description", d.description())
-                .leaf("Category", d.category()).leaf("Origin", "01").leaf("ClosedAt", iso(c.closedAt()))
-                .leaf("ClosedBy", c.closedBy()).leaf("ForcedReason", c.forcedReason())
-                .finish();
+        XmlOut x = new XmlOut(VANTHU_NS, "Dossier");
+        DossierXml.dossier(x, c.dossier(), c.items(), c.agencyName(), c.endDate(), c.closedAt(), c.closedBy(), c.forcedReason());
+        return x.finish();
     }
 
     private static byte[] documentsXml(Closed c) {
         XmlOut x = new XmlOut(VANTHU_NS, "Documents");
-        for (int i = 0; i < c.items().size(); i++) {
-            Dossier.Item it = c.items().get(i);
-            x.open("Document").attr("ordinal", i + 1)
-                    .leaf("FileCode", c.dossier().fileCode()).leaf("DocOrdinal", i + 1).leaf("Kind", it.kind())
-                    .leaf("TypeName", it.documentType()).leaf("CodeNumber", codeNumber(it.numberSymbol()))
-                    .leaf("CodeNotation", codeNotation(it.numberSymbol())).leaf("IssuedDate", it.documentDate())
-                    .leaf("OrganName", it.issuingOrgan()).leaf("Subject", it.subject()).leaf("Language", c.dossier().language())
-                    .leaf("PageAmount", it.pageCount()).leaf("OriginalName", it.fileName())
-                    .leaf("Path", PackageEntry.DATA + c.dataNames().get(i)).leaf("Sha256", it.sha256())
-                    .leaf("Signatures", it.signaturesCount()).leaf("Verdict", it.verdict())
-                    .close();
-        }
+        DossierXml.documents(x, c.dossier(), c.items(), c.dataNames());
         return x.finish();
     }
 
@@ -226,15 +200,7 @@ final class PackageContents {
                 .attr("CHECKSUM", f.sha256()).attr("CHECKSUMTYPE", "SHA-256").close();
     }
 
-    private static String codeNumber(String numberSymbol) {
-        return numberSymbol == null || !numberSymbol.contains("/") ? numberSymbol : numberSymbol.substring(0, numberSymbol.indexOf('/'));
-    }
-
-    private static String codeNotation(String numberSymbol) {
-        return numberSymbol == null || !numberSymbol.contains("/") ? null : numberSymbol.substring(numberSymbol.indexOf('/') + 1);
-    }
-
-    private static String iso(OffsetDateTime t) {
+    static String iso(OffsetDateTime t) {
         return t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 }

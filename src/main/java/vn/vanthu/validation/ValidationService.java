@@ -79,6 +79,11 @@ public final class ValidationService {
         }
     }
 
+    /** False when a file certainly carries no signature (a PDF without a signature dictionary, XML without one). */
+    public static boolean maySign(byte[] content) {
+        return InputGuard.maySign(content);
+    }
+
     /** Whether a file is an archival package (a ZIP with METS.xml and the seal at its root). */
     public static boolean isPackage(java.nio.file.Path file) {
         return PackageFiles.isPackage(file);

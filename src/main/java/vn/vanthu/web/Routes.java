@@ -95,6 +95,8 @@ public final class Routes {
         r.add(POST, "/api/v1/dossiers/{id}/close", Set.of(CLERK), "dossiers", "Validate every signed item, build the table of contents and the package, seal it (XAdES-LTA) {keyId, pin, force?, reason?} → CLOSED", JSON, d::close);
         r.add(GET, "/api/v1/dossiers/{id}/package", ANY_USER, "dossiers", "The sealed archival package (E-ARK CSIP ZIP)", NONE, d::packageZip);
         r.add(POST, "/api/v1/dossiers/{id}/renew", Set.of(CLERK, ADMIN), "dossiers", "Add an archive timestamp to the sealed package now", NONE, d::renew);
+        r.add(GET, "/api/v1/dossiers/{id}/export.pdf", ANY_USER, "dossiers", "Reading copy: the table of contents, then every PDF document in chronological order", NONE, d::exportPdf);
+        r.add(GET, "/api/v1/dossiers/{id}/export.xml", ANY_USER, "dossiers", "All dossier and document metadata (Appendix VI fields) and the history, as XML", NONE, d::exportXml);
         r.add(POST, "/api/v1/dossiers/{id}/submit", Set.of(CLERK), "dossiers", "Submit a CLOSED dossier to the agency archive (nộp lưu) → SUBMITTED", NONE, d::submit);
     }
 
