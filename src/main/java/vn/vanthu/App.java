@@ -9,6 +9,8 @@ import vn.vanthu.config.AppConfig;
 import vn.vanthu.config.ConfigException;
 import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.documents.DocumentController;
+import vn.vanthu.dossier.CatalogueController;
+import vn.vanthu.dossier.CatalogueService;
 import vn.vanthu.keys.KeyController;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.pki.DevPki;
@@ -103,7 +105,8 @@ public final class App implements AutoCloseable {
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
                     new KeyController(keys), signingController, validationController,
                     dispatchController(config, db, documents, keys, signing, users),
-                    copyController(config, db, documents, keys, signing, users));
+                    copyController(config, db, documents, keys, signing, users),
+                    new CatalogueController(new CatalogueService(db, config.agency())));
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit,
                     health, registered::add);

@@ -74,7 +74,9 @@ class AccessMatrixTest {
             entry("POST /api/v1/dispatches/{id}/attachments", Set.of("official", "clerk")),
             entry("POST /api/v1/dispatches/{id}/issue", Set.of("clerk")),
             entry("POST /api/v1/copies", Set.of("clerk")),
-            entry("GET /api/v1/registers/outgoing", Set.of("clerk", "auditor", "admin")));
+            entry("GET /api/v1/registers/outgoing", Set.of("clerk", "auditor", "admin")),
+            entry("GET /api/v1/catalogues/{year}", ALL),
+            entry("PUT /api/v1/catalogues/{year}", Set.of("clerk", "admin")));
 
     private static TestServer server;
 
