@@ -9,6 +9,8 @@ import vn.vanthu.config.AppConfig;
 import vn.vanthu.config.ConfigException;
 import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.documents.DocumentController;
+import vn.vanthu.dossier.CatalogueController;
+import vn.vanthu.dossier.CatalogueService;
 import vn.vanthu.dossier.Closing;
 import vn.vanthu.dossier.DossierController;
 import vn.vanthu.dossier.DossierService;
@@ -107,13 +109,14 @@ public final class App implements AutoCloseable {
                     config.validation().maxSignatures(), config.validation().maxConcurrent());
             var validationController = new ValidationController(validation, new ValidationStore(db),
                     ReportPdf.create(config, trust));
-            Dossiers dossiers = dossiers(config, db, documents, keys, signing, users, validation);
+            CatalogueService catalogue = new CatalogueService(db, config.agency());
+            Dossiers dossiers = dossiers(config, db, documents, keys, signing, users, validation, catalogue);
             var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
                     new KeyController(keys), signingController, validationController,
                     dispatchController(config, db, documents, keys, signing, users),
                     copyController(config, db, documents, keys, signing, users),
-                    dossiers.controller());
+                    new CatalogueController(catalogue), dossiers.controller());
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit,
                     health, registered::add);
@@ -137,9 +140,10 @@ public final class App implements AutoCloseable {
     private record Dossiers(DossierController controller, Packages packages) {}
 
     private static Dossiers dossiers(AppConfig config, Database db, DocumentStore documents, KeyService keys,
-                                     SigningService signing, UserService users, ValidationService validation) {
+                                     SigningService signing, UserService users, ValidationService validation,
+                                     CatalogueService catalogue) {
         var dispatches = new vn.vanthu.dispatch.DispatchService(db, documents, keys, signing, users, config.agency());
-        var service = new DossierService(db, users, (year, symbol) -> java.util.Optional.empty(), config.agency(), config.dossiers());
+        var service = new DossierService(db, users, catalogue, config.agency(), config.dossiers());
         var packages = new Packages(service, documents, signing, config.dossiers());
         return new Dossiers(new DossierController(service, new Filing(service, dispatches, documents, validation),
                 new Closing(service, documents, keys, validation, signing), packages, new Exports(service, documents)), packages);

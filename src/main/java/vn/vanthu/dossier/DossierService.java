@@ -30,11 +30,11 @@ public final class DossierService {
 
     private final DossierDao dao;
     private final UserService users;
-    private final CatalogueLookup catalogue;
+    private final CatalogueService catalogue;
     private final AppConfig.Agency agency;
     private final AppConfig.Dossiers config;
 
-    public DossierService(vn.vanthu.store.Database db, UserService users, CatalogueLookup catalogue,
+    public DossierService(vn.vanthu.store.Database db, UserService users, CatalogueService catalogue,
                           AppConfig.Agency agency, AppConfig.Dossiers config) {
         this.dao = new DossierDao(db);
         this.users = users;
@@ -57,9 +57,9 @@ public final class DossierService {
         if (year < 2000 || year > 2100) {
             throw ApiException.badRequest("INVALID_YEAR", "year must be between 2000 and 2100", "year");
         }
-        CatalogueLookup.Template row = null;
+        CatalogueRow row = null;
         if (m.catalogueSymbol() != null) {
-            row = catalogue.find(year, m.catalogueSymbol().trim()).orElseThrow(() -> ApiException.unprocessable(
+            row = catalogue.row(year, m.catalogueSymbol().trim()).orElseThrow(() -> ApiException.unprocessable(
                     "NOT_IN_CATALOGUE", "The " + year + " catalogue has no row " + m.catalogueSymbol(), "catalogueSymbol"));
         }
         String symbol = first(m.symbol(), row == null ? null : row.symbol());

@@ -6,6 +6,7 @@ import vn.vanthu.audit.AuditController;
 import vn.vanthu.dispatch.CopyController;
 import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.documents.DocumentController;
+import vn.vanthu.dossier.CatalogueController;
 import vn.vanthu.dossier.DossierController;
 import vn.vanthu.keys.KeyController;
 import vn.vanthu.pki.PkiController;
@@ -21,6 +22,7 @@ import java.util.Set;
 import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
 import static vn.vanthu.users.Role.ADMIN;
 import static vn.vanthu.users.Role.AUDITOR;
 import static vn.vanthu.users.Role.CLERK;
@@ -40,7 +42,7 @@ public final class Routes {
     public record Controllers(UserController users, AuditController audit, DocumentController documents,
                               PkiController devPki, KeyController keys, SigningController signing,
                               ValidationController validations, DispatchController dispatches,
-                              CopyController copies, DossierController dossiers) {}
+                              CopyController copies, CatalogueController catalogues, DossierController dossiers) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -81,6 +83,8 @@ public final class Routes {
         r.add(GET, "/api/v1/validations/{id}/report.pdf", Set.of(AUDITOR), "validation", "Human-readable validation report, sealed (PAdES)", NONE, c.validations()::reportPdf);
         declareDispatches(r, c.dispatches());
         r.add(POST, "/api/v1/copies", Set.of(CLERK), "dispatches", "Electronic copy (SY, SL, TrS + pages) of an issued dispatch (source) or a scan (file), sealed {keyId, pin} → the PDF", MULTIPART, c.copies()::create);
+        r.add(GET, "/api/v1/catalogues/{year}", ANY_USER, "dossiers", "The year's dossier catalogue (danh mục hồ sơ) as JSON, or ?format=pdf printable", NONE, c.catalogues()::get);
+        r.add(PUT, "/api/v1/catalogues/{year}", Set.of(ADMIN, CLERK), "dossiers", "Replace the year's dossier catalogue {headings:[{numeral, title, rows:[{symbol, title, retention, responsibleUserId, notes}]}]}", JSON, c.catalogues()::replace);
         declareDossiers(r, c.dossiers());
         return List.copyOf(r.routes);
     }

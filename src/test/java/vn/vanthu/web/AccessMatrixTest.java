@@ -74,7 +74,21 @@ class AccessMatrixTest {
             entry("POST /api/v1/dispatches/{id}/attachments", Set.of("official", "clerk")),
             entry("POST /api/v1/dispatches/{id}/issue", Set.of("clerk")),
             entry("POST /api/v1/copies", Set.of("clerk")),
-            entry("GET /api/v1/registers/outgoing", Set.of("clerk", "auditor", "admin")));
+            entry("GET /api/v1/registers/outgoing", Set.of("clerk", "auditor", "admin")),
+            entry("GET /api/v1/catalogues/{year}", ALL),
+            entry("PUT /api/v1/catalogues/{year}", Set.of("clerk", "admin")),
+            entry("POST /api/v1/dossiers", Set.of("clerk", "official")),
+            entry("GET /api/v1/dossiers", ALL),
+            entry("GET /api/v1/dossiers/due", Set.of("clerk", "admin", "auditor")),
+            entry("GET /api/v1/dossiers/{id}", ALL),
+            entry("POST /api/v1/dossiers/{id}/documents", Set.of("clerk", "official")),
+            entry("DELETE /api/v1/dossiers/{id}/documents/{itemId}", Set.of("clerk", "official")),
+            entry("POST /api/v1/dossiers/{id}/close", Set.of("clerk")),
+            entry("GET /api/v1/dossiers/{id}/package", ALL),
+            entry("POST /api/v1/dossiers/{id}/renew", Set.of("clerk", "admin")),
+            entry("GET /api/v1/dossiers/{id}/export.pdf", ALL),
+            entry("GET /api/v1/dossiers/{id}/export.xml", ALL),
+            entry("POST /api/v1/dossiers/{id}/submit", Set.of("clerk")));
 
     private static TestServer server;
 

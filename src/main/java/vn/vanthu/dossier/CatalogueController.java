@@ -1,0 +1,120 @@
+package vn.vanthu.dossier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.javalin.http.Context;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.Auth;
+import vn.vanthu.web.Json;
+
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * HTTP for the dossier catalogue: {@code PUT /api/v1/catalogues/{year}} replaces a year's catalogue,
+ * {@code GET /api/v1/catalogues/{year}} reads it as JSON or, with {@code ?format=pdf}, as a printable PDF.
+ *
+ * <pre>{@code r.add(PUT, "/api/v1/catalogues/{year}", Set.of(ADMIN, CLERK), …, JSON, catalogueController::replace);}</pre>
+ */
+public final class CatalogueController {
+    private static final ZoneOffset VN = ZoneOffset.ofHours(7);
+    private static final String SHAPE = "{\"headings\":[{\"numeral\",\"title\",\"rows\":[{\"symbol\",\"title\","
+            + "\"retention\",\"responsibleUserId\",\"notes\"}]}]}";
+
+    private final CatalogueService catalogues;
+
+    public CatalogueController(CatalogueService catalogues) {
+        this.catalogues = catalogues;
+    }
+
+    public void replace(Context ctx) {
+        int year = year(ctx);
+        Catalogue c = catalogues.replace(Auth.user(ctx), year, parse(ctx.body()));
+        AuditTags.set(ctx, "CATALOGUE_REPLACE", "catalogue " + year,
+                c.headings().size() + " headings, " + c.rows().size() + " rows");
+        ctx.json(view(c));
+    }
+
+    public void get(Context ctx) {
+        int year = year(ctx);
+        String format = ctx.queryParam("format");
+        if (format == null || format.equals("json")) {
+            ctx.json(view(catalogues.get(year)));
+        } else if (format.equals("pdf")) {
+            byte[] pdf = catalogues.pdf(year);
+            ctx.contentType("application/pdf");
+            ctx.header("Content-Disposition", "attachment; filename=\"danh-muc-ho-so-" + year + ".pdf\"");
+            ctx.result(pdf);
+        } else {
+            throw ApiException.badRequest("INVALID_FORMAT", "format must be json or pdf", "format");
+        }
+    }
+
+    static Map<String, Object> view(Catalogue c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("year", c.year());
+        m.put("headings", c.headings().stream().map(h -> {
+            Map<String, Object> heading = new LinkedHashMap<>();
+            heading.put("numeral", h.numeral());
+            heading.put("title", h.title());
+            heading.put("rows", h.rows().stream().map(r -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("symbol", r.symbol());
+                row.put("title", r.title());
+                row.put("retention", r.retention());
+                row.put("retentionLabel", Retention.label(r.retention()));
+                row.put("responsibleUserId", r.responsibleUserId());
+                row.put("responsibleName", r.responsibleName());
+                row.put("notes", r.notes());
+                return row;
+            }).toList());
+            return heading;
+        }).toList());
+        m.put("updatedAt", c.updatedAt() == null ? null : c.updatedAt().withOffsetSameInstant(VN).toString());
+        m.put("updatedBy", c.updatedBy());
+        return m;
+    }
+
+    private static int year(Context ctx) {
+        String v = ctx.pathParam("year");
+        if (v.matches("\\d{4}")) {
+            return CatalogueRules.year(Integer.parseInt(v));
+        }
+        throw ApiException.badRequest("INVALID_YEAR", "year must be from " + CatalogueRules.MIN_YEAR + " to "
+                + CatalogueRules.MAX_YEAR, "year");
+    }
+
+    private static CatalogueInput parse(String body) {
+        try {
+            return Json.MAPPER.readValue(body, CatalogueInput.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiException.badRequest("UNKNOWN_FIELD", "Unknown field '" + e.getPropertyName() + "' at "
+                    + where(e) + "; the body is " + SHAPE, e.getPropertyName());
+        } catch (JsonMappingException e) {
+            String at = where(e);
+            throw ApiException.badRequest("MALFORMED_JSON", "The body must be " + SHAPE
+                    + (at.isEmpty() ? "" : "; " + at + " has the wrong type"), null);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("MALFORMED_JSON", "The body must be JSON: " + SHAPE, null);
+        }
+    }
+
+    /** "headings[0].rows[1]": where in the body the problem is. */
+    private static String where(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        var path = e.getPath();
+        for (int i = 0; i < path.size(); i++) {
+            var ref = path.get(i);
+            boolean last = i == path.size() - 1;
+            if (ref.getFieldName() != null && !(last && e instanceof UnrecognizedPropertyException)) {
+                sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "the top level" : sb.toString();
+    }
+}
