@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The outgoing-dispatch demo against a running vanthu (scripts/run.sh): the official signs the sample công văn,
 # the clerk issues it (number shown), the register lists it, and the auditor validates the issued PDF and sees
-# two valid signatures (the official's and the agency seal).
+# two valid signatures (the official's and the agency seal). Then the clerk files the issued dispatch and an
+# incoming document into a work dossier, closes it (sealed archival package), and the auditor validates the package.
 #   VANTHU_URL (default http://localhost:8080); tokens from $VANTHU_DATA_DIR/demo-tokens.json or ./data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,3 +49,23 @@ call GET "/api/v1/dispatches/$id/file" "$auditor" > "$out/issued.pdf"
 echo "5. Auditor validates the issued PDF ($out/issued.pdf):"
 call POST /api/v1/validations "$auditor" -F "file=@$out/issued.pdf;type=application/pdf" \
   | jq -r '"   \(.validSignaturesCount) of \(.signaturesCount) signatures valid", (.signatures[] | "   - \(.signedBy): \(.indication)")'
+
+me=$(call GET /api/v1/users/me "$clerk" | jq -r .id)
+symbol="VP.$(date +%H%M%S)"
+dossier=$(call POST /api/v1/dossiers "$clerk" -H 'Content-Type: application/json' -d "$(jq -nc --arg s "$symbol" --arg u "$me" \
+  '{symbol:$s, title:"Hồ sơ về công tác cải cách hành chính năm 2023", retention:"10Y", responsibleUserId:$u}')")
+did=$(jq -r .id <<<"$dossier")
+echo "6. Clerk opened dossier $(jq -r .fileCode <<<"$dossier"): $(jq -r .title <<<"$dossier")"
+call POST "/api/v1/dossiers/$did/documents" "$clerk" -H 'Content-Type: application/json' -d "{\"dispatchId\":\"$id\"}" \
+  | jq -r '"   filed the issued dispatch \(.numberSymbol) (\(.signaturesCount) signatures, \(.verdict)) and \(.appendices | length) appendix"'
+call POST /api/v1/signatures "$official" -F "file=@scripts/samples/phu-luc-i.pdf;type=application/pdf" -F format=PAdES \
+  -F level=LT -F keyId=official1 -F "pin=$pin" > "$out/cong-van-den.pdf"
+call POST "/api/v1/dossiers/$did/documents" "$clerk" -F "file=@$out/cong-van-den.pdf;type=application/pdf" \
+  -F 'metadata={"kind":"INCOMING","numberSymbol":"125/UBND-VP","documentDate":"2023-03-02","issuingOrgan":"UBND tỉnh Thái Bình","documentType":"Công văn","subject":"V/v triển khai văn bản điện tử"}' \
+  | jq -r '"   filed the incoming document \(.numberSymbol) of \(.documentDate) (\(.signaturesCount) signature, \(.verdict))"'
+closed=$(call POST "/api/v1/dossiers/$did/close" "$clerk" -H 'Content-Type: application/json' -d "{\"keyId\":\"seal\",\"pin\":\"$pin\"}")
+echo "7. Clerk closed and sealed it: $(jq -r '"\(.status), \(.docTotal) documents, \(.pageTotal) pages, \(.startDate) – \(.endDate)"' <<<"$closed")"
+call GET "/api/v1/dossiers/$did/package" "$auditor" > "$out/ho-so.zip"
+echo "8. Auditor validates the package ($out/ho-so.zip):"
+call POST /api/v1/validations "$auditor" -F "file=@$out/ho-so.zip;type=application/zip" \
+  | jq -r '"   seal: \(.signatures[0].format) \(.signatures[0].indication); \(.validSignaturesCount) of \(.signaturesCount) signatures valid; \(.package.files) files, \(.package.problems | length) problems"'
