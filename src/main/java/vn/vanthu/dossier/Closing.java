@@ -28,7 +28,7 @@ import java.util.concurrent.Future;
 
 /**
  * Closes a dossier: validates every signed item again and keeps its ETSI report, refuses (409, naming the
- * items) when one fails unless forced with a reason, writes the table of contents and the package files, seals
+ * items) when one fails unless forced with a reason, then, with the seal unlocked, writes the table of contents and the package files, seals
  * them with the agency seal at level LTA, and marks the dossier CLOSED. The package's file list is stored as a
  * small manifest; {@link PackageZip} streams the ZIP from it.
  *
@@ -65,16 +65,17 @@ public final class Closing {
         if (items.isEmpty()) {
             throw ApiException.conflict("DOSSIER_EMPTY", "An empty dossier cannot be closed; file its documents first");
         }
+        // Validation first, without the key: a shared seal (often on an HSM) is held only for the sealing itself.
+        Map<String, ValidationReport> reports = new LinkedHashMap<>();
+        List<Dossier.Item> checked = validate(items, reports);
+        List<Dossier.Item> failing = checked.stream()
+                .filter(i -> i.signaturesCount() > 0 && !"TOTAL_PASSED".equals(i.verdict())).toList();
+        if (!failing.isEmpty() && !force) {
+            throw refusal(failing);
+        }
         try (UnlockedKey key = keys.unlock(caller, keyId, pin)) {
             if (!KeyInfo.AGENCY_SEAL.equals(key.info().owner())) {
                 throw ApiException.unprocessable("NOT_A_SEAL", "A dossier is sealed with the agency seal, not a personal key", "keyId");
-            }
-            Map<String, ValidationReport> reports = new LinkedHashMap<>();
-            List<Dossier.Item> checked = validate(items, reports);
-            List<Dossier.Item> failing = checked.stream()
-                    .filter(i -> i.signaturesCount() > 0 && !"TOTAL_PASSED".equals(i.verdict())).toList();
-            if (!failing.isEmpty() && !force) {
-                throw refusal(failing);
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             String endDate = checked.stream().map(Dossier.Item::documentDate).max(String::compareTo).orElseThrow();
@@ -95,7 +96,7 @@ public final class Closing {
         }
     }
 
-    /** Validates the signed items (two at a time per CPU); unsigned ones keep what filing found. */
+    /** Validates the signed items, one per CPU at a time; unsigned ones keep what filing found. */
     private List<Dossier.Item> validate(List<Dossier.Item> items, Map<String, ValidationReport> reports) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {

@@ -131,10 +131,10 @@ final class DossierDao {
         });
     }
 
-    /** Records the verdicts of closing, the package and its seal, and the CLOSED state; false if no longer OPEN. */
-    boolean markClosed(Dossier d, List<Dossier.Item> verdicts, String endDate, String forcedReason, String sealSha,
+    /** Records the verdicts of closing, the package and its seal, and the CLOSED state (409 if no longer OPEN). */
+    void markClosed(Dossier d, List<Dossier.Item> verdicts, String endDate, String forcedReason, String sealSha,
                        String manifestSha, OffsetDateTime stampExpiry, String userId) {
-        return jdbi.inTransaction(h -> {
+        jdbi.useTransaction(h -> {
             requireOpen(h, d.id());
             for (Dossier.Item i : verdicts) {
                 h.createUpdate("UPDATE dossier_items SET verdict = :v, report_sha256 = :r WHERE id = :i")
@@ -145,7 +145,6 @@ final class DossierDao {
                     .bind("ed", endDate).bind("at", now()).bind("fr", forcedReason).bind("seal", sealSha)
                     .bind("pm", manifestSha).bind("exp", stampExpiry).bind("id", d.id()).execute();
             event(h, d.id(), userId, forcedReason == null ? "CLOSED" : "CLOSED_FORCED", forcedReason);
-            return true;
         });
     }
 
