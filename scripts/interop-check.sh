@@ -9,8 +9,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 need() { command -v "$1" >/dev/null 2>&1; }
-if ! need pdfsig || ! need qpdf || ! need xmlsec1; then
-  apt-get install -y poppler-utils xmlsec1 qpdf >/dev/null || { echo "cannot install poppler-utils xmlsec1 qpdf"; exit 2; }
+if ! need pdfsig || ! need qpdf || ! need xmlsec1 || ! need unzip; then
+  apt-get install -y poppler-utils xmlsec1 qpdf unzip >/dev/null || { echo "cannot install poppler-utils xmlsec1 qpdf unzip"; exit 2; }
 fi
 for t in openssl curl jq java; do need $t || { echo "missing $t"; exit 2; }; done
 
@@ -44,7 +44,7 @@ PDF="$ROOT/src/test/resources/samples/cong-van.pdf"
 XML="$ROOT/src/test/resources/samples/cong-van.xml"
 cp "$XML" "$OUT/cong-van.xml"   # detached XAdES references the original by its name
 
-declare -A RESULT; ARTIFACTS=(); TOOLS=(http pdfsig qpdf cms ts xmlsec1); FAILED=0
+declare -A RESULT; ARTIFACTS=(); TOOLS=(http pdfsig qpdf cms ts xmlsec1 sha256sum); FAILED=0
 mark() { RESULT["$1|$2"]=$3; [ "$3" = FAIL ] && FAILED=1; return 0; }
 
 # sign NAME TOKEN FILE FORMAT LEVEL PACKAGING KEY [extra curl args...]
@@ -87,6 +87,18 @@ CODE=$(curl -s -o "$OUT/pades-two-step.pdf" -w '%{http_code}' -H "Authorization:
   -H 'Content-Type: application/json' -d "{\"signatureValue\":\"$(base64 -w0 "$WORK/tbs.sig")\"}" \
   "$BASE/api/v1/signatures/$PREP_ID/complete")
 [ "$CODE" = 200 ] && mark pades-two-step.pdf http OK || { mark pades-two-step.pdf http FAIL; echo "$PREP"; cat "$OUT/pades-two-step.pdf"; }
+
+# A work dossier: the two-person PDF filed, closed and sealed; the package is checked after the loop.
+ARTIFACTS+=("dossier-package.zip")
+CLERK_ID=$(curl -s -H "Authorization: Bearer $CLERK" "$BASE/api/v1/users/me" | jq -r .id)
+DOSSIER=$(curl -s -H "Authorization: Bearer $CLERK" -H 'Content-Type: application/json' "$BASE/api/v1/dossiers" \
+  -d "{\"symbol\":\"IOP.$$\",\"title\":\"Hồ sơ kiểm tra\",\"retention\":\"10Y\",\"responsibleUserId\":\"$CLERK_ID\"}" | jq -r .id)
+curl -s -o /dev/null -H "Authorization: Bearer $CLERK" -F "file=@$OUT/pades-official-seal.pdf;type=application/pdf" \
+  "$BASE/api/v1/dossiers/$DOSSIER/documents"
+curl -s -o /dev/null -H "Authorization: Bearer $CLERK" -H 'Content-Type: application/json' \
+  -d '{"keyId":"seal","pin":"123456"}' "$BASE/api/v1/dossiers/$DOSSIER/close"
+CODE=$(curl -s -o "$OUT/dossier-package.zip" -w '%{http_code}' -H "Authorization: Bearer $CLERK" "$BASE/api/v1/dossiers/$DOSSIER/package")
+[ "$CODE" = 200 ] && mark dossier-package.zip http OK || mark dossier-package.zip http FAIL
 
 extract() { java -cp "$CP" vn.vanthu.signing.InteropExtract "$@" >/dev/null 2>>"$WORK/extract.log"; }
 cms_verify() { # file [content]
@@ -139,6 +151,16 @@ for a in "${ARTIFACTS[@]}"; do
     xades-*)
       xmlsec_verify "$f" "$OUT" && mark "$a" xmlsec1 OK || mark "$a" xmlsec1 FAIL
       extract xml "$f" "$d"; [ "$level" = B ] && mark "$a" ts "-" || mark "$a" ts "$(ts_verify_dir "$d")" ;;
+    *.zip)
+      mkdir -p "$d/pkg"; (cd "$d/pkg" && unzip -q "$f") || true
+      cp "$d/pkg/META-INF/signatures.xml" "$d/pkg/seal.xml" 2>/dev/null
+      xmlsec_verify "$d/pkg/seal.xml" "$d/pkg" && mark "$a" xmlsec1 OK || mark "$a" xmlsec1 FAIL
+      # every file METS.xml lists, with the SHA-256 it gives, checked by sha256sum
+      tr '\n' ' ' < "$d/pkg/METS.xml" | grep -oE 'CHECKSUM="[0-9a-f]{64}"[^>]*>[[:space:]]*<FLocat[^>]*href="[^"]*"|href="[^"]*"[^>]*CHECKSUM="[0-9a-f]{64}"' \
+        | sed -E 's/.*CHECKSUM="([0-9a-f]{64})".*href="([^"]*)".*/\1  \2/; s/.*href="([^"]*)".*CHECKSUM="([0-9a-f]{64})".*/\2  \1/' > "$d/sums"
+      [ -s "$d/sums" ] && (cd "$d/pkg" && sha256sum -c --quiet "$d/sums" >>"$WORK/sha256sum.log" 2>&1) \
+        && mark "$a" sha256sum OK || mark "$a" sha256sum FAIL
+      level=B ;;
     *.asice)
       extract zip "$f" "$d"; ok=FAIL
       for s in "$d"/container/META-INF/signatures*.xml; do
