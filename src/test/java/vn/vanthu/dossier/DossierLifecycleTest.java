@@ -92,7 +92,12 @@ class DossierLifecycleTest {
             checked++;
         }
         assertEquals(files.size() - 2, checked, "every file but METS.xml and the seal is listed: " + files.keySet());
-        assertTrue(files.containsKey("metadata/preservation/premis.xml"));
+        String premis = new String(files.get("metadata/preservation/premis.xml"), java.nio.charset.StandardCharsets.UTF_8);
+        for (String event : List.of("creation", "digital signature generation", "digital signature validation",
+                "information package creation")) {
+            assertTrue(premis.contains("<eventType>" + event + "</eventType>"), event);
+        }
+        assertTrue(premis.contains("Package sealed (XAdES-BASELINE-LTA)"), "the sealing event");
         assertTrue(files.containsKey("documentation/muc-luc-van-ban.pdf"));
         assertTrue(files.keySet().stream().anyMatch(n -> n.startsWith("metadata/preservation/validation/")), files.keySet().toString());
     }

@@ -116,6 +116,24 @@ class DossierRulesTest {
     }
 
     @Test
+    void a_dossier_opened_from_a_catalogue_row_takes_its_symbol_title_retention_and_responsible_user() {
+        String official = CatalogueFixtures.userId(s, "official");
+        var put = CatalogueFixtures.put(s, 2026, "clerk", Map.of("headings", List.of(CatalogueFixtures.heading("I", "Tổng hợp",
+                List.of(CatalogueFixtures.row("01.TH", "Hồ sơ báo cáo tổng kết năm 2026", "20Y", official, null))))));
+        assertEquals(200, put.status(), put.text());
+        var r = s.postJson("/api/v1/dossiers", "official", Map.of("catalogueSymbol", "01.TH", "year", 2026));
+        assertEquals(201, r.status(), r.text());
+        JsonNode d = r.json();
+        assertEquals("01.TH", d.path("symbol").asText());
+        assertEquals("Hồ sơ báo cáo tổng kết năm 2026", d.path("title").asText());
+        assertEquals("20Y", d.path("maintenance").asText());
+        assertEquals("20 năm", d.path("maintenanceLabel").asText());
+        assertEquals(official, d.path("responsibleUserId").asText());
+        assertTrue(s.get("/api/v1/dossiers?year=2026&status=OPEN&limit=100", "auditor").json().path("items")
+                .findValuesAsText("symbol").contains("01.TH"));
+    }
+
+    @Test
     void bad_metadata_is_a_400_naming_the_field() {
         var r = s.postJson("/api/v1/dossiers", "clerk", Map.of("symbol", "08.BAD", "title", "X", "retention", "FOREVER"));
         assertEquals(400, r.status(), r.text());
