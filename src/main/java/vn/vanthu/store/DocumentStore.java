@@ -122,14 +122,20 @@ public final class DocumentStore {
         return new ChunkStream(doc);
     }
 
+    /**
+     * Holds at most one chunk, and none once it has ended or been closed: readers such as Santuario keep every
+     * reference's stream until a whole signature is processed, so a finished stream must not keep its last chunk.
+     */
     private final class ChunkStream extends InputStream {
+        private static final byte[] NONE = new byte[0];
         private final StoredDocument doc;
         private final MessageDigest md = Hashes.sha256Digest();
-        private byte[] chunk = new byte[0];
+        private byte[] chunk = NONE;
         private int pos;
         private int seq;
         private long read;
         private boolean ended;
+        private boolean closed;
 
         ChunkStream(StoredDocument doc) {
             this.doc = doc;
@@ -142,7 +148,10 @@ public final class DocumentStore {
         }
 
         @Override
-        public int read(byte[] b, int off, int len) {
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (closed) {
+                throw new IOException("Stream closed");
+            }
             if (len == 0) {
                 return 0;
             }
@@ -162,6 +171,8 @@ public final class DocumentStore {
                     .bind("s", doc.sha256()).bind("q", seq).mapTo(byte[].class).findOne().orElse(null));
             if (data == null) {
                 ended = true;
+                chunk = NONE;
+                pos = 0;
                 String actual = HexFormat.of().formatHex(md.digest());
                 if (!actual.equals(doc.sha256()) || read != doc.size()) {
                     log.error("Stored document {} is corrupted: its bytes now hash to {} ({} of {} bytes)",
@@ -176,6 +187,13 @@ public final class DocumentStore {
             chunk = data;
             pos = 0;
             return true;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            chunk = NONE;
+            pos = 0;
         }
     }
 
