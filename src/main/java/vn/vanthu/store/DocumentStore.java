@@ -129,6 +129,15 @@ public final class DocumentStore {
     }
 
     /**
+     * As {@link #open(String)} for a document whose address and size are already known (a package manifest
+     * records both): no lookup, and nothing is read from the database before the first read. A document that
+     * is not there reads as corrupted.
+     */
+    public InputStream open(StoredDocument known) {
+        return new ChunkStream(known);
+    }
+
+    /**
      * Holds at most one chunk, and none once it has ended or been closed: readers such as Santuario keep every
      * reference's stream until a whole signature is processed, so a finished stream must not keep its last chunk.
      */
