@@ -158,6 +158,7 @@ print(f"ratio (close + package) / (sha256sum + zip -0): {(a + b) / (s + z):.2f}x
 print(f"service at {xmx}: peak RSS (VmHWM) {rss} MB, largest heap after a GC {heap} MB, OutOfMemoryError in the log: {oom}")
 PY
   echo "$v"
+  grep -o 'Closed dossier .*' "$dir/service.log" | sed 's/^/service: /' || true
   echo "package: $check"
   [ "$oom" = 0 ] && [[ $check == OK* ]]
 }
