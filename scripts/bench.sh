@@ -108,24 +108,31 @@ dossier() {
 
   # The baseline, same files, same run: hash them, then store them in a ZIP. Timed before and after the service's
   # part, so that a change in the machine's load during the run (other builds) weighs on both sides alike.
+  # CPU seconds are printed too: they hardly depend on what else the machine runs meanwhile.
   baseline() {
     rm -f "$dir/baseline.zip"; sync; sleep 2
-    local t; t=$(date +%s%N); (cd "$dir/docs" && sha256sum -- *.pdf >"$dir/sums"); echo -n "$(ms_since "$t") "
-    t=$(date +%s%N); (cd "$dir/docs" && zip -0 -q "$dir/baseline.zip" -- *.pdf); echo -n "$(ms_since "$t") "
-    cut -d' ' -f1 /proc/loadavg
+    local t; t=$(date +%s%N)
+    (cd "$dir/docs" && /usr/bin/time -f '%U %S' -o "$dir/cpu.sha" sha256sum -- *.pdf >"$dir/sums"); echo -n "$(ms_since "$t") "
+    t=$(date +%s%N)
+    (cd "$dir/docs" && /usr/bin/time -f '%U %S' -o "$dir/cpu.zip" zip -0 -q "$dir/baseline.zip" -- *.pdf); echo -n "$(ms_since "$t") "
+    echo -n "$(cut -d' ' -f1 /proc/loadavg) "
+    cat "$dir/cpu.sha" "$dir/cpu.zip" | awk '{c += $1 + $2} END {printf "%.2f\n", c}'
   }
-  local a b base1 base2 load
+  cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+  local a b base1 base2 load c0 c1 c2
   base1=$(baseline)
   sync; sleep 2
   load=$(cut -d' ' -f1 /proc/loadavg)
+  c0=$(cpu_ticks)
   t0=$(date +%s%N)
   curl -sf -o "$dir/closed.json" -H "Authorization: Bearer $clerk" -H 'Content-Type: application/json' \
     -d '{"keyId":"seal","pin":"123456"}' "$url/api/v1/dossiers/$dossier_id/close" \
     || { echo "closing failed"; tail -50 "$dir/service.log"; exit 1; }
-  a=$(ms_since "$t0"); t0=$(date +%s%N)
+  a=$(ms_since "$t0"); c1=$(cpu_ticks); t0=$(date +%s%N)
   curl -sf -o "$dir/package.zip" -H "Authorization: Bearer $auditor" "$url/api/v1/dossiers/$dossier_id/package" \
     || { echo "package download failed"; tail -50 "$dir/service.log"; exit 1; }
-  b=$(ms_since "$t0")
+  b=$(ms_since "$t0"); c2=$(cpu_ticks)
+  local cpu; cpu="$(( c1 - c0 )) $(( c2 - c1 )) $(getconf CLK_TCK)"
   local rss; rss=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$pid/status)
 
   load="$load → $(cut -d' ' -f1 /proc/loadavg)"
@@ -155,18 +162,22 @@ PY
 )
   local v; v=$(jq -r '"closed: status \(.status), \(.docTotal // "?") documents"' "$dir/closed.json")
   python3 - "$a" "$b" "$base1" "$base2" "$rss" "$oom" "${heap_peak:-?}" "$(stat -c %s "$dir/package.zip")" \
-    "$(stat -c %s "$dir/baseline.zip")" "$heap" "$load" <<'PY'
+    "$(stat -c %s "$dir/baseline.zip")" "$heap" "$load" "$cpu" <<'PY'
 import sys
 a, b = int(sys.argv[1]), int(sys.argv[2]); runs = [sys.argv[3].split(), sys.argv[4].split()]
 rss, oom, heap, pkg, base, xmx, load = int(sys.argv[5]), int(sys.argv[6]), sys.argv[7], int(sys.argv[8]), int(sys.argv[9]), sys.argv[10], sys.argv[11]
+ca, cb, tck = map(int, sys.argv[12].split()); ca, cb = ca / tck, cb / tck
 print(f"close (validate + package files + XAdES-LTA seal): {a} ms")
 print(f"package download (GET, {pkg} bytes):             {b} ms")
 print(f"close + package:                                    {a + b} ms   (load average {load})")
-for when, (s, z, l) in zip(("before", "after"), runs):
-    print(f"baseline {when:6}: sha256sum {s} ms + zip -0 ({base} bytes) {z} ms = {int(s) + int(z)} ms   (load average {l})")
-s = sum(int(r[0]) for r in runs) / 2; z = sum(int(r[1]) for r in runs) / 2
+for when, (s, z, l, c) in zip(("before", "after"), runs):
+    print(f"baseline {when:6}: sha256sum {s} ms + zip -0 ({base} bytes) {z} ms = {int(s) + int(z)} ms   "
+          f"(load average {l}; CPU {c} s)")
+s = sum(int(r[0]) for r in runs) / 2; z = sum(int(r[1]) for r in runs) / 2; c = sum(float(r[3]) for r in runs) / 2
 print(f"baseline mean:    sha256sum {s:.0f} ms + zip -0 {z:.0f} ms = {s + z:.0f} ms")
 print(f"ratio (close + package) / (sha256sum + zip -0): {(a + b) / (s + z):.2f}x   close alone: {a / (s + z):.2f}x   (goal ≤ 2x)")
+print(f"CPU seconds: service close {ca:.1f} + package {cb:.1f} = {ca + cb:.1f} (all its threads: GC, JIT too); "
+      f"baseline {c:.1f}; ratio {(ca + cb) / c:.2f}x, close alone {ca / c:.2f}x")
 print(f"service at {xmx}: peak RSS (VmHWM) {rss} MB, largest heap after a GC {heap} MB, OutOfMemoryError in the log: {oom}")
 PY
   echo "$v"
