@@ -3,7 +3,7 @@
 # Usage: scripts/bench.sh [startup|signing|validation|dossier|all] [seconds of the 64-client validation soak, default 120]
 #   dossier: issue 6 — close, seal and download a dossier of DOSSIER_DOCS (1000) scans totalling DOSSIER_BYTES (1 GiB),
 #   DOSSIER_SIGNED (10) of them signed PAdES-LT, service at -Xmx256m, against sha256sum + zip -0 of the same files.
-#   Needs curl, jq, zip, unzip, python3, about 4 × DOSSIER_BYTES of free disk under TMPDIR; KEEP=1 keeps its folder.
+#   Needs curl, jq, zip, python3, about 4 × DOSSIER_BYTES of free disk under TMPDIR; KEEP=1 keeps its folder.
 # Runs on this machine as it is; compare the ratios printed side by side, not absolute numbers across runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,7 +53,7 @@ dossier() {
   local count=${DOSSIER_DOCS:-1000} bytes=${DOSSIER_BYTES:-1073741824} nsigned=${DOSSIER_SIGNED:-10}
   local port=${DOSSIER_PORT:-18293} url heap=${DOSSIER_XMX:--Xmx256m}
   url="http://127.0.0.1:$port"
-  for tool in curl jq zip unzip sha256sum python3; do
+  for tool in curl jq zip sha256sum python3; do
     command -v $tool >/dev/null || { echo "dossier benchmark: $tool is missing (apt-get install -y $tool)" >&2; exit 1; }
   done
   if [ -n "$(find src/main pom.xml -newer target/vanthu.jar -print -quit)" ]; then mvn -B -q -DskipTests package; fi
