@@ -19,9 +19,14 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Document bytes addressed by their SHA-256, kept in the database in 1 MB chunks so that every instance sees
+ * Document bytes addressed by their SHA-256, kept in the database in 256 KB chunks so that every instance sees
  * them and large files never sit whole in memory. Every read re-hashes the bytes: a stored document that no
  * longer matches its hash is logged and reported as corruption, never served.
+ *
+ * <p>Why 256 KB: a chunk passes through several arrays of its size on the way out of the database (H2 copies it
+ * three times); at 1 MB each of them was a "humongous" object for G1 (at least half a 1 MB region), allocated
+ * straight in the old generation, so streaming a gigabyte drove the heap into back-to-back full collections.
+ * Documents stored with another chunk size (1 MB before) read the same.
  *
  * <pre>{@code
  * StoredDocument doc = store.put(upload, "application/pdf");
@@ -30,7 +35,7 @@ import java.util.Optional;
  */
 public final class DocumentStore {
     private static final Logger log = LoggerFactory.getLogger(DocumentStore.class);
-    static final int CHUNK = 1024 * 1024;
+    static final int CHUNK = 256 * 1024;
 
     public record StoredDocument(String sha256, long size, String mediaType) {}
 
@@ -114,22 +119,38 @@ public final class DocumentStore {
 
     /**
      * Streams the bytes one chunk at a time (memory stays at one chunk whatever the size). The hash is checked
-     * as the stream ends: a corrupted document throws {@link DocumentCorruptedException} instead of ending
-     * normally, so a reader never takes altered bytes for the stored ones.
+     * as the stream ends, once the stored size has been read: a corrupted document throws
+     * {@link DocumentCorruptedException} instead of ending normally, so a reader never takes altered bytes for
+     * the stored ones.
      */
     public InputStream open(String sha256) {
         StoredDocument doc = find(sha256).orElseThrow(() -> ApiException.notFound("Document " + sha256));
         return new ChunkStream(doc);
     }
 
+    /**
+     * As {@link #open(String)} for a document whose address and size are already known (a package manifest
+     * records both): no lookup, and nothing is read from the database before the first read. A document that
+     * is not there reads as corrupted.
+     */
+    public InputStream open(StoredDocument known) {
+        return new ChunkStream(known);
+    }
+
+    /**
+     * Holds at most one chunk, and none once it has ended or been closed: readers such as Santuario keep every
+     * reference's stream until a whole signature is processed, so a finished stream must not keep its last chunk.
+     */
     private final class ChunkStream extends InputStream {
+        private static final byte[] NONE = new byte[0];
         private final StoredDocument doc;
         private final MessageDigest md = Hashes.sha256Digest();
-        private byte[] chunk = new byte[0];
+        private byte[] chunk = NONE;
         private int pos;
         private int seq;
         private long read;
         private boolean ended;
+        private boolean closed;
 
         ChunkStream(StoredDocument doc) {
             this.doc = doc;
@@ -142,7 +163,10 @@ public final class DocumentStore {
         }
 
         @Override
-        public int read(byte[] b, int off, int len) {
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (closed) {
+                throw new IOException("Stream closed");
+            }
             if (len == 0) {
                 return 0;
             }
@@ -158,10 +182,14 @@ public final class DocumentStore {
         }
 
         private boolean nextChunk() {
-            byte[] data = jdbi.withHandle(h -> h.createQuery("SELECT data FROM document_chunks WHERE sha256 = :s AND seq = :q")
+            // All bytes read: end here, without asking the database for a chunk that is not there.
+            byte[] data = read >= doc.size() ? null : jdbi.withHandle(h -> h.createQuery(
+                            "SELECT data FROM document_chunks WHERE sha256 = :s AND seq = :q")
                     .bind("s", doc.sha256()).bind("q", seq).mapTo(byte[].class).findOne().orElse(null));
             if (data == null) {
                 ended = true;
+                chunk = NONE;
+                pos = 0;
                 String actual = HexFormat.of().formatHex(md.digest());
                 if (!actual.equals(doc.sha256()) || read != doc.size()) {
                     log.error("Stored document {} is corrupted: its bytes now hash to {} ({} of {} bytes)",
@@ -176,6 +204,13 @@ public final class DocumentStore {
             chunk = data;
             pos = 0;
             return true;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            chunk = NONE;
+            pos = 0;
         }
     }
 

@@ -29,7 +29,7 @@ class DocumentStorageTest {
     @EnumSource(Databases.Kind.class)
     void a_stored_document_comes_back_byte_for_byte_by_its_sha256(Databases.Kind kind) {
         try (TestServer s = TestServer.start(kind)) {
-            byte[] data = randomBytes(2_500_000);   // three chunks
+            byte[] data = randomBytes(2_500_000);   // ten chunks
             var up = s.postMultipart("/api/v1/documents", "clerk",
                     new Multipart().file("file", "scan.pdf", "application/pdf", data));
             assertEquals(201, up.status(), up.text());
