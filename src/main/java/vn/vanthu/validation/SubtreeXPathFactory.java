@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * for the evaluation and put back in the same place afterwards: the result nodes are the same DOM nodes, the
  * walk is over the signature only. The whole-document searches DSS and Santuario make for every signature
  * ({@code //ds:Signature[not(parent::…:CounterSignature)]}, the XPath-2 filter {@code /descendant::ds:Signature})
- * are answered by a plain DOM traversal ({@link DescendantSearch}). Everything else goes to the JDK's XPath
- * unchanged.
+ * are answered by a plain DOM traversal ({@link DescendantSearch}), and simple child paths such as
+ * {@code ./ds:DigestMethod/@Algorithm}, asked for every reference, by walking children ({@link ChildPath}).
+ * Everything else goes to the JDK's XPath unchanged.
  *
  * <pre>{@code XPathFactory.newInstance()   // → SubtreeXPathFactory wrapping XPathFactory.newDefaultInstance()}</pre>
  */
@@ -124,6 +125,33 @@ public final class SubtreeXPathFactory extends XPathFactory {
         }
     }
 
+    /** A child path answered by walking children, for the result types it knows; the subtree evaluation otherwise. */
+    private static final class ChildPathExpression implements XPathExpression {
+        private final XPathExpression fallback;
+        private final ChildPath path;
+
+        ChildPathExpression(XPathExpression fallback, ChildPath path) {
+            this.fallback = fallback;
+            this.path = path;
+        }
+
+        @Override
+        public Object evaluate(Object item, QName returnType) throws XPathExpressionException {
+            Object result = path.evaluate(item, returnType);
+            return result != null || javax.xml.xpath.XPathConstants.NODE.equals(returnType) && item instanceof Element
+                    ? result : fallback.evaluate(item, returnType);
+        }
+
+        @Override
+        public String evaluate(Object item) throws XPathExpressionException {
+            Object result = path.evaluate(item, javax.xml.xpath.XPathConstants.STRING);
+            return result != null ? (String) result : fallback.evaluate(item);
+        }
+
+        @Override public Object evaluate(InputSource s, QName t) throws XPathExpressionException { return fallback.evaluate(s, t); }
+        @Override public String evaluate(InputSource s) throws XPathExpressionException { return fallback.evaluate(s); }
+    }
+
     /** A whole-document element search answered by DOM traversal when a node set is asked for. */
     private static final class SearchExpression implements XPathExpression {
         private final XPathExpression jdk;
@@ -169,8 +197,12 @@ public final class SubtreeXPathFactory extends XPathFactory {
         public XPathExpression compile(String expression) throws XPathExpressionException {
             XPathExpression compiled = jdk.compile(expression);
             DescendantSearch search = DescendantSearch.parse(expression, jdk.getNamespaceContext());
-            return search != null ? new SearchExpression(compiled, search)
-                    : new SubtreeExpression(compiled, staysInSubtree(expression));
+            if (search != null) {
+                return new SearchExpression(compiled, search);
+            }
+            ChildPath path = ChildPath.parse(expression, jdk.getNamespaceContext());
+            XPathExpression subtree = new SubtreeExpression(compiled, staysInSubtree(expression));
+            return path == null ? subtree : new ChildPathExpression(subtree, path);
         }
 
         @Override
