@@ -17,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Document bytes addressed by their SHA-256, kept in the database in 256 KB chunks so that every instance sees
@@ -39,13 +38,6 @@ public final class DocumentStore {
     static final int CHUNK = 256 * 1024;
 
     public record StoredDocument(String sha256, long size, String mediaType) {}
-
-    /** Threads that fetch and hash the next chunk of each open stream while its reader works on the current one. */
-    private static final java.util.concurrent.ExecutorService READ_AHEAD = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "document-read-ahead");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final Jdbi jdbi;
 
@@ -146,17 +138,13 @@ public final class DocumentStore {
     }
 
     /**
-     * Holds the chunk being read and the next one, fetched and hashed ahead on another thread (so a reader that
-     * hashes or zips what it reads runs alongside the database read and the integrity check), and nothing once
-     * it has ended or been closed: readers such as Santuario keep every reference's stream until a whole
-     * signature is processed, so a finished stream must not keep its chunks. One fetch at a time per stream, in
-     * order, so the hash sees the chunks in order.
+     * Holds at most one chunk, and none once it has ended or been closed: readers such as Santuario keep every
+     * reference's stream until a whole signature is processed, so a finished stream must not keep its last chunk.
      */
     private final class ChunkStream extends InputStream {
         private static final byte[] NONE = new byte[0];
         private final StoredDocument doc;
         private final MessageDigest md = Hashes.sha256Digest();
-        private CompletableFuture<byte[]> pending;
         private byte[] chunk = NONE;
         private int pos;
         private int seq;
@@ -195,8 +183,9 @@ public final class DocumentStore {
 
         private boolean nextChunk() {
             // All bytes read: end here, without asking the database for a chunk that is not there.
-            byte[] data = read >= doc.size() ? null : take(pending != null ? pending : CompletableFuture.completedFuture(fetch(seq)));
-            pending = null;
+            byte[] data = read >= doc.size() ? null : jdbi.withHandle(h -> h.createQuery(
+                            "SELECT data FROM document_chunks WHERE sha256 = :s AND seq = :q")
+                    .bind("s", doc.sha256()).bind("q", seq).mapTo(byte[].class).findOne().orElse(null));
             if (data == null) {
                 ended = true;
                 chunk = NONE;
@@ -210,39 +199,17 @@ public final class DocumentStore {
                 return false;
             }
             seq++;
+            md.update(data);
             read += data.length;
             chunk = data;
             pos = 0;
-            if (read < doc.size()) {
-                int next = seq;
-                pending = CompletableFuture.supplyAsync(() -> fetch(next), READ_AHEAD);
-            }
             return true;
-        }
-
-        /** Chunk {@code q}, added to the hash; null when there is none. */
-        private byte[] fetch(int q) {
-            byte[] data = jdbi.withHandle(h -> h.createQuery("SELECT data FROM document_chunks WHERE sha256 = :s AND seq = :q")
-                    .bind("s", doc.sha256()).bind("q", q).mapTo(byte[].class).findOne().orElse(null));
-            if (data != null) {
-                md.update(data);
-            }
-            return data;
-        }
-
-        private byte[] take(CompletableFuture<byte[]> f) {
-            try {
-                return f.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
         }
 
         @Override
         public void close() {
             closed = true;
             chunk = NONE;
-            pending = null;
             pos = 0;
         }
     }
