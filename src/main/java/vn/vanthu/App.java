@@ -132,8 +132,10 @@ public final class App implements AutoCloseable {
         var dispatches = new vn.vanthu.dispatch.DispatchService(db, documents, keys, signing, users, config.agency());
         var numbers = new vn.vanthu.dispatch.NumberSeries(db, java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(10));
         var twoStep = new TwoStepSigning(signing, documents, db, config.keys().preparationTtl());
-        return new DispatchController(dispatches, new vn.vanthu.dispatch.Issuing(dispatches, numbers, documents, keys, signing),
-                new vn.vanthu.dispatch.Register(dispatches, numbers), new vn.vanthu.dispatch.DispatchTwoStep(dispatches, twoStep, signing));
+        var messages = new vn.vanthu.dispatch.EdXmlMessages(dispatches, signing, vn.vanthu.keys.ServiceSeal.of(config));
+        return new DispatchController(dispatches, new vn.vanthu.dispatch.Issuing(dispatches, numbers, documents, keys, signing, messages),
+                new vn.vanthu.dispatch.Register(dispatches, numbers), new vn.vanthu.dispatch.DispatchTwoStep(dispatches, twoStep, signing),
+                messages);
     }
 
     /** The dossier feature: its controller, and the packages whose renewal job runs while the service does. */

@@ -31,12 +31,15 @@ public final class DispatchController {
     private final Issuing issuing;
     private final Register register;
     private final DispatchTwoStep twoStep;
+    private final EdXmlMessages messages;
 
-    public DispatchController(DispatchService dispatches, Issuing issuing, Register register, DispatchTwoStep twoStep) {
+    public DispatchController(DispatchService dispatches, Issuing issuing, Register register, DispatchTwoStep twoStep,
+                              EdXmlMessages messages) {
         this.dispatches = dispatches;
         this.issuing = issuing;
         this.register = register;
         this.twoStep = twoStep;
+        this.messages = messages;
     }
 
     public void create(Context ctx) throws Exception {
@@ -92,7 +95,7 @@ public final class DispatchController {
     }
 
     public void edxml(Context ctx) throws Exception {
-        Path f = dispatches.edxml(ctx.pathParam("id"));
+        Path f = messages.message(Auth.user(ctx), ctx.pathParam("id"));
         try {
             ctx.contentType("application/xml");
             ctx.header("Content-Disposition", "attachment; filename=\"edxml-" + ctx.pathParam("id") + ".xml\"");

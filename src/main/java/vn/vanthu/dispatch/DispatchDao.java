@@ -139,6 +139,22 @@ final class DispatchDao {
                 .bind("id", id).mapTo(String.class).findOne());
     }
 
+    /**
+     * Stores the edXML message of an issued dispatch that has none yet; false when one was stored first (by
+     * another request or instance), which then stays. The history records who asked for it first.
+     */
+    boolean setEdxml(String id, String sha, String userId) {
+        return jdbi.inTransaction(h -> {
+            int n = h.createUpdate("UPDATE dispatches SET edxml_sha256 = :x WHERE id = :id AND status = 'ISSUED' "
+                            + "AND edxml_sha256 IS NULL")
+                    .bind("x", sha).bind("id", id).execute();
+            if (n == 1) {
+                event(h, id, userId, "EDXML_SEALED", "sealed by the service on first request, sha256 " + sha);
+            }
+            return n == 1;
+        });
+    }
+
     List<Dispatch.Event> history(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT at, user_id, action, details FROM dispatch_history "
                         + "WHERE dispatch_id = :id ORDER BY id")

@@ -166,15 +166,6 @@ public final class DispatchService {
         return store;
     }
 
-    /** The issued dispatch's signed edXML message, verified, in a temporary file the caller deletes. */
-    public Path edxml(String id) {
-        Dispatch d = get(id);
-        if (d.status() != Dispatch.Status.ISSUED) {
-            throw ApiException.conflict("NOT_ISSUED", "Only an issued dispatch has an edXML message");
-        }
-        return store.copyToTempFile(dao.edxml(id).orElseThrow(() -> ApiException.notFound("edXML of dispatch " + id)));
-    }
-
     public Dispatch.Attachment attach(User caller, String id, Path pdf, String fileName) {
         Dispatch d = get(id);
         if (d.status() == Dispatch.Status.ISSUED) {

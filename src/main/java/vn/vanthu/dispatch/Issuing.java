@@ -2,14 +2,12 @@ package vn.vanthu.dispatch;
 
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
-import eu.europa.esig.dss.model.InMemoryDocument;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.keys.UnlockedKey;
-import vn.vanthu.signing.Level;
 import vn.vanthu.signing.Packaging;
 import vn.vanthu.signing.SignatureFormat;
 import vn.vanthu.signing.SigningService;
@@ -36,7 +34,8 @@ import java.util.List;
  * short transaction, the number and date are written into the blanks of page 1 (annotations), the agency
  * seal is applied over the left third of the official's signature, each appendix is sealed top-right of page 1
  * with the number and time, and one transaction stores it all and consumes the number. Any failure after the
- * reservation gives the number back, so the series has no gaps.
+ * reservation gives the number back, so the series has no gaps. The edXML envelope is sealed here only when the
+ * service holds no seal of its own; otherwise on its first request ({@link EdXmlMessages}).
  *
  * <pre>{@code Dispatch issued = issuing.issue(clerk, id, "seal", pin);   // issued.issued().number() = "05/KH-SKHCN"}</pre>
  */
@@ -48,14 +47,16 @@ public final class Issuing {
     private final DocumentStore store;
     private final KeyService keys;
     private final SigningService signing;
+    private final EdXmlMessages messages;
 
     public Issuing(DispatchService dispatches, NumberSeries numbers, DocumentStore store, KeyService keys,
-                   SigningService signing) {
+                   SigningService signing, EdXmlMessages messages) {
         this.dispatches = dispatches;
         this.numbers = numbers;
         this.store = store;
         this.keys = keys;
         this.signing = signing;
+        this.messages = messages;
     }
 
     public Dispatch issue(User clerk, String id, String keyId, String pin) {
@@ -91,18 +92,23 @@ public final class Issuing {
             VisibleSignature seal = sealPlace(d);
             DSSDocument sealed = sign(marked, seal, key, sealImage, "Phát hành văn bản số " + number);
             String sha = dispatches.put(sealed);
-            List<EdXml.File> files = new ArrayList<>(List.of(new EdXml.File(d.fileName(), bytes(sealed))));
+            // With a service seal the edXML envelope is sealed on its first request (EdXmlMessages), else here.
+            boolean edxmlNow = !messages.sealedOnRequest();
+            List<EdXml.File> files = new ArrayList<>();
+            if (edxmlNow) {
+                files.add(new EdXml.File(d.fileName(), bytes(sealed)));
+            }
             List<String[]> sealedAttachments = new ArrayList<>();
             for (Dispatch.Attachment a : dispatches.attachments(d.id())) {
                 Path file = temp(temps, store.copyToTempFile(a.sha256()));
                 DSSDocument s = sign(file, attachmentPlace(file, number), key, null, "Phụ lục văn bản số " + number);
                 sealedAttachments.add(new String[] {a.id(), dispatches.put(s)});
-                files.add(new EdXml.File(a.fileName(), bytes(s)));
+                if (edxmlNow) {
+                    files.add(new EdXml.File(a.fileName(), bytes(s)));
+                }
             }
-            byte[] xml = EdXml.message(d.issuedAs(issued, sha), dispatches.agency(), files);
-            String edxml = dispatches.put(signing.sign(new SigningService.Request(SignatureFormat.XADES, Level.B,
-                    Packaging.ENVELOPED, List.of(new InMemoryDocument(xml, "edxml.xml")), null, null, null),
-                    key.token(), key.entry(), null).document(), "application/xml");
+            String edxml = edxmlNow ? dispatches.put(messages.seal(EdXml.message(d.issuedAs(issued, sha),
+                    dispatches.agency(), files), key.token(), key.entry()), "application/xml") : null;
             dispatches.dao().jdbi().useTransaction(h -> {
                 numbers.consume(h, r);
                 if (!dispatches.dao().markIssued(h, d.id(), sha, edxml, issued, clerk.id())) {

@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * expansion, external entities). The XML check streams the document with DTDs and external entities off and
  * stops at the first DOCTYPE, so nothing is ever resolved.
  *
- * <pre>{@code InputChecks.requirePdf(doc, "file"); InputChecks.requireSafeXml(doc, "file", true);}</pre>
+ * <pre>{@code InputChecks.requirePdf(doc); InputChecks.requireSafeXml(doc, true); InputChecks.requireXmlProlog(doc);}</pre>
  */
 final class InputChecks {
     private static final XMLInputFactory STAX = XMLInputFactory.newFactory();
@@ -73,8 +73,7 @@ final class InputChecks {
                 while (r.hasNext()) {
                     int event = r.next();
                     if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
-                        throw ApiException.unprocessable("XML_DOCTYPE_REFUSED", "The XML file '" + doc.getName()
-                                + "' declares a DOCTYPE or entities; they are refused and never resolved", "file");
+                        throw doctypeRefused(doc);
                     }
                 }
             } finally {
@@ -88,6 +87,45 @@ final class InputChecks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The prolog only, up to the root element's start tag: refuses a DOCTYPE (422 XML_DOCTYPE_REFUSED, never
+     * resolved) and content that does not begin as XML (422 NOT_XML). A DOCTYPE can stand nowhere else in a
+     * well-formed document, and without one no entity can be declared. For XAdES enveloped, where DSS parses the
+     * whole document anyway, with a parser that disallows DOCTYPE declarations: reading it here in full as well
+     * doubled the XML work of a small signature. A document DSS then fails to read is classified by
+     * {@link #requireSafeXml} (see {@link SigningService#explainFailure}), so the answers stay the same.
+     */
+    static void requireXmlProlog(DSSDocument doc) {
+        if (!looksLikeXml(doc)) {
+            throw ApiException.unprocessable("NOT_XML", "The file '" + doc.getName() + "' is not XML", "file");
+        }
+        try (InputStream in = doc.openStream()) {
+            XMLStreamReader r = STAX.createXMLStreamReader(in);
+            try {
+                while (r.hasNext()) {
+                    int event = r.next();
+                    if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+                        throw doctypeRefused(doc);
+                    }
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        return;
+                    }
+                }
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException e) {
+            throw ApiException.unprocessable("NOT_XML", "The file '" + doc.getName() + "' is not well-formed XML", "file");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ApiException doctypeRefused(DSSDocument doc) {
+        return ApiException.unprocessable("XML_DOCTYPE_REFUSED", "The XML file '" + doc.getName()
+                + "' declares a DOCTYPE or entities; they are refused and never resolved", "file");
     }
 
     private static byte[] head(DSSDocument doc, int n) {

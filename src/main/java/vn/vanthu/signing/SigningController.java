@@ -157,7 +157,7 @@ public final class SigningController {
         String name = f.filename() == null || f.filename().isBlank() ? "document" : Path.of(f.filename()).getFileName().toString();
         try (InputStream in = f.content()) {
             if (f.size() <= IN_MEMORY_LIMIT) {
-                return new InMemoryDocument(in.readAllBytes(), name);
+                return new InMemoryDocument(in.readAllBytes(), name, MimeTypes.of(name));
             }
             Path tmp = TempFiles.create("sign-in");
             temps.add(tmp);

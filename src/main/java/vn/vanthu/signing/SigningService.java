@@ -71,7 +71,7 @@ public final class SigningService {
         SignJob job = checkedJob(r, chain, new Date(), ownerImage, sources.verifier());
         FormatSigner signer = signers.get(r.format());
         return dss(r.format(), () -> signed(job,
-                signer.signWith(job, sources, tbs -> token.sign(tbs, DigestAlgorithm.SHA256, entry))));
+                signer.signWith(job, sources, tbs -> token.sign(tbs, DigestAlgorithm.SHA256, entry))), () -> explainFailure(r));
     }
 
     /**
@@ -151,7 +151,13 @@ public final class SigningService {
         for (DSSDocument d : r.files()) {
             switch (r.format()) {
                 case PADES -> InputChecks.requirePdf(d);
-                case XADES -> InputChecks.requireSafeXml(d, r.packaging() == Packaging.ENVELOPED);
+                case XADES -> {
+                    if (r.packaging() == Packaging.ENVELOPED) {
+                        InputChecks.requireXmlProlog(d);   // DSS parses the rest, DOCTYPEs disallowed
+                    } else {
+                        InputChecks.requireSafeXml(d, false);
+                    }
+                }
                 case ASIC_E -> InputChecks.requireSafeXml(d, false);
                 case CADES -> { }
             }
@@ -187,8 +193,23 @@ public final class SigningService {
         return chain == null || chain.length == 0 ? List.of(entry.getCertificate()) : Arrays.asList(chain);
     }
 
+    /**
+     * When DSS could not sign an enveloped XAdES document, says why as the full XML check does (422 NOT_XML or
+     * XML_DOCTYPE_REFUSED): before signing only its prolog was read ({@link InputChecks#requireXmlProlog}).
+     */
+    void explainFailure(Request r) {
+        if (r.format() == SignatureFormat.XADES && r.packaging() == Packaging.ENVELOPED) {
+            r.files().forEach(d -> InputChecks.requireSafeXml(d, true));
+        }
+    }
+
     /** Runs DSS work, turning its failures on bad input into clear 422s without internal messages. */
     static <T> T dss(SignatureFormat format, Supplier<T> work) {
+        return dss(format, work, () -> { });
+    }
+
+    /** As {@link #dss(SignatureFormat, Supplier)}; {@code explain} may throw a more precise 422 first. */
+    static <T> T dss(SignatureFormat format, Supplier<T> work, Runnable explain) {
         try {
             return work.get();
         } catch (ApiException e) {
@@ -196,6 +217,7 @@ public final class SigningService {
         } catch (InvalidPasswordException | ProtectedDocumentException e) {
             throw ApiException.unprocessable("PDF_PASSWORD_PROTECTED", "The PDF is password-protected or forbids changes; send it unprotected", "file");
         } catch (RuntimeException e) {
+            explain.run();
             if (hasCause(e, "InvalidPasswordException")) {
                 throw ApiException.unprocessable("PDF_PASSWORD_PROTECTED", "The PDF is password-protected; send it unprotected", "file");
             }

@@ -75,7 +75,8 @@ public final class TwoStepSigning {
         FormatSigner.Sources sources = signing.sources();
         Date signingDate = new Date();
         SignJob job = signing.checkedJob(r, tokens, signingDate, null, sources.verifier());
-        ToBeSigned tbs = SigningService.dss(r.format(), () -> signing.signer(r.format()).dataToSign(job, sources));
+        ToBeSigned tbs = SigningService.dss(r.format(), () -> signing.signer(r.format()).dataToSign(job, sources),
+                () -> signing.explainFailure(r));
         ArrayNode docs = JSON.createArrayNode();
         for (DSSDocument d : r.files()) {
             try (InputStream in = d.openStream()) {

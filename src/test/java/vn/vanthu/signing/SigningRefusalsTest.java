@@ -98,6 +98,19 @@ class SigningRefusalsTest {
         assertError(r, 422, "XML_DOCTYPE_REFUSED");
     }
 
+    @ParameterizedTest(name = "enveloped XAdES over {0} gives 422 {1}")
+    @CsvSource(delimiter = '|', value = {
+            "<a><b></a>|NOT_XML",                                  // malformed after the root's start tag
+            "<a>text</a><trailing/>|NOT_XML",                      // a second root element
+            "<a>&undeclared;</a>|XML_DOCTYPE_REFUSED",             // an entity without any declaration
+            "<a/><!DOCTYPE a [<!ENTITY x \"boom\">]>|NOT_XML",     // a DOCTYPE after the root: not XML at all
+            "not xml at all|NOT_XML"})
+    void xml_that_only_fails_after_its_prolog_is_refused_as_before(String xml, String code) {
+        TestServer.Response r = sign("official", form("XAdES", "B", "a.xml", "application/xml",
+                xml.getBytes(StandardCharsets.UTF_8)).field("packaging", "ENVELOPED"), "official1", "123456");
+        assertError(r, 422, code);
+    }
+
     @Test
     void an_empty_file_gives_422_EMPTY_FILE() {
         assertError(signPdf(new byte[0]), 422, "EMPTY_FILE");

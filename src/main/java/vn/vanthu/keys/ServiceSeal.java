@@ -1,0 +1,64 @@
+package vn.vanthu.keys;
+
+import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
+import eu.europa.esig.dss.token.Pkcs12SignatureToken;
+import eu.europa.esig.dss.token.SignatureTokenConnection;
+import vn.vanthu.config.AppConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.KeyStore;
+
+/**
+ * The agency seal the service holds itself ({@code report.seal.keystore}, the keystore that seals validation
+ * report PDFs): it seals what the service produces on its own, without a clerk's PIN — the edXML envelope of an
+ * issued dispatch. Not configured (no keystore) means the service holds no seal. The keystore is opened once, on
+ * first use; the opened token is shared (a PKCS#12 key in memory, like a recently opened key of KeyService).
+ *
+ * <pre>{@code if (seal.configured()) { ServiceSeal.Key k = seal.key(); k.token().sign(tbs, SHA256, k.entry()); }}</pre>
+ */
+public final class ServiceSeal {
+    /** The opened seal: the token and its one key entry. */
+    public record Key(SignatureTokenConnection token, DSSPrivateKeyEntry entry) {}
+
+    private final Path keystore;
+    private final String password;
+    private volatile Key key;
+
+    public ServiceSeal(Path keystore, String password) {
+        this.keystore = keystore;
+        this.password = password;
+    }
+
+    public static ServiceSeal of(AppConfig config) {
+        return new ServiceSeal(config.validation().sealKeystore(), config.validation().sealPassword());
+    }
+
+    public boolean configured() {
+        return keystore != null;
+    }
+
+    /** The opened seal; {@link IllegalStateException} when none is configured. */
+    public Key key() {
+        Key k = key;
+        if (k != null) {
+            return k;
+        }
+        synchronized (this) {
+            if (key == null) {
+                if (keystore == null) {
+                    throw new IllegalStateException("No service seal is configured (report.seal.keystore)");
+                }
+                try {
+                    Pkcs12SignatureToken token = new Pkcs12SignatureToken(keystore.toFile(),
+                            new KeyStore.PasswordProtection(password.toCharArray()));
+                    key = new Key(token, token.getKeys().get(0));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot open the service seal " + keystore, e);
+                }
+            }
+            return key;
+        }
+    }
+}

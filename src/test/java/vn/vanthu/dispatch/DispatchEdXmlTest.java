@@ -1,0 +1,149 @@
+package vn.vanthu.dispatch;
+
+import org.junit.jupiter.api.Test;
+import vn.vanthu.config.AppConfig;
+import vn.vanthu.config.ConfigLoader;
+import vn.vanthu.keys.KeyService;
+import vn.vanthu.keys.ServiceSeal;
+import vn.vanthu.signing.SigningService;
+import vn.vanthu.store.Database;
+import vn.vanthu.store.DocumentStore;
+import vn.vanthu.store.TempFiles;
+import vn.vanthu.support.Databases;
+import vn.vanthu.support.TestServer;
+import vn.vanthu.trust.TrustServices;
+import vn.vanthu.users.User;
+import vn.vanthu.users.UserService;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The edXML envelope of an issued dispatch: sealed by the service's agency seal on its first request, stored,
+ * and the same bytes for every request after — also when first requests race, on one instance or two; without
+ * a service seal, sealed at issue with the clerk's key as before.
+ */
+class DispatchEdXmlTest {
+
+    @Test
+    void the_envelope_is_sealed_once_on_first_request_even_when_requests_race() throws Exception {
+        try (TestServer s = TestServer.start(Databases.Kind.H2)) {
+            String id = issued(s);
+            assertFalse(actions(s, id).contains("EDXML_SEALED"), "issuing does not build the envelope");
+            List<byte[]> answers = concurrently(8, i -> s.get("/api/v1/dispatches/" + id + "/edxml", i % 2 == 0 ? "auditor" : "clerk"));
+            for (byte[] a : answers) {
+                assertArrayEquals(answers.get(0), a, "every first request answers the same message");
+            }
+            assertArrayEquals(answers.get(0), s.get("/api/v1/dispatches/" + id + "/edxml", "official").body());
+            assertEquals(1, actions(s, id).stream().filter("EDXML_SEALED"::equals).count(), actions(s, id).toString());
+            assertEquals(List.of("TOTAL_PASSED"), DispatchFixtures.dssIndications(answers.get(0)));
+            assertTrue(signerSubject(answers.get(0)).contains("Sở Khoa học và Công nghệ"), "sealed by the agency seal");
+        }
+    }
+
+    @Test
+    void two_instances_racing_on_the_first_request_answer_one_message() throws Exception {
+        try (TestServer a = TestServer.start(Databases.Kind.POSTGRES);
+             TestServer b = TestServer.start(Files.createTempDirectory("vanthu-b"), a.database(),
+                     Map.of("VANTHU_DEMO_USERS", "false"))) {
+            String id = issued(a);
+            String auditor = a.token("auditor");
+            List<byte[]> answers = concurrently(8, i -> (i % 2 == 0 ? a : b).get("/api/v1/dispatches/" + id + "/edxml", auditor));
+            for (byte[] x : answers) {
+                assertArrayEquals(answers.get(0), x, "both instances answer the message stored first");
+            }
+            assertEquals(1, actions(a, id).stream().filter("EDXML_SEALED"::equals).count(), actions(a, id).toString());
+            assertEquals(List.of("TOTAL_PASSED"), DispatchFixtures.dssIndications(answers.get(0)));
+        }
+    }
+
+    @Test
+    void without_a_service_seal_the_envelope_is_sealed_at_issue_with_the_clerks_key() throws Exception {
+        try (TestServer s = TestServer.start(Databases.Kind.H2)) {
+            String id = DispatchFixtures.signedDraft(s, "KH");
+            AppConfig config = ConfigLoader.load(Map.of("VANTHU_DEV_PKI_DIR", Path.of("keystore-samples").toAbsolutePath().toString()));
+            Database db = s.app().database();
+            UserService users = new UserService(db);
+            KeyService keys = new KeyService(db, users, config.keys());
+            TrustServices trust = TrustServices.create(config);
+            SigningService signing = new SigningService(trust::newSigningVerifier, trust.tspSource());
+            DocumentStore store = new DocumentStore(db);
+            DispatchService dispatches = new DispatchService(db, store, keys, signing, users, config.agency());
+            EdXmlMessages messages = new EdXmlMessages(dispatches, signing, new ServiceSeal(null, null));
+            Issuing issuing = new Issuing(dispatches, new NumberSeries(db, Clock.systemUTC(), Duration.ofMinutes(10)),
+                    store, keys, signing, messages);
+            String clerkId = s.get("/api/v1/users/me", "clerk").json().path("id").asText();
+            User clerk = users.find(clerkId).orElseThrow();
+
+            issuing.issue(clerk, id, "seal", DispatchFixtures.PIN);
+            assertTrue(dispatches.dao().edxml(id).isPresent(), "stored at issue");
+            Path xml = messages.message(clerk, id);
+            try {
+                assertEquals(List.of("TOTAL_PASSED"), DispatchFixtures.dssIndications(Files.readAllBytes(xml)));
+            } finally {
+                TempFiles.delete(xml);
+            }
+            assertFalse(actions(s, id).contains("EDXML_SEALED"));
+        }
+    }
+
+    private static String issued(TestServer s) {
+        String id = DispatchFixtures.signedDraft(s, "KH");
+        TestServer.Response r = DispatchFixtures.issue(s, id);
+        assertEquals(200, r.status(), r.text());
+        return id;
+    }
+
+    private static List<String> actions(TestServer s, String id) {
+        return s.get("/api/v1/dispatches/" + id, "auditor").json().path("history").findValuesAsText("action");
+    }
+
+    private interface Call {
+        TestServer.Response call(int i);
+    }
+
+    private static List<byte[]> concurrently(int n, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<TestServer.Response>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                futures.add(pool.submit(() -> call.call(k)));
+            }
+            List<byte[]> out = new ArrayList<>();
+            for (Future<TestServer.Response> f : futures) {
+                TestServer.Response r = f.get();
+                assertEquals(200, r.status(), r.text());
+                assertEquals("application/xml", r.header("Content-Type"));
+                out.add(r.body());
+            }
+            return out;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static String signerSubject(byte[] xml) throws Exception {
+        var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        var doc = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml));
+        var certs = doc.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "X509Certificate");
+        byte[] der = java.util.Base64.getMimeDecoder().decode(certs.item(0).getTextContent());
+        var cert = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(der));
+        return cert.getSubjectX500Principal().getName();
+    }
+}
