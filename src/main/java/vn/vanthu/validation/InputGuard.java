@@ -146,8 +146,9 @@ final class InputGuard {
 
     /** Occurrences of {@code <name} or {@code <prefix:name} (opening tags only). */
     static int countOpenTags(byte[] b, byte[] name) {
+        Needle needle = new Needle(name);
         int count = 0;
-        for (int at = indexOf(b, name, 0); at >= 0; at = indexOf(b, name, at + name.length)) {
+        for (int at = needle.in(b, 0); at >= 0; at = needle.in(b, at + name.length)) {
             int j = at - 1;
             while (j >= 0 && (Character.isLetterOrDigit(b[j]) || b[j] == ':' || b[j] == '_' || b[j] == '-' || b[j] == '.')) {
                 j--;
@@ -160,29 +161,60 @@ final class InputGuard {
     }
 
     static int count(byte[] b, byte[] what) {
+        Needle needle = new Needle(what);
         int count = 0;
-        for (int at = indexOf(b, what, 0); at >= 0; at = indexOf(b, what, at + what.length)) {
+        for (int at = needle.in(b, 0); at >= 0; at = needle.in(b, at + what.length)) {
             count++;
         }
         return count;
     }
 
     static int indexOf(byte[] b, byte[] what, int from) {
-        byte first = what[0];
-        int last = b.length - what.length;
-        outer:
-        for (int i = from; i <= last; i++) {
-            if (b[i] != first) {
-                continue;
+        return new Needle(what).in(b, from);
+    }
+
+    /**
+     * A byte string to find, Horspool's way: the byte under the needle's last position says how far it may
+     * move, so a search through a PDF's compressed streams looks at about one byte in ten for "/ByteRange"
+     * instead of every byte (the scans run on every validation, over the whole file).
+     */
+    static final class Needle {
+        private final byte[] what;
+        private final int[] shift = new int[256];
+
+        Needle(byte[] what) {
+            if (what.length == 0) {
+                throw new IllegalArgumentException("empty needle");
             }
-            for (int k = 1; k < what.length; k++) {
-                if (b[i + k] != what[k]) {
-                    continue outer;
+            this.what = what.clone();
+            java.util.Arrays.fill(shift, what.length);
+            for (int k = 0; k < what.length - 1; k++) {
+                shift[what[k] & 0xFF] = what.length - 1 - k;
+            }
+        }
+
+        /** The first occurrence at or after {@code from}, or -1. */
+        int in(byte[] b, int from) {
+            int last = what.length - 1;
+            byte lastByte = what[last];
+            for (int i = Math.max(0, from); i <= b.length - what.length; ) {
+                byte c = b[i + last];
+                if (c == lastByte && matchesAt(b, i)) {
+                    return i;
+                }
+                i += shift[c & 0xFF];
+            }
+            return -1;
+        }
+
+        private boolean matchesAt(byte[] b, int at) {
+            for (int k = 0; k < what.length - 1; k++) {
+                if (b[at + k] != what[k]) {
+                    return false;
                 }
             }
-            return i;
+            return true;
         }
-        return -1;
     }
 
     private static boolean startsWith(byte[] b, int at, String s) {

@@ -25,6 +25,7 @@ import java.util.List;
  */
 final class PdfChecks {
     private static final byte[] BYTE_RANGE = "/ByteRange".getBytes(StandardCharsets.US_ASCII);
+    private static final InputGuard.Needle BYTE_RANGE_NEEDLE = new InputGuard.Needle(BYTE_RANGE);
 
     private PdfChecks() {}
 
@@ -44,7 +45,7 @@ final class PdfChecks {
     static boolean hasBytesAfterASignedRevision(byte[] pdf) {
         long minEnd = Long.MAX_VALUE;
         int found = 0;
-        for (int at = InputGuard.indexOf(pdf, BYTE_RANGE, 0); at >= 0; at = InputGuard.indexOf(pdf, BYTE_RANGE, at + 1)) {
+        for (int at = BYTE_RANGE_NEEDLE.in(pdf, 0); at >= 0; at = BYTE_RANGE_NEEDLE.in(pdf, at + 1)) {
             long[] range = readRange(pdf, at + BYTE_RANGE.length);
             if (range == null) {
                 return true;

@@ -10,11 +10,12 @@ import vn.vanthu.web.Auth;
 import vn.vanthu.web.Paging;
 import vn.vanthu.web.Uploads;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -33,6 +34,7 @@ import java.util.Set;
  * <pre>{@code r.add(POST, "/api/v1/validations", roles, "validation", "…", MULTIPART, controller::validate);}</pre>
  */
 public final class ValidationController {
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private final ValidationService service;
     private final ValidationStore store;
     private final ReportPdf reportPdf;
@@ -48,29 +50,71 @@ public final class ValidationController {
         Instant time = validationTime(Uploads.text(ctx, "validationTime", null));
         Set<String> reports = reports(Uploads.text(ctx, "reports", ""));
         String policy = Uploads.text(ctx, "policy", null);
-        Path upload = TempFiles.create("validation");
         ValidationService.Outcome outcome;
-        try {
-            try (InputStream in = file.content()) {
-                Files.copy(in, upload, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (ValidationService.isPackage(upload)) {
-                outcome = service.validatePackage(file.filename(), upload, time, reports, policy);
+        try (InputStream in = file.content()) {
+            byte[] head = in.readNBytes(ZIP_MAGIC.length);
+            if (Arrays.equals(head, ZIP_MAGIC)) {
+                // Only a ZIP can be an archival package, and a package is validated from a file, streamed.
+                outcome = fromFile(ctx, file, head, in, time, reports, policy);
             } else {
-                List<ValidationService.Original> originals = new ArrayList<>();
-                for (UploadedFile o : Uploads.all(ctx, "original")) {
-                    originals.add(new ValidationService.Original(o.filename(), read(o)));
-                }
-                outcome = service.validate(new ValidationService.Request(file.filename(), Files.readAllBytes(upload),
-                        originals, time, reports, policy));
+                // Anything else is validated from memory: read it once, straight from the upload.
+                outcome = service.validate(new ValidationService.Request(file.filename(), rest(head, in, file.size()),
+                        originals(ctx), time, reports, policy));
             }
-        } finally {
-            TempFiles.delete(upload);
         }
         store.save(outcome, Auth.user(ctx).id());
         ValidationReport r = outcome.report();
         AuditTags.set(ctx, "VALIDATE", r.validationId(), r.signaturesCount() + " signatures, " + r.validSignaturesCount() + " valid");
         ctx.json(r);
+    }
+
+    private ValidationService.Outcome fromFile(Context ctx, UploadedFile file, byte[] head, InputStream rest, Instant time,
+                                               Set<String> reports, String policy) throws IOException {
+        Path upload = TempFiles.create("validation");
+        try {
+            try (OutputStream out = Files.newOutputStream(upload)) {
+                out.write(head);
+                rest.transferTo(out);
+            }
+            if (ValidationService.isPackage(upload)) {
+                return service.validatePackage(file.filename(), upload, time, reports, policy);
+            }
+            return service.validate(new ValidationService.Request(file.filename(), Files.readAllBytes(upload),
+                    originals(ctx), time, reports, policy));
+        } finally {
+            TempFiles.delete(upload);
+        }
+    }
+
+    private static List<ValidationService.Original> originals(Context ctx) throws IOException {
+        List<ValidationService.Original> originals = new ArrayList<>();
+        for (UploadedFile o : Uploads.all(ctx, "original")) {
+            originals.add(new ValidationService.Original(o.filename(), read(o)));
+        }
+        return originals;
+    }
+
+    /** {@code head} followed by the rest of the stream: one array of the declared size, as reading a file gave. */
+    private static byte[] rest(byte[] head, InputStream in, long size) throws IOException {
+        if (size >= head.length && size <= Integer.MAX_VALUE - 16) {
+            byte[] all = Arrays.copyOf(head, (int) size);
+            int n = in.readNBytes(all, head.length, all.length - head.length);
+            int extra = in.read();
+            if (n == all.length - head.length && extra < 0) {
+                return all;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();   // the declared size was wrong: keep every byte
+            out.write(all, 0, head.length + n);
+            if (extra >= 0) {
+                out.write(extra);
+                in.transferTo(out);
+            }
+            return out.toByteArray();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(head);
+        in.transferTo(out);
+        return out.toByteArray();
     }
 
     public void get(Context ctx) {
