@@ -121,7 +121,8 @@ ts_verify_dir() { # dir name -> OK/FAIL/-
   done
   [ $any = 0 ] && echo "-" || { [ $ok = 1 ] && echo OK || echo FAIL; }
 }
-XMLSEC_IDS=(--id-attr:Id "http://uri.etsi.org/01903/v1.3.2#:SignedProperties" --id-attr:Id "http://www.w3.org/2000/09/xmldsig#:Object")
+XMLSEC_IDS=(--id-attr:Id "http://uri.etsi.org/01903/v1.3.2#:SignedProperties" --id-attr:Id "http://www.w3.org/2000/09/xmldsig#:Object"
+            --id-attr:Id "http://www.w3.org/2000/09/xmldsig#:Manifest")
 xmlsec_verify() { # file dir
   (cd "$2" && xmlsec1 --verify --trusted-pem "$ROOTCA" --untrusted-pem "$ISSUING" "${XMLSEC_IDS[@]}" "$1" >>"$WORK/xmlsec.log" 2>&1)
 }
@@ -154,7 +155,10 @@ for a in "${ARTIFACTS[@]}"; do
     *.zip)
       mkdir -p "$d/pkg"; (cd "$d/pkg" && unzip -q "$f") || true
       cp "$d/pkg/META-INF/signatures.xml" "$d/pkg/seal.xml" 2>/dev/null
-      xmlsec_verify "$d/pkg/seal.xml" "$d/pkg" && mark "$a" xmlsec1 OK || mark "$a" xmlsec1 FAIL
+      # the seal signs METS.xml and a ds:Manifest of every other file: xmlsec1 checks both, and every manifest entry
+      out=$( (cd "$d/pkg" && xmlsec1 --verify --trusted-pem "$ROOTCA" --untrusted-pem "$ISSUING" "${XMLSEC_IDS[@]}" seal.xml) 2>&1 ) \
+        && echo "$out" | grep -qE '^Manifests References \(ok/all\): ([1-9][0-9]*)/\1$' && mark "$a" xmlsec1 OK || mark "$a" xmlsec1 FAIL
+      echo "$out" >>"$WORK/xmlsec.log"
       # every file METS.xml lists, with the SHA-256 it gives, checked by sha256sum
       tr '\n' ' ' < "$d/pkg/METS.xml" | grep -oE 'CHECKSUM="[0-9a-f]{64}"[^>]*>[[:space:]]*<FLocat[^>]*href="[^"]*"|href="[^"]*"[^>]*CHECKSUM="[0-9a-f]{64}"' \
         | sed -E 's/.*CHECKSUM="([0-9a-f]{64})".*href="([^"]*)".*/\1  \2/; s/.*href="([^"]*)".*CHECKSUM="([0-9a-f]{64})".*/\2  \1/' > "$d/sums"

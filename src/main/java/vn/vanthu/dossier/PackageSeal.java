@@ -27,8 +27,9 @@ import java.util.List;
 
 /**
  * The seal of an archival package: one detached XAdES-BASELINE-LTA signature by the agency seal with a
- * reference to {@code METS.xml} and to every other file by its path, kept as {@code META-INF/signatures.xml}.
- * Renewal adds an archive timestamp over the same files. The files are streamed from the document store.
+ * reference to {@code METS.xml} and to a signed {@code ds:Manifest} listing every other file by its path and
+ * SHA-256, kept as {@code META-INF/signatures.xml}. Sealing reads no document (their SHA-256 is known), and each
+ * archive timestamp, at sealing and at renewal, hashes METS.xml and the manifest, not the whole package.
  *
  * <pre>{@code byte[] seal = packageSeal.seal(entries, key); byte[] renewed = packageSeal.renew(seal, entries);}</pre>
  */
@@ -42,7 +43,8 @@ final class PackageSeal {
     }
 
     byte[] seal(List<PackageEntry> entries, UnlockedKey key) {
-        return bytes(signing.sealFiles(files(entries), Level.LTA, key.token(), key.entry()));
+        List<DSSDocument> files = files(entries);
+        return bytes(signing.sealPackage(files.get(0), files.subList(1, files.size()), Level.LTA, key.token(), key.entry()));
     }
 
     byte[] renew(byte[] seal, List<PackageEntry> entries) {

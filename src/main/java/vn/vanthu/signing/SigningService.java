@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.vanthu.error.ApiException;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumMap;
@@ -75,22 +76,23 @@ public final class SigningService {
     }
 
     /**
-     * One detached XAdES signature over several files, one reference each by the file's name (a path inside a
-     * package): the seal of an archival package. The files are read as streams; a file whose SHA-256 is already
-     * known is not read for its reference.
+     * The seal of an archival package: one detached XAdES signature over {@code first} (METS.xml) and, through a
+     * signed {@code ds:Manifest}, over every file of {@code listed} by its name (a path inside the package) and
+     * SHA-256 ({@link ManifestSeal}). A file whose SHA-256 is already known is not read.
      */
-    public DSSDocument sealFiles(List<DSSDocument> files, Level level, SignatureTokenConnection token, DSSPrivateKeyEntry entry) {
+    public DSSDocument sealPackage(DSSDocument first, List<DSSDocument> listed, Level level, SignatureTokenConnection token,
+                                   DSSPrivateKeyEntry entry) {
         requireTimestamping(level);
         List<CertificateToken> chain = chainOf(entry);
         FormatSigner.Sources sources = sources();
         Date now = new Date();
         certificateCheck.assertUsable(chain, sources.verifier(), now);
-        // DSS would check the signature it has just computed again at each step up to LTA (every reference, for
-        // thousands of files); the references' digests are the stored files' own, so that check adds nothing here.
+        // DSS would check the signature it has just computed again at each step up to LTA; it adds nothing here.
         sources.verifier().setAlertOnInvalidSignature(null);
+        List<DSSDocument> files = new ArrayList<>(List.of(first));
+        files.addAll(listed);
         SignJob job = job(new Request(SignatureFormat.XADES, level, Packaging.DETACHED, files, null, null, null), chain, now, null);
-        return dss(SignatureFormat.XADES, () -> signers.get(SignatureFormat.XADES)
-                .signWith(job, sources, tbs -> token.sign(tbs, DigestAlgorithm.SHA256, entry)));
+        return dss(SignatureFormat.XADES, () -> ManifestSeal.sign(job, sources, tbs -> token.sign(tbs, DigestAlgorithm.SHA256, entry)));
     }
 
     /** Augments every signature of a signed file to {@code level}; {@code originals} for detached signatures. */

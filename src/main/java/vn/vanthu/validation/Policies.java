@@ -5,10 +5,15 @@ import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
 import vn.vanthu.config.ConfigException;
 import vn.vanthu.error.ApiException;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -16,7 +21,10 @@ import java.util.stream.Stream;
 /**
  * The validation policies, each parsed ONCE at start (DSS re-reads its policy file on every call otherwise):
  * {@value #DEFAULT} is DSS's shipped default policy (ETSI EN 319 102-1 checks, DSS's default cryptographic
- * suite); every {@code <name>.xml} in {@code policy.dir} adds a policy named {@code <name>} (it may replace
+ * suite) with two constraints raised from WARN to FAIL: every file listed in a signed {@code ds:Manifest} must be
+ * there (ManifestEntryObjectExistence, ManifestEntryObjectGroup), else the signature is
+ * INDETERMINATE/SIGNED_DATA_NOT_FOUND, as with a missing detached file; the seal of an archival package lists the
+ * package's files in a manifest. Every {@code <name>.xml} in {@code policy.dir} adds a policy named {@code <name>} (it may replace
  * the default by being called {@code default.xml}).
  *
  * <pre>{@code ValidationPolicy p = policies.get("strict");   // 400 UNKNOWN_POLICY when not configured}</pre>
@@ -31,7 +39,7 @@ public final class Policies {
 
     public static Policies load(Path policyDir) {
         Map<String, ValidationPolicy> map = new TreeMap<>();
-        map.put(DEFAULT, ValidationPolicyLoader.fromDefaultValidationPolicy().create());
+        map.put(DEFAULT, shippedDefault());
         if (policyDir != null) {
             if (!Files.isDirectory(policyDir)) {
                 throw new ConfigException("Policy folder " + policyDir + " (VANTHU_POLICY_DIR) does not exist");
@@ -46,6 +54,23 @@ public final class Policies {
             }
         }
         return new Policies(map);
+    }
+
+    private static ValidationPolicy shippedDefault() {
+        try (InputStream in = ValidationPolicyLoader.class.getResourceAsStream("/policy/constraint.xml")) {
+            String dss = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String ours = dss;
+            for (String constraint : List.of("ManifestEntryObjectExistence", "ManifestEntryObjectGroup")) {
+                String warn = "<" + constraint + " Level=\"WARN\" />";
+                if (!ours.contains(warn)) {
+                    throw new IllegalStateException("DSS's default policy no longer has " + warn);
+                }
+                ours = ours.replace(warn, "<" + constraint + " Level=\"FAIL\" />");
+            }
+            return ValidationPolicyLoader.fromValidationPolicy(new ByteArrayInputStream(ours.getBytes(StandardCharsets.UTF_8))).create();
+        } catch (IOException e) {
+            throw new UncheckedIOException("DSS's default validation policy cannot be read", e);
+        }
     }
 
     private static ValidationPolicy read(Path f) {

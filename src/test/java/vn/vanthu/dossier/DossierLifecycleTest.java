@@ -114,7 +114,7 @@ class DossierLifecycleTest {
     }
 
     @Test
-    void xmlsec1_verifies_the_seal_over_every_file() throws Exception {
+    void xmlsec1_verifies_the_seal_and_every_file_its_manifest_lists() throws Exception {
         OutsideTools.require("xmlsec1");
         Path dir = Files.createTempDirectory("package");
         for (Map.Entry<String, byte[]> f : DossierPackages.unzip(zip).entrySet()) {
@@ -125,9 +125,14 @@ class DossierLifecycleTest {
         Files.copy(dir.resolve("META-INF/signatures.xml"), dir.resolve("seal.xml"));
         var result = OutsideTools.run(dir, "xmlsec1", "--verify", "--trusted-pem", Path.of("keystore-samples/root-ca.crt").toAbsolutePath().toString(),
                 "--untrusted-pem", Path.of("keystore-samples/issuing-ca.crt").toAbsolutePath().toString(),
-                "--id-attr:Id", "http://uri.etsi.org/01903/v1.3.2#:SignedProperties", "seal.xml");
+                "--id-attr:Id", "http://uri.etsi.org/01903/v1.3.2#:SignedProperties",
+                "--id-attr:Id", "http://www.w3.org/2000/09/xmldsig#:Manifest", "seal.xml");
         assertEquals(0, result.exitCode(), result.toString());
-        assertTrue(result.output().contains("OK"), result.toString());
+        assertTrue(result.output().contains("SignedInfo References (ok/all): 3/3"), result.toString());
+        // METS.xml and the manifest are signed; the manifest lists every other file, and xmlsec1 checks each one
+        long files = DossierPackages.unzip(zip).keySet().stream()
+                .filter(n -> !n.equals("METS.xml") && !n.startsWith("META-INF/")).count();
+        assertTrue(result.output().contains("Manifests References (ok/all): " + files + "/" + files), result.toString());
     }
 
     @Test

@@ -60,7 +60,9 @@ class PackageTamperAndRenewalTest {
         }));
         assertEquals("CHECKSUM_MISMATCH", problem(r, DOC).path("problem").asText());
         assertEquals(1, r.path("package").path("problems").size(), r.path("package").toString());
-        assertEquals("TOTAL_FAILED", r.path("signatures").get(0).path("indication").asText(), r.path("signatures").get(0).toString());
+        JsonNode seal = r.path("signatures").get(0);
+        assertEquals("TOTAL_FAILED", seal.path("indication").asText(), seal.toString());
+        assertEquals("HASH_FAILURE", seal.path("subIndication").asText(), seal.toString());
     }
 
     @Test
@@ -81,7 +83,9 @@ class PackageTamperAndRenewalTest {
             return files;
         }));
         assertEquals("MISSING", problem(r, "metadata/preservation/premis.xml").path("problem").asText());
-        assertNotEquals("TOTAL_PASSED", r.path("signatures").get(0).path("indication").asText());
+        JsonNode seal = r.path("signatures").get(0);
+        assertEquals("INDETERMINATE", seal.path("indication").asText(), seal.toString());
+        assertEquals("SIGNED_DATA_NOT_FOUND", seal.path("subIndication").asText(), seal.toString());
     }
 
     @Test
