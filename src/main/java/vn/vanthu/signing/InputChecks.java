@@ -3,6 +3,7 @@ package vn.vanthu.signing;
 import eu.europa.esig.dss.model.DSSDocument;
 import vn.vanthu.error.ApiException;
 
+import javax.xml.crypto.dsig.XMLSignature;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -91,7 +92,8 @@ final class InputChecks {
 
     /**
      * The prolog only, up to the root element's start tag: refuses a DOCTYPE (422 XML_DOCTYPE_REFUSED, never
-     * resolved) and content that does not begin as XML (422 NOT_XML). A DOCTYPE can stand nowhere else in a
+     * resolved), content that does not begin as XML (422 NOT_XML) and a root that is itself a {@code ds:Signature}
+     * (422 XML_IS_A_SIGNATURE: nothing to envelop a signature in). A DOCTYPE can stand nowhere else in a
      * well-formed document, and without one no entity can be declared. For XAdES enveloped, where DSS parses the
      * whole document anyway, with a parser that disallows DOCTYPE declarations: reading it here in full as well
      * doubled the XML work of a small signature. A document DSS then fails to read is classified by
@@ -110,6 +112,10 @@ final class InputChecks {
                         throw doctypeRefused(doc);
                     }
                     if (event == XMLStreamConstants.START_ELEMENT) {
+                        if ("Signature".equals(r.getLocalName()) && XMLSignature.XMLNS.equals(r.getNamespaceURI())) {
+                            throw ApiException.unprocessable("XML_IS_A_SIGNATURE", "The file '" + doc.getName()
+                                    + "' is itself an XML signature (its root is ds:Signature): sign the document it signs", "file");
+                        }
                         return;
                     }
                 }

@@ -104,7 +104,8 @@ class SigningRefusalsTest {
             "<a>text</a><trailing/>|NOT_XML",                      // a second root element
             "<a>&undeclared;</a>|XML_DOCTYPE_REFUSED",             // an entity without any declaration
             "<a/><!DOCTYPE a [<!ENTITY x \"boom\">]>|NOT_XML",     // a DOCTYPE after the root: not XML at all
-            "not xml at all|NOT_XML"})
+            "not xml at all|NOT_XML",
+            "<ds:Signature xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"/>|XML_IS_A_SIGNATURE"})
     void xml_that_only_fails_after_its_prolog_is_refused_as_before(String xml, String code) {
         TestServer.Response r = sign("official", form("XAdES", "B", "a.xml", "application/xml",
                 xml.getBytes(StandardCharsets.UTF_8)).field("packaging", "ENVELOPED"), "official1", "123456");
