@@ -2,6 +2,8 @@ package vn.vanthu.validation;
 
 import eu.europa.esig.dss.asic.xades.ASiCWithXAdESSignatureParameters;
 import eu.europa.esig.dss.asic.xades.signature.ASiCWithXAdESService;
+import eu.europa.esig.dss.cades.CAdESSignatureParameters;
+import eu.europa.esig.dss.cades.signature.CAdESService;
 import eu.europa.esig.dss.enumerations.ASiCContainerType;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
@@ -113,6 +115,17 @@ public final class SignedFiles {
         return sign(signer, p, new Date(), new InMemoryDocument(data, name),
                 (doc, params) -> service.getDataToSign(doc, (XAdESSignatureParameters) params),
                 (doc, params, v) -> service.signDocument(doc, (XAdESSignatureParameters) params, v));
+    }
+
+    /** CAdES-B (no timestamp, no revocation data) of {@code data}, claiming {@code signingDate}. */
+    public static byte[] cades(byte[] data, SignaturePackaging packaging, String signer, Date signingDate) {
+        CAdESService service = new CAdESService(signingVerifier());
+        CAdESSignatureParameters p = new CAdESSignatureParameters();
+        p.setSignatureLevel(SignatureLevel.CAdES_BASELINE_B);
+        p.setSignaturePackaging(packaging);
+        return sign(signer, p, signingDate, new InMemoryDocument(data, "data.bin"),
+                (doc, params) -> service.getDataToSign(doc, (CAdESSignatureParameters) params),
+                (doc, params, v) -> service.signDocument(doc, (CAdESSignatureParameters) params, v));
     }
 
     public static byte[] asice(List<DSSDocument> files, String signer) {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -104,6 +105,25 @@ class ValidationVerdictsTest {
         JsonNode r = ok(server, "expired.pdf", signed);
         assertEquals("INDETERMINATE/OUT_OF_BOUNDS_NOT_REVOKED", verdict(r), r.toPrettyString());
         assertEquals(0, r.path("validSignaturesCount").asInt());
+    }
+
+    @Test
+    void expired_certificate_whose_revocation_data_has_expired_too_is_indeterminate_out_of_bounds_no_poe() {
+        // Signed on 2023-06-01 while the certificate was valid, keeping the OCSP answer of that day in the signature,
+        // no timestamp (OldSignatures). Today the signer's certificate has expired, and so has the certificate of the
+        // responder that said "good": that answer is no longer verifiable, and nothing proves the signature existed
+        // before the signer's certificate expired. The auditor validates the file as it is, with only what it embeds
+        // (VANTHU_REVOCATION=offline).
+        byte[] p7s = OldSignatures.cadesWithRevocationDataOfThatDay(SignedFiles.utf8("Biên bản nghiệm thu 2023"));
+        try (TestServer offline = TestServer.start(Databases.Kind.H2, Map.of("VANTHU_REVOCATION", "offline"))) {
+            JsonNode r = ok(offline, "bien-ban-2023.p7s", p7s);
+            assertEquals("INDETERMINATE/OUT_OF_BOUNDS_NO_POE", verdict(r), r.toPrettyString());
+            assertEquals(0, r.path("validSignaturesCount").asInt());
+            assertTrue(firstSignature(r).path("errors").toString().contains("revocation data issuer"), r.toPrettyString());
+        }
+        // Online, the development responder answers today, for the expired certificate too (archive cutoff), with a
+        // certificate valid today: the signer is then known not to be revoked.
+        assertEquals("INDETERMINATE/OUT_OF_BOUNDS_NOT_REVOKED", verdict(ok(server, "bien-ban-2023.p7s", p7s)));
     }
 
     @Test
