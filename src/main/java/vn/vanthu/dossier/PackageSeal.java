@@ -48,7 +48,8 @@ final class PackageSeal {
     }
 
     byte[] renew(byte[] seal, List<PackageEntry> entries) {
-        return bytes(signing.extend(new InMemoryDocument(seal, "signatures.xml"), files(entries), Level.LTA).document());
+        // METS.xml only: the archive timestamp covers what SignedInfo references (METS.xml and the manifest)
+        return bytes(signing.extend(new InMemoryDocument(seal, "signatures.xml"), files(entries).subList(0, 1), Level.LTA).document());
     }
 
     private List<DSSDocument> files(List<PackageEntry> entries) {

@@ -1,5 +1,8 @@
 package vn.vanthu.print;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -34,7 +37,13 @@ final class SerifFont {
             if (in == null) {
                 throw new IOException("The font " + RESOURCE + " is missing from the classpath");
             }
-            return new SerifFont(PDType0Font.load(doc, in));
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            // Text is drawn in NFC, so every Vietnamese letter is one precomposed glyph of the font and needs no
+            // glyph substitution; PDFBox's Latin substitution compiles its ligature patterns for every word drawn
+            // (most of the time of a 1,000-row table of contents went there).
+            ttf.setEnableGsub(false);
+            doc.registerTrueTypeFontForClosing(ttf);
+            return new SerifFont(PDType0Font.load(doc, ttf, true));
         }
     }
 

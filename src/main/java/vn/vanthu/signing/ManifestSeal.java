@@ -3,6 +3,7 @@ package vn.vanthu.signing;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.SignaturePackaging;
 import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.DigestDocument;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.xades.DSSObject;
@@ -43,7 +44,11 @@ final class ManifestSeal {
         List<DSSDocument> docs = job.documents();
         List<DSSReference> entries = new ArrayList<>();
         for (int i = 1; i < docs.size(); i++) {
-            entries.add(reference("r-" + MANIFEST_ID + "-" + i, docs.get(i).getName(), docs.get(i)));
+            // By digest only: DSS would otherwise open each file to see whether it is XML, and digest an XML
+            // file's canonical form; a validator digests the file's bytes, which is what its SHA-256 is.
+            DSSDocument d = docs.get(i);
+            entries.add(reference("r-" + MANIFEST_ID + "-" + i, d.getName(),
+                    new DigestDocument(DigestAlgorithm.SHA256, d.getDigestValue(DigestAlgorithm.SHA256), d.getName())));
         }
         DSSDocument manifest = new ManifestBuilder(MANIFEST_ID, entries).build();
         DSSReference toManifest = reference("r-" + MANIFEST_ID, "#" + MANIFEST_ID, manifest);
@@ -57,7 +62,10 @@ final class ManifestSeal {
         if (sources.tsp() != null) {
             service.setTspSource(sources.tsp());
         }
-        return service.signDocument(docs, p, key.apply(service.getDataToSign(docs, p)));
+        // Only the file signed directly goes to DSS as detached content: each step up to LTA checks the signature
+        // again, and with every listed file at hand it would match each manifest entry against every file.
+        List<DSSDocument> direct = List.of(docs.get(0));
+        return service.signDocument(direct, p, key.apply(service.getDataToSign(direct, p)));
     }
 
     private static DSSReference reference(String id, String uri, DSSDocument contents) {
