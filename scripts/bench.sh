@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): figures for README.
-# Usage: scripts/bench.sh [startup|signing|validation|dossier|all] [seconds of the 64-client validation soak, default 120]
+# Usage: scripts/bench.sh [startup|signing|validation|dossier|dispatch2|all] [seconds of the 64-client validation soak, default 120]
 #   dossier: issue 6 — close, seal and download a dossier of DOSSIER_DOCS (1000) scans totalling DOSSIER_BYTES (1 GiB),
 #   DOSSIER_SIGNED (10) of them signed PAdES-LT, service at -Xmx256m, against sha256sum + zip -0 of the same files.
 #   Needs curl, jq, zip, python3, about 4 × DOSSIER_BYTES of free disk under TMPDIR; KEEP=1 keeps its folder.
+#   dispatch2: issue 5 — scripts/bench-dispatch.sh (N, default 40; 8 clients) against two instances on one
+#   PostgreSQL (embedded, started by vn.vanthu.bench.BenchPostgres), after the same against one of them.
+#   DISPATCH_JAVA_OPTS (-Xmx1g) are the instances' JVM options (add -XX:StartFlightRecording=… to profile).
 # Runs on this machine as it is; compare the ratios printed side by side, not absolute numbers across runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -186,11 +189,61 @@ PY
   [ "$oom" = 0 ] && [[ $check == OK* ]]
 }
 
+dispatch2() {
+  # Globals, not locals: the EXIT trap runs after this function has returned.
+  d2_pids=(); d2_pg=""
+  local db i ports=(18281 18282) settings
+  if [ -n "$(find src/main pom.xml -newer target/vanthu.jar -print -quit)" ]; then mvn -B -q -DskipTests package; fi
+  if [ ! -f target/test-classes/vn/vanthu/bench/BenchPostgres.class ] \
+     || [ src/test/java/vn/vanthu/bench/BenchPostgres.java -nt target/test-classes/vn/vanthu/bench/BenchPostgres.class ]; then
+    mvn -B -q -DskipTests test-compile
+  fi
+  [ -f target/bench.classpath ] && [ target/bench.classpath -nt pom.xml ] \
+    || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+  d2_dir=$(mktemp -d "${TMPDIR:-/tmp}/vanthu-dispatch2-bench.XXXXXX")
+  local dir=$d2_dir
+  stop_all() {
+    local p
+    for p in "${d2_pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+    for p in "${d2_pids[@]}"; do wait "$p" 2>/dev/null || true; done
+    if [ -n "$d2_pg" ]; then kill -TERM "$d2_pg" 2>/dev/null || true; wait "$d2_pg" 2>/dev/null || true; fi
+    [ -n "${KEEP:-}" ] || rm -rf "$d2_dir"
+  }
+  trap stop_all EXIT
+  echo "== Dispatch issue vs plain seal signing, 8 clients, on PostgreSQL: one instance, then two (work folder $dir)"
+  java -cp "target/test-classes:$(cat target/bench.classpath)" vn.vanthu.bench.BenchPostgres "$dir/pg" >"$dir/pg.log" 2>&1 &
+  d2_pg=$!
+  until db=$(grep -m1 '^VANTHU_DB_URL=' "$dir/pg.log" 2>/dev/null); do
+    kill -0 $d2_pg 2>/dev/null || { echo "PostgreSQL did not start"; tail -20 "$dir/pg.log"; exit 1; }
+    sleep 0.2
+  done
+  # One after the other: the second finds the demo users and the tokens file of the first and reuses both.
+  read -ra settings <<<"$db"
+  for i in 0 1; do
+    # shellcheck disable=SC2086 # DISPATCH_JAVA_OPTS is a list of options
+    env "${settings[@]}" VANTHU_DATA_DIR="$dir/data" VANTHU_HOST=127.0.0.1 VANTHU_PORT=${ports[$i]} \
+      java ${DISPATCH_JAVA_OPTS:--Xmx1g} -jar target/vanthu.jar >"$dir/service$i.log" 2>&1 &
+    d2_pids+=($!)
+    until curl -sf "http://127.0.0.1:${ports[$i]}/health" >/dev/null 2>&1; do
+      kill -0 "${d2_pids[$i]}" 2>/dev/null || { echo "instance $i died"; tail -50 "$dir/service$i.log"; exit 1; }
+      sleep 0.2
+    done
+  done
+  echo "-- one instance (http://127.0.0.1:${ports[0]})"
+  # The CPU time per request counts the instances and the PostgreSQL server's processes (its backends do the issue's SQL).
+  local postmaster; postmaster=$(head -1 "$dir/pg/postmaster.pid")
+  BENCH_PIDS="${d2_pids[0]} $postmaster" VANTHU_URL="http://127.0.0.1:${ports[0]}" VANTHU_DATA_DIR="$dir/data" scripts/bench-dispatch.sh
+  echo "-- two instances (http://127.0.0.1:${ports[0]}, :${ports[1]})"
+  BENCH_PIDS="${d2_pids[*]} $postmaster" VANTHU_URL="http://127.0.0.1:${ports[0]} http://127.0.0.1:${ports[1]}" VANTHU_DATA_DIR="$dir/data" scripts/bench-dispatch.sh
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
 case "$what" in
   startup) startup ;;
   signing) java_bench SigningBench ;;
   validation) BENCH_JAVA_OPTS=-Xmx1g java_bench ValidationBench "${2:-120}" ;;
   dossier) dossier ;;
+  dispatch2) dispatch2 ;;
   all) startup; java_bench SigningBench; BENCH_JAVA_OPTS=-Xmx1g java_bench ValidationBench "${2:-120}"; dossier ;;
-  *) echo "usage: $0 [startup|signing|validation|dossier|all]"; exit 2 ;;
+  *) echo "usage: $0 [startup|signing|validation|dossier|dispatch2|all]"; exit 2 ;;
 esac
