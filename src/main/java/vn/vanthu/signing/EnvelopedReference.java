@@ -1,0 +1,75 @@
+package vn.vanthu.signing;
+
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.DigestDocument;
+import eu.europa.esig.dss.xades.XAdESSignatureParameters;
+import eu.europa.esig.dss.xades.reference.CanonicalizationTransform;
+import eu.europa.esig.dss.xades.reference.DSSReference;
+import eu.europa.esig.dss.xades.reference.XPath2FilterEnvelopedSignatureTransform;
+import eu.europa.esig.dss.xml.utils.DomUtils;
+import eu.europa.esig.dss.xml.utils.SantuarioInitializer;
+import eu.europa.esig.dss.xml.utils.XMLCanonicalizer;
+import org.apache.xml.security.c14n.Canonicalizer;
+import org.w3c.dom.Document;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+import javax.xml.crypto.dsig.XMLSignature;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one reference of an enveloped XAdES, made here exactly as DSS's reference builder makes it — URI "", an
+ * XPath 2 filter subtracting every {@code ds:Signature} (so others can sign the document alongside), exclusive
+ * canonicalisation — with its digest computed here too, in one parse: DSS would parse the whole document five
+ * times for it (twice to check it is XML, once more to drop comments by writing and re-reading it, once to apply
+ * the transforms), which was the larger part of signing a small document. The digest is that of the transforms'
+ * output: the document without comments and without any {@code ds:Signature} element, canonicalised
+ * (exclusive, no comments). {@link InputChecks#requireXmlProlog} has checked it is XML and not a signature.
+ *
+ * <pre>{@code p.setReferences(List.of(EnvelopedReference.of(p, xml)));   // p: the job's XAdESSignatureParameters}</pre>
+ */
+final class EnvelopedReference {
+    static {
+        SantuarioInitializer.init();   // the canonicalisers, registered as DSS registers them
+    }
+
+    private EnvelopedReference() {}
+
+    static DSSReference of(XAdESSignatureParameters p, DSSDocument xml) {
+        DigestAlgorithm algorithm = p.getReferenceDigestAlgorithm() != null ? p.getReferenceDigestAlgorithm() : p.getDigestAlgorithm();
+        DSSReference r = new DSSReference();
+        r.setUri("");
+        r.setContents(new DigestDocument(algorithm, digest(xml, algorithm), xml.getName(), xml.getMimeType()));
+        r.setDigestMethodAlgorithm(algorithm);
+        r.setTransforms(List.of(new XPath2FilterEnvelopedSignatureTransform(p.getXmldsigNamespace()),
+                new CanonicalizationTransform(p.getXmldsigNamespace(), XMLCanonicalizer.DEFAULT_DSS_C14N_METHOD)));
+        return r;
+    }
+
+    /** The digest of the document without its signatures, canonicalised (exclusive, comments omitted). */
+    static byte[] digest(DSSDocument xml, DigestAlgorithm algorithm) {
+        Document dom = DomUtils.buildDOM(xml);
+        NodeList found = dom.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature");
+        List<Node> signatures = new ArrayList<>();
+        for (int i = 0; i < found.getLength(); i++) {
+            signatures.add(found.item(i));
+        }
+        for (Node s : signatures) {
+            s.getParentNode().removeChild(s);
+        }
+        try {
+            MessageDigest md = algorithm.getMessageDigest();
+            try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), md)) {
+                Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS).canonicalizeSubtree(dom, out);
+            }
+            return md.digest();
+        } catch (Exception e) {
+            throw new IllegalStateException("The document cannot be canonicalised for its reference", e);
+        }
+    }
+}
