@@ -11,9 +11,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.vanthu.support.Databases;
 import vn.vanthu.support.Multipart;
+import vn.vanthu.support.OutsideTools;
 import vn.vanthu.support.TestServer;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -110,6 +113,24 @@ class RegisterAndAppendixTest {
         assertEquals(List.of("TOTAL_PASSED"), DispatchFixtures.dssIndications(r.body()));
         String draft = DispatchFixtures.create(s, "TB", DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng")).json().path("id").asText();
         assertEquals(409, s.get("/api/v1/dispatches/" + draft + "/edxml", "auditor").status());
+    }
+
+    @Test
+    void xmlsec1_verifies_the_edxml_seal() throws Exception {
+        OutsideTools.require("xmlsec1");
+        byte[] message = s.get("/api/v1/dispatches/" + id + "/edxml", "auditor").body();
+        Path file = Files.createTempFile("edxml", ".xml");
+        try {
+            Files.write(file, message);
+            var result = OutsideTools.run(null, "xmlsec1", "--verify",
+                    "--trusted-pem", Path.of("keystore-samples/root-ca.crt").toAbsolutePath().toString(),
+                    "--untrusted-pem", Path.of("keystore-samples/issuing-ca.crt").toAbsolutePath().toString(),
+                    "--id-attr:Id", "http://uri.etsi.org/01903/v1.3.2#:SignedProperties", file.toString());
+            assertEquals(0, result.exitCode(), result.toString());
+            assertTrue(result.output().contains("SignedInfo References (ok/all): 2/2"), result.toString());
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test
