@@ -55,12 +55,7 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
     static {
-        // DSS reads XAdES signatures without Santuario's secure-validation limits, except a ds:Manifest inside one,
-        // which Santuario limits to 30 references (a JVM-wide property, read once): the seal of a dossier package
-        // lists every file of the package in its manifest, and a package may hold up to 200,000 files.
-        if (System.getProperty("org.apache.xml.security.maxReferences") == null) {
-            System.setProperty("org.apache.xml.security.maxReferences", "200000");
-        }
+        vn.vanthu.signing.XmlSecurityLimits.raise();   // before any XML signature is made or read
     }
 
     private final AppConfig config;
