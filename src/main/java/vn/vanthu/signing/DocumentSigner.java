@@ -13,7 +13,6 @@ import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
 import eu.europa.esig.dss.xades.signature.XAdESService;
 
-
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
