@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -48,8 +49,15 @@ final class PackageSeal {
     }
 
     byte[] renew(byte[] seal, List<PackageEntry> entries) {
-        // METS.xml only: the archive timestamp covers what SignedInfo references (METS.xml and the manifest)
-        return bytes(signing.extend(new InMemoryDocument(seal, "signatures.xml"), files(entries).subList(0, 1), Level.LTA).document());
+        // The archive timestamp covers what SignedInfo references: METS.xml and the manifest, so METS.xml is all
+        // DSS needs; a seal made before the manifest (a reference per file) needs every file.
+        List<DSSDocument> files = files(entries);
+        List<DSSDocument> referenced = hasManifest(seal) ? files.subList(0, 1) : files;
+        return bytes(signing.extend(new InMemoryDocument(seal, "signatures.xml"), referenced, Level.LTA).document());
+    }
+
+    private static boolean hasManifest(byte[] seal) {
+        return new String(seal, StandardCharsets.UTF_8).contains("Type=\"http://www.w3.org/2000/09/xmldsig#Manifest\"");
     }
 
     private List<DSSDocument> files(List<PackageEntry> entries) {
