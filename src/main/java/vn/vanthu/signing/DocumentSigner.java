@@ -8,7 +8,6 @@ import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import eu.europa.esig.dss.signature.DocumentSignatureService;
-import eu.europa.esig.dss.signature.MultipleDocumentsSignatureService;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
 import eu.europa.esig.dss.xades.signature.XAdESService;
@@ -19,7 +18,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * XAdES (enveloped, enveloping, or detached by file name over one or several files) and CAdES (a CMS SignedData, enveloping or detached):
+ * XAdES (enveloped, enveloping, or detached by file name) and CAdES (a CMS SignedData, enveloping or detached):
  * one DSS document service each, the same steps for both.
  *
  * <pre>{@code FormatSigner xades = DocumentSigner.xades(); DSSDocument out = xades.signWith(job, sources, key);}</pre>
@@ -62,11 +61,6 @@ final class DocumentSigner<P extends AbstractSignatureParameters<?>> implements 
     public DSSDocument signWith(SignJob job, Sources sources, Function<ToBeSigned, SignatureValue> key) {
         var service = service(sources);
         P p = parameters(job);
-        if (job.documents().size() > 1 && service instanceof MultipleDocumentsSignatureService<?, ?> multi) {
-            @SuppressWarnings("unchecked")
-            var several = (MultipleDocumentsSignatureService<P, ?>) multi;
-            return several.signDocument(job.documents(), p, key.apply(several.getDataToSign(job.documents(), p)));
-        }
         ToBeSigned tbs = service.getDataToSign(job.document(), p);
         return service.signDocument(job.document(), p, key.apply(tbs));
     }

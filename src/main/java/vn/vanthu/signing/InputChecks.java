@@ -62,6 +62,27 @@ final class InputChecks {
      * error (XAdES enveloped); otherwise non-XML content passes unchecked (it is signed as opaque bytes).
      */
     static void requireSafeXml(DSSDocument doc, boolean required) {
+        scan(doc, required, false);
+    }
+
+    /**
+     * The prolog only, up to the root element's start tag: refuses a DOCTYPE (422 XML_DOCTYPE_REFUSED, never
+     * resolved), content that does not begin as XML (422 NOT_XML) and a root that is itself a {@code ds:Signature}
+     * (422 XML_IS_A_SIGNATURE: nothing to envelop a signature in). A DOCTYPE can stand nowhere else in a
+     * well-formed document, and without one no entity can be declared. For XAdES enveloped, where DSS parses the
+     * whole document anyway, with a parser that disallows DOCTYPE declarations: reading it here in full as well
+     * doubled the XML work of a small signature. A document DSS then fails to read is classified by
+     * {@link #requireSafeXml} (see {@link SigningService#explainFailure}), so the answers stay the same.
+     */
+    static void requireXmlProlog(DSSDocument doc) {
+        scan(doc, true, true);
+    }
+
+    /**
+     * Streams the document with DTDs and entities off and refuses the first DOCTYPE or entity; {@code prologOnly}
+     * stops at the root's start tag. Not XML or not well-formed: 422 NOT_XML when {@code required}, else passes.
+     */
+    private static void scan(DSSDocument doc, boolean required, boolean prologOnly) {
         if (!looksLikeXml(doc)) {
             if (required) {
                 throw ApiException.unprocessable("NOT_XML", "The file '" + doc.getName() + "' is not XML", "file");
@@ -75,6 +96,10 @@ final class InputChecks {
                     int event = r.next();
                     if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
                         throw doctypeRefused(doc);
+                    }
+                    if (prologOnly && event == XMLStreamConstants.START_ELEMENT) {
+                        refuseSignatureRoot(doc, r);
+                        return;
                     }
                 }
             } finally {
@@ -90,42 +115,10 @@ final class InputChecks {
         }
     }
 
-    /**
-     * The prolog only, up to the root element's start tag: refuses a DOCTYPE (422 XML_DOCTYPE_REFUSED, never
-     * resolved), content that does not begin as XML (422 NOT_XML) and a root that is itself a {@code ds:Signature}
-     * (422 XML_IS_A_SIGNATURE: nothing to envelop a signature in). A DOCTYPE can stand nowhere else in a
-     * well-formed document, and without one no entity can be declared. For XAdES enveloped, where DSS parses the
-     * whole document anyway, with a parser that disallows DOCTYPE declarations: reading it here in full as well
-     * doubled the XML work of a small signature. A document DSS then fails to read is classified by
-     * {@link #requireSafeXml} (see {@link SigningService#explainFailure}), so the answers stay the same.
-     */
-    static void requireXmlProlog(DSSDocument doc) {
-        if (!looksLikeXml(doc)) {
-            throw ApiException.unprocessable("NOT_XML", "The file '" + doc.getName() + "' is not XML", "file");
-        }
-        try (InputStream in = doc.openStream()) {
-            XMLStreamReader r = STAX.createXMLStreamReader(in);
-            try {
-                while (r.hasNext()) {
-                    int event = r.next();
-                    if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
-                        throw doctypeRefused(doc);
-                    }
-                    if (event == XMLStreamConstants.START_ELEMENT) {
-                        if ("Signature".equals(r.getLocalName()) && XMLSignature.XMLNS.equals(r.getNamespaceURI())) {
-                            throw ApiException.unprocessable("XML_IS_A_SIGNATURE", "The file '" + doc.getName()
-                                    + "' is itself an XML signature (its root is ds:Signature): sign the document it signs", "file");
-                        }
-                        return;
-                    }
-                }
-            } finally {
-                r.close();
-            }
-        } catch (XMLStreamException e) {
-            throw ApiException.unprocessable("NOT_XML", "The file '" + doc.getName() + "' is not well-formed XML", "file");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void refuseSignatureRoot(DSSDocument doc, XMLStreamReader root) {
+        if ("Signature".equals(root.getLocalName()) && XMLSignature.XMLNS.equals(root.getNamespaceURI())) {
+            throw ApiException.unprocessable("XML_IS_A_SIGNATURE", "The file '" + doc.getName()
+                    + "' is itself an XML signature (its root is ds:Signature): sign the document it signs", "file");
         }
     }
 

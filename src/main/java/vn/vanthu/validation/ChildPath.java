@@ -63,7 +63,7 @@ final class ChildPath {
         }
         List<Node> nodes = select(context);
         if (XPathConstants.NODESET.equals(returnType)) {
-            return new Nodes(nodes);
+            return new NodesOf(nodes);
         }
         if (XPathConstants.NODE.equals(returnType)) {
             return nodes.isEmpty() ? null : nodes.get(0);
@@ -103,17 +103,5 @@ final class ChildPath {
             }
         }
         return out;
-    }
-
-    private record Nodes(List<Node> nodes) implements NodeList {
-        @Override
-        public Node item(int index) {
-            return index >= 0 && index < nodes.size() ? nodes.get(index) : null;
-        }
-
-        @Override
-        public int getLength() {
-            return nodes.size();
-        }
     }
 }

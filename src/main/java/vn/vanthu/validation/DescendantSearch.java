@@ -74,23 +74,11 @@ final class DescendantSearch {
                 out.add(n);
             }
         }
-        return new Nodes(out);
+        return new NodesOf(out);
     }
 
     private boolean isParentExcluded(Node n) {
         return n.getParentNode() instanceof Element p && parentLocalName.equals(p.getLocalName())
                 && parentNamespace.equals(p.getNamespaceURI());
-    }
-
-    private record Nodes(List<Node> nodes) implements NodeList {
-        @Override
-        public Node item(int index) {
-            return index >= 0 && index < nodes.size() ? nodes.get(index) : null;
-        }
-
-        @Override
-        public int getLength() {
-            return nodes.size();
-        }
     }
 }

@@ -169,10 +169,6 @@ final class InputGuard {
         return count;
     }
 
-    static int indexOf(byte[] b, byte[] what, int from) {
-        return new Needle(what).in(b, from);
-    }
-
     /**
      * A byte string to find, Horspool's way: the byte under the needle's last position says how far it may
      * move, so a search through a PDF's compressed streams looks at about one byte in ten for "/ByteRange"

@@ -68,21 +68,26 @@ public final class Policies {
                 }
                 ours = ours.replace(warn, "<" + constraint + " Level=\"FAIL\" />");
             }
-            // Straight to the ETSI policy factory: by way of a stream DSS asks every factory whether it reads the
-            // document first, which parses it once more (a tenth of a second of every start).
-            return ValidationPolicyLoader.fromValidationPolicy(new EtsiValidationPolicyFactory()
-                    .loadValidationPolicy(new ByteArrayInputStream(ours.getBytes(StandardCharsets.UTF_8)))).create();
+            return parse(new ByteArrayInputStream(ours.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("DSS's default validation policy cannot be read", e);
         }
     }
 
     private static ValidationPolicy read(Path f) {
-        try {
-            return ValidationPolicyLoader.fromValidationPolicy(f.toFile()).create();
-        } catch (RuntimeException e) {
+        try (InputStream in = Files.newInputStream(f)) {
+            return parse(in);
+        } catch (IOException | RuntimeException e) {
             throw new ConfigException("Validation policy " + f + " is not a valid DSS policy file");
         }
+    }
+
+    /**
+     * Straight to the ETSI policy factory: given a file or stream, DSS first asks every factory whether it reads
+     * the document, which parses it once more (a tenth of a second of every start).
+     */
+    private static ValidationPolicy parse(InputStream policy) {
+        return ValidationPolicyLoader.fromValidationPolicy(new EtsiValidationPolicyFactory().loadValidationPolicy(policy)).create();
     }
 
     /** The named policy; null or blank means the default. */
