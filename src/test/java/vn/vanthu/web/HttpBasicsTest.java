@@ -5,7 +5,9 @@ import vn.vanthu.support.Databases;
 import vn.vanthu.support.Multipart;
 import vn.vanthu.support.TestServer;
 
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +24,20 @@ class HttpBasicsTest {
             assertEquals("PAYLOAD_TOO_LARGE", r.errorCode());
             long rows = s.app().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM documents").mapTo(Long.class).one());
             assertEquals(0, rows);
+        }
+    }
+
+    @Test
+    void a_client_that_expects_100_continue_gets_413_without_sending_an_oversized_body() throws Exception {
+        try (TestServer s = TestServer.start(Databases.Kind.H2, Map.of("VANTHU_MAX_UPLOAD_MB", "1"));
+             Socket socket = new Socket("127.0.0.1", s.app().port())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /api/v1/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + s.token("clerk")
+                    + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 1500000\r\n"
+                    + "Expect: 100-continue\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 413", answer);
         }
     }
 
