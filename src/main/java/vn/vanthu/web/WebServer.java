@@ -75,14 +75,19 @@ public final class WebServer {
             config.routes.before(ctx -> {
                 ctx.attribute(STARTED, System.nanoTime());
                 RequestIds.assign(ctx);
-                refuseOversized(ctx, server.maxUploadBytes());
+                UnreadBody.refuseIfOversized(ctx, server.maxUploadBytes());
             });
             for (ApiRoute r : routes) {
                 var handler = r == openapi ? (io.javalin.http.Handler) ctx -> ctx.json(description) : r.handler();
                 config.routes.addHttpHandler(r.method(), r.path(), ctx -> {
                     ctx.attribute(ROUTE, r);
                     if (!r.isPublic()) {
-                        auth.check(ctx, r.roles());
+                        try {
+                            auth.check(ctx, r.roles());
+                        } catch (ApiException refused) {
+                            UnreadBody.discard(ctx, server.maxUploadBytes());
+                            throw refused;
+                        }
                     }
                     handler.handle(ctx);
                 });
@@ -96,25 +101,6 @@ public final class WebServer {
             config.routes.error(405, ctx -> ErrorMapper.write(ctx, 405, "METHOD_NOT_ALLOWED", "This method is not allowed here", null));
             config.routes.after(ctx -> afterRequest(ctx, metrics, audit));
         });
-    }
-
-    /**
-     * Refuses a body whose declared length is over the limit before reading it. A client that asked
-     * {@code Expect: 100-continue} (curl does for large bodies) never sends it; from any other client a body of up
-     * to twice the limit is read and dropped first, since closing a connection with unread data in it resets it
-     * and the client may lose the 413 (larger ones get the 413 and a closed connection).
-     */
-    private static void refuseOversized(Context ctx, long max) throws java.io.IOException {
-        String length = ctx.header("Content-Length");
-        if (length == null || !length.matches("\\d{1,18}") || Long.parseLong(length) <= max) {
-            return;
-        }
-        if (Long.parseLong(length) <= 2 * max && !"100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
-            ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-        } else {
-            ctx.header("Connection", "close");
-        }
-        throw ApiException.tooLarge("The upload is larger than " + max / (1024 * 1024) + " MB");
     }
 
     private static void afterRequest(Context ctx, Metrics metrics, AuditLog audit) {

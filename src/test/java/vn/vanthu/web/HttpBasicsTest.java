@@ -5,10 +5,18 @@ import vn.vanthu.support.Databases;
 import vn.vanthu.support.Multipart;
 import vn.vanthu.support.TestServer;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +47,45 @@ class HttpBasicsTest {
             String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
             assertEquals("HTTP/1.1 413", answer);
         }
+    }
+
+    @Test
+    void an_upload_refused_unread_still_gets_its_answer_on_a_connection_that_stays_usable() throws Exception {
+        try (TestServer s = TestServer.start(Databases.Kind.H2);
+             Socket socket = new Socket("127.0.0.1", s.app().port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            String head = "POST /api/v1/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 3000000\r\n\r\n";
+            CompletableFuture<Void> upload = CompletableFuture.runAsync(() -> {
+                try {
+                    out.write(head.getBytes(StandardCharsets.US_ASCII));
+                    out.write(new byte[3_000_000]);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            assertTrue(readAnswer(in).startsWith("HTTP/1.1 401"));
+            upload.get(10, TimeUnit.SECONDS);
+            out.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertTrue(readAnswer(in).startsWith("HTTP/1.1 200"));
+        }
+    }
+
+    /** One HTTP/1.1 answer with a Content-Length body: its head. */
+    private static String readAnswer(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("The connection closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        var length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
+        in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+        return head.toString();
     }
 
     @Test
