@@ -2,6 +2,7 @@ package vn.vanthu.signing;
 
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.model.DigestDocument;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
 import eu.europa.esig.dss.xades.reference.CanonicalizationTransform;
@@ -14,8 +15,13 @@ import org.apache.xml.security.c14n.Canonicalizer;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 import javax.xml.crypto.dsig.XMLSignature;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.ParserConfigurationException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -38,6 +44,15 @@ final class EnvelopedReference {
         SantuarioInitializer.init();   // the canonicalisers, registered as DSS registers them
     }
 
+    /** DSS's secure parser settings, built once per thread: DSS builds a new factory for every parse. */
+    private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(() -> {
+        try {
+            return DomUtils.getSecureDocumentBuilderFactory().newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("No secure XML parser", e);
+        }
+    });
+
     private EnvelopedReference() {}
 
     static DSSReference of(XAdESSignatureParameters p, DSSDocument xml) {
@@ -51,9 +66,17 @@ final class EnvelopedReference {
         return r;
     }
 
+    private static Document parse(DSSDocument xml) {
+        try (InputStream in = xml.openStream()) {
+            return PARSER.get().parse(in);
+        } catch (SAXException | IOException e) {
+            throw new DSSException("Unable to parse content (XML expected) : " + e.getMessage(), e);
+        }
+    }
+
     /** The digest of the document without its signatures, canonicalised (exclusive, comments omitted). */
     static byte[] digest(DSSDocument xml, DigestAlgorithm algorithm) {
-        Document dom = DomUtils.buildDOM(xml);
+        Document dom = parse(xml);
         NodeList found = dom.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature");
         List<Node> signatures = new ArrayList<>();
         for (int i = 0; i < found.getLength(); i++) {
