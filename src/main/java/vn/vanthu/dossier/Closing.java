@@ -30,8 +30,8 @@ import java.util.concurrent.Future;
 
 /**
  * Closes a dossier: validates every signed item again and keeps its ETSI report, refuses (409, naming the
- * items) when one fails unless forced with a reason, then, with the seal unlocked, writes the table of contents and the package files, seals
- * them with the agency seal at level LTA, and marks the dossier CLOSED. The package's file list is stored as a
+ * items) when one fails unless forced with a reason, then, with the seal unlocked, writes the table of contents
+ * and the package files, seals them with the agency seal at level LTA, and marks the dossier CLOSED. The package's file list is stored as a
  * small manifest; {@link PackageZip} streams the ZIP from it.
  *
  * <pre>{@code Dossier closed = closing.close(clerk, id, "seal", pin, false, null);}</pre>

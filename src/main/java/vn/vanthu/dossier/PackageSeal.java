@@ -29,8 +29,9 @@ import java.util.List;
 /**
  * The seal of an archival package: one detached XAdES-BASELINE-LTA signature by the agency seal with a
  * reference to {@code METS.xml} and to a signed {@code ds:Manifest} listing every other file by its path and
- * SHA-256, kept as {@code META-INF/signatures.xml}. Sealing reads no file but METS.xml (the others' SHA-256 is known), and each
- * archive timestamp, at sealing and at renewal, hashes METS.xml and the manifest, not the whole package.
+ * SHA-256, kept as {@code META-INF/signatures.xml}. Sealing reads no file but METS.xml (the others' SHA-256 is
+ * known), and each archive timestamp, at sealing and at renewal, hashes METS.xml and the manifest, not the whole
+ * package.
  *
  * <pre>{@code byte[] seal = packageSeal.seal(entries, key); byte[] renewed = packageSeal.renew(seal, entries);}</pre>
  */

@@ -7,6 +7,7 @@ import org.xml.sax.InputSource;
 import javax.xml.namespace.NamespaceContext;
 import javax.xml.namespace.QName;
 import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpression;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
@@ -138,13 +139,13 @@ public final class SubtreeXPathFactory extends XPathFactory {
         @Override
         public Object evaluate(Object item, QName returnType) throws XPathExpressionException {
             Object result = path.evaluate(item, returnType);
-            return result != null || javax.xml.xpath.XPathConstants.NODE.equals(returnType) && item instanceof Element
+            return result != null || XPathConstants.NODE.equals(returnType) && item instanceof Element
                     ? result : fallback.evaluate(item, returnType);
         }
 
         @Override
         public String evaluate(Object item) throws XPathExpressionException {
-            Object result = path.evaluate(item, javax.xml.xpath.XPathConstants.STRING);
+            Object result = path.evaluate(item, XPathConstants.STRING);
             return result != null ? (String) result : fallback.evaluate(item);
         }
 
@@ -164,7 +165,7 @@ public final class SubtreeXPathFactory extends XPathFactory {
 
         @Override
         public Object evaluate(Object item, QName returnType) throws XPathExpressionException {
-            if (javax.xml.xpath.XPathConstants.NODESET.equals(returnType) && item instanceof Node node) {
+            if (XPathConstants.NODESET.equals(returnType) && item instanceof Node node) {
                 org.w3c.dom.NodeList found = search.find(node);
                 if (found != null) {
                     return found;

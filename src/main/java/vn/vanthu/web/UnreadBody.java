@@ -1,41 +1,50 @@
 package vn.vanthu.web;
 
 import io.javalin.http.Context;
+import jakarta.servlet.ServletInputStream;
 import vn.vanthu.error.ApiException;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.util.regex.Pattern;
 
 /**
- * Refusing a request before reading its body without the client losing the answer: closing a connection with
- * unread data in it resets it, and the client may never see the 401, 403 or 413 already sent. A client that
- * asked {@code Expect: 100-continue} (curl does for large bodies) has not sent the body and never will; from any
- * other, up to twice the upload limit is read and dropped first, and a larger body gets its answer on a
- * connection closed after it.
+ * An error answered before the request body was read (401, 403, 413, 415 …) must still reach the client:
+ * closing a connection with unread data in it resets it, and the client may never see the answer already sent.
+ * So after every error what is left of the body is read and dropped, up to twice the upload limit, and the
+ * connection stays usable. A client that asked {@code Expect: 100-continue} (curl does for large bodies) and
+ * got no 100 has not sent the body and never will (Jetty closes that connection after the answer); a larger
+ * body is not read, and its answer comes on a connection closed after it.
  */
 final class UnreadBody {
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
+
     private UnreadBody() {}
 
-    /** 413 when the declared length is over the limit, before the body is used. */
+    /** 413 when the declared length is over the limit, before the body is read. */
     static void refuseIfOversized(Context ctx, long max) {
         if (declaredLength(ctx) > max) {
-            discard(ctx, max);
             throw ApiException.tooLarge("The upload is larger than " + max / (1024 * 1024) + " MB");
         }
     }
 
-    /** Drops the body of a request about to be refused unread (see the class comment). */
+    /** Drops what is left of the body of a request answered with an error (see the class comment). */
     static void discard(Context ctx, long max) {
-        long budget = 2 * max;
-        if (declaredLength(ctx) > budget || "100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
-            ctx.header("Connection", "close");
-            return;
+        if ("100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
+            return;   // even asking whether the body was read would make Jetty answer 100 Continue
         }
+        long budget = 2 * max;
         try {
-            InputStream in = ctx.req().getInputStream();
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; budget > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, budget))) >= 0; ) {
-                budget -= n;
+            ServletInputStream in = ctx.req().getInputStream();
+            if (in.isFinished()) {
+                return;
+            }
+            if (declaredLength(ctx) > budget) {
+                budget = 0;
+            } else {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n; budget > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, budget))) >= 0; ) {
+                    budget -= n;
+                }
             }
         } catch (IOException | RuntimeException e) {
             budget = 0;
@@ -48,6 +57,6 @@ final class UnreadBody {
     /** The Content-Length header, or -1 when there is none usable. */
     private static long declaredLength(Context ctx) {
         String length = ctx.header("Content-Length");
-        return length != null && length.matches("\\d{1,18}") ? Long.parseLong(length) : -1;
+        return length != null && DIGITS.matcher(length).matches() ? Long.parseLong(length) : -1;
     }
 }

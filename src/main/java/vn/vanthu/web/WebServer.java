@@ -82,17 +82,15 @@ public final class WebServer {
                 config.routes.addHttpHandler(r.method(), r.path(), ctx -> {
                     ctx.attribute(ROUTE, r);
                     if (!r.isPublic()) {
-                        try {
-                            auth.check(ctx, r.roles());
-                        } catch (ApiException refused) {
-                            UnreadBody.discard(ctx, server.maxUploadBytes());
-                            throw refused;
-                        }
+                        auth.check(ctx, r.roles());
                     }
                     handler.handle(ctx);
                 });
             }
-            config.routes.exception(Exception.class, ErrorMapper::handle);
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                ErrorMapper.handle(e, ctx);
+                UnreadBody.discard(ctx, server.maxUploadBytes());
+            });
             config.routes.error(404, ctx -> {
                 if (ctx.attribute(ROUTE) == null && !ctx.path().startsWith("/webjars/")) {
                     ErrorMapper.write(ctx, 404, "NOT_FOUND", "No such endpoint: " + ctx.method() + " " + ctx.path(), null);
