@@ -7,46 +7,34 @@ import vn.vanthu.audit.AuditController;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.config.ConfigException;
-import vn.vanthu.dispatch.DispatchController;
+import vn.vanthu.dispatch.DispatchFeature;
 import vn.vanthu.documents.DocumentController;
-import vn.vanthu.dossier.CatalogueController;
-import vn.vanthu.dossier.CatalogueService;
-import vn.vanthu.dossier.Closing;
-import vn.vanthu.dossier.DossierController;
-import vn.vanthu.dossier.DossierService;
-import vn.vanthu.dossier.Exports;
-import vn.vanthu.dossier.Filing;
+import vn.vanthu.dossier.DossierFeature;
 import vn.vanthu.dossier.Packages;
-import vn.vanthu.keys.KeyController;
-import vn.vanthu.keys.KeyService;
+import vn.vanthu.keys.KeysFeature;
 import vn.vanthu.pki.DevPki;
 import vn.vanthu.pki.PkiController;
-import vn.vanthu.signing.SigningController;
-import vn.vanthu.signing.SigningService;
-import vn.vanthu.signing.TwoStepSigning;
+import vn.vanthu.signing.SigningFeature;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.trust.TrustServices;
-import vn.vanthu.users.DemoUsers;
-import vn.vanthu.users.UserController;
-import vn.vanthu.users.UserService;
-import vn.vanthu.validation.Policies;
-import vn.vanthu.validation.ReportPdf;
-import vn.vanthu.validation.ValidationController;
-import vn.vanthu.validation.ValidationService;
-import vn.vanthu.validation.ValidationStore;
+import vn.vanthu.users.UsersFeature;
+import vn.vanthu.validation.ValidationFeature;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Health;
-import vn.vanthu.web.Routes;
 import vn.vanthu.web.WebServer;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The wiring: opens the database, builds every feature's service and controller, and the web server.
+ * The wiring: opens the database, builds each feature once, declares the routes and builds the web server.
  * {@link #start()} listens; {@link #close()} finishes requests in flight, then closes the database.
  *
  * <pre>{@code try (App app = App.create(ConfigLoader.load(System.getenv()))) { app.start(); … }}</pre>
@@ -73,6 +61,11 @@ public final class App implements AutoCloseable {
     }
 
     public static App create(AppConfig config) {
+        return create(config, Clock.systemUTC());
+    }
+
+    /** With the clock every feature reads the time from (tests move it). */
+    public static App create(AppConfig config, Clock clock) {
         long t0 = System.nanoTime();
         // The development PKI's keystores load while the database migrates: both are start-up's slowest steps.
         CompletableFuture<DevPki> devPkiLoad = config.pki().devPki()
@@ -87,43 +80,33 @@ public final class App implements AutoCloseable {
         }
         long tDb = System.nanoTime();
         try {
-            UserService users = new UserService(db);
             AuditLog audit = new AuditLog(db);
             DocumentStore documents = new DocumentStore(db);
-            if (config.demoUsers()) {
-                DemoUsers.ensure(users, config.storage().dataDir());
-            }
-            KeyService keys = new KeyService(db, users, config.keys());
-            if (config.pki().devPki() && config.demoUsers()) {
-                keys.seedDevelopmentKeys(config.pki().devPkiDir(), users);
-            }
-            Health health = new Health()
-                    .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
-                    .add("keys", keys::health);
+            UsersFeature users = UsersFeature.create(db, config.demoUsers(), config.storage().dataDir());
+            KeysFeature keys = KeysFeature.create(config, db, users.service(), clock);
             DevPki devPki = join(devPkiLoad);
             // Unreadable trust anchors stop start-up here, naming the file.
             TrustServices trust = TrustServices.create(config.pki(), config.validation().trustAnchorsPassword(), devPki);
-            health.add("trustAnchors", () -> Health.Check.of(!trust.anchors().isEmpty(), trustDetails(trust)));
             log.info("Prepared in {} ms (database and migrations {} ms)",
                     (System.nanoTime() - t0) / 1_000_000, (tDb - t0) / 1_000_000);
-            SigningService signing = new SigningService(trust::newSigningVerifier, trust.tspSource());
-            var signingController = new SigningController(signing,
-                    new TwoStepSigning(signing, documents, db, config.keys().preparationTtl()), keys);
-            var validation = new ValidationService(trust, Policies.load(config.validation().policyDir()),
-                    config.validation().maxSignatures(), config.validation().maxConcurrent());
-            var validationController = new ValidationController(validation, new ValidationStore(db),
-                    ReportPdf.create(config, trust));
-            CatalogueService catalogue = new CatalogueService(db, config.agency());
-            Dossiers dossiers = dossiers(config, db, documents, keys, signing, users, validation, catalogue);
-            var controllers = new Routes.Controllers(new UserController(users), new AuditController(audit),
+            SigningFeature signing = SigningFeature.create(config, db, documents, trust, keys.service());
+            ValidationFeature validation = ValidationFeature.create(config, db, trust);
+            DispatchFeature dispatch = DispatchFeature.create(config, db, documents, keys.service(), signing,
+                    users.service(), clock);
+            DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
+                    users.service(), validation.service(), dispatch.service(), clock);
+
+            var controllers = new Routes.Controllers(users.controller(), new AuditController(audit),
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
-                    new KeyController(keys), signingController, validationController,
-                    dispatchController(config, db, documents, keys, signing, users),
-                    copyController(config, db, documents, keys, signing, users),
-                    new CatalogueController(catalogue), dossiers.controller());
+                    keys.controller(), signing.controller(), validation.controller(), dispatch.dispatches(),
+                    dispatch.copies(), dossiers.catalogues(), dossiers.dossiers());
+            Health health = new Health()
+                    .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
+                    .add("keys", keys.service()::health)
+                    .add("trustAnchors", () -> Health.Check.of(!trust.anchors().isEmpty(), trustDetails(trust)));
             List<String> registered = new CopyOnWriteArrayList<>();
-            Javalin web = WebServer.create(config.server(), Routes.declare(controllers), new Auth(users), audit,
-                    health, registered::add);
+            Javalin web = WebServer.create(config.server(), Routes.declare(controllers),
+                    new Auth(users.service()::authenticate), audit, health, registered::add);
             return new App(config, db, web, registered, dossiers.packages());
         } catch (RuntimeException e) {
             db.close();
@@ -131,46 +114,15 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private static DispatchController dispatchController(AppConfig config, Database db, DocumentStore documents,
-                                                         KeyService keys, SigningService signing, UserService users) {
-        var dispatches = new vn.vanthu.dispatch.DispatchService(db, documents, keys, signing, users, config.agency());
-        var numbers = new vn.vanthu.dispatch.NumberSeries(db, java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(10));
-        var twoStep = new TwoStepSigning(signing, documents, db, config.keys().preparationTtl());
-        var messages = new vn.vanthu.dispatch.EdXmlMessages(dispatches, signing, vn.vanthu.keys.ServiceSeal.of(config));
-        return new DispatchController(dispatches, new vn.vanthu.dispatch.Issuing(dispatches, numbers, documents, keys, signing, messages),
-                new vn.vanthu.dispatch.Register(dispatches, numbers), new vn.vanthu.dispatch.DispatchTwoStep(dispatches, twoStep, signing),
-                messages);
-    }
-
-    /** The dossier feature: its controller, and the packages whose renewal job runs while the service does. */
-    private record Dossiers(DossierController controller, Packages packages) {}
-
-    private static Dossiers dossiers(AppConfig config, Database db, DocumentStore documents, KeyService keys,
-                                     SigningService signing, UserService users, ValidationService validation,
-                                     CatalogueService catalogue) {
-        var dispatches = new vn.vanthu.dispatch.DispatchService(db, documents, keys, signing, users, config.agency());
-        var service = new DossierService(db, users, catalogue, config.agency(), config.dossiers());
-        var packages = new Packages(service, documents, signing, config.dossiers());
-        return new Dossiers(new DossierController(service, new Filing(service, dispatches, documents, validation),
-                new Closing(service, documents, keys, validation, signing), packages, new Exports(service, documents)), packages);
-    }
-
-    private static vn.vanthu.dispatch.CopyController copyController(AppConfig config, Database db, DocumentStore documents,
-                                                                    KeyService keys, SigningService signing, UserService users) {
-        var dispatches = new vn.vanthu.dispatch.DispatchService(db, documents, keys, signing, users, config.agency());
-        var numbers = new vn.vanthu.dispatch.NumberSeries(db, java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(10));
-        return new vn.vanthu.dispatch.CopyController(new vn.vanthu.dispatch.Copies(dispatches, numbers, documents, keys, signing));
-    }
-
     private static <T> T join(CompletableFuture<T> f) {
         try {
             return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
-    private static DevPki loadDevPki(java.nio.file.Path dir) {
+    private static DevPki loadDevPki(Path dir) {
         try {
             return DevPki.load(dir);
         } catch (RuntimeException e) {
@@ -180,7 +132,7 @@ public final class App implements AutoCloseable {
     }
 
     private static Map<String, Object> trustDetails(TrustServices trust) {
-        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        Map<String, Object> d = new LinkedHashMap<>();
         d.put("count", trust.anchors().size());
         d.put("earliestExpiry", trust.earliestAnchorExpiry() == null ? null : trust.earliestAnchorExpiry().toString());
         return d;

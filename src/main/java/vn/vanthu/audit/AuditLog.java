@@ -30,7 +30,7 @@ import java.util.Map;
  * AuditLog.Verification v = audit.verify();   // v.intact(), v.firstBrokenEventId()
  * }</pre>
  */
-public final class AuditLog {
+public final class AuditLog implements vn.vanthu.web.RequestAudit {
     private static final String GENESIS = "0".repeat(64);
     private static final RowMapper<AuditEvent> EVENT = (rs, ctx) -> new AuditEvent(rs.getLong("seq"),
             rs.getObject("at", OffsetDateTime.class), rs.getString("user_id"), rs.getString("action"),
@@ -51,6 +51,11 @@ public final class AuditLog {
 
     public AuditLog(Database db) {
         this.jdbi = db.jdbi();
+    }
+
+    @Override
+    public void record(String userId, String action, String object, String outcome, String requestId, String details) {
+        append(new Entry(userId, action, object, outcome, requestId, details));
     }
 
     /**

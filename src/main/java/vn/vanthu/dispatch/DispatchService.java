@@ -14,8 +14,8 @@ import vn.vanthu.signing.SigningService;
 import vn.vanthu.signing.VisibleSignature;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.store.TempFiles;
-import vn.vanthu.users.Role;
-import vn.vanthu.users.User;
+import vn.vanthu.web.Role;
+import vn.vanthu.web.User;
 import vn.vanthu.users.UserService;
 
 import java.io.IOException;

@@ -8,7 +8,7 @@ import vn.vanthu.signing.SigningService;
 import vn.vanthu.signing.TwoStepSigning;
 import vn.vanthu.signing.VisibleSignature;
 import vn.vanthu.store.TempFiles;
-import vn.vanthu.users.User;
+import vn.vanthu.web.User;
 
 import java.nio.file.Path;
 import java.util.List;

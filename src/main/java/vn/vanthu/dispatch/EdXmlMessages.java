@@ -13,7 +13,7 @@ import vn.vanthu.signing.Packaging;
 import vn.vanthu.signing.SignatureFormat;
 import vn.vanthu.signing.SigningService;
 import vn.vanthu.store.DocumentStore;
-import vn.vanthu.users.User;
+import vn.vanthu.web.User;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -14,7 +14,7 @@ import vn.vanthu.signing.SigningService;
 import vn.vanthu.signing.VisibleSignature;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.store.TempFiles;
-import vn.vanthu.users.User;
+import vn.vanthu.web.User;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

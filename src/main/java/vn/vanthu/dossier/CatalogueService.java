@@ -3,7 +3,7 @@ package vn.vanthu.dossier;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Database;
-import vn.vanthu.users.User;
+import vn.vanthu.web.User;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -9,8 +9,8 @@ import vn.vanthu.keys.KeyInfo;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.keys.UnlockedKey;
 import vn.vanthu.store.DocumentStore;
-import vn.vanthu.users.Role;
-import vn.vanthu.users.User;
+import vn.vanthu.web.Role;
+import vn.vanthu.web.User;
 import vn.vanthu.validation.ValidationReport;
 import vn.vanthu.validation.ValidationService;
 

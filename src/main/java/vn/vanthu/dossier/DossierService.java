@@ -2,8 +2,8 @@ package vn.vanthu.dossier;
 
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.error.ApiException;
-import vn.vanthu.users.Role;
-import vn.vanthu.users.User;
+import vn.vanthu.web.Role;
+import vn.vanthu.web.User;
 import vn.vanthu.users.UserService;
 
 import java.time.LocalDate;

@@ -6,7 +6,7 @@ import vn.vanthu.dispatch.Dispatch;
 import vn.vanthu.dispatch.DispatchService;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.DocumentStore;
-import vn.vanthu.users.User;
+import vn.vanthu.web.User;
 import vn.vanthu.validation.ValidationReport;
 import vn.vanthu.validation.ValidationService;
 

@@ -3,7 +3,7 @@ package vn.vanthu.keys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.vanthu.error.ApiException;
-import vn.vanthu.users.User;
+import vn.vanthu.web.User;
 import vn.vanthu.users.UserService;
 
 import java.io.IOException;

@@ -5,8 +5,8 @@ import org.slf4j.LoggerFactory;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Database;
-import vn.vanthu.users.Role;
-import vn.vanthu.users.User;
+import vn.vanthu.web.Role;
+import vn.vanthu.web.User;
 import vn.vanthu.users.UserService;
 import vn.vanthu.web.Health;
 

@@ -16,7 +16,7 @@ import eu.europa.esig.dss.model.x509.CertificateToken;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.store.TempFiles;
-import vn.vanthu.users.User;
+import vn.vanthu.web.User;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

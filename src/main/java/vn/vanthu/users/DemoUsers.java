@@ -1,5 +1,7 @@
 package vn.vanthu.users;
 
+import vn.vanthu.web.Role;
+import vn.vanthu.web.User;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,7 @@
 package vn.vanthu.users;
 
+import vn.vanthu.web.Role;
+import vn.vanthu.web.User;
 import io.javalin.http.Context;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.web.AuditTags;

@@ -1,5 +1,7 @@
 package vn.vanthu.users;
 
+import vn.vanthu.web.Role;
+import vn.vanthu.web.User;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;

@@ -2,7 +2,6 @@ package vn.vanthu.web;
 
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
-import vn.vanthu.users.Role;
 
 import java.util.Set;
 

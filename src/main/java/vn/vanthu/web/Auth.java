@@ -2,9 +2,8 @@ package vn.vanthu.web;
 
 import io.javalin.http.Context;
 import vn.vanthu.error.ApiException;
-import vn.vanthu.users.Role;
-import vn.vanthu.users.User;
-import vn.vanthu.users.UserService;
+
+import java.util.Optional;
 
 import java.util.Collections;
 import java.util.Set;
@@ -12,9 +11,15 @@ import java.util.Set;
 /** Bearer-token authentication and role checks: 401 without a valid token, 403 when no role of the route is held. */
 public final class Auth {
     static final String USER = "vanthu.user";
-    private final UserService users;
+    /** Resolves a bearer token to its user: empty when unknown, revoked, expired or the user is disabled. */
+    @FunctionalInterface
+    public interface Tokens {
+        Optional<User> authenticate(String token);
+    }
 
-    public Auth(UserService users) {
+    private final Tokens users;
+
+    public Auth(Tokens users) {
         this.users = users;
     }
 

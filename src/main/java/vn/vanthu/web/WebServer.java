@@ -7,10 +7,8 @@ import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.vanthu.audit.AuditLog;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.error.ApiException;
-import vn.vanthu.users.User;
 
 import java.util.List;
 import java.util.Map;
@@ -35,7 +33,7 @@ public final class WebServer {
      * @param registered receives "METHOD path" of every handler Javalin actually registers (for the test that
      *                   holds /openapi.json to the real routes)
      */
-    public static Javalin create(AppConfig.Server server, List<ApiRoute> declared, Auth auth, AuditLog audit,
+    public static Javalin create(AppConfig.Server server, List<ApiRoute> declared, Auth auth, RequestAudit audit,
                                  Health health, java.util.function.Consumer<String> registered) {
         Metrics metrics = new Metrics();
         List<ApiRoute> routes = new java.util.ArrayList<>(declared);
@@ -101,7 +99,7 @@ public final class WebServer {
         });
     }
 
-    private static void afterRequest(Context ctx, Metrics metrics, AuditLog audit) {
+    private static void afterRequest(Context ctx, Metrics metrics, RequestAudit audit) {
         ApiRoute route = ctx.attribute(ROUTE);
         Long started = ctx.attribute(STARTED);
         String routePath = route == null ? "unmatched" : route.path();
@@ -114,8 +112,8 @@ public final class WebServer {
         String outcome = status < 400 ? "SUCCESS" : status == 401 || status == 403 ? "DENIED" : "FAILED";
         String action = AuditTags.action(ctx, route.method().name() + " " + route.path());
         try {
-            audit.append(new AuditLog.Entry(user == null ? null : user.id(), action, AuditTags.object(ctx),
-                    outcome, RequestIds.get(ctx), AuditTags.details(ctx, status)));
+            audit.record(user == null ? null : user.id(), action, AuditTags.object(ctx),
+                    outcome, RequestIds.get(ctx), AuditTags.details(ctx, status));
         } catch (RuntimeException e) {
             log.error("Could not write the audit event for request {}", RequestIds.get(ctx), e);
         }

@@ -12,7 +12,7 @@ import vn.vanthu.store.TempFiles;
 import vn.vanthu.support.Databases;
 import vn.vanthu.support.TestServer;
 import vn.vanthu.trust.TrustServices;
-import vn.vanthu.users.User;
+import vn.vanthu.web.User;
 import vn.vanthu.users.UserService;
 
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.store.Database;
 import vn.vanthu.support.Databases;
-import vn.vanthu.users.Role;
+import vn.vanthu.web.Role;
 import vn.vanthu.users.UserService;
 
 import java.nio.file.Files;

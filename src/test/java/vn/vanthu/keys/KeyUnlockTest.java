@@ -10,8 +10,8 @@ import vn.vanthu.config.AppConfig;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Database;
 import vn.vanthu.support.Databases;
-import vn.vanthu.users.Role;
-import vn.vanthu.users.User;
+import vn.vanthu.web.Role;
+import vn.vanthu.web.User;
 import vn.vanthu.users.UserService;
 
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package vn.vanthu.web;
+package vn.vanthu;
 
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -11,9 +11,11 @@ import vn.vanthu.dossier.DossierController;
 import vn.vanthu.keys.KeyController;
 import vn.vanthu.pki.PkiController;
 import vn.vanthu.signing.SigningController;
-import vn.vanthu.users.Role;
+import vn.vanthu.web.Role;
 import vn.vanthu.users.UserController;
 import vn.vanthu.validation.ValidationController;
+import vn.vanthu.web.ApiRoute;
+import vn.vanthu.web.Role;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +25,10 @@ import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
-import static vn.vanthu.users.Role.ADMIN;
-import static vn.vanthu.users.Role.AUDITOR;
-import static vn.vanthu.users.Role.CLERK;
-import static vn.vanthu.users.Role.OFFICIAL;
+import static vn.vanthu.web.Role.ADMIN;
+import static vn.vanthu.web.Role.AUDITOR;
+import static vn.vanthu.web.Role.CLERK;
+import static vn.vanthu.web.Role.OFFICIAL;
 import static vn.vanthu.web.ApiRoute.ANY_USER;
 import static vn.vanthu.web.ApiRoute.PUBLIC;
 import static vn.vanthu.web.ApiRoute.Body.BINARY;
@@ -34,7 +36,10 @@ import static vn.vanthu.web.ApiRoute.Body.JSON;
 import static vn.vanthu.web.ApiRoute.Body.MULTIPART;
 import static vn.vanthu.web.ApiRoute.Body.NONE;
 
-/** Every endpoint of the service, in one place: path, roles, a summary, the handler. */
+/**
+ * Every endpoint of the service, in one place next to the wiring: path, roles, a summary, the handler. The web
+ * layer turns this table into routing, access control and the OpenAPI description.
+ */
 public final class Routes {
     private final List<ApiRoute> routes = new ArrayList<>();
 

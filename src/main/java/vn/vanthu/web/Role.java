@@ -1,4 +1,4 @@
-package vn.vanthu.users;
+package vn.vanthu.web;
 
 /** What a user may do; a user may hold several roles. */
 public enum Role { OFFICIAL, CLERK, AUDITOR, ADMIN }

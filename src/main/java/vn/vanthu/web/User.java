@@ -1,4 +1,4 @@
-package vn.vanthu.users;
+package vn.vanthu.web;
 
 import java.util.Set;
 

@@ -1,0 +1,33 @@
+package vn.vanthu.dispatch;
+
+import vn.vanthu.config.AppConfig;
+import vn.vanthu.keys.KeyService;
+import vn.vanthu.keys.ServiceSeal;
+import vn.vanthu.signing.SigningFeature;
+import vn.vanthu.store.Database;
+import vn.vanthu.store.DocumentStore;
+import vn.vanthu.users.UserService;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The outgoing-documents feature, built once: drafts, signing by the official, numbering, issuing, the register,
+ * edXML and copies, over one {@link DispatchService} and one {@link NumberSeries}.
+ */
+public record DispatchFeature(DispatchService service, DispatchController dispatches, CopyController copies) {
+    private static final Duration NUMBER_LEASE = Duration.ofMinutes(10);
+
+    public static DispatchFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
+                                         SigningFeature signing, UserService users, Clock clock) {
+        var dispatches = new DispatchService(db, documents, keys, signing.service(), users, config.agency());
+        var numbers = new NumberSeries(db, clock, NUMBER_LEASE);
+        var messages = new EdXmlMessages(dispatches, signing.service(), ServiceSeal.of(config));
+        var controller = new DispatchController(dispatches,
+                new Issuing(dispatches, numbers, documents, keys, signing.service(), messages),
+                new Register(dispatches, numbers), new DispatchTwoStep(dispatches, signing.twoStep(), signing.service()),
+                messages);
+        var copies = new CopyController(new Copies(dispatches, numbers, documents, keys, signing.service()));
+        return new DispatchFeature(dispatches, controller, copies);
+    }
+}

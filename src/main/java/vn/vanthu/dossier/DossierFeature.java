@@ -1,0 +1,29 @@
+package vn.vanthu.dossier;
+
+import vn.vanthu.config.AppConfig;
+import vn.vanthu.dispatch.DispatchService;
+import vn.vanthu.keys.KeyService;
+import vn.vanthu.signing.SigningService;
+import vn.vanthu.store.Database;
+import vn.vanthu.store.DocumentStore;
+import vn.vanthu.users.UserService;
+import vn.vanthu.validation.ValidationService;
+
+import java.time.Clock;
+
+/**
+ * The work-dossier feature, built once: the catalogue, dossiers, filing, closing with the sealed package, and
+ * the packages whose renewal job runs while the service does.
+ */
+public record DossierFeature(CatalogueController catalogues, DossierController dossiers, Packages packages) {
+    public static DossierFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
+                                        SigningService signing, UserService users, ValidationService validation,
+                                        DispatchService dispatches, Clock clock) {
+        CatalogueService catalogue = new CatalogueService(db, config.agency(), clock);
+        var service = new DossierService(db, users, catalogue, config.agency(), config.dossiers());
+        var packages = new Packages(service, documents, signing, config.dossiers());
+        var controller = new DossierController(service, new Filing(service, dispatches, documents, validation),
+                new Closing(service, documents, keys, validation, signing), packages, new Exports(service, documents));
+        return new DossierFeature(new CatalogueController(catalogue), controller, packages);
+    }
+}

@@ -1,0 +1,15 @@
+package vn.vanthu.validation;
+
+import vn.vanthu.config.AppConfig;
+import vn.vanthu.store.Database;
+import vn.vanthu.trust.TrustServices;
+
+/** The validation feature, built once: the validator over the trust anchors and policies, its store and reports. */
+public record ValidationFeature(ValidationService service, ValidationController controller) {
+    public static ValidationFeature create(AppConfig config, Database db, TrustServices trust) {
+        var validation = new ValidationService(trust, Policies.load(config.validation().policyDir()),
+                config.validation().maxSignatures(), config.validation().maxConcurrent());
+        return new ValidationFeature(validation,
+                new ValidationController(validation, new ValidationStore(db), ReportPdf.create(config, trust)));
+    }
+}
