@@ -6,6 +6,7 @@ import vn.vanthu.error.ApiException;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Paging;
+import vn.vanthu.web.Requests;
 import vn.vanthu.web.Uploads;
 
 import java.io.IOException;
@@ -63,10 +64,8 @@ public final class KeyController {
                     Uploads.text(ctx, "owner", null), bytes(file), ctx.formParam("pin"),
                     Uploads.text(ctx, "alias", null), images.isEmpty() ? null : bytes(images.get(0))));
         } else if (type.startsWith("application/json")) {
-            Registrations.Pkcs11 req = ctx.bodyAsClass(Registrations.Pkcs11.class);
-            if (req == null) {
-                throw ApiException.badRequest("INVALID_JSON", "Send {\"id\",\"owner\",\"library\",\"slot\" or \"tokenLabel\",\"alias\"}", null);
-            }
+            Registrations.Pkcs11 req = Requests.json(ctx, Registrations.Pkcs11.class,
+                    "{id, owner, library, slot or tokenLabel, alias, pin?}");
             info = keys.registerPkcs11(req);
         } else {
             throw ApiException.unsupportedMediaType("Send a .p12 as multipart/form-data, or a PKCS#11 key as JSON");

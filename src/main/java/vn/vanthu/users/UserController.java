@@ -7,6 +7,7 @@ import vn.vanthu.error.ApiException;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Paging;
+import vn.vanthu.web.Requests;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +35,7 @@ public final class UserController {
     }
 
     public void create(Context ctx) {
-        CreateUser req = ctx.bodyAsClass(CreateUser.class);
-        if (req == null) {
-            throw ApiException.badRequest("INVALID_JSON", "Send {\"name\",\"displayName\",\"roles\"}", null);
-        }
+        CreateUser req = Requests.json(ctx, CreateUser.class, "{name, displayName, roles}");
         User created = users.create(req.name(), req.displayName(), req.roles());
         AuditTags.object(ctx, created.id());
         ctx.status(201).json(view(created));

@@ -4,18 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import vn.vanthu.error.ApiException;
-import vn.vanthu.store.TempFiles;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Paging;
 import vn.vanthu.web.Uploads;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -23,130 +18,63 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * HTTP for validation (issue 4): {@code POST /api/v1/validations} (multipart {@code file}, {@code original}*,
+ * HTTP for validation: {@code POST /api/v1/validations} (multipart {@code file}, {@code original}*,
  * {@code validationTime}, {@code reports}, {@code policy}), the stored results and their sealed PDF report.
- * Thin: parts in, {@link ValidationService} and {@link ValidationStore} do the work.
+ * Thin: parts in, {@link Validations} decides how to validate and keeps the result.
  *
  * <pre>{@code r.add(POST, "/api/v1/validations", roles, "validation", "…", MULTIPART, controller::validate);}</pre>
  */
 public final class ValidationController {
-    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
-    private final ValidationService service;
-    private final ValidationStore store;
+    private final Validations validations;
     private final ReportPdf reportPdf;
 
-    public ValidationController(ValidationService service, ValidationStore store, ReportPdf reportPdf) {
-        this.service = service;
-        this.store = store;
+    public ValidationController(Validations validations, ReportPdf reportPdf) {
+        this.validations = validations;
         this.reportPdf = reportPdf;
     }
 
     public void validate(Context ctx) throws IOException {
         UploadedFile file = Uploads.one(ctx, "file");
-        Instant time = validationTime(Uploads.text(ctx, "validationTime", null));
-        Set<String> reports = reports(Uploads.text(ctx, "reports", ""));
-        String policy = Uploads.text(ctx, "policy", null);
-        ValidationService.Outcome outcome;
-        try (InputStream in = file.content()) {
-            byte[] head = in.readNBytes(ZIP_MAGIC.length);
-            if (Arrays.equals(head, ZIP_MAGIC)) {
-                // Only a ZIP can be an archival package, and a package is validated from a file, streamed.
-                outcome = fromFile(ctx, file, head, in, time, reports, policy);
-            } else {
-                // Anything else is validated from memory: read it once, straight from the upload.
-                outcome = service.validate(new ValidationService.Request(file.filename(), rest(head, in, file.size()),
-                        originals(ctx), time, reports, policy));
-            }
-        }
-        store.save(outcome, Auth.user(ctx).id());
-        ValidationReport r = outcome.report();
+        var options = new Validations.Options(originals(ctx), validationTime(Uploads.text(ctx, "validationTime", null)),
+                reports(Uploads.text(ctx, "reports", "")), Uploads.text(ctx, "policy", null));
+        ValidationReport r = validations.validateAndKeep(Auth.user(ctx).id(),
+                new Validations.Upload(file.filename(), file.size(), file::content), options);
         AuditTags.set(ctx, "VALIDATE", r.validationId(), r.signaturesCount() + " signatures, " + r.validSignaturesCount() + " valid");
         ctx.json(r);
-    }
-
-    private ValidationService.Outcome fromFile(Context ctx, UploadedFile file, byte[] head, InputStream rest, Instant time,
-                                               Set<String> reports, String policy) throws IOException {
-        Path upload = TempFiles.create("validation");
-        try {
-            try (OutputStream out = Files.newOutputStream(upload)) {
-                out.write(head);
-                rest.transferTo(out);
-            }
-            if (ValidationService.isPackage(upload)) {
-                return service.validatePackage(file.filename(), upload, time, reports, policy);
-            }
-            return service.validate(new ValidationService.Request(file.filename(), Files.readAllBytes(upload),
-                    originals(ctx), time, reports, policy));
-        } finally {
-            TempFiles.delete(upload);
-        }
     }
 
     private static List<ValidationService.Original> originals(Context ctx) throws IOException {
         List<ValidationService.Original> originals = new ArrayList<>();
         for (UploadedFile o : Uploads.all(ctx, "original")) {
-            originals.add(new ValidationService.Original(o.filename(), read(o)));
+            try (InputStream in = o.content()) {
+                originals.add(new ValidationService.Original(o.filename(), in.readAllBytes()));
+            }
         }
         return originals;
     }
 
-    /** {@code head} followed by the rest of the stream: one array of the declared size, as reading a file gave. */
-    private static byte[] rest(byte[] head, InputStream in, long size) throws IOException {
-        if (size >= head.length && size <= Integer.MAX_VALUE - 16) {
-            byte[] all = Arrays.copyOf(head, (int) size);
-            int n = in.readNBytes(all, head.length, all.length - head.length);
-            int extra = in.read();
-            if (n == all.length - head.length && extra < 0) {
-                return all;
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();   // the declared size was wrong: keep every byte
-            out.write(all, 0, head.length + n);
-            if (extra >= 0) {
-                out.write(extra);
-                in.transferTo(out);
-            }
-            return out.toByteArray();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(head);
-        in.transferTo(out);
-        return out.toByteArray();
-    }
-
     public void get(Context ctx) {
-        ValidationStore.Stored s = find(ctx);
+        ValidationStore.Stored s = validations.get(ctx.pathParam("id"));
         ObjectNode body = ValidationStore.withRequester(s);
-        body.putObject("reports").put("etsi", store.etsiReport(s));
+        body.putObject("reports").put("etsi", validations.etsiReport(s));
         ctx.json(body);
     }
 
     public void list(Context ctx) {
-        ValidationStore.Page page = store.list(Paging.limit(ctx), Paging.longCursor(ctx));
+        ValidationStore.Page page = validations.list(Paging.limit(ctx), Paging.longCursor(ctx));
         ctx.json(Paging.page(page.items().stream().map(ValidationStore::withRequester).toList(),
                 page.nextCursor() == null ? null : page.nextCursor().toString()));
     }
 
     public void reportPdf(Context ctx) {
-        ValidationStore.Stored s = find(ctx);
+        ValidationStore.Stored s = validations.get(ctx.pathParam("id"));
         byte[] pdf = reportPdf.render(s);
         ctx.contentType("application/pdf");
         ctx.header("Content-Disposition", "attachment; filename=\"validation-" + s.id() + ".pdf\"");
         ctx.result(pdf);
-    }
-
-    private ValidationStore.Stored find(Context ctx) {
-        String id = ctx.pathParam("id");
-        return store.find(id).orElseThrow(() -> ApiException.notFound("Validation " + id));
-    }
-
-    private static byte[] read(UploadedFile f) throws IOException {
-        try (InputStream in = f.content()) {
-            return in.readAllBytes();
-        }
     }
 
     private static Instant validationTime(String text) {

@@ -10,6 +10,6 @@ public record ValidationFeature(ValidationService service, ValidationController 
         var validation = new ValidationService(trust, Policies.load(config.validation().policyDir()),
                 config.validation().maxSignatures(), config.validation().maxConcurrent());
         return new ValidationFeature(validation,
-                new ValidationController(validation, new ValidationStore(db), ReportPdf.create(config, trust)));
+                new ValidationController(new Validations(validation, new ValidationStore(db)), ReportPdf.create(config, trust)));
     }
 }

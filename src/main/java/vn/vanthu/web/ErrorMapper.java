@@ -27,7 +27,7 @@ final class ErrorMapper {
             }
             write(ctx, api.status(), api.code(), api.getMessage(), api.field(), api.details());
         } else if (e instanceof JacksonException) {
-            write(ctx, 400, "INVALID_JSON", "The request body is not valid JSON of the expected shape", null);
+            write(ctx, 400, "MALFORMED_JSON", "The request body is not valid JSON of the expected shape", null);
         } else if (e instanceof HttpResponseException h) {
             write(ctx, h.getStatus(), codeFor(h.getStatus()), messageFor(h.getStatus()), null);
         } else if (clientHttpStatus(e) == 400) {
