@@ -43,10 +43,11 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import vn.vanthu.bench.SideBySide.Result;
+
+import static vn.vanthu.bench.SideBySide.measure;
+import static vn.vanthu.bench.SideBySide.row;
+import static vn.vanthu.bench.SideBySide.sideBySide;
 
 /**
  * Raw DSS in-process against {@code POST /api/v1/signatures} on an in-process vanthu, side by side in one run:
@@ -55,8 +56,6 @@ import java.util.concurrent.Future;
  * runs in a child JVM with -Xmx512m.
  */
 public final class SigningBench {
-    static final int THREADS = 2;
-    static final int ROUNDS = 3;
     static final Path KEYS = Path.of(System.getProperty("vanthu.keystore", "keystore-samples"));
     /** Answers are handled on the client's selector thread: no hand-off to an executor thread per request. */
     static final HttpClient HTTP = HttpClient.newBuilder().executor(Runnable::run).build();
@@ -113,7 +112,7 @@ public final class SigningBench {
         byte[] pdf = Files.readAllBytes(pdf1);
         byte[] xml = BenchDocs.xml(10 * 1024);
         System.out.printf("SigningBench: %d threads, %d signatures per round (the first two cases: a warm-up round, then %d counted rounds alternating raw and service), key official1 (RSA-2048), heap max %d MB%n%n",
-                THREADS, n, ROUNDS, Runtime.getRuntime().maxMemory() >> 20);
+                SideBySide.THREADS, n, SideBySide.ROUNDS, Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf("%-52s %10s %10s %8s%n", "case", "ops/s", "ms/op", "vs raw");
         var nativeF = new PdfBoxNativeObjectFactory();
         var defaultF = new PdfBoxDefaultObjectFactory();
@@ -158,73 +157,6 @@ public final class SigningBench {
         System.out.printf("%-52s %10s %10.0f %8s%n", "PAdES-B 100 MB, POST /api/v1/signatures (HTTP " + status + ")", "-", svcBig,
                 String.format("%.0f%%", 100 * rawBig / svcBig));
         System.out.printf("(100 MB rows: ms per signature, JVM heap max %d MB)%n", Runtime.getRuntime().maxMemory() >> 20);
-    }
-
-    record Result(double opsPerSecond, double medianMs) {}
-
-    /**
-     * Raw DSS and the service in {@value #ROUNDS} alternating rounds of {@code n} each, summed, after a round of
-     * each that is not counted: the JIT keeps speeding DSS up for several rounds, so one round of each, one after
-     * the other, favours whichever ran last, and the first favours the service (raw DSS warmed DSS up for it).
-     */
-    static Result[] sideBySide(int n, Callable<?> raw, Callable<?> service) throws Exception {
-        Result[][] rounds = new Result[ROUNDS][];
-        for (int r = -1; r < ROUNDS; r++) {
-            Result[] round = {measure(n, raw), measure(n, service)};
-            System.out.printf("  round %s: raw %.1f/s, service %.1f/s%n", r < 0 ? "0 (warm-up, not counted)" : r + 1,
-                    round[0].opsPerSecond(), round[1].opsPerSecond());
-            if (r >= 0) {
-                rounds[r] = round;
-            }
-        }
-        return new Result[] {total(rounds, 0), total(rounds, 1)};
-    }
-
-    /** Throughput over all rounds (operations / time), and the mean of the rounds' medians. */
-    private static Result total(Result[][] rounds, int side) {
-        double seconds = 0;
-        double medians = 0;
-        for (Result[] r : rounds) {
-            seconds += 1 / r[side].opsPerSecond();
-            medians += r[side].medianMs();
-        }
-        return new Result(rounds.length / seconds, medians / rounds.length);
-    }
-
-    static Result measure(int n, Callable<?> op) throws Exception {
-        for (int i = 0; i < Math.max(5, n / 5); i++) {
-            op.call();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<double[]>> futures = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int t = 0; t < THREADS; t++) {
-                futures.add(pool.submit(() -> {
-                    double[] ms = new double[n / THREADS];
-                    for (int i = 0; i < ms.length; i++) {
-                        long s = System.nanoTime();
-                        op.call();
-                        ms[i] = (System.nanoTime() - s) / 1e6;
-                    }
-                    return ms;
-                }));
-            }
-            List<Double> all = new ArrayList<>();
-            for (Future<double[]> f : futures) {
-                Arrays.stream(f.get()).forEach(all::add);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            all.sort(Double::compare);
-            return new Result(all.size() / seconds, all.get(all.size() / 2));
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    static void row(String name, Result r, Result reference) {
-        String ratio = reference == null ? "" : String.format("%.0f%%", 100 * r.opsPerSecond() / reference.opsPerSecond());
-        System.out.printf("%-52s %10.1f %10.1f %8s%n", name, r.opsPerSecond(), r.medianMs(), ratio);
     }
 
     DSSDocument pades(DSSDocument doc, eu.europa.esig.dss.pdf.IPdfObjFactory factory, boolean visible) {
