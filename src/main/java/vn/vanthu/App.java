@@ -106,7 +106,7 @@ public final class App implements AutoCloseable {
                     .add("trustAnchors", () -> Health.Check.of(!trust.anchors().isEmpty(), trustDetails(trust)));
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers),
-                    new Auth(users.service()::authenticate), audit, health, registered::add);
+                    new Auth(users.service()::authenticate), audit, health, registered::add, trust.fetches()::render);
             return new App(config, db, web, registered, dossiers.packages());
         } catch (RuntimeException e) {
             db.close();

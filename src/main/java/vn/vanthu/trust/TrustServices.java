@@ -2,9 +2,6 @@ package vn.vanthu.trust;
 
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
-import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
-import eu.europa.esig.dss.service.http.commons.TimestampDataLoader;
 import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import eu.europa.esig.dss.spi.client.http.DataLoader;
@@ -39,25 +36,26 @@ import java.util.Optional;
  * Thread-safe. The development PKI's URLs are answered in-process (no network), whatever port the service uses.
  */
 public final class TrustServices {
-    private static final int CONNECT_TIMEOUT_MS = 5_000;
-    private static final int RESPONSE_TIMEOUT_MS = 10_000;
-
     private final List<X509Certificate> anchors;
     private final AppConfig.RevocationMode revocation;
     private final DataLoader revocationLoader;
     private final DataLoader ocspLoader;
+    private final DataLoader aiaLoader;
     private final TSPSource tspSource;
     private final DevPki devPki;
+    private final OutboundFetches fetches = new OutboundFetches();
 
-    private TrustServices(List<X509Certificate> anchors, AppConfig.Pki pki, DevPki devPki) {
+    private TrustServices(List<X509Certificate> anchors, AppConfig.Pki pki, DevPki devPki, OutboundPolicy outbound) {
         this.anchors = List.copyOf(anchors);
         this.revocation = pki.revocation();
         this.devPki = devPki;
-        this.revocationLoader = new CachingDataLoader(new DevPkiDataLoader(devPki, commons(new CommonsDataLoader())),
-                pki.revocationCache(), Clock.systemUTC());
-        this.ocspLoader = new CachingDataLoader(new DevPkiDataLoader(devPki, commons(new OCSPDataLoader())),
-                pki.revocationCache(), Clock.systemUTC());
-        this.tspSource = tsp(pki.tsaUrl(), devPki);
+        this.revocationLoader = new CachingDataLoader(new DevPkiDataLoader(devPki,
+                guarded(OutboundPolicy.Kind.CRL, outbound, null)), pki.revocationCache(), Clock.systemUTC());
+        this.ocspLoader = new CachingDataLoader(new DevPkiDataLoader(devPki,
+                guarded(OutboundPolicy.Kind.OCSP, outbound, "application/ocsp-request")), pki.revocationCache(), Clock.systemUTC());
+        this.aiaLoader = new CachingDataLoader(new DevPkiDataLoader(devPki,
+                guarded(OutboundPolicy.Kind.CERTIFICATE, outbound, null)), pki.revocationCache(), Clock.systemUTC());
+        this.tspSource = tsp(pki.tsaUrl(), devPki, outbound);
     }
 
     /** Reads the anchors (a {@link vn.vanthu.config.ConfigException} names any unreadable file) and loads the dev PKI if on. */
@@ -69,11 +67,16 @@ public final class TrustServices {
 
     /** As {@link #create(AppConfig)} with an already loaded development PKI (null = none). */
     public static TrustServices create(AppConfig.Pki pki, String keystorePassword, DevPki devPki) {
+        return create(pki, keystorePassword, devPki, OutboundPolicy.DEFAULT);
+    }
+
+    /** As above, fetching from outside only as the outbound policy allows. */
+    public static TrustServices create(AppConfig.Pki pki, String keystorePassword, DevPki devPki, OutboundPolicy outbound) {
         List<X509Certificate> all = new ArrayList<>(TrustAnchors.read(pki.trustAnchors(), keystorePassword));
         if (devPki != null && all.stream().noneMatch(c -> c.equals(devPki.rootCertificate()))) {
             all.add(devPki.rootCertificate());
         }
-        return new TrustServices(all, pki, devPki);
+        return new TrustServices(all, pki, devPki, outbound);
     }
 
     /**
@@ -102,7 +105,7 @@ public final class TrustServices {
         if (online) {
             cv.setCrlSource(new OnlineCRLSource(revocationLoader));
             cv.setOcspSource(new OnlineOCSPSource(ocspLoader));
-            cv.setAIASource(new DefaultAIASource(revocationLoader));
+            cv.setAIASource(new DefaultAIASource(aiaLoader));
         } else {
             cv.setCrlSource(null);
             cv.setOcspSource(null);
@@ -134,22 +137,38 @@ public final class TrustServices {
         return Optional.ofNullable(devPki);
     }
 
-    private static TSPSource tsp(String tsaUrl, DevPki devPki) {
+    /** Outbound fetch counts for {@code /metrics}. */
+    public OutboundFetches fetches() {
+        return fetches;
+    }
+
+    private TSPSource tsp(String tsaUrl, DevPki devPki, OutboundPolicy outbound) {
         if (tsaUrl != null && !tsaUrl.isBlank()) {
-            return new OnlineTSPSource(tsaUrl.trim(), new DevPkiDataLoader(devPki, commons(new TimestampDataLoader())));
+            // The configured TSA is reached wherever it is: its host joins the allow-list.
+            String host = java.net.URI.create(tsaUrl.trim()).getHost();
+            List<String> allow = new ArrayList<>(outbound.allowList());
+            if (host != null) {
+                allow.add(host);
+            }
+            OutboundPolicy tsa = new OutboundPolicy(true, false, allow, outbound.connectTimeout(),
+                    outbound.readTimeout(), outbound.totalTimeout());
+            return new OnlineTSPSource(tsaUrl.trim(), new DevPkiDataLoader(devPki,
+                    guarded(OutboundPolicy.Kind.TIMESTAMP, tsa, "application/timestamp-query")));
         }
         if (devPki != null) {
             // Served by DevPki.timestamp in-process: DevPkiDataLoader answers this URL without any network.
-            return new OnlineTSPSource(DevPki.BASE_URL + "tsa", new DevPkiDataLoader(devPki, new TimestampDataLoader()));
+            return new OnlineTSPSource(DevPki.BASE_URL + "tsa", new DevPkiDataLoader(devPki,
+                    guarded(OutboundPolicy.Kind.TIMESTAMP, outbound, "application/timestamp-query")));
         }
         return null;
     }
 
-    private static <T extends CommonsDataLoader> T commons(T loader) {
-        loader.setTimeoutConnection(CONNECT_TIMEOUT_MS);
-        loader.setTimeoutConnectionRequest(CONNECT_TIMEOUT_MS);
-        loader.setTimeoutResponse(RESPONSE_TIMEOUT_MS);
-        loader.setTimeoutSocket(RESPONSE_TIMEOUT_MS);
+    private GuardedDataLoader guarded(OutboundPolicy.Kind kind, OutboundPolicy policy, String contentType) {
+        GuardedDataLoader loader = new GuardedDataLoader(kind, policy, fetches,
+                new LdapLoader(policy.connectTimeout().toMillis(), policy.readTimeout().toMillis()));
+        if (contentType != null) {
+            loader.setContentType(contentType);
+        }
         return loader;
     }
 }

@@ -34,7 +34,8 @@ public final class WebServer {
      *                   holds /openapi.json to the real routes)
      */
     public static Javalin create(AppConfig.Server server, List<ApiRoute> declared, Auth auth, RequestAudit audit,
-                                 Health health, java.util.function.Consumer<String> registered) {
+                                 Health health, java.util.function.Consumer<String> registered,
+                                 java.util.function.Supplier<String> moreMetrics) {
         Metrics metrics = new Metrics();
         List<ApiRoute> routes = new java.util.ArrayList<>(declared);
         routes.add(new ApiRoute(HandlerType.GET, "/health", ApiRoute.PUBLIC, "service", "Health of the service",
@@ -43,7 +44,7 @@ public final class WebServer {
                     ctx.status("UP".equals(report.get("status")) ? 200 : 503).json(report);
                 }));
         routes.add(new ApiRoute(HandlerType.GET, "/metrics", ApiRoute.PUBLIC, "service", "Prometheus metrics",
-                ApiRoute.Body.NONE, ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render())));
+                ApiRoute.Body.NONE, ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render() + moreMetrics.get())));
         routes.add(new ApiRoute(HandlerType.GET, "/docs", ApiRoute.PUBLIC, "service", "API documentation (Swagger UI)",
                 ApiRoute.Body.NONE, ctx -> ctx.html(SwaggerPage.HTML)));
         ApiRoute openapi = new ApiRoute(HandlerType.GET, "/openapi.json", ApiRoute.PUBLIC, "service",
