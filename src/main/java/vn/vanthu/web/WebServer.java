@@ -63,6 +63,7 @@ public final class WebServer {
             config.jetty.modifyServer(s -> {
                 s.setStopTimeout(server.shutdownGrace().toMillis());
                 s.insertHandler(new GracefulHandler());
+                s.setErrorHandler(new JsonErrorHandler());
             });
             config.staticFiles.enableWebjars();
             config.events.handlerAdded(h -> {
@@ -83,7 +84,13 @@ public final class WebServer {
                     if (!r.isPublic()) {
                         auth.check(ctx, r.roles());
                     }
-                    handler.handle(ctx);
+                    try {
+                        handler.handle(ctx);
+                    } catch (StackOverflowError | OutOfMemoryError e) {
+                        // Answered as any unexpected failure (500, the JSON shape, the request id); the work's
+                        // finally blocks have run on the way here and released what it held.
+                        throw new RequestFailure(e);
+                    }
                 });
             }
             config.routes.exception(Exception.class, (e, ctx) -> {
