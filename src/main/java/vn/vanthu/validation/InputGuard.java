@@ -24,7 +24,7 @@ final class InputGuard {
     private InputGuard() {}
 
     /** The kind of file, as far as the checks need to know. */
-    enum Kind { PDF, ZIP, XML, OTHER }
+    enum Kind { PDF, ZIP, XML, CMS, OTHER }
 
     static Kind check(byte[] content, int maxSignatures) {
         Kind kind = kind(content);
@@ -43,6 +43,9 @@ final class InputGuard {
     static Kind kind(byte[] b) {
         if (b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4) {
             return Kind.ZIP;
+        }
+        if (isCmsSignedData(b)) {
+            return Kind.CMS;   // whatever it wraps: a PDF inside a .p7m is still a CMS signature
         }
         int i = 0;
         if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
@@ -74,6 +77,26 @@ final class InputGuard {
             case XML -> countOpenTags(content, SIGNATURE_VALUE) > 0;
             default -> true;
         };
+    }
+
+    private static final byte[] SIGNED_DATA_OID = {0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x07, 0x02};
+
+    /** A DER or BER ContentInfo: a SEQUENCE whose first element is the OID of CMS SignedData. */
+    static boolean isCmsSignedData(byte[] b) {
+        if (b.length < 2 + SIGNED_DATA_OID.length || (b[0] & 0xFF) != 0x30) {
+            return false;
+        }
+        int len = b[1] & 0xFF;
+        int at = len < 0x80 || len == 0x80 ? 2 : 2 + (len & 0x7F);
+        if ((len & 0x7F) > 4 && len != 0x80 || at + SIGNED_DATA_OID.length > b.length) {
+            return false;
+        }
+        for (int i = 0; i < SIGNED_DATA_OID.length; i++) {
+            if (b[at + i] != SIGNED_DATA_OID[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A DOCTYPE may only stand in the prolog, before the root element: that is all we scan. */
