@@ -37,8 +37,9 @@ class SettingsDocTest {
                 }
             }
             if (cells.size() != 1) {
+                String shown = s.defaultValue().isEmpty() ? "—" : "`" + s.defaultValue() + "`";
                 wrong.add(s.envName() + ": " + cells.size() + " rows, expected one: | `" + s.envName() + "` | `"
-                        + s.key() + "` | " + s.defaultValue() + " | " + s.description() + " |");
+                        + s.key() + "` | " + shown + " | " + s.description() + " |");
             } else if (!cells.get(0).equals("`" + s.key() + "`")) {
                 wrong.add(s.envName() + ": property cell is " + cells.get(0) + ", expected `" + s.key() + "`");
             }
