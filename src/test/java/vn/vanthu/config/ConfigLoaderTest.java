@@ -67,12 +67,4 @@ class ConfigLoaderTest {
         var e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of("VANTHU_CONFIG", "/nonexistent/x.properties")));
         assertTrue(e.getMessage().contains("/nonexistent/x.properties"), e.getMessage());
     }
-
-    @Test
-    void the_readme_lists_every_setting() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
-        for (Setting s : Setting.values()) {
-            assertTrue(readme.contains("`" + s.envName() + "`"), "README.md does not list " + s.envName());
-        }
-    }
 }
