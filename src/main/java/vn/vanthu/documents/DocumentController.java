@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 /** HTTP for the content-addressed document store: upload a file, fetch it back (re-verified) by its SHA-256. */
 public final class DocumentController {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final java.util.Set<String> SERVABLE = java.util.Set.of("application/pdf", "application/xml",
+            "application/pkcs7-mime", "application/pkcs7-signature", "application/vnd.etsi.asic-e+zip", "application/zip",
+            "image/png", "image/jpeg", "image/tiff");
     private final DocumentStore store;
 
     public DocumentController(DocumentStore store) {
@@ -39,7 +42,10 @@ public final class DocumentController {
         }
         DocumentStore.StoredDocument doc = store.find(sha).orElseThrow(() -> vn.vanthu.error.ApiException.notFound("Document " + sha));
         Path verified = store.copyToTempFile(sha);
-        ctx.contentType(doc.mediaType());
+        // A type claimed at upload is echoed only when it is one of the document types the service handles and that
+        // no browser runs (text/html or SVG from the API's origin would): anything else is served as bytes.
+        ctx.contentType(SERVABLE.contains(doc.mediaType()) ? doc.mediaType() : "application/octet-stream");
+        ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Content-Disposition", "attachment; filename=\"" + sha + "\"");
         ctx.result(new TempFileStream(verified));
     }

@@ -75,6 +75,7 @@ public final class WebServer {
             config.routes.before(ctx -> {
                 ctx.attribute(STARTED, System.nanoTime());
                 RequestIds.assign(ctx);
+                ctx.header("X-Content-Type-Options", "nosniff");
                 UnreadBody.refuseIfOversized(ctx, server.maxUploadBytes());
             });
             for (ApiRoute r : routes) {

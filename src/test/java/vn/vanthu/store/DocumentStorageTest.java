@@ -105,4 +105,18 @@ class DocumentStorageTest {
             assertFalse(store.find(sha).isPresent());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void an_upload_claiming_to_be_html_is_served_back_as_bytes_for_download_never_as_a_page() {
+        try (TestServer s = TestServer.start(Databases.Kind.H2)) {
+            byte[] page = "<html><script>alert(document.cookie)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String sha = s.postMultipart("/api/v1/documents", "clerk",
+                    new Multipart().file("file", "x.html", "text/html", page)).json().path("sha256").asText();
+            var down = s.get("/api/v1/documents/" + sha, "auditor");
+            assertEquals(200, down.status());
+            assertEquals("application/octet-stream", down.header("Content-Type"));
+            assertEquals("nosniff", down.header("X-Content-Type-Options"));
+            org.junit.jupiter.api.Assertions.assertTrue(down.header("Content-Disposition").startsWith("attachment"));
+        }
+    }
 }
