@@ -14,6 +14,7 @@ import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import vn.vanthu.config.AppConfig;
+import vn.vanthu.config.Profile;
 import vn.vanthu.pki.DevPki;
 
 import java.security.cert.X509Certificate;
@@ -60,16 +61,28 @@ public final class TrustServices {
         this.tspSource = tsp(pki.tsaUrl(), devPki);
     }
 
-    /** Reads the anchors (a {@link vn.vanthu.config.ConfigException} names any unreadable file) and loads the dev PKI if on. */
+    /**
+     * Reads the anchors (a {@link vn.vanthu.config.ConfigException} names any unreadable file, and in the
+     * production profile any development certificate) and loads the dev PKI if on.
+     */
     public static TrustServices create(AppConfig config) {
         AppConfig.Pki pki = config.pki();
-        DevPki dev = pki.devPki() ? DevPki.load(pki.devPkiDir()) : null;
-        return create(pki, config.validation().trustAnchorsPassword(), dev);
+        return create(config, pki.devPki() ? DevPki.load(pki.devPkiDir()) : null);
     }
 
     /** As {@link #create(AppConfig)} with an already loaded development PKI (null = none). */
+    public static TrustServices create(AppConfig config, DevPki devPki) {
+        return create(config.pki(), config.validation().trustAnchorsPassword(), devPki,
+                config.profile() == Profile.PRODUCTION);
+    }
+
+    /** As {@link #create(AppConfig, DevPki)}, development certificates allowed among the anchors (the dev profile). */
     public static TrustServices create(AppConfig.Pki pki, String keystorePassword, DevPki devPki) {
-        List<X509Certificate> all = new ArrayList<>(TrustAnchors.read(pki.trustAnchors(), keystorePassword));
+        return create(pki, keystorePassword, devPki, false);
+    }
+
+    private static TrustServices create(AppConfig.Pki pki, String keystorePassword, DevPki devPki, boolean production) {
+        List<X509Certificate> all = new ArrayList<>(TrustAnchors.read(pki.trustAnchors(), keystorePassword, production));
         if (devPki != null && all.stream().noneMatch(c -> c.equals(devPki.rootCertificate()))) {
             all.add(devPki.rootCertificate());
         }
