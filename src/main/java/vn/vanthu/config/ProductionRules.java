@@ -11,7 +11,7 @@ import java.util.Map;
  * anchors are read, by the trust feature.)
  */
 final class ProductionRules {
-    private static final String DEV_HINT = "; or set " + Setting.PROFILE.envName() + "=dev for development "
+    private static final String DEV_HINT = " or set " + Setting.PROFILE.envName() + "=dev for development "
             + "(scripts/run.sh does)";
 
     private ProductionRules() {}
@@ -19,24 +19,24 @@ final class ProductionRules {
     static void check(Map<Setting, String> v) {
         for (Setting devOnly : List.of(Setting.DEV_PKI, Setting.DEMO_USERS)) {
             if (Boolean.parseBoolean(v.get(devOnly))) {
-                throw new ConfigException(name(devOnly) + " is for the dev profile only: the production profile "
-                        + "(" + Setting.PROFILE.envName() + "=production, the default) refuses it" + DEV_HINT);
+                throw new ConfigException(devOnly.envName() + "=true (" + devOnly.key() + ") is for the dev profile only: "
+                        + "the production profile (the default) refuses it; remove it," + DEV_HINT);
             }
         }
         List<String> missing = new ArrayList<>();
         if (v.get(Setting.TRUST_ANCHORS).isEmpty()) {
-            missing.add(name(Setting.TRUST_ANCHORS) + " (the certificates to trust)");
+            missing.add(name(Setting.TRUST_ANCHORS, ": the certificates to trust"));
         }
         if (v.get(Setting.REPORT_SEAL_KEYSTORE).isEmpty()) {
-            missing.add(name(Setting.REPORT_SEAL_KEYSTORE) + " (the agency seal's PKCS#12)");
+            missing.add(name(Setting.REPORT_SEAL_KEYSTORE, ": the agency seal's PKCS#12"));
         }
         if (!missing.isEmpty()) {
             throw new ConfigException("The production profile needs " + String.join(" and ", missing)
-                    + "; set " + (missing.size() > 1 ? "them" : "it") + DEV_HINT);
+                    + "; set " + (missing.size() > 1 ? "them," : "it,") + DEV_HINT);
         }
     }
 
-    private static String name(Setting s) {
-        return s.envName() + " (" + s.key() + ")";
+    private static String name(Setting s, String what) {
+        return s.envName() + " (" + s.key() + what + ")";
     }
 }
