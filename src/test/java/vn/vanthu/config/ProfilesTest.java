@@ -76,6 +76,17 @@ class ProfilesTest {
     }
 
     @Test
+    void the_development_seal_stops_a_production_start_naming_the_seal_setting(@TempDir Path dir) throws Exception {
+        Map<String, String> env = production(dir);
+        env.put("VANTHU_DATA_DIR", Files.createDirectory(dir.resolve("data")).toString());
+        env.put("VANTHU_REPORT_SEAL_KEYSTORE", SAMPLES.resolve("seal.p12").toString());
+        env.put("VANTHU_REPORT_SEAL_PASSWORD", "123456");
+        var e = assertThrows(ConfigException.class, () -> App.create(ConfigLoader.load(env)).close());
+        assertTrue(e.getMessage().contains("VANTHU_REPORT_SEAL_KEYSTORE"), e.getMessage());
+        assertTrue(e.getMessage().contains("development PKI"), e.getMessage());
+    }
+
+    @Test
     void the_main_entry_point_alone_refuses_to_start_and_names_the_missing_settings(@TempDir Path dir) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "vn.vanthu.Main");
