@@ -71,7 +71,7 @@ dossier() {
   echo "== Dossier: close + seal + package of $count documents, $((bytes / 1048576)) MiB, service at $heap (work folder $dir)"
   java -cp "target/vanthu.jar:target/test-classes" vn.vanthu.bench.DossierDocs "$dir/docs" "$count" "$bytes"
 
-  VANTHU_DATA_DIR="$dir/data" VANTHU_PORT=$port VANTHU_MAX_UPLOAD_MB=64 \
+  VANTHU_PROFILE=dev VANTHU_DATA_DIR="$dir/data" VANTHU_PORT=$port VANTHU_MAX_UPLOAD_MB=64 \
     java $heap -Xlog:gc:file="$dir/gc.log" -jar target/vanthu.jar >"$dir/service.log" 2>&1 &
   bench_pid=$!; local pid=$bench_pid
   until curl -sf "$url/health" >/dev/null 2>&1; do
@@ -221,7 +221,7 @@ dispatch2() {
   read -ra settings <<<"$db"
   for i in 0 1; do
     # shellcheck disable=SC2086 # DISPATCH_JAVA_OPTS is a list of options
-    env "${settings[@]}" VANTHU_DATA_DIR="$dir/data" VANTHU_HOST=127.0.0.1 VANTHU_PORT=${ports[$i]} \
+    env "${settings[@]}" VANTHU_PROFILE=dev VANTHU_DATA_DIR="$dir/data" VANTHU_HOST=127.0.0.1 VANTHU_PORT=${ports[$i]} \
       java ${DISPATCH_JAVA_OPTS:--Xmx1g} -jar target/vanthu.jar >"$dir/service$i.log" 2>&1 &
     d2_pids+=($!)
     until curl -sf "http://127.0.0.1:${ports[$i]}/health" >/dev/null 2>&1; do

@@ -27,7 +27,7 @@ KS="$ROOT/keystore-samples"
 ROOTCA="$KS/root-ca.crt"; ISSUING="$KS/issuing-ca.crt"
 CP="$ROOT/target/vanthu.jar:$ROOT/target/test-classes"
 
-VANTHU_PORT=$PORT VANTHU_HOST=127.0.0.1 VANTHU_DATA_DIR="$DATA" VANTHU_DEV_PKI_DIR="$KS" \
+VANTHU_PROFILE=dev VANTHU_PORT=$PORT VANTHU_HOST=127.0.0.1 VANTHU_DATA_DIR="$DATA" VANTHU_DEV_PKI_DIR="$KS" \
   java -jar target/vanthu.jar >"$WORK/service.log" 2>&1 &
 PID=$!
 cleanup() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts vanthu with its embedded defaults: H2 and documents under ./data (VANTHU_DATA_DIR), port 8080
-# (VANTHU_PORT), the development PKI from keystore-samples/ and the demo users. Builds the jar when needed.
+# Starts vanthu in the development profile (VANTHU_PROFILE=dev unless set): H2 and documents under ./data
+# (VANTHU_DATA_DIR), port 8080 (VANTHU_PORT), the development PKI from keystore-samples/ and the demo users.
+# The jar on its own starts in production instead, which needs trust anchors and a seal. Builds the jar when needed.
 # JAVA_OPTS overrides the JVM options (raise -Xmx to sign many 100 MB documents at once).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,4 +19,5 @@ else
   rm -f "$cds"
   share="-XX:ArchiveClassesAtExit=$cds -Xlog:cds=off,cds+dynamic=off"
 fi
+export VANTHU_PROFILE=${VANTHU_PROFILE:-dev}
 exec java $share ${JAVA_OPTS:--Xmx1g} -jar "$jar" "$@"

@@ -85,8 +85,8 @@ public final class App implements AutoCloseable {
             UsersFeature users = UsersFeature.create(db, config.demoUsers(), config.storage().dataDir());
             KeysFeature keys = KeysFeature.create(config, db, users.service(), clock);
             DevPki devPki = join(devPkiLoad);
-            // Unreadable trust anchors stop start-up here, naming the file.
-            TrustServices trust = TrustServices.create(config.pki(), config.validation().trustAnchorsPassword(), devPki);
+            // Unreadable trust anchors (in production, development ones too) stop start-up here, naming the file.
+            TrustServices trust = TrustServices.create(config, devPki);
             log.info("Prepared in {} ms (database and migrations {} ms)",
                     (System.nanoTime() - t0) / 1_000_000, (tDb - t0) / 1_000_000);
             SigningFeature signing = SigningFeature.create(config, db, documents, trust, keys.service());
@@ -100,7 +100,7 @@ public final class App implements AutoCloseable {
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
                     keys.controller(), signing.controller(), validation.controller(), dispatch.dispatches(),
                     dispatch.copies(), dossiers.catalogues(), dossiers.dossiers());
-            Health health = new Health()
+            Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)
                     .add("trustAnchors", () -> Health.Check.of(!trust.anchors().isEmpty(), trustDetails(trust)));

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <pre>{@code AppConfig config = ConfigLoader.fromEnvironment(); int port = config.server().port();}</pre>
  */
-public record AppConfig(Server server, Storage storage, Pki pki, Keys keys, boolean demoUsers, Validation validation,
+public record AppConfig(Profile profile,
+                        Server server, Storage storage, Pki pki, Keys keys, boolean demoUsers, Validation validation,
                         Agency agency, Dossiers dossiers) {
 
     /** The issuing agency: symbol abbreviation, full name, identifier (mã định danh). */

@@ -15,8 +15,9 @@ import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * Reads the configuration once: defaults, then the properties file named by {@code VANTHU_CONFIG}, then
- * {@code VANTHU_*} environment variables. Unknown names and invalid values stop start-up.
+ * Reads the configuration once: defaults (of the profile, {@code VANTHU_PROFILE}: production unless set), then the
+ * properties file named by {@code VANTHU_CONFIG}, then {@code VANTHU_*} environment variables. Unknown names,
+ * invalid values and an unsafe production configuration ({@link ProductionRules}) stop start-up.
  *
  * <pre>{@code AppConfig config = ConfigLoader.load(System.getenv());}</pre>
  */
@@ -26,22 +27,30 @@ public final class ConfigLoader {
     private ConfigLoader() {}
 
     public static AppConfig load(Map<String, String> env) {
-        Map<Setting, String> values = new EnumMap<>(Setting.class);
-        for (Setting s : Setting.values()) {
-            values.put(s, s.defaultValue());
-        }
+        Map<Setting, String> given = new EnumMap<>(Setting.class);
         String file = env.get(CONFIG_FILE_ENV);
         if (file != null && !file.isBlank()) {
-            readFile(Path.of(file), values);
+            readFile(Path.of(file), given);
         }
         env.forEach((name, value) -> {
             if (name.startsWith("VANTHU_") && !name.equals(CONFIG_FILE_ENV)) {
                 Setting s = Setting.byEnvName(name).orElseThrow(() ->
                         new ConfigException("Unknown setting " + name + " in the environment"));
-                values.put(s, value.trim());
+                given.put(s, value.trim());
             }
         });
-        return build(values);
+        // The profile picks the defaults of everything else, so it is read first.
+        given.putIfAbsent(Setting.PROFILE, Setting.PROFILE.defaultValue());
+        Profile profile = oneOf(given, Setting.PROFILE, Profile.class);
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            values.put(s, given.getOrDefault(s, profile == Profile.DEV ? s.devDefault() : s.defaultValue()));
+        }
+        AppConfig config = build(profile, values);
+        if (profile == Profile.PRODUCTION) {
+            ProductionRules.check(values);
+        }
+        return config;
     }
 
     private static void readFile(Path file, Map<Setting, String> values) {
@@ -58,7 +67,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static AppConfig build(Map<Setting, String> v) {
+    private static AppConfig build(Profile profile, Map<Setting, String> v) {
         Path dataDir = Path.of(nonEmpty(v, Setting.DATA_DIR)).toAbsolutePath().normalize();
         String dbUrl = v.get(Setting.DB_URL);
         if (dbUrl.isEmpty()) {
@@ -93,7 +102,8 @@ public final class ConfigLoader {
                 intIn(v, Setting.DOSSIER_CAPITAL_SUBMISSION_MONTHS, 1, 120),
                 Duration.ofDays(intIn(v, Setting.DOSSIER_RENEW_WINDOW_DAYS, 1, 36_500)),
                 Duration.ofHours(intIn(v, Setting.DOSSIER_RENEW_INTERVAL_HOURS, 0, 8_760)));
-        return new AppConfig(server, storage, pki, keys, bool(v, Setting.DEMO_USERS), validation(v, pki), agency, dossiers);
+        return new AppConfig(profile, server, storage, pki, keys, bool(v, Setting.DEMO_USERS), validation(v, pki), agency,
+                dossiers);
     }
 
     private static AppConfig.Validation validation(Map<Setting, String> v, AppConfig.Pki pki) {

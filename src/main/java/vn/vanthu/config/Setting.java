@@ -7,11 +7,14 @@ import java.util.Optional;
 /**
  * Every setting vanthu understands. Each has a property name (for the optional properties file named by
  * {@code VANTHU_CONFIG}) and an environment name ({@code VANTHU_} + upper-case name, dots as underscores).
- * Anything else that looks like a setting is refused at start-up.
+ * Anything else that looks like a setting is refused at start-up. A few development helpers have a second default,
+ * used by the dev profile ({@link #PROFILE}); the first default is production's.
  *
  * <pre>{@code VANTHU_PORT=9090   # same as port=9090 in the properties file}</pre>
  */
 public enum Setting {
+    PROFILE("profile", "production", "production: no development PKI, demo users or development routes; trust.anchors and "
+            + "report.seal.keystore required. dev (scripts/run.sh): the development PKI and the demo users."),
     PORT("port", "8080", "HTTP port."),
     HOST("host", "0.0.0.0", "Address to listen on."),
     DATA_DIR("data.dir", "./data", "Folder for the embedded H2 database and demo-tokens.json."),
@@ -21,8 +24,8 @@ public enum Setting {
     DB_POOL_SIZE("db.pool.size", "16", "Maximum database connections of this instance."),
     MAX_UPLOAD_MB("max.upload.mb", "50", "Largest accepted request body in MB (larger → 413)."),
     SHUTDOWN_GRACE_SECONDS("shutdown.grace.seconds", "20", "How long requests in flight may take to finish on SIGTERM."),
-    DEMO_USERS("demo.users", "true", "Create the demo users official, clerk, auditor, admin on first start."),
-    DEV_PKI("dev.pki", "true", "Development mode: trust and serve the test-only PKI in keystore-samples/ (CRL, OCSP, TSA)."),
+    DEMO_USERS("demo.users", "false", "true", "Create the demo users official, clerk, auditor, admin and demo-tokens.json on first start (dev profile only)."),
+    DEV_PKI("dev.pki", "false", "true", "Trust and serve the test-only PKI in keystore-samples/ (CRL, OCSP, TSA; dev profile only)."),
     DEV_PKI_DIR("dev.pki.dir", "./keystore-samples", "Where the development PKI lives."),
     TRUST_ANCHORS("trust.anchors", "", "Comma-separated certificate files (PEM/DER), directories or PKCS#12 keystores added as trust anchors."),
     REVOCATION("revocation", "online", "online: fetch CRL/OCSP when a file does not embed them; offline: use only what the file embeds."),
@@ -36,7 +39,7 @@ public enum Setting {
     // validation (issue 4)
     TRUST_ANCHORS_PASSWORD("trust.anchors.password", "", "Password of PKCS#12/JKS keystores listed in trust.anchors (empty = none)."),
     POLICY_DIR("policy.dir", "", "Folder of named validation policies <name>.xml (DSS policy format); 'default' is DSS's own."),
-    REPORT_SEAL_KEYSTORE("report.seal.keystore", "", "PKCS#12 of the agency seal that signs validation report PDFs; empty = <dev.pki.dir>/seal.p12 in dev mode."),
+    REPORT_SEAL_KEYSTORE("report.seal.keystore", "", "PKCS#12 of the agency seal that signs validation report PDFs; required in production; empty = <dev.pki.dir>/seal.p12 with dev.pki on."),
     REPORT_SEAL_PASSWORD("report.seal.password", "", "Password of report.seal.keystore (default 123456 only in dev mode; never logged)."),
     VALIDATION_MAX_SIGNATURES("validation.max.signatures", "100", "Files with more signatures than this are refused (422) before validation."),
     VALIDATION_MAX_CONCURRENT("validation.max.concurrent", "0", "Validations running at once (0 = twice the CPU count); others wait."),
@@ -51,16 +54,25 @@ public enum Setting {
 
     private final String key;
     private final String defaultValue;
+    private final String devDefault;
     private final String description;
 
     Setting(String key, String defaultValue, String description) {
+        this(key, defaultValue, defaultValue, description);
+    }
+
+    Setting(String key, String defaultValue, String devDefault, String description) {
         this.key = key;
         this.defaultValue = defaultValue;
+        this.devDefault = devDefault;
         this.description = description;
     }
 
     public String key() { return key; }
+    /** The default of the production profile (the jar on its own). */
     public String defaultValue() { return defaultValue; }
+    /** The default of the dev profile; the same as {@link #defaultValue()} but for the development helpers. */
+    public String devDefault() { return devDefault; }
     public String description() { return description; }
 
     /** The environment variable name, e.g. {@code VANTHU_DATA_DIR}. */

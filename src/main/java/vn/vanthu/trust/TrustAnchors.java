@@ -1,6 +1,7 @@
 package vn.vanthu.trust;
 
 import vn.vanthu.config.ConfigException;
+import vn.vanthu.pki.DevelopmentCertificates;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,9 +35,22 @@ public final class TrustAnchors {
 
     /** All certificates found, duplicates removed, in the order given. */
     public static List<X509Certificate> read(List<Path> locations, String keystorePassword) {
+        return read(locations, keystorePassword, false);
+    }
+
+    /**
+     * As {@link #read(List, String)}; with {@code refuseDevelopment} (the production profile) a certificate of
+     * the development PKI stops start-up, naming it and the place it came from.
+     */
+    public static List<X509Certificate> read(List<Path> locations, String keystorePassword, boolean refuseDevelopment) {
         Map<String, X509Certificate> bySerialAndIssuer = new LinkedHashMap<>();
         for (Path location : locations) {
             for (X509Certificate c : readLocation(location, keystorePassword)) {
+                if (refuseDevelopment && DevelopmentCertificates.isDevelopment(c)) {
+                    throw new ConfigException("Trust anchor " + location + " (VANTHU_TRUST_ANCHORS) holds a certificate "
+                            + "of the development PKI, whose private keys are public: " + c.getSubjectX500Principal()
+                            + "; the production profile refuses it (VANTHU_PROFILE=dev is for development)");
+                }
                 bySerialAndIssuer.putIfAbsent(c.getIssuerX500Principal().getName() + "#" + c.getSerialNumber(), c);
             }
         }

@@ -11,6 +11,7 @@ import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import vn.vanthu.config.AppConfig;
+import vn.vanthu.config.Profile;
 import vn.vanthu.pki.DevPki;
 
 import java.security.cert.X509Certificate;
@@ -58,21 +59,29 @@ public final class TrustServices {
         this.tspSource = tsp(pki.tsaUrl(), devPki, outbound);
     }
 
-    /** Reads the anchors (a {@link vn.vanthu.config.ConfigException} names any unreadable file) and loads the dev PKI if on. */
+    /**
+     * Reads the anchors (a {@link vn.vanthu.config.ConfigException} names any unreadable file, and in the
+     * production profile any development certificate) and loads the dev PKI if on.
+     */
     public static TrustServices create(AppConfig config) {
         AppConfig.Pki pki = config.pki();
-        DevPki dev = pki.devPki() ? DevPki.load(pki.devPkiDir()) : null;
-        return create(pki, config.validation().trustAnchorsPassword(), dev);
+        return create(config, pki.devPki() ? DevPki.load(pki.devPkiDir()) : null);
     }
 
     /** As {@link #create(AppConfig)} with an already loaded development PKI (null = none). */
-    public static TrustServices create(AppConfig.Pki pki, String keystorePassword, DevPki devPki) {
-        return create(pki, keystorePassword, devPki, OutboundPolicy.DEFAULT);
+    public static TrustServices create(AppConfig config, DevPki devPki) {
+        return create(config.pki(), config.validation().trustAnchorsPassword(), devPki,
+                config.profile() == Profile.PRODUCTION, OutboundPolicy.DEFAULT);
     }
 
-    /** As above, fetching from outside only as the outbound policy allows. */
-    public static TrustServices create(AppConfig.Pki pki, String keystorePassword, DevPki devPki, OutboundPolicy outbound) {
-        List<X509Certificate> all = new ArrayList<>(TrustAnchors.read(pki.trustAnchors(), keystorePassword));
+    /** As {@link #create(AppConfig, DevPki)}, development certificates allowed among the anchors (the dev profile). */
+    public static TrustServices create(AppConfig.Pki pki, String keystorePassword, DevPki devPki) {
+        return create(pki, keystorePassword, devPki, false, OutboundPolicy.DEFAULT);
+    }
+
+    private static TrustServices create(AppConfig.Pki pki, String keystorePassword, DevPki devPki, boolean production,
+                                        OutboundPolicy outbound) {
+        List<X509Certificate> all = new ArrayList<>(TrustAnchors.read(pki.trustAnchors(), keystorePassword, production));
         if (devPki != null && all.stream().noneMatch(c -> c.equals(devPki.rootCertificate()))) {
             all.add(devPki.rootCertificate());
         }

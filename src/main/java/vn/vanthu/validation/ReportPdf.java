@@ -18,7 +18,9 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.config.ConfigException;
+import vn.vanthu.config.Profile;
 import vn.vanthu.error.ApiException;
+import vn.vanthu.pki.DevelopmentCertificates;
 import vn.vanthu.trust.TrustServices;
 
 import java.io.ByteArrayOutputStream;
@@ -28,7 +30,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 
@@ -53,19 +58,41 @@ public final class ReportPdf {
         this.trust = trust;
     }
 
-    /** Checks at start that the seal keystore opens (a {@link ConfigException} names it otherwise). */
+    /**
+     * Checks at start that the seal keystore opens and, in the production profile, that it is not the development
+     * PKI's seal, whose private key is public (a {@link ConfigException} names it otherwise).
+     */
     public static ReportPdf create(AppConfig config, TrustServices trust) {
         Path ks = config.validation().sealKeystore();
         String pw = config.validation().sealPassword();
         if (ks != null) {
+            KeyStore store;
             try (InputStream in = Files.newInputStream(ks)) {
-                KeyStore.getInstance("PKCS12").load(in, pw.toCharArray());
+                store = KeyStore.getInstance("PKCS12");
+                store.load(in, pw.toCharArray());
             } catch (Exception e) {
                 throw new ConfigException("Cannot open the report seal keystore " + ks
                         + " (VANTHU_REPORT_SEAL_KEYSTORE / VANTHU_REPORT_SEAL_PASSWORD)");
             }
+            if (config.profile() == Profile.PRODUCTION && holdsDevelopmentCertificate(store)) {
+                throw new ConfigException("The report seal keystore " + ks + " (VANTHU_REPORT_SEAL_KEYSTORE) is of the "
+                        + "development PKI, whose private keys are public; the production profile refuses it");
+            }
         }
         return new ReportPdf(ks, pw, trust);
+    }
+
+    private static boolean holdsDevelopmentCertificate(KeyStore store) {
+        try {
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.getCertificate(alias) instanceof X509Certificate c && DevelopmentCertificates.isDevelopment(c)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (KeyStoreException e) {
+            throw new IllegalStateException(e);   // the keystore was loaded just before
+        }
     }
 
     public byte[] render(ValidationStore.Stored s) {

@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@code /health}: each named check reports UP or DOWN with details; the service is UP only when all are.
+ * {@code /health}: each named check reports UP or DOWN with details; the service is UP only when all are. Fixed
+ * facts about the running service (its profile) stand beside the overall status.
  *
- * <pre>{@code health.add("database", () -> Health.Check.of(db.isUsable(), Map.of()));}</pre>
+ * <pre>{@code health.fact("profile", "dev").add("database", () -> Health.Check.of(db.isUsable(), Map.of()));}</pre>
  */
 public final class Health {
     /** One check's result. */
@@ -17,7 +18,14 @@ public final class Health {
         }
     }
 
+    private final Map<String, Object> facts = new LinkedHashMap<>();
     private final Map<String, Supplier<Check>> checks = new LinkedHashMap<>();
+
+    /** A field of the report that does not change while the service runs, shown after {@code status}. */
+    public Health fact(String name, Object value) {
+        facts.put(name, value);
+        return this;
+    }
 
     public Health add(String name, Supplier<Check> check) {
         checks.put(name, check);
@@ -42,6 +50,7 @@ public final class Health {
             results.put(e.getKey(), r);
         }
         out.put("status", allUp ? "UP" : "DOWN");
+        out.putAll(facts);
         out.put("checks", results);
         return out;
     }

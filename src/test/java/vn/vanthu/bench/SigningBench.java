@@ -85,8 +85,8 @@ public final class SigningBench {
         int n = args.length > 0 && !big ? Integer.parseInt(args[0]) : 400;
         Path data = Files.createTempDirectory("vanthu-bench");
         DevPki pki = DevPki.load(KEYS);
-        Map<String, String> env = Map.of("VANTHU_PORT", "0", "VANTHU_HOST", "127.0.0.1", "VANTHU_DATA_DIR", data.toString(),
-                "VANTHU_DEV_PKI_DIR", KEYS.toAbsolutePath().toString(), "VANTHU_MAX_UPLOAD_MB", "300");
+        Map<String, String> env = Map.of("VANTHU_PROFILE", "dev", "VANTHU_PORT", "0", "VANTHU_HOST", "127.0.0.1", "VANTHU_DATA_DIR",
+                data.toString(), "VANTHU_DEV_PKI_DIR", KEYS.toAbsolutePath().toString(), "VANTHU_MAX_UPLOAD_MB", "300");
         try (App app = App.create(ConfigLoader.load(env)).start()) {
             SigningBench bench = new SigningBench(app, data, pki);
             if (big) {

@@ -44,7 +44,7 @@ public final class ValidationBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 120;
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Path data = Files.createTempDirectory("vanthu-bench");
-        App app = App.create(ConfigLoader.load(Map.of("VANTHU_PORT", "0", "VANTHU_HOST", "127.0.0.1",
+        App app = App.create(ConfigLoader.load(Map.of("VANTHU_PROFILE", "dev", "VANTHU_PORT", "0", "VANTHU_HOST", "127.0.0.1",
                 "VANTHU_DATA_DIR", data.toString(), "VANTHU_DEV_PKI_DIR", SignedFiles.SAMPLES.toString(),
                 "VANTHU_MAX_UPLOAD_MB", "20"))).start();
         String token = JSON.readTree(data.resolve("demo-tokens.json").toFile()).path("auditor").asText();

@@ -74,7 +74,8 @@ class DispatchEdXmlTest {
     void without_a_service_seal_the_envelope_is_sealed_at_issue_with_the_clerks_key() throws Exception {
         try (TestServer s = TestServer.start(Databases.Kind.H2)) {
             String id = DispatchFixtures.signedDraft(s, "KH");
-            AppConfig config = ConfigLoader.load(Map.of("VANTHU_DEV_PKI_DIR", Path.of("keystore-samples").toAbsolutePath().toString()));
+            AppConfig config = ConfigLoader.load(Map.of("VANTHU_PROFILE", "dev",
+                    "VANTHU_DEV_PKI_DIR", Path.of("keystore-samples").toAbsolutePath().toString()));
             Database db = s.app().database();
             UserService users = new UserService(db);
             KeyService keys = new KeyService(db, users, config.keys());

@@ -12,6 +12,6 @@ public final class DevTrust {
     private DevTrust() {}
 
     public static CertificateVerifier verifier(DevPki pki) {
-        return TrustServices.create(ConfigLoader.load(Map.of()).pki(), "", pki).newSigningVerifier();
+        return TrustServices.create(ConfigLoader.load(Map.of("VANTHU_PROFILE", "dev")).pki(), "", pki).newSigningVerifier();
     }
 }

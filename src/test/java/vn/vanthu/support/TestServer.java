@@ -18,8 +18,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A real vanthu on a free port, with its own data folder and database (H2 or the test PostgreSQL), the
- * development PKI and the demo users; plus a small HTTP client that speaks to it as a user would.
+ * A real vanthu on a free port, with its own data folder and database (H2 or the test PostgreSQL), in the dev
+ * profile: the development PKI and the demo users; plus a small HTTP client that speaks to it as a user would.
  *
  * <pre>{@code try (TestServer s = TestServer.start(Databases.Kind.H2)) { s.get("/health", null); }}</pre>
  */
@@ -57,6 +57,7 @@ public final class TestServer implements AutoCloseable {
     /** Starts on an existing data folder and database (a second start, or a second instance). */
     public static TestServer start(Path dataDir, Databases.Target db, Map<String, String> extraEnv) {
         Map<String, String> env = new HashMap<>();
+        env.put("VANTHU_PROFILE", "dev");
         env.put("VANTHU_PORT", "0");
         env.put("VANTHU_HOST", "127.0.0.1");
         env.put("VANTHU_DATA_DIR", dataDir.toString());

@@ -24,7 +24,8 @@ class TrustServicesTest {
     static final Path SAMPLES = Path.of("keystore-samples").toAbsolutePath();
 
     static TrustServices trust(String... env) {
-        Map<String, String> m = new HashMap<>(Map.of("VANTHU_DEV_PKI_DIR", SAMPLES.toString(), "VANTHU_DEV_PKI", "false"));
+        Map<String, String> m = new HashMap<>(Map.of("VANTHU_PROFILE", "dev", "VANTHU_DEV_PKI_DIR", SAMPLES.toString(),
+                "VANTHU_DEV_PKI", "false"));
         for (int i = 0; i + 1 < env.length; i += 2) {
             m.put(env[i], env[i + 1]);
         }

@@ -56,7 +56,7 @@ public final class SignedFiles {
     /** Trust of the development PKI, online revocation answered in-process, the dev TSA. */
     public static synchronized TrustServices trust() {
         if (trust == null) {
-            trust = TrustServices.create(ConfigLoader.load(Map.of("VANTHU_DEV_PKI_DIR", SAMPLES.toString(),
+            trust = TrustServices.create(ConfigLoader.load(Map.of("VANTHU_PROFILE", "dev", "VANTHU_DEV_PKI_DIR", SAMPLES.toString(),
                     "VANTHU_DATA_DIR", System.getProperty("java.io.tmpdir"))));
         }
         return trust;

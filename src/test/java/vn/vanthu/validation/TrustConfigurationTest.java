@@ -92,7 +92,7 @@ class TrustConfigurationTest {
         Files.writeString(bad, "-----BEGIN CERTIFICATE-----\nbroken\n-----END CERTIFICATE-----\n");
         Path data = Files.createTempDirectory("vanthu-bad");
         ConfigException e = assertThrows(ConfigException.class, () -> App.create(ConfigLoader.load(Map.of(
-                "VANTHU_TRUST_ANCHORS", bad.toString(), "VANTHU_DATA_DIR", data.toString(),
+                "VANTHU_PROFILE", "dev", "VANTHU_TRUST_ANCHORS", bad.toString(), "VANTHU_DATA_DIR", data.toString(),
                 "VANTHU_DEV_PKI_DIR", SignedFiles.SAMPLES.toString()))));
         assertTrue(e.getMessage().contains(bad.toString()), e.getMessage());
     }
