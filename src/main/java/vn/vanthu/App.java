@@ -17,6 +17,7 @@ import vn.vanthu.pki.PkiController;
 import vn.vanthu.signing.SigningFeature;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
+import vn.vanthu.trust.CertificateHealth;
 import vn.vanthu.trust.TrustServices;
 import vn.vanthu.users.UsersFeature;
 import vn.vanthu.validation.ValidationFeature;
@@ -103,7 +104,7 @@ public final class App implements AutoCloseable {
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)
-                    .add("trustAnchors", () -> Health.Check.of(!trust.anchors().isEmpty(), trustDetails(trust)));
+                    .add("trustAnchors", () -> CertificateHealth.of(trust.anchors(), clock));
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers),
                     new Auth(users.service()::authenticate), audit, health, registered::add, trust.fetches()::render);
@@ -129,13 +130,6 @@ public final class App implements AutoCloseable {
             throw new ConfigException("Cannot load the development PKI from " + dir + " (VANTHU_DEV_PKI_DIR); "
                     + "run from the project folder, or set VANTHU_DEV_PKI=false outside development");
         }
-    }
-
-    private static Map<String, Object> trustDetails(TrustServices trust) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("count", trust.anchors().size());
-        d.put("earliestExpiry", trust.earliestAnchorExpiry() == null ? null : trust.earliestAnchorExpiry().toString());
-        return d;
     }
 
     public App start() {

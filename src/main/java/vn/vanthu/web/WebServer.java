@@ -41,7 +41,7 @@ public final class WebServer {
         routes.add(new ApiRoute(HandlerType.GET, "/health", ApiRoute.PUBLIC, "service", "Health of the service",
                 ApiRoute.Body.NONE, ctx -> {
                     Map<String, Object> report = health.report();
-                    ctx.status("UP".equals(report.get("status")) ? 200 : 503).json(report);
+                    ctx.status("DOWN".equals(report.get("status")) ? 503 : 200).json(report);
                 }));
         routes.add(new ApiRoute(HandlerType.GET, "/metrics", ApiRoute.PUBLIC, "service", "Prometheus metrics",
                 ApiRoute.Body.NONE, ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render() + moreMetrics.get())));

@@ -56,6 +56,20 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts on an existing data folder and database (a second start, or a second instance). */
     public static TestServer start(Path dataDir, Databases.Target db, Map<String, String> extraEnv) {
+        return start(dataDir, db, extraEnv, java.time.Clock.systemUTC());
+    }
+
+    /** Starts with the clock every feature reads the time from (a test moves it to a day it needs). */
+    public static TestServer start(Databases.Kind kind, Map<String, String> extraEnv, java.time.Clock clock) {
+        try {
+            Path dataDir = Files.createTempDirectory("vanthu-test");
+            return start(dataDir, Databases.fresh(kind, dataDir), extraEnv, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static TestServer start(Path dataDir, Databases.Target db, Map<String, String> extraEnv, java.time.Clock clock) {
         Map<String, String> env = new HashMap<>();
         env.put("VANTHU_PROFILE", "dev");
         env.put("VANTHU_PORT", "0");
@@ -67,7 +81,7 @@ public final class TestServer implements AutoCloseable {
         env.put("VANTHU_DEV_PKI_DIR", Path.of("keystore-samples").toAbsolutePath().toString());
         env.put("VANTHU_SHUTDOWN_GRACE_SECONDS", "5");
         env.putAll(extraEnv);
-        App app = App.create(ConfigLoader.load(env)).start();
+        App app = App.create(ConfigLoader.load(env), clock).start();
         return new TestServer(app, dataDir, db, readTokens(dataDir));
     }
 
