@@ -102,8 +102,11 @@ public final class ConfigLoader {
                 intIn(v, Setting.DOSSIER_CAPITAL_SUBMISSION_MONTHS, 1, 120),
                 Duration.ofDays(intIn(v, Setting.DOSSIER_RENEW_WINDOW_DAYS, 1, 36_500)),
                 Duration.ofHours(intIn(v, Setting.DOSSIER_RENEW_INTERVAL_HOURS, 0, 8_760)));
+        var outbound = new AppConfig.Outbound(bool(v, Setting.OUTBOUND_FETCH),
+                Arrays.stream(v.get(Setting.OUTBOUND_ALLOW).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                bool(v, Setting.OUTBOUND_LDAP), Duration.ofSeconds(intIn(v, Setting.OUTBOUND_TIMEOUT_SECONDS, 1, 600)));
         return new AppConfig(profile, server, storage, pki, keys, bool(v, Setting.DEMO_USERS), validation(v, pki), agency,
-                dossiers);
+                dossiers, outbound);
     }
 
     private static AppConfig.Validation validation(Map<Setting, String> v, AppConfig.Pki pki) {

@@ -50,7 +50,11 @@ public enum Setting {
     DOSSIER_SUBMISSION_MONTHS("dossier.submission.months", "12", "Months from a dossier's end date to its submission deadline (nộp lưu)."),
     DOSSIER_CAPITAL_SUBMISSION_MONTHS("dossier.capital.submission.months", "3", "The same for capital-construction dossiers."),
     DOSSIER_RENEW_WINDOW_DAYS("dossier.renew.window.days", "365", "Sealed packages get a new archive timestamp when their newest timestamp's certificate expires within this many days."),
-    DOSSIER_RENEW_INTERVAL_HOURS("dossier.renew.interval.hours", "24", "How often the renewal job looks for such packages (0 = only on request).");
+    DOSSIER_RENEW_INTERVAL_HOURS("dossier.renew.interval.hours", "24", "How often the renewal job looks for such packages (0 = only on request)."),
+    OUTBOUND_FETCH("outbound.fetch", "true", "Fetch CRL, OCSP, CA certificates (AIA) and timestamps from outside; false = none at all (only what files embed; the development PKI answers in-process)."),
+    OUTBOUND_ALLOW("outbound.allow", "", "Comma-separated host names, addresses or CIDR ranges on internal networks (loopback, private, link-local, unique-local) that may be fetched from; others are refused."),
+    OUTBOUND_LDAP("outbound.ldap", "false", "Also fetch ldap:// URLs (with the same timeouts); http and https only otherwise."),
+    OUTBOUND_TIMEOUT_SECONDS("outbound.timeout.seconds", "20", "Longest one outbound fetch may take in all (connect 5 s, each read 10 s at most).");
 
     private final String key;
     private final String defaultValue;

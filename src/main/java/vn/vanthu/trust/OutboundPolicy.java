@@ -42,6 +42,13 @@ public record OutboundPolicy(boolean online, boolean ldap, List<String> allowLis
         allowList = List.copyOf(allowList);
     }
 
+    /** From the settings: connect 5 s and each read 10 s, both within the configured total. */
+    public static OutboundPolicy of(vn.vanthu.config.AppConfig.Outbound o) {
+        Duration connect = o.timeout().compareTo(Duration.ofSeconds(5)) < 0 ? o.timeout() : Duration.ofSeconds(5);
+        Duration read = o.timeout().compareTo(Duration.ofSeconds(10)) < 0 ? o.timeout() : Duration.ofSeconds(10);
+        return new OutboundPolicy(o.fetch(), o.ldap(), o.allow(), connect, read, o.timeout());
+    }
+
     /** Why this URL may not be fetched, or null when it may. Resolves the host name. */
     public String refusal(URI uri) {
         if (!online) {

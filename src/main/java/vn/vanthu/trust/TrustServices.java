@@ -71,7 +71,7 @@ public final class TrustServices {
     /** As {@link #create(AppConfig)} with an already loaded development PKI (null = none). */
     public static TrustServices create(AppConfig config, DevPki devPki) {
         return create(config.pki(), config.validation().trustAnchorsPassword(), devPki,
-                config.profile() == Profile.PRODUCTION, OutboundPolicy.DEFAULT);
+                config.profile() == Profile.PRODUCTION, OutboundPolicy.of(config.outbound()));
     }
 
     /** As {@link #create(AppConfig, DevPki)}, development certificates allowed among the anchors (the dev profile). */
@@ -159,7 +159,7 @@ public final class TrustServices {
             if (host != null) {
                 allow.add(host);
             }
-            OutboundPolicy tsa = new OutboundPolicy(true, false, allow, outbound.connectTimeout(),
+            OutboundPolicy tsa = new OutboundPolicy(outbound.online(), false, allow, outbound.connectTimeout(),
                     outbound.readTimeout(), outbound.totalTimeout());
             return new OnlineTSPSource(tsaUrl.trim(), new DevPkiDataLoader(devPki,
                     guarded(OutboundPolicy.Kind.TIMESTAMP, tsa, "application/timestamp-query")));
