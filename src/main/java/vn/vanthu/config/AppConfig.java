@@ -10,7 +10,8 @@ import java.util.List;
  * <pre>{@code AppConfig config = ConfigLoader.fromEnvironment(); int port = config.server().port();}</pre>
  */
 public record AppConfig(Server server, Storage storage, Pki pki, Keys keys, boolean demoUsers, Validation validation,
-                        Agency agency, Dossiers dossiers) {
+                        Agency agency, Dossiers dossiers,
+                        boolean dssShortcuts) {
 
     /** The issuing agency: symbol abbreviation, full name, identifier (mã định danh). */
     public record Agency(String abbreviation, String name, String organId) {

@@ -93,7 +93,8 @@ public final class ConfigLoader {
                 intIn(v, Setting.DOSSIER_CAPITAL_SUBMISSION_MONTHS, 1, 120),
                 Duration.ofDays(intIn(v, Setting.DOSSIER_RENEW_WINDOW_DAYS, 1, 36_500)),
                 Duration.ofHours(intIn(v, Setting.DOSSIER_RENEW_INTERVAL_HOURS, 0, 8_760)));
-        return new AppConfig(server, storage, pki, keys, bool(v, Setting.DEMO_USERS), validation(v, pki), agency, dossiers);
+        return new AppConfig(server, storage, pki, keys, bool(v, Setting.DEMO_USERS), validation(v, pki), agency, dossiers,
+                bool(v, Setting.DSS_SHORTCUTS));
     }
 
     private static AppConfig.Validation validation(Map<Setting, String> v, AppConfig.Pki pki) {

@@ -47,7 +47,8 @@ public enum Setting {
     DOSSIER_SUBMISSION_MONTHS("dossier.submission.months", "12", "Months from a dossier's end date to its submission deadline (nộp lưu)."),
     DOSSIER_CAPITAL_SUBMISSION_MONTHS("dossier.capital.submission.months", "3", "The same for capital-construction dossiers."),
     DOSSIER_RENEW_WINDOW_DAYS("dossier.renew.window.days", "365", "Sealed packages get a new archive timestamp when their newest timestamp's certificate expires within this many days."),
-    DOSSIER_RENEW_INTERVAL_HOURS("dossier.renew.interval.hours", "24", "How often the renewal job looks for such packages (0 = only on request).");
+    DOSSIER_RENEW_INTERVAL_HOURS("dossier.renew.interval.hours", "24", "How often the renewal job looks for such packages (0 = only on request)."),
+    DSS_SHORTCUTS("dss.shortcuts", "true", "Use the tested speed shortcuts around DSS (XPath, PDF, XAdES reference, opened keys); false = plain DSS everywhere.");
 
     private final String key;
     private final String defaultValue;
