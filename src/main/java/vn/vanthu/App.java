@@ -15,6 +15,8 @@ import vn.vanthu.keys.KeysFeature;
 import vn.vanthu.pki.DevPki;
 import vn.vanthu.pki.PkiController;
 import vn.vanthu.signing.SigningFeature;
+import vn.vanthu.signing.shortcuts.Shortcuts;
+import vn.vanthu.signing.shortcuts.XmlSecurityLimits;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.trust.CertificateHealth;
@@ -43,10 +45,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
-    static {
-        vn.vanthu.signing.XmlSecurityLimits.raise();   // before any XML signature is made or read
-    }
-
     private final AppConfig config;
     private final Database db;
     private final Javalin web;
@@ -68,6 +66,8 @@ public final class App implements AutoCloseable {
     /** With the clock every feature reads the time from (tests move it). */
     public static App create(AppConfig config, Clock clock) {
         long t0 = System.nanoTime();
+        XmlSecurityLimits.require();   // Main raised it; a package seal must not fail on Santuario's default
+        Shortcuts.install(config.dssShortcuts());   // before any feature uses DSS
         // The development PKI's keystores load while the database migrates: both are start-up's slowest steps.
         CompletableFuture<DevPki> devPkiLoad = config.pki().devPki()
                 ? CompletableFuture.supplyAsync(() -> loadDevPki(config.pki().devPkiDir()))

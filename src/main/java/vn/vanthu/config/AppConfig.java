@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record AppConfig(Profile profile,
                         Server server, Storage storage, Pki pki, Keys keys, boolean demoUsers, Validation validation,
-                        Agency agency, Dossiers dossiers, Outbound outbound) {
+                        Agency agency, Dossiers dossiers, Outbound outbound, boolean dssShortcuts) {
 
     /** What the service may fetch from outside: on or off, internal hosts allowed, ldap, the total time of one fetch. */
     public record Outbound(boolean fetch, List<String> allow, boolean ldap, Duration timeout) {}

@@ -106,7 +106,7 @@ public final class ConfigLoader {
                 Arrays.stream(v.get(Setting.OUTBOUND_ALLOW).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 bool(v, Setting.OUTBOUND_LDAP), Duration.ofSeconds(intIn(v, Setting.OUTBOUND_TIMEOUT_SECONDS, 1, 600)));
         return new AppConfig(profile, server, storage, pki, keys, bool(v, Setting.DEMO_USERS), validation(v, pki), agency,
-                dossiers, outbound);
+                dossiers, outbound, bool(v, Setting.DSS_SHORTCUTS));
     }
 
     private static AppConfig.Validation validation(Map<Setting, String> v, AppConfig.Pki pki) {

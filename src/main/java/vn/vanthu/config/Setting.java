@@ -54,7 +54,8 @@ public enum Setting {
     OUTBOUND_FETCH("outbound.fetch", "true", "Fetch CRL, OCSP, CA certificates (AIA) and timestamps from outside; false = none at all (only what files embed; the development PKI answers in-process)."),
     OUTBOUND_ALLOW("outbound.allow", "", "Comma-separated host names, addresses or CIDR ranges on internal networks (loopback, private, link-local, unique-local) that may be fetched from; others are refused."),
     OUTBOUND_LDAP("outbound.ldap", "false", "Also fetch ldap:// URLs (with the same timeouts); http and https only otherwise."),
-    OUTBOUND_TIMEOUT_SECONDS("outbound.timeout.seconds", "20", "Longest one outbound fetch may take in all (connect 5 s, each read 10 s at most).");
+    OUTBOUND_TIMEOUT_SECONDS("outbound.timeout.seconds", "20", "Longest one outbound fetch may take in all (connect 5 s, each read 10 s at most)."),
+    DSS_SHORTCUTS("dss.shortcuts", "true", "Use the tested speed shortcuts around DSS (XPath, PDF, XAdES reference, opened keys); false = plain DSS everywhere.");
 
     private final String key;
     private final String defaultValue;

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.error.ApiException;
+import vn.vanthu.signing.shortcuts.OpenedKeys;
 import vn.vanthu.store.Database;
 import vn.vanthu.web.Role;
 import vn.vanthu.web.User;
@@ -51,7 +52,7 @@ public final class KeyService {
     private final Clock clock;
     /** A PKCS#11 login is shared by the whole process, so one user at a time per token (see UnlockedKey#close). */
     private final Map<String, Semaphore> tokenLocks = new ConcurrentHashMap<>();
-    private final OpenedKeys opened = new OpenedKeys();
+    private final OpenedKeys<KeyOpener.Opened> opened = new OpenedKeys<>(o -> KeyOpener.closeQuietly(o.token()));
 
     public KeyService(Database db, UserService users, AppConfig.Keys config) {
         this(db, users, config, Clock.systemUTC());
@@ -80,7 +81,7 @@ public final class KeyService {
         boolean pkcs11 = KeyInfo.PKCS11.equals(key.kind());
         KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(pin.toCharArray());
         if (!pkcs11) {
-            Optional<KeyOpener.Opened> recent = opened.find(key, pin, now);
+            Optional<KeyOpener.Opened> recent = opened.find(key.id(), key.p12(), pin, now);
             if (recent.isPresent()) {
                 return new UnlockedKey(recent.get().token(), recent.get().entry(), key.info(now), protection, () -> { }, false);
             }
@@ -89,10 +90,8 @@ public final class KeyService {
         try {
             KeyOpener.Opened fresh = KeyOpener.open(key, protection);
             dao.resetAttempts(keyId);
-            if (!pkcs11) {
-                opened.remember(key, pin, fresh, now);
-            }
-            return new UnlockedKey(fresh.token(), fresh.entry(), key.info(now), protection, release, pkcs11);
+            boolean kept = !pkcs11 && opened.remember(key.id(), key.p12(), pin, fresh, now);
+            return new UnlockedKey(fresh.token(), fresh.entry(), key.info(now), protection, release, !kept);
         } catch (RuntimeException e) {
             release.run();
             destroy(protection);

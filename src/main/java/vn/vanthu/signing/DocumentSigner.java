@@ -11,6 +11,7 @@ import eu.europa.esig.dss.signature.DocumentSignatureService;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
 import eu.europa.esig.dss.xades.signature.XAdESService;
+import vn.vanthu.signing.shortcuts.Shortcuts;
 
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -45,10 +46,10 @@ final class DocumentSigner<P extends AbstractSignatureParameters<?>> implements 
         return new DocumentSigner<>("CAdES", CAdESService::new, CAdESSignatureParameters::new, (p, job) -> { });
     }
 
-    /** An enveloped XAdES gets its one reference, digest included, from {@link EnvelopedReference}. */
+    /** An enveloped XAdES gets its one reference, digest included, from the shortcuts (DSS builds it when they are off). */
     private static void envelopedReference(XAdESSignatureParameters p, SignJob job) {
         if (job.packaging() == Packaging.ENVELOPED) {
-            p.setReferences(List.of(EnvelopedReference.of(p, job.document())));
+            Shortcuts.envelopedReference(p, job.document()).ifPresent(r -> p.setReferences(List.of(r)));
         }
     }
 

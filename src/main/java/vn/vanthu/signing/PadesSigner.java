@@ -13,14 +13,15 @@ import eu.europa.esig.dss.pdf.PdfSignatureFieldPositionChecker;
 import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.signature.resources.TempFileResourcesHandlerBuilder;
+import vn.vanthu.signing.shortcuts.Shortcuts;
 
 import java.util.List;
 
 /**
  * PAdES: an incremental update of the PDF, so earlier signatures stay valid (sequential signing).
  *
- * <p>Uses PDFBox's native object factory ({@link FastPdfObjFactory}, which also fills the /Contents placeholder
- * in one array scan): it draws visible signatures about twice as fast as DSS's default factory (DSS-NOTES.md;
+ * <p>Uses PDFBox's native object factory (with the DSS shortcuts on, one that also fills the /Contents placeholder
+ * in one array scan: {@link Shortcuts#signingPdfFactory()}): it draws visible signatures about twice as fast as DSS's default factory (DSS-NOTES.md;
  * measured again by SigningBench). Large PDFs use a second factory that keeps PDFBox's
  * working memory bounded and writes DSS's output to a temporary file instead of a byte array.
  */
@@ -36,7 +37,7 @@ final class PadesSigner implements FormatSigner {
     private final VisibleAppearance appearance;
 
     PadesSigner(VisibleAppearance appearance) {
-        this(new FastPdfObjFactory(), appearance);
+        this(Shortcuts.signingPdfFactory(), appearance);
     }
 
     /** With another object factory for small documents (the benchmark compares the two). */

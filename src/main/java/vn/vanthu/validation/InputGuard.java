@@ -1,6 +1,7 @@
 package vn.vanthu.validation;
 
 import vn.vanthu.error.ApiException;
+import vn.vanthu.signing.shortcuts.Needle;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -190,50 +191,6 @@ final class InputGuard {
             count++;
         }
         return count;
-    }
-
-    /**
-     * A byte string to find, Horspool's way: the byte under the needle's last position says how far it may
-     * move, so a search through a PDF's compressed streams looks at about one byte in ten for "/ByteRange"
-     * instead of every byte (the scans run on every validation, over the whole file).
-     */
-    static final class Needle {
-        private final byte[] what;
-        private final int[] shift = new int[256];
-
-        Needle(byte[] what) {
-            if (what.length == 0) {
-                throw new IllegalArgumentException("empty needle");
-            }
-            this.what = what.clone();
-            java.util.Arrays.fill(shift, what.length);
-            for (int k = 0; k < what.length - 1; k++) {
-                shift[what[k] & 0xFF] = what.length - 1 - k;
-            }
-        }
-
-        /** The first occurrence at or after {@code from}, or -1. */
-        int in(byte[] b, int from) {
-            int last = what.length - 1;
-            byte lastByte = what[last];
-            for (int i = Math.max(0, from); i <= b.length - what.length; ) {
-                byte c = b[i + last];
-                if (c == lastByte && matchesAt(b, i)) {
-                    return i;
-                }
-                i += shift[c & 0xFF];
-            }
-            return -1;
-        }
-
-        private boolean matchesAt(byte[] b, int at) {
-            for (int k = 0; k < what.length - 1; k++) {
-                if (b[at + k] != what[k]) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 
     private static boolean startsWith(byte[] b, int at, String s) {

@@ -11,6 +11,7 @@ import eu.europa.esig.validationreport.ValidationReportFacade;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.vanthu.error.ApiException;
+import vn.vanthu.signing.shortcuts.Shortcuts;
 import vn.vanthu.store.Hashes;
 import vn.vanthu.trust.TrustServices;
 
@@ -162,7 +163,7 @@ public final class ValidationService {
             throw unsupported();
         }
         if (validator instanceof PDFDocumentValidator pdf) {
-            pdf.setPdfObjFactory(PdfChecks.factoryFor(content));
+            pdf.setPdfObjFactory(Shortcuts.validationPdfFactory(content));
         }
         validator.setCertificateVerifier(trust.newVerifier());
         if (!detached.isEmpty()) {
@@ -174,7 +175,7 @@ public final class ValidationService {
         validator.setLocale(Locale.ENGLISH);
         Reports reports;
         try {
-            reports = validator.validateDocument(policy);
+            reports = Shortcuts.withXPath(() -> validator.validateDocument(policy));
         } catch (RuntimeException | StackOverflowError e) {
             log.info("A {} file could not be validated: {}", kind, e.getClass().getSimpleName());
             throw unsupported();

@@ -1,15 +1,20 @@
 package vn.vanthu.support;
 
 import org.junit.jupiter.api.extension.Extension;
-import vn.vanthu.signing.XmlSecurityLimits;
+import vn.vanthu.signing.shortcuts.Shortcuts;
+import vn.vanthu.signing.shortcuts.XmlSecurityLimits;
 
 /**
- * Raises Santuario's manifest limit before the first test, as {@code App} does when it loads: some tests sign or
- * validate XML with DSS directly before any test starts a service, and Santuario reads the limit only once.
- * Registered for every test (META-INF/services, junit-platform.properties).
+ * Before the first test, does what {@code Main} and {@code App} do when the service starts: raises Santuario's
+ * manifest limit (Santuario reads it only once) and installs the DSS shortcuts (DSS makes its XPath factory only
+ * once); some tests sign or validate XML with DSS directly before any test starts a service. Registered for
+ * every test (META-INF/services, junit-platform.properties).
  */
 public final class XmlSecurityLimitsFirst implements Extension {
     public XmlSecurityLimitsFirst() {
-        XmlSecurityLimits.raise();
+        if (System.getProperty(XmlSecurityLimits.PROPERTY) == null) {
+            System.setProperty(XmlSecurityLimits.PROPERTY, XmlSecurityLimits.VALUE);
+        }
+        Shortcuts.install(true);
     }
 }

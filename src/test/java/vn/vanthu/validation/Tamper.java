@@ -8,11 +8,11 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import java.io.ByteArrayOutputStream;
 
 /** Changes made to signed files after signing, the way an attacker (or a careless editor) would. */
-final class Tamper {
+public final class Tamper {
     private Tamper() {}
 
     /** Appends an incremental update that paints over page 1 (signed bytes untouched). */
-    static byte[] appendTextIncrementally(byte[] signedPdf, String label) throws Exception {
+    public static byte[] appendTextIncrementally(byte[] signedPdf, String label) throws Exception {
         try (PDDocument doc = Loader.loadPDF(signedPdf)) {
             PDPage page = doc.getPage(0);
             try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true)) {

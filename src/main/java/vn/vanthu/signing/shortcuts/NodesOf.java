@@ -1,4 +1,4 @@
-package vn.vanthu.validation;
+package vn.vanthu.signing.shortcuts;
 
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;

@@ -1,7 +1,9 @@
-package vn.vanthu.validation;
+package vn.vanthu.signing.shortcuts;
 
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import org.junit.jupiter.api.Test;
+import vn.vanthu.validation.SignedFiles;
+import vn.vanthu.validation.Tamper;
 
 import java.util.Date;
 

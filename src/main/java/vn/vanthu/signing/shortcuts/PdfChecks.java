@@ -1,4 +1,4 @@
-package vn.vanthu.validation;
+package vn.vanthu.signing.shortcuts;
 
 import eu.europa.esig.dss.pdf.AnnotationBox;
 import eu.europa.esig.dss.pdf.PdfAnnotation;
@@ -25,7 +25,7 @@ import java.util.List;
  */
 final class PdfChecks {
     private static final byte[] BYTE_RANGE = "/ByteRange".getBytes(StandardCharsets.US_ASCII);
-    private static final InputGuard.Needle BYTE_RANGE_NEEDLE = new InputGuard.Needle(BYTE_RANGE);
+    private static final Needle BYTE_RANGE_NEEDLE = new Needle(BYTE_RANGE);
 
     private PdfChecks() {}
 

@@ -1,4 +1,4 @@
-package vn.vanthu.signing;
+package vn.vanthu.signing.shortcuts;
 
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.model.DSSDocument;
@@ -35,7 +35,7 @@ import java.util.List;
  * times for it (twice to check it is XML, once more to drop comments by writing and re-reading it, once to apply
  * the transforms), which was the larger part of signing a small document. The digest is that of the transforms'
  * output: the document without comments and without any {@code ds:Signature} element, canonicalised
- * (exclusive, no comments). {@link InputChecks#requireXmlProlog} has checked it is XML and not a signature.
+ * (exclusive, no comments). The signing service's input checks have made sure it is XML and not a signature.
  *
  * <pre>{@code p.setReferences(List.of(EnvelopedReference.of(p, xml)));   // p: the job's XAdESSignatureParameters}</pre>
  */

@@ -1,4 +1,4 @@
-package vn.vanthu.signing;
+package vn.vanthu.signing.shortcuts;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package vn.vanthu.signing;
+package vn.vanthu.signing.shortcuts;
 
 import eu.europa.esig.dss.enumerations.MimeTypeEnum;
 import eu.europa.esig.dss.model.DSSDocument;

@@ -1,4 +1,4 @@
-package vn.vanthu.validation;
+package vn.vanthu.signing.shortcuts;
 
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -18,8 +18,10 @@ import java.util.Iterator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The fast XPath answers exactly what the JDK's XPath answers, with the same nodes, and leaves the DOM as it was. */
 class SubtreeXPathFactoryTest {
@@ -37,12 +39,23 @@ class SubtreeXPathFactoryTest {
     };
 
     @Test
-    void the_service_loader_hands_out_the_fast_factory() {
-        assertInstanceOf(SubtreeXPathFactory.class, XPathFactory.newInstance());
+    void dss_asks_its_xpath_questions_through_the_fast_factory_only_while_the_shortcuts_are_on() {
+        try {
+            Shortcuts.install(true);
+            assertTrue(Shortcuts.xpathInDss(), "DSS's DomUtils must take its factory from XPathFactory.newInstance()");
+            assertFalse(XPathFactory.newInstance() instanceof SubtreeXPathFactory, "the JVM's default stays the JDK's");
+            assertInstanceOf(SubtreeXPathFactory.class, Shortcuts.withXPath(XPathFactory::newInstance), "Santuario's way");
+            Shortcuts.install(false);
+            assertFalse(Shortcuts.xpathInDss());
+            assertFalse(Shortcuts.withXPath(XPathFactory::newInstance).newXPath().getClass().getName().startsWith("vn."));
+        } finally {
+            Shortcuts.install(true);
+        }
     }
 
     @Test
     void relative_and_whole_document_queries_return_the_same_nodes_as_the_jdk() throws Exception {
+        Shortcuts.install(true);   // off, newXPath() would be the JDK's own
         Document doc = parse();
         Element sig = (Element) doc.getDocumentElement().getElementsByTagNameNS("*", "Signature").item(0);
         String before = serialize(doc);

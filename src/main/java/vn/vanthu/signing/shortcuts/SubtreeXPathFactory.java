@@ -1,4 +1,4 @@
-package vn.vanthu.validation;
+package vn.vanthu.signing.shortcuts;
 
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -17,8 +17,9 @@ import javax.xml.xpath.XPathVariableResolver;
 import java.util.regex.Pattern;
 
 /**
- * The JDK's XPath, made fast for DSS's XAdES queries on large enveloped documents (registered through
- * {@code META-INF/services/javax.xml.xpath.XPathFactory}, so DSS's {@code DomUtils} picks it up).
+ * The JDK's XPath, made fast for DSS's XAdES queries on large enveloped documents. {@link Shortcuts#install}
+ * hands it to DSS's {@code DomUtils} and {@link Shortcuts#withXPath} to Santuario (see {@link XPathInstall});
+ * while the shortcuts are off it hands out the JDK's XPath unchanged.
  *
  * <p>Why: the JDK's XPath numbers the DOM (DOM2DTM) from the document root on EVERY evaluation until it meets
  * the context node. DSS asks dozens of questions relative to the {@code ds:Signature} element, which an
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  * {@code ./ds:DigestMethod/@Algorithm}, asked for every reference, by walking children ({@link ChildPath}).
  * Everything else goes to the JDK's XPath unchanged.
  *
- * <pre>{@code XPathFactory.newInstance()   // → SubtreeXPathFactory wrapping XPathFactory.newDefaultInstance()}</pre>
+ * <pre>{@code XPath xpath = new SubtreeXPathFactory().newXPath();   // the JDK's XPath, faster on a subtree}</pre>
  */
 public final class SubtreeXPathFactory extends XPathFactory {
     /** Anything that may leave the context subtree keeps the plain evaluation. */
@@ -68,7 +69,7 @@ public final class SubtreeXPathFactory extends XPathFactory {
 
     @Override
     public XPath newXPath() {
-        return new SubtreeXPath(jdk.newXPath());
+        return Shortcuts.enabled() ? new SubtreeXPath(jdk.newXPath()) : jdk.newXPath();
     }
 
     static boolean staysInSubtree(String expression) {
