@@ -57,7 +57,7 @@ class ShortcutsOffTest {
 
     @Test
     void the_setting_is_on_unless_set_to_false_and_takes_only_true_or_false() {
-        Map<String, String> base = Map.of("VANTHU_DEV_PKI", "false", "VANTHU_DEMO_USERS", "false");
+        Map<String, String> base = Map.of("VANTHU_PROFILE", "dev");
         assertTrue(ConfigLoader.load(base).dssShortcuts());
         var off = new java.util.HashMap<>(base);
         off.put("VANTHU_DSS_SHORTCUTS", "false");
