@@ -12,7 +12,7 @@ import vn.vanthu.trust.TrustServices;
 public record SigningFeature(SigningService service, TwoStepSigning twoStep, SigningController controller) {
     public static SigningFeature create(AppConfig config, Database db, DocumentStore documents, TrustServices trust,
                                         KeyVault keys) {
-        SigningService signing = new SigningService(trust::newSigningVerifier, trust.tspSource());
+        SigningService signing = SigningService.over(trust);
         TwoStepSigning twoStep = new TwoStepSigning(signing, documents, db, config.keys().preparationTtl());
         return new SigningFeature(signing, twoStep, new SigningController(signing, twoStep, keys));
     }

@@ -10,6 +10,7 @@ import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import vn.vanthu.error.ApiException;
+import vn.vanthu.trust.TrustServices;
 
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import java.util.function.Supplier;
  * The signer's certificate is checked before anything is signed ({@link CertificateCheck}).
  *
  * <pre>{@code
- * SigningService signing = new SigningService(trust::newSigningVerifier, trust.tspSource());
+ * SigningService signing = SigningService.over(trust);
  * SignedDocument out = signing.sign(SignRequest.pades(SignDocument.of(pdf)).reason("Ký duyệt"), key);
  * DataToSign d = signing.prepare(SignRequest.xadesEnveloped(xml), clientChain);
  * SignedDocument done = signing.complete(d, valueFromClient);
@@ -49,6 +50,11 @@ public final class SigningService {
         signers.put(SignatureFormat.XADES, DocumentSigner.xades());
         signers.put(SignatureFormat.CADES, DocumentSigner.cades());
         signers.put(SignatureFormat.ASIC_E, new AsicSigner());
+    }
+
+    /** Signing checked against the trust configuration: its signing verifier (revocation always fetched) and TSA. */
+    public static SigningService over(TrustServices trust) {
+        return new SigningService(trust::newSigningVerifier, trust.tspSource());
     }
 
     /** LT when a time-stamping service is configured, else B. */
