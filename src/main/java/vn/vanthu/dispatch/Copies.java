@@ -1,13 +1,12 @@
 package vn.vanthu.dispatch;
 
-import eu.europa.esig.dss.model.FileDocument;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.keys.UnlockedKey;
-import vn.vanthu.signing.Packaging;
-import vn.vanthu.signing.SignatureFormat;
+import vn.vanthu.signing.SignDocument;
+import vn.vanthu.signing.SignRequest;
 import vn.vanthu.signing.SigningService;
 import vn.vanthu.signing.VisibleSignature;
 import vn.vanthu.store.DocumentStore;
@@ -90,10 +89,9 @@ public final class Copies {
         String text = label(form) + " số " + number + "\n" + dispatches.agency().name() + "\n" + when;
         float width = pageWidth(pdf);
         var visible = new VisibleSignature(1, Math.max(0, width - 240 - 20), 15, 240, 48, false, text);
-        var signed = signing.sign(new SigningService.Request(SignatureFormat.PADES, signing.defaultLevel(),
-                Packaging.ENVELOPED, List.of(new FileDocument(pdf.toFile())), visible, label(form) + " " + number,
-                dispatches.agency().name()), key.token(), key.entry(), null);
-        String sha = dispatches.put(signed.document());
+        var signed = signing.sign(SignRequest.pades(SignDocument.of(pdf)).visible(visible)
+                .reason(label(form) + " " + number).location(dispatches.agency().name()), key);
+        String sha = dispatches.put(signed);
         var copy = new Copy(UUID.randomUUID().toString(), form, number, sha);
         dispatches.dao().jdbi().useTransaction(h -> {
             numbers.consume(h, n);

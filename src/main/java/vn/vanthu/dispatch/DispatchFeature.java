@@ -25,7 +25,7 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
         var messages = new EdXmlMessages(dispatches, signing.service(), ServiceSeal.of(config));
         var controller = new DispatchController(dispatches,
                 new Issuing(dispatches, numbers, documents, keys, signing.service(), messages),
-                new Register(dispatches, numbers), new DispatchTwoStep(dispatches, signing.twoStep(), signing.service()),
+                new Register(dispatches, numbers), new DispatchTwoStep(dispatches, signing.twoStep()),
                 messages);
         var copies = new CopyController(new Copies(dispatches, numbers, documents, keys, signing.service()));
         return new DispatchFeature(dispatches, controller, copies);

@@ -1,15 +1,14 @@
 package vn.vanthu.dispatch;
 
-import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.FileDocument;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.keys.UnlockedKey;
-import vn.vanthu.signing.Packaging;
-import vn.vanthu.signing.SignatureFormat;
+import vn.vanthu.signing.SignDocument;
+import vn.vanthu.signing.SignRequest;
+import vn.vanthu.signing.SignedDocument;
 import vn.vanthu.signing.SigningService;
 import vn.vanthu.signing.VisibleSignature;
 import vn.vanthu.store.DocumentStore;
@@ -141,14 +140,13 @@ public final class DispatchService {
         try {
             List<PdfText.Line> lines = PdfText.lines(pdf);
             VisibleSignature visible = officialPlace(lines, d, position, true);
-            SigningService.Signed signed;
+            SignedDocument signed;
             try (UnlockedKey key = keys.unlock(caller, keyId, pin)) {
                 byte[] image = keys.image(keyId).orElse(null);
-                signed = signing.sign(new SigningService.Request(SignatureFormat.PADES, signing.defaultLevel(),
-                        Packaging.ENVELOPED, List.of(new FileDocument(pdf.toFile())), visible,
-                        "Ký duyệt: " + d.signerPosition(), agency.name()), key.token(), key.entry(), image);
+                signed = signing.sign(SignRequest.pades(SignDocument.of(pdf)).visible(visible).image(image)
+                        .reason("Ký duyệt: " + d.signerPosition()).location(agency.name()), key);
             }
-            String sha = put(signed.document());
+            String sha = put(signed);
             if (!dao.markSigned(id, sha, box(visible), NumberMarks.anchors(lines), caller.id(), signed.level())) {
                 throw ApiException.conflict("NOT_A_DRAFT", "The dispatch was signed meanwhile");
             }
@@ -199,11 +197,11 @@ public final class DispatchService {
         }
     }
 
-    String put(DSSDocument doc) {
+    String put(SignedDocument doc) {
         return put(doc, "application/pdf");
     }
 
-    String put(DSSDocument doc, String mediaType) {
+    String put(SignedDocument doc, String mediaType) {
         try (InputStream in = doc.openStream()) {
             return store.put(in, mediaType).sha256();
         } catch (IOException e) {

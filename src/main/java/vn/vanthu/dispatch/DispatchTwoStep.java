@@ -1,10 +1,9 @@
 package vn.vanthu.dispatch;
 
-import eu.europa.esig.dss.model.FileDocument;
 import vn.vanthu.error.ApiException;
-import vn.vanthu.signing.Packaging;
-import vn.vanthu.signing.SignatureFormat;
-import vn.vanthu.signing.SigningService;
+import vn.vanthu.signing.SignDocument;
+import vn.vanthu.signing.SignRequest;
+import vn.vanthu.signing.SignedDocument;
 import vn.vanthu.signing.TwoStepSigning;
 import vn.vanthu.signing.VisibleSignature;
 import vn.vanthu.store.TempFiles;
@@ -26,12 +25,10 @@ import java.util.List;
 public final class DispatchTwoStep {
     private final DispatchService dispatches;
     private final TwoStepSigning twoStep;
-    private final SigningService signing;
 
-    public DispatchTwoStep(DispatchService dispatches, TwoStepSigning twoStep, SigningService signing) {
+    public DispatchTwoStep(DispatchService dispatches, TwoStepSigning twoStep) {
         this.dispatches = dispatches;
         this.twoStep = twoStep;
-        this.signing = signing;
     }
 
     public TwoStepSigning.Prepared prepare(User caller, String id, String certificatePem, VisibleSignature position) {
@@ -44,9 +41,8 @@ public final class DispatchTwoStep {
         try {
             List<PdfText.Line> lines = PdfText.lines(pdf);
             VisibleSignature visible = dispatches.officialPlace(lines, d, position, false);
-            TwoStepSigning.Prepared p = twoStep.prepare(caller, new SigningService.Request(SignatureFormat.PADES,
-                    signing.defaultLevel(), Packaging.ENVELOPED, List.of(new FileDocument(pdf.toFile())), visible,
-                    "Ký duyệt: " + d.signerPosition(), dispatches.agency().name()), chain);
+            TwoStepSigning.Prepared p = twoStep.prepare(caller, SignRequest.pades(SignDocument.of(pdf)).visible(visible)
+                    .reason("Ký duyệt: " + d.signerPosition()).location(dispatches.agency().name()), chain);
             dispatches.dao().prepared(id, caller.id(), p.preparationId(),
                     DispatchService.box(visible) + " " + NumberMarks.anchors(lines));
             return p;
@@ -59,8 +55,8 @@ public final class DispatchTwoStep {
         requireSigner(caller, id);
         String[] place = dispatches.dao().preparedBox(id, preparationId).orElseThrow(() ->
                 ApiException.notFound("Preparation " + preparationId + " of dispatch " + id)).split(" ", 2);
-        SigningService.Signed s = twoStep.complete(caller, preparationId, signatureValue);
-        String sha = dispatches.put(s.document());
+        SignedDocument s = twoStep.complete(caller, preparationId, signatureValue);
+        String sha = dispatches.put(s);
         if (!dispatches.dao().markSigned(id, sha, place[0], place.length > 1 ? place[1] : "", caller.id(),
                 s.level() + " (client-held key)")) {
             throw ApiException.conflict("NOT_A_DRAFT", "The dispatch was signed meanwhile");

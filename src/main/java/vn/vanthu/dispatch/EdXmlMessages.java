@@ -1,16 +1,14 @@
 package vn.vanthu.dispatch;
 
-import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
-import eu.europa.esig.dss.token.SignatureTokenConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.keys.ServiceSeal;
 import vn.vanthu.signing.Level;
-import vn.vanthu.signing.Packaging;
-import vn.vanthu.signing.SignatureFormat;
+import vn.vanthu.signing.SignDocument;
+import vn.vanthu.signing.SignRequest;
+import vn.vanthu.signing.SignedDocument;
+import vn.vanthu.signing.SigningKey;
 import vn.vanthu.signing.SigningService;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.web.User;
@@ -92,14 +90,12 @@ public final class EdXmlMessages {
     }
 
     /** Seals an edXML message (XAdES-B, enveloped) with the given key: the service's seal, or at issue the clerk's. */
-    DSSDocument seal(byte[] xml, SignatureTokenConnection token, DSSPrivateKeyEntry entry) {
-        return signing.sign(new SigningService.Request(SignatureFormat.XADES, Level.B, Packaging.ENVELOPED,
-                List.of(new InMemoryDocument(xml, "edxml.xml")), null, null, null), token, entry, null).document();
+    SignedDocument seal(byte[] xml, SigningKey key) {
+        return signing.sign(SignRequest.xadesEnveloped(SignDocument.of(xml, "edxml.xml")).level(Level.B), key);
     }
 
     private String build(User caller, Dispatch d) {
-        ServiceSeal.Key key = seal.key();
-        String sha = dispatches.put(seal(unsealed(d), key.token(), key.entry()), "application/xml");
+        String sha = dispatches.put(seal(unsealed(d), seal.key()), "application/xml");
         DispatchDao dao = dispatches.dao();
         if (dao.setEdxml(d.id(), sha, caller.id())) {
             log.info("Sealed the edXML message of dispatch {} ({}) on first request", d.id(), d.issued().number());

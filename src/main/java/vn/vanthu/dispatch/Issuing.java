@@ -1,15 +1,14 @@
 package vn.vanthu.dispatch;
 
-import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.FileDocument;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.keys.UnlockedKey;
-import vn.vanthu.signing.Packaging;
-import vn.vanthu.signing.SignatureFormat;
+import vn.vanthu.signing.SignDocument;
+import vn.vanthu.signing.SignRequest;
+import vn.vanthu.signing.SignedDocument;
 import vn.vanthu.signing.SigningService;
 import vn.vanthu.signing.VisibleSignature;
 import vn.vanthu.store.DocumentStore;
@@ -90,25 +89,25 @@ public final class Issuing {
             List<NumberMarks.Mark> marks = NumberMarks.marks(anchors, r.padded(), today);
             Path marked = marks.isEmpty() ? pdf : temp(temps, NumberMarks.add(pdf, marks));
             VisibleSignature seal = sealPlace(d);
-            DSSDocument sealed = sign(marked, seal, key, sealImage, "Phát hành văn bản số " + number);
+            SignedDocument sealed = sign(marked, seal, key, sealImage, "Phát hành văn bản số " + number);
             String sha = dispatches.put(sealed);
             // With a service seal the edXML envelope is sealed on its first request (EdXmlMessages), else here.
             boolean edxmlNow = !messages.sealedOnRequest();
             List<EdXml.File> files = new ArrayList<>();
             if (edxmlNow) {
-                files.add(new EdXml.File(d.fileName(), bytes(sealed)));
+                files.add(new EdXml.File(d.fileName(), sealed.bytes()));
             }
             List<String[]> sealedAttachments = new ArrayList<>();
             for (Dispatch.Attachment a : dispatches.attachments(d.id())) {
                 Path file = temp(temps, store.copyToTempFile(a.sha256()));
-                DSSDocument s = sign(file, attachmentPlace(file, number), key, null, "Phụ lục văn bản số " + number);
+                SignedDocument s = sign(file, attachmentPlace(file, number), key, null, "Phụ lục văn bản số " + number);
                 sealedAttachments.add(new String[] {a.id(), dispatches.put(s)});
                 if (edxmlNow) {
-                    files.add(new EdXml.File(a.fileName(), bytes(s)));
+                    files.add(new EdXml.File(a.fileName(), s.bytes()));
                 }
             }
             String edxml = edxmlNow ? dispatches.put(messages.seal(EdXml.message(d.issuedAs(issued, sha),
-                    dispatches.agency(), files), key.token(), key.entry()), "application/xml") : null;
+                    dispatches.agency(), files), key), "application/xml") : null;
             dispatches.dao().jdbi().useTransaction(h -> {
                 numbers.consume(h, r);
                 if (!dispatches.dao().markIssued(h, d.id(), sha, edxml, issued, clerk.id())) {
@@ -124,19 +123,9 @@ public final class Issuing {
         }
     }
 
-    private static byte[] bytes(DSSDocument doc) {
-        try (java.io.InputStream in = doc.openStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private DSSDocument sign(Path pdf, VisibleSignature visible, UnlockedKey key,
-                                                      byte[] image, String reason) {
-        return signing.sign(new SigningService.Request(SignatureFormat.PADES, signing.defaultLevel(), Packaging.ENVELOPED,
-                List.of(new FileDocument(pdf.toFile())), visible, reason, dispatches.agency().name()),
-                key.token(), key.entry(), image).document();
+    private SignedDocument sign(Path pdf, VisibleSignature visible, UnlockedKey key, byte[] image, String reason) {
+        return signing.sign(SignRequest.pades(SignDocument.of(pdf)).visible(visible).image(image).reason(reason)
+                .location(dispatches.agency().name()), key);
     }
 
     /** Symbol: type + agency (05/KH-SKHCN); a công văn has agency + drafting unit (385/SKHCN-VP). */

@@ -1,23 +1,19 @@
 package vn.vanthu.dossier;
 
-import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.InMemoryDocument;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.cms.CMSSignedData;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import vn.vanthu.keys.UnlockedKey;
 import vn.vanthu.signing.Level;
+import vn.vanthu.signing.SignDocument;
+import vn.vanthu.signing.SigningKey;
 import vn.vanthu.signing.SigningService;
 import vn.vanthu.store.DocumentStore;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -44,25 +40,30 @@ final class PackageSeal {
         this.store = store;
     }
 
-    byte[] seal(List<PackageEntry> entries, UnlockedKey key) {
-        List<DSSDocument> files = files(entries);
-        return bytes(signing.sealPackage(files.get(0), files.subList(1, files.size()), Level.LTA, key.token(), key.entry()));
+    byte[] seal(List<PackageEntry> entries, SigningKey key) {
+        List<SignDocument> files = files(entries);
+        return signing.sealPackage(files.get(0), files.subList(1, files.size()), Level.LTA, key).bytes();
     }
 
     byte[] renew(byte[] seal, List<PackageEntry> entries) {
         // The archive timestamp covers what SignedInfo references: METS.xml and the manifest, so METS.xml is all
         // DSS needs; a seal made before the manifest (a reference per file) needs every file.
-        List<DSSDocument> files = files(entries);
-        List<DSSDocument> referenced = hasManifest(seal) ? files.subList(0, 1) : files;
-        return bytes(signing.extend(new InMemoryDocument(seal, "signatures.xml"), referenced, Level.LTA).document());
+        List<SignDocument> files = files(entries);
+        List<SignDocument> referenced = hasManifest(seal) ? files.subList(0, 1) : files;
+        return signing.extend(SignDocument.of(seal, "signatures.xml"), referenced, Level.LTA).bytes();
     }
 
     private static boolean hasManifest(byte[] seal) {
         return new String(seal, StandardCharsets.UTF_8).contains("Type=\"http://www.w3.org/2000/09/xmldsig#Manifest\"");
     }
 
-    private List<DSSDocument> files(List<PackageEntry> entries) {
-        return entries.stream().<DSSDocument>map(e -> new StoredFile(store, e)).toList();
+    /**
+     * Each package file named by its path in the package, read from the document store as a stream only when
+     * needed, its SHA-256 known without reading (the seal's manifest lists every file by it).
+     */
+    private List<SignDocument> files(List<PackageEntry> entries) {
+        return entries.stream().map(e -> SignDocument.stored(e.name(), e.mediaType(), e.sha256(),
+                () -> store.open(new DocumentStore.StoredDocument(e.sha256(), e.size(), e.mediaType())))).toList();
     }
 
     /**
@@ -106,14 +107,5 @@ final class PackageSeal {
         @SuppressWarnings("unchecked")
         Collection<X509CertificateHolder> certs = t.getCertificates().getMatches(t.getSID());
         return certs.isEmpty() ? null : certs.iterator().next().getNotAfter();
-    }
-
-    private static byte[] bytes(DSSDocument d) {
-        try (var in = d.openStream(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            in.transferTo(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

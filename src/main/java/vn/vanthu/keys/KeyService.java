@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.error.ApiException;
+import vn.vanthu.signing.KeyVault;
 import vn.vanthu.signing.shortcuts.OpenedKeys;
 import vn.vanthu.store.Database;
 import vn.vanthu.web.Role;
@@ -38,11 +39,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * try (UnlockedKey key = keys.unlock(caller, "official1", pin)) {   // 403 KEY_NOT_ALLOWED / WRONG_PIN, 429 KEY_LOCKED
- *     SignatureValue value = key.token().sign(toBeSigned, DigestAlgorithm.SHA256, key.entry());
+ *     SignedDocument out = signing.sign(SignRequest.pades(pdf), key);
  * }
  * }</pre>
  */
-public final class KeyService {
+public final class KeyService implements KeyVault {
     private static final Logger log = LoggerFactory.getLogger(KeyService.class);
     private static final long TOKEN_WAIT_SECONDS = 30;
 
@@ -66,6 +67,7 @@ public final class KeyService {
     }
 
     /** Opens the key for the caller: owner check, then the lock, then the PIN. Close the result when done. */
+    @Override
     public UnlockedKey unlock(User caller, String keyId, String pin) {
         KeyRecord key = record(keyId);
         if (!mayUse(caller, key.owner())) {
@@ -142,6 +144,7 @@ public final class KeyService {
     }
 
     /** The PNG drawn in visible signatures made with this key, if one was registered. */
+    @Override
     public Optional<byte[]> image(String keyId) {
         record(keyId);
         return dao.image(keyId);

@@ -1,9 +1,8 @@
 package vn.vanthu.keys;
 
-import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
 import eu.europa.esig.dss.token.Pkcs12SignatureToken;
-import eu.europa.esig.dss.token.SignatureTokenConnection;
 import vn.vanthu.config.AppConfig;
+import vn.vanthu.signing.SigningKey;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,15 +15,12 @@ import java.security.KeyStore;
  * issued dispatch. Not configured (no keystore) means the service holds no seal. The keystore is opened once, on
  * first use; the opened token is shared (a PKCS#12 key in memory, like a recently opened key of KeyService).
  *
- * <pre>{@code if (seal.configured()) { ServiceSeal.Key k = seal.key(); k.token().sign(tbs, SHA256, k.entry()); }}</pre>
+ * <pre>{@code if (seal.configured()) { SignedDocument s = signing.sign(SignRequest.xadesEnveloped(xml), seal.key()); }}</pre>
  */
 public final class ServiceSeal {
-    /** The opened seal: the token and its one key entry. */
-    public record Key(SignatureTokenConnection token, DSSPrivateKeyEntry entry) {}
-
     private final Path keystore;
     private final String password;
-    private volatile Key key;
+    private volatile SigningKey key;
 
     public ServiceSeal(Path keystore, String password) {
         this.keystore = keystore;
@@ -39,9 +35,9 @@ public final class ServiceSeal {
         return keystore != null;
     }
 
-    /** The opened seal; {@link IllegalStateException} when none is configured. */
-    public Key key() {
-        Key k = key;
+    /** The opened seal (never closed: it stays open while the service runs); {@link IllegalStateException} when none is configured. */
+    public SigningKey key() {
+        SigningKey k = key;
         if (k != null) {
             return k;
         }
@@ -53,7 +49,7 @@ public final class ServiceSeal {
                 try {
                     Pkcs12SignatureToken token = new Pkcs12SignatureToken(keystore.toFile(),
                             new KeyStore.PasswordProtection(password.toCharArray()));
-                    key = new Key(token, token.getKeys().get(0));
+                    key = new TokenKey(token, token.getKeys().get(0));
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot open the service seal " + keystore, e);
                 }

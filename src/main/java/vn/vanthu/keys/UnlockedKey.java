@@ -1,12 +1,11 @@
 package vn.vanthu.keys;
 
-import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
 import eu.europa.esig.dss.token.SignatureTokenConnection;
+import vn.vanthu.signing.SigningKey;
 
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,13 +15,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <pre>{@code
  * try (UnlockedKey key = keys.unlock(caller, "official1", pin)) {
- *     SignatureValue v = key.token().signDigest(digest, key.entry());
+ *     SignedDocument out = signing.sign(SignRequest.pades(pdf), key);
  * }
  * }</pre>
  */
-public final class UnlockedKey implements AutoCloseable {
-    private final SignatureTokenConnection token;
-    private final DSSPrivateKeyEntry entry;
+public final class UnlockedKey implements SigningKey {
+    private final TokenKey key;
     private final KeyInfo info;
     private final KeyStore.PasswordProtection pin;
     private final Runnable release;
@@ -31,29 +29,33 @@ public final class UnlockedKey implements AutoCloseable {
 
     UnlockedKey(SignatureTokenConnection token, DSSPrivateKeyEntry entry, KeyInfo info,
                 KeyStore.PasswordProtection pin, Runnable release, boolean ownsToken) {
-        this.token = token;
+        this.key = new TokenKey(token, entry);
         this.ownsToken = ownsToken;
-        this.entry = entry;
         this.info = info;
         this.pin = pin;
         this.release = release;
     }
 
-    public SignatureTokenConnection token() {
-        return token;
+    SignatureTokenConnection token() {
+        return key.token();
     }
 
-    public DSSPrivateKeyEntry entry() {
-        return entry;
+    DSSPrivateKeyEntry entry() {
+        return key.entry();
     }
 
     /** The certificate chain, signer first. */
+    @Override
     public List<X509Certificate> chain() {
-        CertificateToken[] tokens = entry.getCertificateChain();
-        if (tokens == null || tokens.length == 0) {
-            return List.of(entry.getCertificate().getCertificate());
+        return key.chain();
+    }
+
+    @Override
+    public byte[] sign(String algorithm, byte[] data) {
+        if (closed.get()) {
+            throw new IllegalStateException("The key was closed");
         }
-        return Arrays.stream(tokens).map(CertificateToken::getCertificate).toList();
+        return key.sign(algorithm, data);
     }
 
     public KeyInfo info() {
@@ -67,7 +69,7 @@ public final class UnlockedKey implements AutoCloseable {
         }
         try {
             if (ownsToken) {
-                token.close();   // a recently opened PKCS#12 key stays open in OpenedKeys instead
+                key.token().close();   // a recently opened PKCS#12 key stays open in OpenedKeys instead
             }
         } finally {
             try {

@@ -2,14 +2,9 @@ package vn.vanthu.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.FileDocument;
-import eu.europa.esig.dss.model.InMemoryDocument;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import vn.vanthu.error.ApiException;
-import vn.vanthu.keys.KeyService;
-import vn.vanthu.keys.UnlockedKey;
 import vn.vanthu.store.TempFiles;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.AuditTags;
@@ -28,6 +23,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * HTTP for signing: {@code POST /api/v1/signatures} (server-held key), {@code …/prepare} and
@@ -41,9 +37,9 @@ public final class SigningController {
 
     private final SigningService signing;
     private final TwoStepSigning twoStep;
-    private final KeyService keys;
+    private final KeyVault keys;
 
-    public SigningController(SigningService signing, TwoStepSigning twoStep, KeyService keys) {
+    public SigningController(SigningService signing, TwoStepSigning twoStep, KeyVault keys) {
         this.signing = signing;
         this.twoStep = twoStep;
         this.keys = keys;
@@ -52,14 +48,14 @@ public final class SigningController {
     public void sign(Context ctx) throws Exception {
         List<Path> temps = new ArrayList<>();
         try {
-            SigningService.Request r = request(ctx, temps);
+            SignRequest r = request(ctx, temps);
             String keyId = required(ctx, "keyId");
             String pin = required(ctx, "pin");
-            SigningService.Signed s;
+            SignedDocument s;
             // Owner check (OFFICIAL: own keys, CLERK: the agency seal), PIN and lockout happen in unlock.
-            try (UnlockedKey key = keys.unlock(Auth.user(ctx), keyId, pin)) {
+            try (SigningKey key = keys.unlock(Auth.user(ctx), keyId, pin)) {
                 byte[] image = r.visible() != null && r.visible().ownImage() ? keys.image(keyId).orElse(null) : null;
-                s = signing.sign(r, key.token(), key.entry(), image);
+                s = signing.sign(r.image(image), key);
             }
             AuditTags.set(ctx, "SIGN", s.signatureId(), s.level() + ", key " + keyId);
             answer(ctx, s);
@@ -71,10 +67,10 @@ public final class SigningController {
     public void prepare(Context ctx) throws Exception {
         List<Path> temps = new ArrayList<>();
         try {
-            SigningService.Request r = request(ctx, temps);
+            SignRequest r = request(ctx, temps);
             var chain = TwoStepSigning.parsePem(certificate(ctx));
             TwoStepSigning.Prepared p = twoStep.prepare(Auth.user(ctx), r, chain);
-            AuditTags.set(ctx, "SIGN_PREPARE", p.preparationId(), r.format().apiName() + "-" + r.level()
+            AuditTags.set(ctx, "SIGN_PREPARE", p.preparationId(), r.format().apiName() + "-" + levelOf(r)
                     + ", client certificate " + chain.get(0).getSerialNumber().toString(16));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("preparationId", p.preparationId());
@@ -106,7 +102,7 @@ public final class SigningController {
             throw ApiException.badRequest("INVALID_SIGNATURE_VALUE", "signatureValue must be base64", "signatureValue");
         }
         String id = ctx.pathParam("preparationId");
-        SigningService.Signed s = twoStep.complete(Auth.user(ctx), id, value);
+        SignedDocument s = twoStep.complete(Auth.user(ctx), id, value);
         AuditTags.set(ctx, "SIGN", s.signatureId(), s.level() + ", key client-held (preparation " + id + ")");
         answer(ctx, s);
     }
@@ -114,13 +110,13 @@ public final class SigningController {
     public void extend(Context ctx) throws Exception {
         List<Path> temps = new ArrayList<>();
         try {
-            DSSDocument file = document(Uploads.one(ctx, "file"), temps);
+            SignDocument file = document(Uploads.one(ctx, "file"), temps);
             Level level = Level.parse(Uploads.text(ctx, "level", "LT"));
-            List<DSSDocument> originals = new ArrayList<>();
+            List<SignDocument> originals = new ArrayList<>();
             for (UploadedFile f : Uploads.all(ctx, "original")) {
                 originals.add(document(f, temps));
             }
-            SigningService.Signed s = signing.extend(file, originals, level);
+            SignedDocument s = signing.extend(file, originals, level);
             AuditTags.set(ctx, "SIGN_EXTEND", s.signatureId(), s.level());
             answer(ctx, s);
         } finally {
@@ -128,11 +124,11 @@ public final class SigningController {
         }
     }
 
-    private SigningService.Request request(Context ctx, List<Path> temps) throws IOException {
+    private SignRequest request(Context ctx, List<Path> temps) throws IOException {
         Uploads.requireMultipart(ctx);
         SignatureFormat format = SignatureFormat.parse(required(ctx, "format"));
         String levelText = Uploads.text(ctx, "level", null);
-        Level level = levelText == null ? signing.defaultLevel() : Level.parse(levelText);
+        Level level = levelText == null ? null : Level.parse(levelText);
         Packaging packaging = Packaging.forFormat(format, Uploads.text(ctx, "packaging", null));
         List<UploadedFile> uploads = Uploads.all(ctx, "file");
         if (uploads.isEmpty()) {
@@ -141,30 +137,32 @@ public final class SigningController {
         if (uploads.size() > 1 && format != SignatureFormat.ASIC_E) {
             throw ApiException.badRequest("TOO_MANY_FILES", format.apiName() + " signs exactly one file; use ASiC-E for several", "file");
         }
-        List<DSSDocument> files = new ArrayList<>();
+        List<SignDocument> files = new ArrayList<>();
         for (UploadedFile f : uploads) {
             files.add(document(f, temps));
         }
-        return new SigningService.Request(format, level, packaging, files,
-                VisibleSignature.parse(Uploads.text(ctx, "visible", null)),
-                Uploads.text(ctx, "reason", null), Uploads.text(ctx, "location", null));
+        return SignRequest.of(format, packaging, files).level(level)
+                .visible(VisibleSignature.parse(Uploads.text(ctx, "visible", null)))
+                .reason(Uploads.text(ctx, "reason", null)).location(Uploads.text(ctx, "location", null));
     }
 
-    private static DSSDocument document(UploadedFile f, List<Path> temps) throws IOException {
+    private Level levelOf(SignRequest r) {
+        return r.level() == null ? signing.defaultLevel() : r.level();
+    }
+
+    private static SignDocument document(UploadedFile f, List<Path> temps) throws IOException {
         if (f.size() == 0) {
             throw ApiException.unprocessable("EMPTY_FILE", "The file '" + f.filename() + "' is empty", "file");
         }
         String name = f.filename() == null || f.filename().isBlank() ? "document" : Path.of(f.filename()).getFileName().toString();
         try (InputStream in = f.content()) {
             if (f.size() <= IN_MEMORY_LIMIT) {
-                return new InMemoryDocument(in.readAllBytes(), name, MimeTypes.of(name));
+                return SignDocument.of(in.readAllBytes(), name);
             }
             Path tmp = TempFiles.create("sign-in");
             temps.add(tmp);
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            FileDocument doc = new FileDocument(tmp.toFile());
-            doc.setName(name);
-            return doc;
+            return SignDocument.of(tmp, name);
         }
     }
 
@@ -186,17 +184,15 @@ public final class SigningController {
         return v;
     }
 
-    private static void answer(Context ctx, SigningService.Signed s) throws IOException {
+    private static void answer(Context ctx, SignedDocument s) throws IOException {
         ctx.contentType(s.mediaType());
         ctx.header("X-Vanthu-Signature-Id", s.signatureId());
         ctx.header("Content-Disposition", disposition(s.filename()));
-        DSSDocument d = s.document();
-        if (d instanceof InMemoryDocument m) {
-            ctx.result(m.getBytes());
-        } else if (d instanceof FileDocument f) {
-            ctx.result(new DeletingStream(f.getFile().toPath()));
+        Optional<Path> file = s.file();
+        if (file.isPresent()) {
+            ctx.result(new DeletingStream(file.get()));
         } else {
-            ctx.result(d.openStream());
+            ctx.result(s.bytes());
         }
     }
 

@@ -1,16 +1,18 @@
 package vn.vanthu.signing;
 
 import vn.vanthu.config.AppConfig;
-import vn.vanthu.keys.KeyService;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.trust.TrustServices;
 
-/** The signing feature, built once: the signing service (one step and two steps) and its HTTP controller. */
+/**
+ * The signing feature, built once: the signing service (one step and two steps) and its HTTP controller, over the
+ * keys the service holds ({@link KeyVault}, implemented by the keys feature).
+ */
 public record SigningFeature(SigningService service, TwoStepSigning twoStep, SigningController controller) {
     public static SigningFeature create(AppConfig config, Database db, DocumentStore documents, TrustServices trust,
-                                        KeyService keys) {
-        SigningService signing = new SigningService(trust::newSigningVerifier, trust.tspSource());
+                                        KeyVault keys) {
+        SigningService signing = SigningService.over(trust);
         TwoStepSigning twoStep = new TwoStepSigning(signing, documents, db, config.keys().preparationTtl());
         return new SigningFeature(signing, twoStep, new SigningController(signing, twoStep, keys));
     }

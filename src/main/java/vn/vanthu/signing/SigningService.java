@@ -1,54 +1,46 @@
 package vn.vanthu.signing;
 
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
+import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.pades.exception.InvalidPasswordException;
-import eu.europa.esig.dss.pades.exception.ProtectedDocumentException;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
-import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
-import eu.europa.esig.dss.token.SignatureTokenConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.vanthu.error.ApiException;
+import vn.vanthu.trust.TrustServices;
 
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Signs documents in PAdES, XAdES, CAdES and ASiC-E at levels B/T/LT/LTA, and augments signed files.
- * <em>What</em> is a {@link Request}, <em>with which key</em> a DSS token and entry (or, for two-step signing, a
- * client-held key: see {@link TwoStepSigning}), <em>how</em> a {@link FormatSigner} chosen from a map.
+ * Signs documents in PAdES, XAdES, CAdES and ASiC-E at levels B/T/LT/LTA, and augments signed files. <em>What</em>
+ * is a {@link SignRequest}, <em>with which key</em> a {@link SigningKey} (held by the service, or by the client
+ * in two steps: {@link #prepare}, then {@link #complete}), <em>how</em> a {@link FormatSigner} chosen from a map.
  * The signer's certificate is checked before anything is signed ({@link CertificateCheck}).
  *
  * <pre>{@code
- * SigningService signing = new SigningService(trust::newSigningVerifier, trust.tspSource());
- * Signed out = signing.sign(new Request(PADES, Level.LT, Packaging.ENVELOPED, List.of(pdf), null, null, null),
- *                           token, entry, null);
+ * SigningService signing = SigningService.over(trust);
+ * SignedDocument out = signing.sign(SignRequest.pades(SignDocument.of(pdf)).reason("Ký duyệt"), key);
+ * DataToSign d = signing.prepare(SignRequest.xadesEnveloped(xml), clientChain);
+ * SignedDocument done = signing.complete(d, valueFromClient);
  * }</pre>
  */
 public final class SigningService {
-    private static final Logger log = LoggerFactory.getLogger(SigningService.class);
-
-    /** What to sign and how. {@code visible} only for PAdES; several files only for ASiC-E. */
-    public record Request(SignatureFormat format, Level level, Packaging packaging, List<DSSDocument> files,
-                          VisibleSignature visible, String reason, String location) {}
-
-    /** A signed (or augmented) file: its id, the bytes, and how to name and type it. */
-    public record Signed(String signatureId, DSSDocument document, String filename, String mediaType, String level) {}
-
     private final Supplier<CertificateVerifier> verifiers;
     private final TSPSource tsp;
     private final Map<SignatureFormat, FormatSigner> signers = new EnumMap<>(SignatureFormat.class);
     private final CertificateCheck certificateCheck = new CertificateCheck();
+    private final CertificateTokens tokens = new CertificateTokens();
 
     /** @param tsp the time-stamping service, or null when none is configured (then only level B is possible) */
     public SigningService(Supplier<CertificateVerifier> verifiers, TSPSource tsp) {
@@ -60,19 +52,52 @@ public final class SigningService {
         signers.put(SignatureFormat.ASIC_E, new AsicSigner());
     }
 
+    /** Signing checked against the trust configuration: its signing verifier (revocation always fetched) and TSA. */
+    public static SigningService over(TrustServices trust) {
+        return new SigningService(trust::newSigningVerifier, trust.tspSource());
+    }
+
     /** LT when a time-stamping service is configured, else B. */
     public Level defaultLevel() {
         return tsp == null ? Level.B : Level.LT;
     }
 
-    /** Signs with a key the server holds (PKCS#12 or PKCS#11 via the keys package). */
-    public Signed sign(Request r, SignatureTokenConnection token, DSSPrivateKeyEntry entry, byte[] ownerImage) {
-        List<CertificateToken> chain = chainOf(entry);
+    /** Signs with a key the service holds (PKCS#12 or PKCS#11, opened by the keys feature). */
+    public SignedDocument sign(SignRequest r, SigningKey key) {
+        Level level = levelOf(r);
+        List<CertificateToken> chain = tokens.of(key.chain());
         FormatSigner.Sources sources = sources();
-        SignJob job = checkedJob(r, chain, new Date(), ownerImage, sources.verifier());
-        FormatSigner signer = signers.get(r.format());
-        return dss(r.format(), () -> signed(job,
-                signer.signWith(job, sources, tbs -> token.sign(tbs, DigestAlgorithm.SHA256, entry))), () -> explainFailure(r));
+        SignJob job = checkedJob(r, level, chain, new Date(), sources.verifier());
+        return DssFailures.run(r.format(), () -> signed(job,
+                signers.get(r.format()).signWith(job, sources, with(key, job.signer()))), () -> explainFailure(r));
+    }
+
+    /** Two steps, first: checks the request and the client's certificate chain, and answers what the client signs. */
+    public DataToSign prepare(SignRequest request, List<X509Certificate> chain) {
+        if (request.visible() != null && request.visible().ownImage()) {
+            throw ApiException.badRequest("INVALID_VISIBLE", "image \"own\" needs a key held by the service; use \"none\" with two-step signing", "visible");
+        }
+        SignRequest r = request.level(levelOf(request));
+        FormatSigner.Sources sources = sources();
+        Date signingDate = new Date();
+        SignJob job = checkedJob(r, r.level(), tokens.of(chain), signingDate, sources.verifier());
+        ToBeSigned tbs = DssFailures.run(r.format(), () -> signers.get(r.format()).dataToSign(job, sources),
+                () -> explainFailure(r));
+        return new DataToSign(r, chain, signingDate, tbs.getBytes(), DataToSign.DIGEST, algorithm(job.signer()).name());
+    }
+
+    /** Two steps, second: the signed file, once the client's signature value verifies over the same data. */
+    public SignedDocument complete(DataToSign prepared, byte[] signatureValue) {
+        return complete(prepared, signatureValue, () -> { });
+    }
+
+    /** As {@link #complete(DataToSign, byte[])}; {@code beforeProducing} runs once the value verifies. */
+    SignedDocument complete(DataToSign prepared, byte[] signatureValue, Runnable beforeProducing) {
+        SignRequest r = prepared.request();
+        SignJob job = job(r, r.level(), tokens.of(prepared.chain()), prepared.signingDate());
+        FormatSigner.Sources sources = sources();
+        SigningKey client = new ClientHeldKey(prepared.chain(), job.signer(), signatureValue, sources.verifier(), beforeProducing);
+        return DssFailures.run(r.format(), () -> signed(job, signers.get(r.format()).signWith(job, sources, with(client, job.signer()))));
     }
 
     /**
@@ -80,77 +105,92 @@ public final class SigningService {
      * signed {@code ds:Manifest}, over every file of {@code listed} by its name (a path inside the package) and
      * SHA-256 ({@link ManifestSeal}). A file whose SHA-256 is already known is not read.
      */
-    public DSSDocument sealPackage(DSSDocument first, List<DSSDocument> listed, Level level, SignatureTokenConnection token,
-                                   DSSPrivateKeyEntry entry) {
+    public SignedDocument sealPackage(SignDocument first, List<SignDocument> listed, Level level, SigningKey key) {
         requireTimestamping(level);
-        List<CertificateToken> chain = chainOf(entry);
+        List<CertificateToken> chain = tokens.of(key.chain());
         FormatSigner.Sources sources = sources();
         Date now = new Date();
         certificateCheck.assertUsable(chain, sources.verifier(), now);
         // DSS would check the signature it has just computed again at each step up to LTA; it adds nothing here.
         sources.verifier().setAlertOnInvalidSignature(null);
-        List<DSSDocument> files = new ArrayList<>(List.of(first));
+        List<SignDocument> files = new ArrayList<>(List.of(first));
         files.addAll(listed);
-        SignJob job = job(new Request(SignatureFormat.XADES, level, Packaging.DETACHED, files, null, null, null), chain, now, null);
-        return dss(SignatureFormat.XADES, () -> ManifestSeal.sign(job, sources, tbs -> token.sign(tbs, DigestAlgorithm.SHA256, entry)));
+        SignRequest r = SignRequest.of(SignatureFormat.XADES, Packaging.DETACHED, files).level(level);
+        SignJob job = job(r, level, chain, now);
+        return DssFailures.run(SignatureFormat.XADES, () -> new SignedDocument(UUID.randomUUID().toString(),
+                ManifestSeal.sign(job, sources, with(key, job.signer())), "signatures.xml", "application/xml",
+                levelName(SignatureFormat.XADES, level)));
     }
 
     /** Augments every signature of a signed file to {@code level}; {@code originals} for detached signatures. */
-    public Signed extend(DSSDocument file, List<DSSDocument> originals, Level level) {
+    public SignedDocument extend(SignDocument signed, List<SignDocument> originals, Level level) {
         if (level == Level.B) {
             throw ApiException.badRequest("UNKNOWN_LEVEL", "level must be one of T, LT, LTA", "level");
         }
         requireTimestamping(level);
+        DSSDocument file = signed.dss();
         SignatureFormat format = InputChecks.isPdf(file) ? SignatureFormat.PADES
                 : InputChecks.isZip(file) ? SignatureFormat.ASIC_E
                 : InputChecks.looksLikeXml(file) ? SignatureFormat.XADES : SignatureFormat.CADES;
         if (format == SignatureFormat.XADES) {
             InputChecks.requireSafeXml(file, true);
         }
+        List<DSSDocument> detached = originals.stream().map(SignDocument::dss).toList();
         FormatSigner.Sources sources = sources();
-        return dss(format, () -> {
-            DSSDocument out = signers.get(format).extend(file, originals, level, sources);
+        return DssFailures.run(format, () -> {
+            DSSDocument out = signers.get(format).extend(file, detached, level, sources);
             String name = file.getName() == null ? "signed" + format.extension() : file.getName();
-            return new Signed(UUID.randomUUID().toString(), out, name, format.mediaType(),
-                    DssParameters.level(format == SignatureFormat.ASIC_E ? "XAdES" : format.apiName(), level).toString());
+            return new SignedDocument(UUID.randomUUID().toString(), out, name, format.mediaType(), levelName(format, level));
         });
     }
 
-    // --- shared with TwoStepSigning ---
+    /** The JCA signature of a certificate's key with SHA-256, as DSS names it (RSA_SHA256, ECDSA_SHA256). */
+    static SignatureAlgorithm algorithm(CertificateToken cert) {
+        return SignatureAlgorithm.getAlgorithm(EncryptionAlgorithm.forKey(cert.getPublicKey()), DigestAlgorithm.SHA256);
+    }
 
-    FormatSigner.Sources sources() {
+    static SignatureAlgorithm algorithm(X509Certificate cert) {
+        return SignatureAlgorithm.getAlgorithm(EncryptionAlgorithm.forKey(cert.getPublicKey()), DigestAlgorithm.SHA256);
+    }
+
+    /** The key signs DSS's data to sign with the algorithm of its certificate. */
+    private static Function<ToBeSigned, SignatureValue> with(SigningKey key, CertificateToken signer) {
+        SignatureAlgorithm algorithm = algorithm(signer);
+        return tbs -> new SignatureValue(algorithm, key.sign(algorithm.getJCEId(), tbs.getBytes()));
+    }
+
+    private FormatSigner.Sources sources() {
         return new FormatSigner.Sources(verifiers.get(), tsp);
     }
 
-    FormatSigner signer(SignatureFormat format) {
-        return signers.get(format);
+    private Level levelOf(SignRequest r) {
+        return r.level() == null ? defaultLevel() : r.level();
     }
 
     /** Checks the request and the certificate; the job it returns is ready for DSS. */
-    SignJob checkedJob(Request r, List<CertificateToken> chain, Date signingDate, byte[] image,
-                       CertificateVerifier verifier) {
-        validate(r);
+    private SignJob checkedJob(SignRequest r, Level level, List<CertificateToken> chain, Date signingDate,
+                               CertificateVerifier verifier) {
+        SignJob job = job(r, level, chain, signingDate);
+        validate(job);
         certificateCheck.assertUsable(chain, verifier, signingDate);
-        return job(r, chain, signingDate, image);
+        return job;
     }
 
-    static SignJob job(Request r, List<CertificateToken> chain, Date signingDate, byte[] image) {
-        return new SignJob(r.format(), r.level(), r.packaging(), r.files(), chain, signingDate, r.visible(), image,
+    private static SignJob job(SignRequest r, Level level, List<CertificateToken> chain, Date signingDate) {
+        List<DSSDocument> documents = r.documents().stream().map(SignDocument::dss).toList();
+        return new SignJob(r.format(), level, r.packaging(), documents, chain, signingDate, r.visible(), r.image(),
                 r.reason(), r.location());
     }
 
-    void validate(Request r) {
-        if (r.files().isEmpty()) {
-            throw ApiException.badRequest("MISSING_FILE", "The multipart part 'file' is required", "file");
-        }
-        if (r.files().size() > 1 && r.format() != SignatureFormat.ASIC_E) {
+    private void validate(SignJob r) {
+        if (r.documents().size() > 1 && r.format() != SignatureFormat.ASIC_E) {
             throw ApiException.badRequest("TOO_MANY_FILES", r.format().apiName() + " signs exactly one file; use ASiC-E for several", "file");
         }
         if (r.visible() != null && r.format() != SignatureFormat.PADES) {
             throw ApiException.badRequest("INVALID_VISIBLE", "Only PAdES signatures can be visible", "visible");
         }
         requireTimestamping(r.level());
-        for (DSSDocument d : r.files()) {
+        for (DSSDocument d : r.documents()) {
             switch (r.format()) {
                 case PADES -> InputChecks.requirePdf(d);
                 case XADES -> {
@@ -172,10 +212,13 @@ public final class SigningService {
         }
     }
 
-    Signed signed(SignJob job, DSSDocument out) {
-        String prefix = job.format() == SignatureFormat.ASIC_E ? "XAdES" : job.format().apiName();
-        return new Signed(UUID.randomUUID().toString(), out, fileName(job), job.format().mediaType(),
-                DssParameters.level(prefix, job.level()).toString());
+    private static SignedDocument signed(SignJob job, DSSDocument out) {
+        return new SignedDocument(UUID.randomUUID().toString(), out, fileName(job), job.format().mediaType(),
+                levelName(job.format(), job.level()));
+    }
+
+    private static String levelName(SignatureFormat format, Level level) {
+        return DssParameters.level(format == SignatureFormat.ASIC_E ? "XAdES" : format.apiName(), level).toString();
     }
 
     private static String fileName(SignJob job) {
@@ -190,58 +233,13 @@ public final class SigningService {
         };
     }
 
-    private static List<CertificateToken> chainOf(DSSPrivateKeyEntry entry) {
-        CertificateToken[] chain = entry.getCertificateChain();
-        return chain == null || chain.length == 0 ? List.of(entry.getCertificate()) : Arrays.asList(chain);
-    }
-
     /**
      * When DSS could not sign an enveloped XAdES document, says why as the full XML check does (422 NOT_XML or
      * XML_DOCTYPE_REFUSED): before signing only its prolog was read ({@link InputChecks#requireXmlProlog}).
      */
-    void explainFailure(Request r) {
+    private static void explainFailure(SignRequest r) {
         if (r.format() == SignatureFormat.XADES && r.packaging() == Packaging.ENVELOPED) {
-            r.files().forEach(d -> InputChecks.requireSafeXml(d, true));
+            r.documents().forEach(d -> InputChecks.requireSafeXml(d.dss(), true));
         }
-    }
-
-    /** Runs DSS work, turning its failures on bad input into clear 422s without internal messages. */
-    static <T> T dss(SignatureFormat format, Supplier<T> work) {
-        return dss(format, work, () -> { });
-    }
-
-    /** As {@link #dss(SignatureFormat, Supplier)}; {@code explain} may throw a more precise 422 first. */
-    static <T> T dss(SignatureFormat format, Supplier<T> work, Runnable explain) {
-        try {
-            return work.get();
-        } catch (ApiException e) {
-            throw e;
-        } catch (InvalidPasswordException | ProtectedDocumentException e) {
-            throw ApiException.unprocessable("PDF_PASSWORD_PROTECTED", "The PDF is password-protected or forbids changes; send it unprotected", "file");
-        } catch (RuntimeException e) {
-            explain.run();
-            if (hasCause(e, "InvalidPasswordException")) {
-                throw ApiException.unprocessable("PDF_PASSWORD_PROTECTED", "The PDF is password-protected; send it unprotected", "file");
-            }
-            if (hasCause(e, "AlertException") && String.valueOf(e.getMessage()).contains("outside")) {
-                throw ApiException.unprocessable("INVALID_VISIBLE", "The visible signature does not fit on the page", "visible");
-            }
-            log.info("{} signing failed: {}", format.apiName(), e.toString());
-            throw ApiException.unprocessable("SIGNING_FAILED", "The " + format.apiName()
-                    + " document could not be signed or augmented (unreadable file, or no signature to augment)", "file");
-        }
-    }
-
-    private static boolean hasCause(Throwable e, String simpleName) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getSimpleName().equals(simpleName)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean isTempOutput(DSSDocument d) {
-        return d instanceof FileDocument;
     }
 }

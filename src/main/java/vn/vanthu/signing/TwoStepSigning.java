@@ -3,16 +3,6 @@ package vn.vanthu.signing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import eu.europa.esig.dss.cades.signature.CAdESService;
-import eu.europa.esig.dss.enumerations.DigestAlgorithm;
-import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
-import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
-import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.FileDocument;
-import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.SignatureValue;
-import eu.europa.esig.dss.model.ToBeSigned;
-import eu.europa.esig.dss.model.x509.CertificateToken;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.store.TempFiles;
@@ -37,14 +27,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Two-step signing for keys that never reach the server (USB tokens, remote signing): {@link #prepare} checks
- * the client's certificate, stores the documents and every parameter (including the exact signing date) and
- * answers the data to sign; {@link #complete} rebuilds the same job, verifies the client's signature value
- * against it and the certificate, and only then produces the signed file. Single use, expires after the TTL.
+ * Two-step signing for keys that never reach the server (USB tokens, remote signing), kept across instances:
+ * {@link #prepare} checks the client's certificate ({@link SigningService#prepare}), stores the documents and every
+ * parameter (including the exact signing date) and answers the data to sign; {@link #complete} rebuilds the same job, verifies the client's signature value
+ * against it and the certificate ({@link SigningService#complete}), and only then produces the signed file. Single use, expires after the TTL.
  *
  * <pre>{@code
  * Prepared p = twoStep.prepare(user, request, chain);
- * Signed s = twoStep.complete(user, p.preparationId(), signatureValueFromClient);
+ * SignedDocument s = twoStep.complete(user, p.preparationId(), signatureValueFromClient);
  * }</pre>
  */
 public final class TwoStepSigning {
@@ -67,21 +57,13 @@ public final class TwoStepSigning {
         this.ttl = ttl;
     }
 
-    public Prepared prepare(User caller, SigningService.Request r, List<X509Certificate> chain) {
-        if (r.visible() != null && r.visible().ownImage()) {
-            throw ApiException.badRequest("INVALID_VISIBLE", "image \"own\" needs a key held by the service; use \"none\" with two-step signing", "visible");
-        }
-        List<CertificateToken> tokens = chain.stream().map(CertificateToken::new).toList();
-        FormatSigner.Sources sources = signing.sources();
-        Date signingDate = new Date();
-        SignJob job = signing.checkedJob(r, tokens, signingDate, null, sources.verifier());
-        ToBeSigned tbs = SigningService.dss(r.format(), () -> signing.signer(r.format()).dataToSign(job, sources),
-                () -> signing.explainFailure(r));
+    public Prepared prepare(User caller, SignRequest r, List<X509Certificate> chain) {
+        DataToSign d = signing.prepare(r, chain);
         ArrayNode docs = JSON.createArrayNode();
-        for (DSSDocument d : r.files()) {
-            try (InputStream in = d.openStream()) {
+        for (SignDocument doc : r.documents()) {
+            try (InputStream in = doc.openStream()) {
                 DocumentStore.StoredDocument stored = documents.put(in, "application/octet-stream");
-                docs.addObject().put("sha256", stored.sha256()).put("name", d.getName());
+                docs.addObject().put("sha256", stored.sha256()).put("name", doc.name());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -90,13 +72,14 @@ public final class TwoStepSigning {
         // Rows a day past their expiry only ever answer 410; keep the table small.
         preparations.purgeExpiredBefore(now.minusDays(1));
         String id = UUID.randomUUID().toString();
-        preparations.insert(new Preparations.Row(id, caller.id(), r.format().name(), r.level().name(),
-                r.packaging().name(), docs.toString(), pem(chain), signingDate.getTime(),
-                r.visible() == null ? null : r.visible().toJson(), r.reason(), r.location(), now, now.plus(ttl), false));
-        return new Prepared(id, tbs.getBytes(), "SHA256", algorithm(job.signer()).name(), now.plus(ttl));
+        SignRequest p = d.request();
+        preparations.insert(new Preparations.Row(id, caller.id(), p.format().name(), p.level().name(),
+                p.packaging().name(), docs.toString(), pem(chain), d.signingDate().getTime(),
+                p.visible() == null ? null : p.visible().toJson(), p.reason(), p.location(), now, now.plus(ttl), false));
+        return new Prepared(id, d.bytes(), d.digestAlgorithm(), d.signatureAlgorithm(), now.plus(ttl));
     }
 
-    public SigningService.Signed complete(User caller, String id, byte[] signatureValue) {
+    public SignedDocument complete(User caller, String id, byte[] signatureValue) {
         Preparations.Row row = preparations.find(id).filter(p -> p.userId().equals(caller.id()))
                 .orElseThrow(() -> ApiException.notFound("Preparation " + id));
         if (row.used()) {
@@ -107,32 +90,23 @@ public final class TwoStepSigning {
         }
         List<Path> temps = new ArrayList<>();
         try {
-            SigningService.Request r = new SigningService.Request(SignatureFormat.valueOf(row.format()),
-                    Level.valueOf(row.level()), Packaging.valueOf(row.packaging()), load(row.documents(), temps),
-                    VisibleSignature.parse(row.visible()), row.reason(), row.location());
-            List<CertificateToken> chain = parsePem(row.certificateChain()).stream().map(CertificateToken::new).toList();
-            SignJob job = SigningService.job(r, chain, new Date(row.signingDateMs()), null);
-            FormatSigner.Sources sources = signing.sources();
-            FormatSigner signer = signing.signer(r.format());
-            SignatureValue value = new SignatureValue(algorithm(job.signer()), signatureValue);
-            return SigningService.dss(r.format(), () -> signing.signed(job, signer.signWith(job, sources, tbs -> {
-                // Nothing is produced unless the client's value verifies and this caller wins the single use.
-                if (!new CAdESService(sources.verifier()).isValidSignatureValue(tbs, value, job.signer())) {
-                    throw ApiException.unprocessable("INVALID_SIGNATURE_VALUE",
-                            "The signature value does not verify against the prepared data and certificate", "signatureValue");
-                }
+            SignRequest r = SignRequest.of(SignatureFormat.valueOf(row.format()), Packaging.valueOf(row.packaging()),
+                    load(row.documents(), temps)).level(Level.valueOf(row.level()))
+                    .visible(VisibleSignature.parse(row.visible())).reason(row.reason()).location(row.location());
+            DataToSign prepared = DataToSign.restored(r, parsePem(row.certificateChain()), new Date(row.signingDateMs()));
+            // Nothing is produced unless the client's value verifies and this caller wins the single use.
+            return signing.complete(prepared, signatureValue, () -> {
                 if (!preparations.claim(id)) {
                     throw ApiException.gone("PREPARATION_USED", "This preparation has already been completed or expired; prepare again");
                 }
-                return value;
-            })));
+            });
         } finally {
             temps.forEach(TempFiles::delete);
         }
     }
 
-    private List<DSSDocument> load(String json, List<Path> temps) {
-        List<DSSDocument> out = new ArrayList<>();
+    private List<SignDocument> load(String json, List<Path> temps) {
+        List<SignDocument> out = new ArrayList<>();
         try {
             for (JsonNode d : JSON.readTree(json)) {
                 String sha = d.get("sha256").asText();
@@ -140,21 +114,17 @@ public final class TwoStepSigning {
                 long size = documents.find(sha).orElseThrow(() -> ApiException.gone("PREPARATION_EXPIRED",
                         "The prepared document is no longer stored")).size();
                 if (size <= IN_MEMORY_LIMIT) {
-                    out.add(new InMemoryDocument(documents.readAllBytes(sha), name));
+                    out.add(SignDocument.of(documents.readAllBytes(sha), name));
                 } else {
                     Path tmp = documents.copyToTempFile(sha);
                     temps.add(tmp);
-                    out.add(new FileDocument(tmp.toFile()) {{ setName(name); }});
+                    out.add(SignDocument.of(tmp, name));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out;
-    }
-
-    static SignatureAlgorithm algorithm(CertificateToken cert) {
-        return SignatureAlgorithm.getAlgorithm(EncryptionAlgorithm.forKey(cert.getPublicKey()), DigestAlgorithm.SHA256);
     }
 
     /** Parses a PEM (or DER) certificate chain, signer first. */

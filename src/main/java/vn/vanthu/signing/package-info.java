@@ -1,12 +1,15 @@
 /**
- * Signing (issue 3): PAdES, XAdES (enveloped, enveloping, detached), CAdES (enveloping, detached) and ASiC-E at
+ * Signing: PAdES, XAdES (enveloped, enveloping, detached), CAdES (enveloping, detached) and ASiC-E at
  * ETSI baseline levels B, T, LT and LTA; sequential PDF signatures by incremental update; two-step signing for
  * client-held keys; augmentation of signed files.
  *
- * <p>Layout (what / with which key / how): {@link vn.vanthu.signing.SigningService.Request} is what to sign;
- * the key comes from {@code vn.vanthu.keys.KeyService} (PKCS#12 or PKCS#11) or, in
- * {@link vn.vanthu.signing.TwoStepSigning}, stays with the client; {@code PadesSigner}, {@code DocumentSigner} (XAdES, CAdES)
- * and {@code AsicSigner} know how each format is written, chosen from an {@code EnumMap}.
+ * <p>Layout (what / with which key / how): a {@link vn.vanthu.signing.SignRequest} over
+ * {@link vn.vanthu.signing.SignDocument}s is what to sign; a {@link vn.vanthu.signing.SigningKey} (PKCS#12 or PKCS#11,
+ * opened by the keys feature through {@link vn.vanthu.signing.KeyVault}; or held by the client in two steps:
+ * {@code prepare} → {@link vn.vanthu.signing.DataToSign} → {@code complete}) signs; {@code PadesSigner},
+ * {@code DocumentSigner} (XAdES, CAdES) and {@code AsicSigner} know how each format is written, chosen from an
+ * {@code EnumMap}. The result is a {@link vn.vanthu.signing.SignedDocument}. No DSS type appears in these public
+ * types: the other features sign through them alone.
  *
  * <p>Notes:
  * <ul>

@@ -80,7 +80,7 @@ class DispatchEdXmlTest {
             UserService users = new UserService(db);
             KeyService keys = new KeyService(db, users, config.keys());
             TrustServices trust = TrustServices.create(config);
-            SigningService signing = new SigningService(trust::newSigningVerifier, trust.tspSource());
+            SigningService signing = SigningService.over(trust);
             DocumentStore store = new DocumentStore(db);
             DispatchService dispatches = new DispatchService(db, store, keys, signing, users, config.agency());
             EdXmlMessages messages = new EdXmlMessages(dispatches, signing, new ServiceSeal(null, null));

@@ -7,6 +7,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.vanthu.config.AppConfig;
+import vn.vanthu.config.ConfigLoader;
+import vn.vanthu.pki.DevPki;
+import vn.vanthu.signing.SignDocument;
+import vn.vanthu.signing.SignRequest;
+import vn.vanthu.signing.SignedDocument;
+import vn.vanthu.signing.SigningFixtures;
+import vn.vanthu.signing.SigningService;
+import vn.vanthu.trust.TrustServices;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Database;
 import vn.vanthu.support.Databases;
@@ -22,6 +30,7 @@ import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,6 +70,21 @@ class KeyUnlockTest {
             assertEquals(3, key.chain().size(), "signer, issuing CA, root");
             assertSignsVerifiably(key);
         }
+    }
+
+    @Test
+    void an_unlocked_key_signs_through_the_signing_facade_and_not_after_it_is_closed() throws Exception {
+        byte[] p12 = Files.readAllBytes(Path.of("keystore-samples/official1.p12"));
+        keys.registerPkcs12(new Registrations.Pkcs12("mine", official.id(), p12, "123456", null, null));
+        TrustServices trust = TrustServices.create(ConfigLoader.load(Map.of()).pki(), "", DevPki.load(Path.of("keystore-samples")));
+        SigningService signing = new SigningService(trust::newSigningVerifier, null);
+
+        UnlockedKey key = keys.unlock(official, "mine", "123456");
+        try (key) {
+            SignedDocument s = signing.sign(SignRequest.pades(SignDocument.of(SigningFixtures.pdf(), "cv.pdf")), key);
+            SigningFixtures.assertAllPassed(SigningFixtures.validate(s.bytes(), null, true), "PAdES-BASELINE-B");
+        }
+        assertThrows(IllegalStateException.class, () -> key.sign("SHA256withRSA", DATA));
     }
 
     @Test
