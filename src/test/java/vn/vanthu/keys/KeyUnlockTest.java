@@ -76,7 +76,7 @@ class KeyUnlockTest {
     void an_unlocked_key_signs_through_the_signing_facade_and_not_after_it_is_closed() throws Exception {
         byte[] p12 = Files.readAllBytes(Path.of("keystore-samples/official1.p12"));
         keys.registerPkcs12(new Registrations.Pkcs12("mine", official.id(), p12, "123456", null, null));
-        TrustServices trust = TrustServices.create(ConfigLoader.load(Map.of()).pki(), "", DevPki.load(Path.of("keystore-samples")));
+        TrustServices trust = TrustServices.create(ConfigLoader.load(Map.of("VANTHU_PROFILE", "dev")).pki(), "", DevPki.load(Path.of("keystore-samples")));
         SigningService signing = new SigningService(trust::newSigningVerifier, null);
 
         UnlockedKey key = keys.unlock(official, "mine", "123456");

@@ -27,7 +27,7 @@ import static vn.vanthu.signing.SigningFixtures.xml;
  * PKCS#12 keystore opened with the JDK alone), one step or two, and a result that validates.
  */
 class SigningFacadeTest {
-    private static final TrustServices TRUST = TrustServices.create(ConfigLoader.load(Map.of()).pki(), "", SigningFixtures.PKI);
+    private static final TrustServices TRUST = TrustServices.create(ConfigLoader.load(Map.of("VANTHU_PROFILE", "dev")).pki(), "", SigningFixtures.PKI);
     private static final SigningService SIGNING = new SigningService(TRUST::newSigningVerifier, null);
 
     /** official1.p12 through the JDK's own KeyStore and Signature: the facade needs nothing else of a key. */

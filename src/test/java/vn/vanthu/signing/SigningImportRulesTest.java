@@ -16,7 +16,7 @@ class SigningImportRulesTest {
 
     static List<String> filesImporting(String prefix) throws IOException {
         try (Stream<Path> files = Files.list(DIR)) {
-            return files.filter(f -> {
+            return files.filter(Files::isRegularFile).filter(f -> {
                 try {
                     return Files.readAllLines(f).stream().anyMatch(l -> l.startsWith("import " + prefix));
                 } catch (IOException e) {
