@@ -33,8 +33,9 @@ import java.util.List;
  * short transaction, the number and date are written into the blanks of page 1 (annotations), the agency
  * seal is applied over the left third of the official's signature, each appendix is sealed top-right of page 1
  * with the number and time, and one transaction stores it all and consumes the number. Any failure after the
- * reservation gives the number back, so the series has no gaps. The edXML envelope is sealed here only when the
- * service holds no seal of its own; otherwise on its first request ({@link EdXmlMessages}).
+ * reservation gives the number back, so the series has no gaps. The edXML envelope is sealed and stored here too
+ * ({@link EdXmlMessages#seal}: by the service's own seal when it holds one, else with the clerk's key), so that
+ * reading it later writes nothing.
  *
  * <pre>{@code Dispatch issued = issuing.issue(clerk, id, "seal", pin);   // issued.issued().number() = "05/KH-SKHCN"}</pre>
  */
@@ -91,23 +92,17 @@ public final class Issuing {
             VisibleSignature seal = sealPlace(d);
             SignedDocument sealed = sign(marked, seal, key, sealImage, "Phát hành văn bản số " + number);
             String sha = dispatches.put(sealed);
-            // With a service seal the edXML envelope is sealed on its first request (EdXmlMessages), else here.
-            boolean edxmlNow = !messages.sealedOnRequest();
             List<EdXml.File> files = new ArrayList<>();
-            if (edxmlNow) {
-                files.add(new EdXml.File(d.fileName(), sealed.bytes()));
-            }
+            files.add(new EdXml.File(d.fileName(), sealed.bytes()));
             List<String[]> sealedAttachments = new ArrayList<>();
             for (Dispatch.Attachment a : dispatches.attachments(d.id())) {
                 Path file = temp(temps, store.copyToTempFile(a.sha256()));
                 SignedDocument s = sign(file, attachmentPlace(file, number), key, null, "Phụ lục văn bản số " + number);
                 sealedAttachments.add(new String[] {a.id(), dispatches.put(s)});
-                if (edxmlNow) {
-                    files.add(new EdXml.File(a.fileName(), s.bytes()));
-                }
+                files.add(new EdXml.File(a.fileName(), s.bytes()));
             }
-            String edxml = edxmlNow ? dispatches.put(messages.seal(EdXml.message(d.issuedAs(issued, sha),
-                    dispatches.agency(), files), key), "application/xml") : null;
+            String edxml = dispatches.put(messages.seal(EdXml.message(d.issuedAs(issued, sha), dispatches.agency(), files),
+                    key), "application/xml");
             dispatches.dao().jdbi().useTransaction(h -> {
                 numbers.consume(h, r);
                 if (!dispatches.dao().markIssued(h, d.id(), sha, edxml, issued, clerk.id())) {
