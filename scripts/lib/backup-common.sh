@@ -58,6 +58,7 @@ h2_counts() {
 # libpq's PG* variables from the JDBC URL (jdbc:postgresql://host[:port]/database[?user=…&password=…&sslmode=…]);
 # VANTHU_DB_USER and VANTHU_DB_PASSWORD win over the URL's parameters, as they do in the service.
 pg_env() {
+  [[ $VANTHU_DB_URL == jdbc:postgresql://*/* ]] || die "VANTHU_DB_URL must name a host: jdbc:postgresql://host[:port]/database"
   local url=${VANTHU_DB_URL#jdbc:postgresql://} hostport db params="" kv user=${VANTHU_DB_USER:-} pass=${VANTHU_DB_PASSWORD:-}
   hostport=${url%%/*}
   db=${url#*/}
