@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.vanthu.audit.AuditController;
 import vn.vanthu.audit.AuditLog;
+import vn.vanthu.backup.BackupController;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.config.ConfigException;
 import vn.vanthu.dispatch.DispatchFeature;
@@ -19,6 +20,7 @@ import vn.vanthu.signing.shortcuts.Shortcuts;
 import vn.vanthu.signing.shortcuts.XmlSecurityLimits;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
+import vn.vanthu.store.H2Backup;
 import vn.vanthu.trust.CertificateHealth;
 import vn.vanthu.trust.TrustServices;
 import vn.vanthu.users.UsersFeature;
@@ -100,7 +102,8 @@ public final class App implements AutoCloseable {
             var controllers = new Routes.Controllers(users.controller(), new AuditController(audit),
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
                     keys.controller(), signing.controller(), validation.controller(), dispatch.dispatches(),
-                    dispatch.copies(), dossiers.catalogues(), dossiers.dossiers());
+                    dispatch.copies(), dossiers.catalogues(), dossiers.dossiers(),
+                    new BackupController(new H2Backup(db)));
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)

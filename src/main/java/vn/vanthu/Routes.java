@@ -3,6 +3,7 @@ package vn.vanthu;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import vn.vanthu.audit.AuditController;
+import vn.vanthu.backup.BackupController;
 import vn.vanthu.dispatch.CopyController;
 import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.documents.DocumentController;
@@ -47,7 +48,8 @@ public final class Routes {
     public record Controllers(UserController users, AuditController audit, DocumentController documents,
                               PkiController devPki, KeyController keys, SigningController signing,
                               ValidationController validations, DispatchController dispatches,
-                              CopyController copies, CatalogueController catalogues, DossierController dossiers) {}
+                              CopyController copies, CatalogueController catalogues, DossierController dossiers,
+                              BackupController backup) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -63,6 +65,7 @@ public final class Routes {
 
         r.add(GET, "/api/v1/audit", Set.of(AUDITOR, ADMIN), "audit", "Audit events, newest first (filters: from, to, userId, action, object)", NONE, c.audit()::list);
         r.add(GET, "/api/v1/audit/verify", Set.of(AUDITOR, ADMIN), "audit", "Recompute the audit hash chain", NONE, c.audit()::verify);
+        r.add(POST, "/api/v1/admin/backup", Set.of(ADMIN), "backup", "Online backup of the embedded H2 database (a ZIP); 409 on PostgreSQL, which pg_dump backs up", NONE, c.backup()::backup);
 
         r.add(POST, "/api/v1/documents", Set.of(OFFICIAL, CLERK, ADMIN), "documents", "Store a document by its SHA-256", MULTIPART, c.documents()::upload);
         r.add(GET, "/api/v1/documents/{sha256}", ANY_USER, "documents", "Fetch a stored document (integrity re-checked)", NONE, c.documents()::download);

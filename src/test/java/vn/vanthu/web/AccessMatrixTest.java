@@ -45,6 +45,7 @@ class AccessMatrixTest {
             entry("DELETE /api/v1/users/{id}/tokens/{tokenId}", Set.of("admin")),
             entry("GET /api/v1/audit", Set.of("auditor", "admin")),
             entry("GET /api/v1/audit/verify", Set.of("auditor", "admin")),
+            entry("POST /api/v1/admin/backup", Set.of("admin")),
             entry("POST /api/v1/documents", Set.of("official", "clerk", "admin")),
             entry("GET /api/v1/documents/{sha256}", ALL),
             entry("GET /pki/crl/{name}", PUBLIC),

@@ -1,0 +1,105 @@
+package vn.vanthu.store;
+
+import vn.vanthu.dispatch.DispatchFixtures;
+import vn.vanthu.dispatch.DispatchPdf;
+import vn.vanthu.support.Multipart;
+import vn.vanthu.support.TestServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Puts something in every table of a running service through its HTTP API, as its users would: a user and a
+ * token, a stored document of several chunks, a two-step signing left half done, the year's catalogue, a signed
+ * and issued dispatch with an appendix and a copy, a closed dossier with its sealed package, a stored validation;
+ * the audit trail records all of it. (Only number_reservations stays empty: a number leaves it once used.)
+ */
+final class BackupData {
+    static final String PIN = DispatchFixtures.PIN;
+
+    /** What the restored service must give back. */
+    record Seeded(String userToken, String dispatchId, String number, String dossierId, String packageSha256) {}
+
+    private BackupData() {}
+
+    static Seeded fill(TestServer s) {
+        String userId = created(s.postJson("/api/v1/users", "admin", Map.of("name", "hung",
+                "displayName", "Đỗ Văn Hùng", "roles", List.of("CLERK", "AUDITOR")))).path("id").asText();
+        String userToken = created(s.postJson("/api/v1/users/" + userId + "/tokens", "admin",
+                Map.of("label", "laptop"))).path("token").asText();
+
+        byte[] scan = new byte[600 * 1024];   // three chunks
+        new Random(7).nextBytes(scan);
+        created(s.postMultipart("/api/v1/documents", "clerk",
+                new Multipart().file("file", "scan.bin", "application/octet-stream", scan)));
+        ok(s.postMultipart("/api/v1/signatures/prepare", "official", new Multipart()
+                .file("file", "to-sign.pdf", "application/pdf", DispatchPdf.appendix("TỜ TRÌNH"))
+                .field("format", "PAdES").field("level", "B").field("certificate", official1Chain())));
+        catalogue(s);
+
+        String dispatchId = DispatchFixtures.signedDraft(s, "CV");
+        created(s.postMultipart("/api/v1/dispatches/" + dispatchId + "/attachments", "clerk", new Multipart()
+                .file("file", "phu-luc.pdf", "application/pdf", DispatchPdf.appendix("PHỤ LỤC I"))));
+        String number = ok(DispatchFixtures.issue(s, dispatchId)).path("number").asText();
+        TestServer.Response copy = s.postMultipart("/api/v1/copies", "clerk", new Multipart().field("source", dispatchId)
+                .field("form", "SY").field("keyId", "seal").field("pin", PIN));
+        assertEquals(201, copy.status(), copy.text());
+
+        String clerk = s.get("/api/v1/users/me", "clerk").json().path("id").asText();
+        String dossierId = created(s.postJson("/api/v1/dossiers", "clerk", Map.of("symbol", "01.VP",
+                "title", "Hồ sơ về công tác cải cách hành chính năm 2026", "retention", "10Y",
+                "responsibleUserId", clerk))).path("id").asText();
+        created(s.postJson("/api/v1/dossiers/" + dossierId + "/documents", "clerk", Map.of("dispatchId", dispatchId)));
+        ok(s.postJson("/api/v1/dossiers/" + dossierId + "/close", "clerk", Map.of("keyId", "seal", "pin", PIN)));
+        TestServer.Response pkg = s.get("/api/v1/dossiers/" + dossierId + "/package", "auditor");
+        assertEquals(200, pkg.status(), pkg.text());
+        ok(s.postMultipart("/api/v1/validations", "auditor",
+                new Multipart().file("file", "ho-so.zip", "application/zip", pkg.body())));
+        return new Seeded(userToken, dispatchId, number, dossierId, Hashes.sha256Hex(pkg.body()));
+    }
+
+    private static void catalogue(TestServer s) {
+        String clerk = s.get("/api/v1/users/me", "clerk").json().path("id").asText();
+        Map<String, Object> row = Map.of("symbol", "02.VP", "title", "Hồ sơ hội nghị cán bộ, công chức năm 2026",
+                "retention", "PERMANENT", "responsibleUserId", clerk);
+        try {
+            String body = TestServer.JSON.writeValueAsString(Map.of("headings", List.of(
+                    Map.of("numeral", "I", "title", "Văn phòng", "rows", List.of(row)))));
+            ok(s.send(s.request("/api/v1/catalogues/2026", "clerk").header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** official1's certificate and its CA chain, PEM, as a client of two-step signing sends them. */
+    private static String official1Chain() {
+        try {
+            StringBuilder pem = new StringBuilder();
+            for (String name : List.of("official1.crt", "issuing-ca.crt", "root-ca.crt")) {
+                pem.append(Files.readString(Path.of("keystore-samples", name)));
+            }
+            return pem.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode created(TestServer.Response r) {
+        assertEquals(201, r.status(), r.text());
+        return r.json();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode ok(TestServer.Response r) {
+        assertEquals(200, r.status(), r.text());
+        return r.json();
+    }
+}
