@@ -1,6 +1,7 @@
 package vn.vanthu.dispatch;
 
 import eu.europa.esig.dss.model.FileDocument;
+import vn.vanthu.audit.AuditLog;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.signing.Packaging;
 import vn.vanthu.signing.SignatureFormat;
@@ -8,6 +9,7 @@ import vn.vanthu.signing.SigningService;
 import vn.vanthu.signing.TwoStepSigning;
 import vn.vanthu.signing.VisibleSignature;
 import vn.vanthu.store.TempFiles;
+import vn.vanthu.web.RequestOrigin;
 import vn.vanthu.web.User;
 
 import java.nio.file.Path;
@@ -25,11 +27,13 @@ import java.util.List;
  */
 public final class DispatchTwoStep {
     private final DispatchService dispatches;
+    private final DispatchDao dao;
     private final TwoStepSigning twoStep;
     private final SigningService signing;
 
-    public DispatchTwoStep(DispatchService dispatches, TwoStepSigning twoStep, SigningService signing) {
+    DispatchTwoStep(DispatchService dispatches, DispatchDao dao, TwoStepSigning twoStep, SigningService signing) {
         this.dispatches = dispatches;
+        this.dao = dao;
         this.twoStep = twoStep;
         this.signing = signing;
     }
@@ -47,22 +51,22 @@ public final class DispatchTwoStep {
             TwoStepSigning.Prepared p = twoStep.prepare(caller, new SigningService.Request(SignatureFormat.PADES,
                     signing.defaultLevel(), Packaging.ENVELOPED, List.of(new FileDocument(pdf.toFile())), visible,
                     "Ký duyệt: " + d.signerPosition(), dispatches.agency().name()), chain);
-            dispatches.dao().prepared(id, caller.id(), p.preparationId(),
-                    DispatchService.box(visible) + " " + NumberMarks.anchors(lines));
+            dao.prepared(id, caller.id(), p.preparationId(),
+                    new DispatchDao.Place(DispatchService.box(visible), NumberMarks.anchors(lines)));
             return p;
         } finally {
             TempFiles.delete(pdf);
         }
     }
 
-    public Dispatch complete(User caller, String id, String preparationId, byte[] signatureValue) {
+    public Dispatch complete(User caller, RequestOrigin origin, String id, String preparationId, byte[] signatureValue) {
         requireSigner(caller, id);
-        String[] place = dispatches.dao().preparedBox(id, preparationId).orElseThrow(() ->
-                ApiException.notFound("Preparation " + preparationId + " of dispatch " + id)).split(" ", 2);
+        DispatchDao.Place place = dao.preparedPlace(id, preparationId).orElseThrow(() ->
+                ApiException.notFound("Preparation " + preparationId + " of dispatch " + id));
         SigningService.Signed s = twoStep.complete(caller, preparationId, signatureValue);
         String sha = dispatches.put(s.document());
-        if (!dispatches.dao().markSigned(id, sha, place[0], place.length > 1 ? place[1] : "", caller.id(),
-                s.level() + " (client-held key)")) {
+        if (!dao.markSigned(id, sha, place, caller.id(), s.level() + " (client-held key)", AuditLog.Entry.ofChange(
+                origin, "DISPATCH_SIGN", id, "client-held key, preparation " + preparationId))) {
             throw ApiException.conflict("NOT_A_DRAFT", "The dispatch was signed meanwhile");
         }
         return dispatches.get(id);

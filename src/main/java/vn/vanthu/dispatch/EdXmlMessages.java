@@ -41,12 +41,14 @@ public final class EdXmlMessages {
     private static final Logger log = LoggerFactory.getLogger(EdXmlMessages.class);
 
     private final DispatchService dispatches;
+    private final DispatchDao dao;
     private final SigningService signing;
     private final ServiceSeal seal;
     private final Map<String, Object> building = new ConcurrentHashMap<>();
 
-    public EdXmlMessages(DispatchService dispatches, SigningService signing, ServiceSeal seal) {
+    EdXmlMessages(DispatchService dispatches, DispatchDao dao, SigningService signing, ServiceSeal seal) {
         this.dispatches = dispatches;
+        this.dao = dao;
         this.signing = signing;
         this.seal = seal;
     }
@@ -62,7 +64,6 @@ public final class EdXmlMessages {
         if (d.status() != Dispatch.Status.ISSUED) {
             throw ApiException.conflict("NOT_ISSUED", "Only an issued dispatch has an edXML message");
         }
-        DispatchDao dao = dispatches.dao();
         String sha = dao.edxml(id).orElse(null);
         if (sha == null) {
             if (!sealedOnRequest()) {
@@ -100,7 +101,6 @@ public final class EdXmlMessages {
     private String build(User caller, Dispatch d) {
         ServiceSeal.Key key = seal.key();
         String sha = dispatches.put(seal(unsealed(d), key.token(), key.entry()), "application/xml");
-        DispatchDao dao = dispatches.dao();
         if (dao.setEdxml(d.id(), sha, caller.id())) {
             log.info("Sealed the edXML message of dispatch {} ({}) on first request", d.id(), d.issued().number());
             return sha;

@@ -57,13 +57,13 @@ public final class TwoStepSigning {
 
     private final SigningService signing;
     private final DocumentStore documents;
-    private final Preparations preparations;
+    private final PreparationDao preparations;
     private final Duration ttl;
 
     public TwoStepSigning(SigningService signing, DocumentStore documents, vn.vanthu.store.Database db, Duration ttl) {
         this.signing = signing;
         this.documents = documents;
-        this.preparations = new Preparations(db);
+        this.preparations = new PreparationDao(db);
         this.ttl = ttl;
     }
 
@@ -90,14 +90,14 @@ public final class TwoStepSigning {
         // Rows a day past their expiry only ever answer 410; keep the table small.
         preparations.purgeExpiredBefore(now.minusDays(1));
         String id = UUID.randomUUID().toString();
-        preparations.insert(new Preparations.Row(id, caller.id(), r.format().name(), r.level().name(),
+        preparations.insert(new PreparationDao.Row(id, caller.id(), r.format().name(), r.level().name(),
                 r.packaging().name(), docs.toString(), pem(chain), signingDate.getTime(),
                 r.visible() == null ? null : r.visible().toJson(), r.reason(), r.location(), now, now.plus(ttl), false));
         return new Prepared(id, tbs.getBytes(), "SHA256", algorithm(job.signer()).name(), now.plus(ttl));
     }
 
     public SigningService.Signed complete(User caller, String id, byte[] signatureValue) {
-        Preparations.Row row = preparations.find(id).filter(p -> p.userId().equals(caller.id()))
+        PreparationDao.Row row = preparations.find(id).filter(p -> p.userId().equals(caller.id()))
                 .orElseThrow(() -> ApiException.notFound("Preparation " + id));
         if (row.used()) {
             throw ApiException.gone("PREPARATION_USED", "This preparation has already been completed; prepare again");
