@@ -10,8 +10,6 @@ import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Hashes;
 import vn.vanthu.web.Json;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
