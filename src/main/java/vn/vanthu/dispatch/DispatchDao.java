@@ -109,7 +109,7 @@ final class DispatchDao {
      */
     void issue(String id, String sha, String edxml, Dispatch.Issued i, NumberSeries.Reservation number,
                List<SealedAttachment> sealed, String userId, AuditLog.Entry audit) {
-        db.useTransaction(h -> {
+        db.inTransaction(DispatchDao::numberTaken, h -> {
             NumberSeriesDao.consume(h, number);
             int n = h.createUpdate("UPDATE dispatches SET status = 'ISSUED', current_sha256 = :sha, edxml_sha256 = :x, "
                             + "series_kind = :k, number_year = :y, number_value = :v, code_number = :cn, code_notation = :cno, "
@@ -127,6 +127,7 @@ final class DispatchDao {
                 update.execute();
             }
             AuditDao.append(h, audit);
+            return null;
         });
     }
 
@@ -209,7 +210,7 @@ final class DispatchDao {
 
     /** Stores a copy under its number, taken from the reservation in the same transaction. */
     void insertCopy(Copies.Copy copy, String sourceId, NumberSeries.Reservation number, String userId) {
-        db.useTransaction(h -> {
+        db.inTransaction(DispatchDao::numberTaken, h -> {
             NumberSeriesDao.consume(h, number);
             h.createUpdate("INSERT INTO dispatch_copies (id, form, source_id, number_year, number_value, code_number, "
                             + "sha256, created_by, created_at) VALUES (:id, :f, :s, :y, :v, :c, :sha, :u, :t)")
@@ -219,7 +220,13 @@ final class DispatchDao {
             if (sourceId != null) {
                 event(h, sourceId, userId, "COPIED", copy.form() + " " + copy.number());
             }
+            return null;
         });
+    }
+
+    /** A number already held by another document (the unique number index refused it): nothing was stored. */
+    private static ApiException numberTaken() {
+        return ApiException.conflict("NUMBER_TAKEN", "The number is held by another document; issue again for a new one");
     }
 
     private static void event(Handle h, String dispatchId, String userId, String action, String details) {

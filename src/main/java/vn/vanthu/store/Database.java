@@ -88,6 +88,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** {@link #inTransaction(HandleCallback)} for work that answers nothing. */
     public void useTransaction(HandleConsumer<RuntimeException> work) {
         inTransaction(null, h -> {
             work.useHandle(h);

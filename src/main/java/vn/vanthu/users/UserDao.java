@@ -32,19 +32,16 @@ final class UserDao {
 
     /** Inserts the user and the audit event of its creation in one transaction. */
     void insert(User user, OffsetDateTime at, AuditLog.Entry event) {
-        db.useTransaction(h -> {
+        db.inTransaction(() -> duplicate(user.name()), h -> {
             if (findByName(h, user.name()).isPresent()) {
                 throw duplicate(user.name());
             }
-            try {
-                h.createUpdate("INSERT INTO users (id, name, display_name, roles, disabled, created_at) "
-                                + "VALUES (:id, :name, :dn, :roles, FALSE, :t)")
-                        .bind("id", user.id()).bind("name", user.name()).bind("dn", user.displayName())
-                        .bind("roles", formatRoles(user.roles())).bind("t", at).execute();
-            } catch (RuntimeException e) {
-                throw vn.vanthu.store.SqlStates.translate(e, () -> duplicate(user.name()));
-            }
+            h.createUpdate("INSERT INTO users (id, name, display_name, roles, disabled, created_at) "
+                            + "VALUES (:id, :name, :dn, :roles, FALSE, :t)")
+                    .bind("id", user.id()).bind("name", user.name()).bind("dn", user.displayName())
+                    .bind("roles", formatRoles(user.roles())).bind("t", at).execute();
             AuditDao.append(h, event);
+            return null;
         });
     }
 
