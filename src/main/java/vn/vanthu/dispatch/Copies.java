@@ -40,14 +40,16 @@ public final class Copies {
     public record Copy(String id, String form, String number, String sha256) {}
 
     private final DispatchService dispatches;
+    private final DispatchDao dao;
     private final NumberSeries numbers;
     private final DocumentStore store;
     private final KeyService keys;
     private final SigningService signing;
 
-    public Copies(DispatchService dispatches, NumberSeries numbers, DocumentStore store, KeyService keys,
-                  SigningService signing) {
+    Copies(DispatchService dispatches, DispatchDao dao, NumberSeries numbers, DocumentStore store, KeyService keys,
+           SigningService signing) {
         this.dispatches = dispatches;
+        this.dao = dao;
         this.numbers = numbers;
         this.store = store;
         this.keys = keys;
@@ -93,17 +95,7 @@ public final class Copies {
                 .reason(label(form) + " " + number).location(dispatches.agency().name()), key);
         String sha = dispatches.put(signed);
         var copy = new Copy(UUID.randomUUID().toString(), form, number, sha);
-        dispatches.dao().jdbi().useTransaction(h -> {
-            numbers.consume(h, n);
-            h.createUpdate("INSERT INTO dispatch_copies (id, form, source_id, number_year, number_value, code_number, "
-                            + "sha256, created_by, created_at) VALUES (:id, :f, :s, :y, :v, :c, :sha, :u, :t)")
-                    .bind("id", copy.id()).bind("f", form).bind("s", r.sourceId()).bind("y", n.year())
-                    .bind("v", n.value()).bind("c", n.padded()).bind("sha", sha).bind("u", clerk.id())
-                    .bind("t", OffsetDateTime.now(ZoneOffset.UTC)).execute();
-            if (r.sourceId() != null) {
-                DispatchDao.event(h, r.sourceId(), clerk.id(), "COPIED", form + " " + number);
-            }
-        });
+        dao.insertCopy(copy, r.sourceId(), n, clerk.id());
         return copy;
     }
 

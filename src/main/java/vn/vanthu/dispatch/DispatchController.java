@@ -58,7 +58,7 @@ public final class DispatchController {
         }
         Path pdf = upload(file);
         try {
-            Dispatch d = dispatches.create(Auth.user(ctx), meta, pdf, file.filename());
+            Dispatch d = dispatches.create(Auth.user(ctx), AuditTags.origin(ctx), meta, pdf, file.filename());
             AuditTags.set(ctx, "DISPATCH_CREATE", d.id(), d.type().code());
             ctx.status(201).json(DispatchViews.summary(d));
         } finally {
@@ -107,7 +107,7 @@ public final class DispatchController {
 
     public void sign(Context ctx) {
         Map<String, String> p = params(ctx);
-        Dispatch d = dispatches.sign(Auth.user(ctx), ctx.pathParam("id"), p.get("keyId"), p.get("pin"),
+        Dispatch d = dispatches.sign(Auth.user(ctx), AuditTags.origin(ctx), ctx.pathParam("id"), p.get("keyId"), p.get("pin"),
                 VisibleSignature.parse(p.get("visible")));
         AuditTags.set(ctx, "DISPATCH_SIGN", d.id(), "key=" + p.get("keyId"));
         ctx.json(DispatchViews.summary(d));
@@ -139,7 +139,7 @@ public final class DispatchController {
         if (value.length == 0) {
             throw ApiException.badRequest("INVALID_SIGNATURE_VALUE", "signatureValue must be base64", "signatureValue");
         }
-        Dispatch d = twoStep.complete(Auth.user(ctx), ctx.pathParam("id"), ctx.pathParam("preparationId"), value);
+        Dispatch d = twoStep.complete(Auth.user(ctx), AuditTags.origin(ctx), ctx.pathParam("id"), ctx.pathParam("preparationId"), value);
         AuditTags.set(ctx, "DISPATCH_SIGN", d.id(), "client-held key, preparation " + ctx.pathParam("preparationId"));
         ctx.json(DispatchViews.summary(d));
     }
@@ -158,7 +158,7 @@ public final class DispatchController {
 
     public void issue(Context ctx) {
         Map<String, String> p = params(ctx);
-        Dispatch d = issuing.issue(Auth.user(ctx), ctx.pathParam("id"), p.get("keyId"), p.get("pin"));
+        Dispatch d = issuing.issue(Auth.user(ctx), AuditTags.origin(ctx), ctx.pathParam("id"), p.get("keyId"), p.get("pin"));
         AuditTags.set(ctx, "DISPATCH_ISSUE", d.id(), d.issued().number());
         Map<String, Object> body = new java.util.LinkedHashMap<>(DispatchViews.issued(d));
         body.put("id", d.id());

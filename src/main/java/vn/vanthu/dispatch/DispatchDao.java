@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import vn.vanthu.audit.AuditDao;
+import vn.vanthu.audit.AuditLog;
+import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Database;
 
 import java.sql.ResultSet;
@@ -14,7 +16,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-/** Rows of the dispatch tables (V5). Writes that change a dispatch's state check the state they expect. */
+/**
+ * Rows of the dispatch tables (V5, V8). Writes that change a dispatch's state check the state they expect, and
+ * write the change's audit event in the same transaction.
+ */
 final class DispatchDao {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, status, document_type, subject, signer_position, signer_name, "
@@ -22,18 +27,20 @@ final class DispatchDao {
             + "current_sha256, created_by, created_at, series_kind, number_year, number_value, code_number, "
             + "code_notation, issued_date, issued_at, document_id";
 
-    private final Jdbi jdbi;
+    /** Where a preparation put the official's signature and found the blanks of page 1. */
+    record Place(SignerBlock.Box box, NumberMarks.Anchors anchors) {}
+
+    /** A sealed appendix: the attachment and its sealed bytes' SHA-256. */
+    record SealedAttachment(String attachmentId, String sha256) {}
+
+    private final Database db;
 
     DispatchDao(Database db) {
-        this.jdbi = db.jdbi();
+        this.db = db;
     }
 
-    Jdbi jdbi() {
-        return jdbi;
-    }
-
-    void insert(Dispatch d) {
-        jdbi.useTransaction(h -> {
+    void insert(Dispatch d, AuditLog.Entry audit) {
+        db.useTransaction(h -> {
             h.createUpdate("INSERT INTO dispatches (id, status, document_type, subject, signer_position, signer_name, "
                             + "signer_user_id, recipients, drafting_unit, priority, secret, due_date, page_amount, file_name, "
                             + "current_sha256, created_by, created_at) VALUES (:id, :st, :t, :s, :sp, :sn, :su, :r, :du, :p, "
@@ -45,11 +52,12 @@ final class DispatchDao {
                     .bind("fn", d.fileName()).bind("sha", d.currentSha256()).bind("cb", d.createdBy())
                     .bind("ca", d.createdAt()).execute();
             event(h, d.id(), d.createdBy(), "CREATED", d.fileName());
+            AuditDao.append(h, audit);
         });
     }
 
     Optional<Dispatch> find(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM dispatches WHERE id = :id")
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM dispatches WHERE id = :id")
                 .bind("id", id).map((rs, ctx) -> row(rs)).findOne());
     }
 
@@ -62,7 +70,7 @@ final class DispatchDao {
             sql.append(" AND created_at >= :from AND created_at < :to");
         }
         sql.append(" ORDER BY created_at DESC, id LIMIT :lim OFFSET :off");
-        return jdbi.withHandle(h -> {
+        return db.withHandle(h -> {
             var q = h.createQuery(sql.toString()).bind("lim", limit).bind("off", offset);
             if (status != null) {
                 q.bind("st", status);
@@ -76,94 +84,99 @@ final class DispatchDao {
 
     /** The issued dispatches of a year in number order (the outgoing register). */
     List<Dispatch> issuedIn(int year) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM dispatches WHERE status = 'ISSUED' "
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM dispatches WHERE status = 'ISSUED' "
                         + "AND number_year = :y ORDER BY series_kind, number_value")
                 .bind("y", year).map((rs, ctx) -> row(rs)).list());
     }
 
-    /** DRAFT → SIGNED with the signed bytes; false when it was no longer a draft. */
-    boolean markSigned(String id, String sha, String box, String anchors, String userId, String details) {
-        return jdbi.inTransaction(h -> {
-            int n = h.createUpdate("UPDATE dispatches SET status = 'SIGNED', current_sha256 = :sha, signature_box = :b, "
-                            + "mark_anchors = :m WHERE id = :id AND status = 'DRAFT'")
-                    .bind("sha", sha).bind("b", box).bind("m", anchors).bind("id", id).execute();
+    /** DRAFT → SIGNED with the signed bytes and where the marks go; false when it was no longer a draft. */
+    boolean markSigned(String id, String sha, Place place, String userId, String details, AuditLog.Entry audit) {
+        return db.inTransaction(h -> {
+            int n = h.createUpdate("UPDATE dispatches SET status = 'SIGNED', current_sha256 = :sha, marks_known = TRUE, "
+                            + PlaceColumns.SET + " WHERE id = :id AND status = 'DRAFT'")
+                    .bind("sha", sha).bindMap(PlaceColumns.values(place.box(), place.anchors())).bind("id", id).execute();
             if (n == 1) {
                 event(h, id, userId, "SIGNED", details);
+                AuditDao.append(h, audit);
             }
             return n == 1;
         });
     }
 
-    /** SIGNED → ISSUED inside the caller's transaction; false when it was not SIGNED any more. */
-    boolean markIssued(Handle h, String id, String sha, String edxml, Dispatch.Issued i, String userId) {
-        int n = h.createUpdate("UPDATE dispatches SET status = 'ISSUED', current_sha256 = :sha, edxml_sha256 = :x, series_kind = :k, "
-                        + "number_year = :y, number_value = :v, code_number = :cn, code_notation = :cno, issued_date = :d, "
-                        + "issued_at = :at, document_id = :doc WHERE id = :id AND status = 'SIGNED'")
-                .bind("sha", sha).bind("x", edxml).bind("k", i.kind().name()).bind("y", i.year()).bind("v", i.value())
-                .bind("cn", i.codeNumber()).bind("cno", i.codeNotation()).bind("d", i.issuedDate())
-                .bind("at", i.issuedAt()).bind("doc", i.documentId()).bind("id", id).execute();
-        if (n == 1) {
+    /**
+     * SIGNED → ISSUED in one transaction with the number taken from its reservation and the sealed appendices;
+     * 409 (and nothing changes, the number included) when it was not SIGNED any more.
+     */
+    void issue(String id, String sha, String edxml, Dispatch.Issued i, NumberSeries.Reservation number,
+               List<SealedAttachment> sealed, String userId, AuditLog.Entry audit) {
+        db.inTransaction(DispatchDao::numberTaken, h -> {
+            NumberSeriesDao.consume(h, number);
+            int n = h.createUpdate("UPDATE dispatches SET status = 'ISSUED', current_sha256 = :sha, edxml_sha256 = :x, "
+                            + "series_kind = :k, number_year = :y, number_value = :v, code_number = :cn, code_notation = :cno, "
+                            + "issued_date = :d, issued_at = :at, document_id = :doc WHERE id = :id AND status = 'SIGNED'")
+                    .bind("sha", sha).bind("x", edxml).bind("k", i.kind().name()).bind("y", i.year()).bind("v", i.value())
+                    .bind("cn", i.codeNumber()).bind("cno", i.codeNotation()).bind("d", i.issuedDate())
+                    .bind("at", i.issuedAt()).bind("doc", i.documentId()).bind("id", id).execute();
+            if (n != 1) {
+                throw ApiException.conflict("NOT_SIGNED", "The dispatch was issued meanwhile");
+            }
             event(h, id, userId, "ISSUED", i.number());
-        }
-        return n == 1;
+            var update = h.prepareBatch("UPDATE dispatch_attachments SET sha256 = :s WHERE id = :id");
+            sealed.forEach(a -> update.bind("s", a.sha256()).bind("id", a.attachmentId()).add());
+            if (!sealed.isEmpty()) {
+                update.execute();
+            }
+            AuditDao.append(h, audit);
+            return null;
+        });
     }
 
-    /** Records a two-step preparation for this dispatch: "preparationId box" in the history. */
-    void prepared(String id, String userId, String preparationId, String box) {
-        jdbi.useHandle(h -> event(h, id, userId, "SIGN_PREPARED", preparationId + " " + box));
+    /** Records a two-step preparation for this dispatch and where it places the signature and the marks. */
+    void prepared(String id, String userId, String preparationId, Place place) {
+        db.useTransaction(h -> {
+            h.createUpdate("INSERT INTO dispatch_preparations (preparation_id, dispatch_id, " + PlaceColumns.BOX + ", "
+                            + PlaceColumns.ANCHORS + ") VALUES (:p, :d, " + PlaceColumns.VALUES + ")")
+                    .bind("p", preparationId).bind("d", id).bindMap(PlaceColumns.values(place.box(), place.anchors()))
+                    .execute();
+            event(h, id, userId, "SIGN_PREPARED", preparationId);
+        });
     }
 
-    /** The signature box of a preparation made for this dispatch, if it was. */
-    Optional<String> preparedBox(String id, String preparationId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT details FROM dispatch_history WHERE dispatch_id = :id "
-                        + "AND action = 'SIGN_PREPARED' AND details LIKE :p")
-                .bind("id", id).bind("p", preparationId + " %").mapTo(String.class).findFirst())
-                .map(d -> d.substring(preparationId.length() + 1));
+    /** The place of a preparation made for this dispatch, if it was. */
+    Optional<Place> preparedPlace(String id, String preparationId) {
+        return db.withHandle(h -> h.createQuery("SELECT " + PlaceColumns.BOX + ", " + PlaceColumns.ANCHORS
+                        + " FROM dispatch_preparations WHERE dispatch_id = :id AND preparation_id = :p")
+                .bind("id", id).bind("p", preparationId)
+                .map((rs, ctx) -> new Place(PlaceColumns.box(rs), PlaceColumns.anchors(rs))).findOne());
     }
 
-    /** Where the official's signature was drawn: "page,x,y,width,height". */
-    Optional<String> signatureBox(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT signature_box FROM dispatches WHERE id = :id")
-                .bind("id", id).mapTo(String.class).findOne());
+    /** Where the official's signature was drawn, once signed. */
+    Optional<SignerBlock.Box> signatureBox(String id) {
+        return db.withHandle(h -> h.createQuery("SELECT " + PlaceColumns.BOX + " FROM dispatches WHERE id = :id AND box_page IS NOT NULL")
+                .bind("id", id).map((rs, ctx) -> PlaceColumns.box(rs)).findOne());
     }
 
-    /** Where the number and date go on page 1 (see NumberMarks#anchors), null when unknown. */
-    Optional<String> markAnchors(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT mark_anchors FROM dispatches WHERE id = :id AND mark_anchors IS NOT NULL")
-                .bind("id", id).mapTo(String.class).findOne());
+    /** Where the number and date go on page 1, when they were worked out at signing. */
+    Optional<NumberMarks.Anchors> markAnchors(String id) {
+        return db.withHandle(h -> h.createQuery("SELECT " + PlaceColumns.ANCHORS + " FROM dispatches WHERE id = :id AND marks_known")
+                .bind("id", id).map((rs, ctx) -> PlaceColumns.anchors(rs)).findOne());
     }
 
     /** The stored edXML message of an issued dispatch. */
     Optional<String> edxml(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT edxml_sha256 FROM dispatches WHERE id = :id AND edxml_sha256 IS NOT NULL")
+        return db.withHandle(h -> h.createQuery("SELECT edxml_sha256 FROM dispatches WHERE id = :id AND edxml_sha256 IS NOT NULL")
                 .bind("id", id).mapTo(String.class).findOne());
     }
 
-    /**
-     * Stores the edXML message of an issued dispatch that has none yet; false when one was stored first (by
-     * another request or instance), which then stays. The history records who asked for it first.
-     */
-    boolean setEdxml(String id, String sha, String userId) {
-        return jdbi.inTransaction(h -> {
-            int n = h.createUpdate("UPDATE dispatches SET edxml_sha256 = :x WHERE id = :id AND status = 'ISSUED' "
-                            + "AND edxml_sha256 IS NULL")
-                    .bind("x", sha).bind("id", id).execute();
-            if (n == 1) {
-                event(h, id, userId, "EDXML_SEALED", "sealed by the service on first request, sha256 " + sha);
-            }
-            return n == 1;
-        });
-    }
-
     List<Dispatch.Event> history(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT at, user_id, action, details FROM dispatch_history "
+        return db.withHandle(h -> h.createQuery("SELECT at, user_id, action, details FROM dispatch_history "
                         + "WHERE dispatch_id = :id ORDER BY id")
                 .bind("id", id).map((rs, ctx) -> new Dispatch.Event(utc(rs, "at"), rs.getString("user_id"),
                         rs.getString("action"), rs.getString("details"))).list());
     }
 
     void addAttachment(String dispatchId, Dispatch.Attachment a, String userId) {
-        jdbi.useTransaction(h -> {
+        db.useTransaction(h -> {
             h.createUpdate("INSERT INTO dispatch_attachments (id, dispatch_id, ordinal, file_name, sha256, created_at) "
                             + "VALUES (:id, :d, :o, :f, :s, :t)")
                     .bind("id", a.id()).bind("d", dispatchId).bind("o", a.ordinal()).bind("f", a.fileName())
@@ -173,18 +186,34 @@ final class DispatchDao {
     }
 
     List<Dispatch.Attachment> attachments(String dispatchId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, ordinal, file_name, sha256 FROM dispatch_attachments "
+        return db.withHandle(h -> h.createQuery("SELECT id, ordinal, file_name, sha256 FROM dispatch_attachments "
                         + "WHERE dispatch_id = :d ORDER BY ordinal")
                 .bind("d", dispatchId).map((rs, ctx) -> new Dispatch.Attachment(rs.getString(1), rs.getInt(2),
                         rs.getString(3), rs.getString(4))).list());
     }
 
-    void replaceAttachment(Handle h, String attachmentId, String sha) {
-        h.createUpdate("UPDATE dispatch_attachments SET sha256 = :s WHERE id = :id")
-                .bind("s", sha).bind("id", attachmentId).execute();
+    /** Stores a copy under its number, taken from the reservation in the same transaction. */
+    void insertCopy(Copies.Copy copy, String sourceId, NumberSeries.Reservation number, String userId) {
+        db.inTransaction(DispatchDao::numberTaken, h -> {
+            NumberSeriesDao.consume(h, number);
+            h.createUpdate("INSERT INTO dispatch_copies (id, form, source_id, number_year, number_value, code_number, "
+                            + "sha256, created_by, created_at) VALUES (:id, :f, :s, :y, :v, :c, :sha, :u, :t)")
+                    .bind("id", copy.id()).bind("f", copy.form()).bind("s", sourceId).bind("y", number.year())
+                    .bind("v", number.value()).bind("c", number.padded()).bind("sha", copy.sha256()).bind("u", userId)
+                    .bind("t", OffsetDateTime.now(ZoneOffset.UTC)).execute();
+            if (sourceId != null) {
+                event(h, sourceId, userId, "COPIED", copy.form() + " " + copy.number());
+            }
+            return null;
+        });
     }
 
-    static void event(Handle h, String dispatchId, String userId, String action, String details) {
+    /** A number already held by another document (the unique number index refused it): nothing was stored. */
+    private static ApiException numberTaken() {
+        return ApiException.conflict("NUMBER_TAKEN", "The number is held by another document; issue again for a new one");
+    }
+
+    private static void event(Handle h, String dispatchId, String userId, String action, String details) {
         h.createUpdate("INSERT INTO dispatch_history (dispatch_id, at, user_id, action, details) VALUES (:d, :at, :u, :a, :x)")
                 .bind("d", dispatchId).bind("at", OffsetDateTime.now(ZoneOffset.UTC)).bind("u", userId)
                 .bind("a", action).bind("x", details).execute();

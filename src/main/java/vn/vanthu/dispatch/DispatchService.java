@@ -2,6 +2,7 @@ package vn.vanthu.dispatch;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import vn.vanthu.audit.AuditLog;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.keys.KeyService;
@@ -13,6 +14,7 @@ import vn.vanthu.signing.SigningService;
 import vn.vanthu.signing.VisibleSignature;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.store.TempFiles;
+import vn.vanthu.web.RequestOrigin;
 import vn.vanthu.web.Role;
 import vn.vanthu.web.User;
 import vn.vanthu.users.UserService;
@@ -53,7 +55,12 @@ public final class DispatchService {
 
     public DispatchService(vn.vanthu.store.Database db, DocumentStore store, KeyService keys, SigningService signing,
                            UserService users, AppConfig.Agency agency) {
-        this.dao = new DispatchDao(db);
+        this(new DispatchDao(db), store, keys, signing, users, agency);
+    }
+
+    DispatchService(DispatchDao dao, DocumentStore store, KeyService keys, SigningService signing, UserService users,
+                    AppConfig.Agency agency) {
+        this.dao = dao;
         this.store = store;
         this.keys = keys;
         this.signing = signing;
@@ -61,15 +68,11 @@ public final class DispatchService {
         this.agency = agency;
     }
 
-    DispatchDao dao() {
-        return dao;
-    }
-
     public AppConfig.Agency agency() {
         return agency;
     }
 
-    public Dispatch create(User caller, NewDispatch m, Path pdf, String fileName) {
+    public Dispatch create(User caller, RequestOrigin origin, NewDispatch m, Path pdf, String fileName) {
         DocumentType type = DocumentType.parse(m.documentType());
         String subject = required(m.subject(), "subject", 500);
         String position = required(m.signerPosition(), "signerPosition", 200);
@@ -97,7 +100,7 @@ public final class DispatchService {
                 signer.id(), recipients, unit, priority, Boolean.TRUE.equals(m.secret()), due, pages,
                 fileName == null || fileName.isBlank() ? "du-thao.pdf" : fileName, doc.sha256(), caller.id(),
                 OffsetDateTime.now(ZoneOffset.UTC), null);
-        dao.insert(d);
+        dao.insert(d, AuditLog.Entry.ofChange(origin, "DISPATCH_CREATE", d.id(), type.code()));
         return d;
     }
 
@@ -130,7 +133,7 @@ public final class DispatchService {
     }
 
     /** The official named as signer signs the draft; {@code position} only when the signer block is not in the text. */
-    public Dispatch sign(User caller, String id, String keyId, String pin, VisibleSignature position) {
+    public Dispatch sign(User caller, RequestOrigin origin, String id, String keyId, String pin, VisibleSignature position) {
         Dispatch d = get(id);
         if (!caller.id().equals(d.signerUserId())) {
             throw ApiException.forbidden("NOT_THE_SIGNER", "Only the official named as signer may sign this dispatch");
@@ -147,7 +150,9 @@ public final class DispatchService {
                         .reason("Ký duyệt: " + d.signerPosition()).location(agency.name()), key);
             }
             String sha = put(signed);
-            if (!dao.markSigned(id, sha, box(visible), NumberMarks.anchors(lines), caller.id(), signed.level())) {
+            var place = new DispatchDao.Place(box(visible), NumberMarks.anchors(lines));
+            if (!dao.markSigned(id, sha, place, caller.id(), signed.level(),
+                    AuditLog.Entry.ofChange(origin, "DISPATCH_SIGN", id, "key=" + keyId))) {
                 throw ApiException.conflict("NOT_A_DRAFT", "The dispatch was signed meanwhile");
             }
             return get(id);
@@ -156,8 +161,8 @@ public final class DispatchService {
         }
     }
 
-    static String box(VisibleSignature v) {
-        return v.page() + "," + v.x() + "," + v.y() + "," + v.width() + "," + v.height();
+    static SignerBlock.Box box(VisibleSignature v) {
+        return new SignerBlock.Box(v.page(), v.x(), v.y(), v.width(), v.height());
     }
 
     DocumentStore store() {

@@ -1,5 +1,6 @@
 package vn.vanthu.dispatch;
 
+import vn.vanthu.audit.AuditLog;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.signing.SignDocument;
 import vn.vanthu.signing.SignRequest;
@@ -7,6 +8,7 @@ import vn.vanthu.signing.SignedDocument;
 import vn.vanthu.signing.TwoStepSigning;
 import vn.vanthu.signing.VisibleSignature;
 import vn.vanthu.store.TempFiles;
+import vn.vanthu.web.RequestOrigin;
 import vn.vanthu.web.User;
 
 import java.nio.file.Path;
@@ -24,10 +26,12 @@ import java.util.List;
  */
 public final class DispatchTwoStep {
     private final DispatchService dispatches;
+    private final DispatchDao dao;
     private final TwoStepSigning twoStep;
 
-    public DispatchTwoStep(DispatchService dispatches, TwoStepSigning twoStep) {
+    DispatchTwoStep(DispatchService dispatches, DispatchDao dao, TwoStepSigning twoStep) {
         this.dispatches = dispatches;
+        this.dao = dao;
         this.twoStep = twoStep;
     }
 
@@ -43,22 +47,22 @@ public final class DispatchTwoStep {
             VisibleSignature visible = dispatches.officialPlace(lines, d, position, false);
             TwoStepSigning.Prepared p = twoStep.prepare(caller, SignRequest.pades(SignDocument.of(pdf)).visible(visible)
                     .reason("Ký duyệt: " + d.signerPosition()).location(dispatches.agency().name()), chain);
-            dispatches.dao().prepared(id, caller.id(), p.preparationId(),
-                    DispatchService.box(visible) + " " + NumberMarks.anchors(lines));
+            dao.prepared(id, caller.id(), p.preparationId(),
+                    new DispatchDao.Place(DispatchService.box(visible), NumberMarks.anchors(lines)));
             return p;
         } finally {
             TempFiles.delete(pdf);
         }
     }
 
-    public Dispatch complete(User caller, String id, String preparationId, byte[] signatureValue) {
+    public Dispatch complete(User caller, RequestOrigin origin, String id, String preparationId, byte[] signatureValue) {
         requireSigner(caller, id);
-        String[] place = dispatches.dao().preparedBox(id, preparationId).orElseThrow(() ->
-                ApiException.notFound("Preparation " + preparationId + " of dispatch " + id)).split(" ", 2);
+        DispatchDao.Place place = dao.preparedPlace(id, preparationId).orElseThrow(() ->
+                ApiException.notFound("Preparation " + preparationId + " of dispatch " + id));
         SignedDocument s = twoStep.complete(caller, preparationId, signatureValue);
         String sha = dispatches.put(s);
-        if (!dispatches.dao().markSigned(id, sha, place[0], place.length > 1 ? place[1] : "", caller.id(),
-                s.level() + " (client-held key)")) {
+        if (!dao.markSigned(id, sha, place, caller.id(), s.level() + " (client-held key)", AuditLog.Entry.ofChange(
+                origin, "DISPATCH_SIGN", id, "client-held key, preparation " + preparationId))) {
             throw ApiException.conflict("NOT_A_DRAFT", "The dispatch was signed meanwhile");
         }
         return dispatches.get(id);

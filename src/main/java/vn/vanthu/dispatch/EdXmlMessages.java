@@ -23,11 +23,13 @@ import java.nio.file.Path;
  */
 public final class EdXmlMessages {
     private final DispatchService dispatches;
+    private final DispatchDao dao;
     private final SigningService signing;
     private final ServiceSeal seal;
 
-    public EdXmlMessages(DispatchService dispatches, SigningService signing, ServiceSeal seal) {
+    EdXmlMessages(DispatchService dispatches, DispatchDao dao, SigningService signing, ServiceSeal seal) {
         this.dispatches = dispatches;
+        this.dao = dao;
         this.signing = signing;
         this.seal = seal;
     }
@@ -38,7 +40,7 @@ public final class EdXmlMessages {
         if (d.status() != Dispatch.Status.ISSUED) {
             throw ApiException.conflict("NOT_ISSUED", "Only an issued dispatch has an edXML message");
         }
-        String sha = dispatches.dao().edxml(id).orElseThrow(() -> ApiException.notFound("edXML of dispatch " + id));
+        String sha = dao.edxml(id).orElseThrow(() -> ApiException.notFound("edXML of dispatch " + id));
         return dispatches.store().copyToTempFile(sha);
     }
 

@@ -3,6 +3,7 @@ package vn.vanthu.dispatch;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import vn.vanthu.audit.AuditLog;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.keys.UnlockedKey;
@@ -13,6 +14,7 @@ import vn.vanthu.signing.SigningService;
 import vn.vanthu.signing.VisibleSignature;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.store.TempFiles;
+import vn.vanthu.web.RequestOrigin;
 import vn.vanthu.web.User;
 
 import java.io.IOException;
@@ -43,15 +45,17 @@ public final class Issuing {
     private static final DateTimeFormatter DOC_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
     private final DispatchService dispatches;
+    private final DispatchDao dao;
     private final NumberSeries numbers;
     private final DocumentStore store;
     private final KeyService keys;
     private final SigningService signing;
     private final EdXmlMessages messages;
 
-    public Issuing(DispatchService dispatches, NumberSeries numbers, DocumentStore store, KeyService keys,
-                   SigningService signing, EdXmlMessages messages) {
+    Issuing(DispatchService dispatches, DispatchDao dao, NumberSeries numbers, DocumentStore store, KeyService keys,
+            SigningService signing, EdXmlMessages messages) {
         this.dispatches = dispatches;
+        this.dao = dao;
         this.numbers = numbers;
         this.store = store;
         this.keys = keys;
@@ -59,7 +63,7 @@ public final class Issuing {
         this.messages = messages;
     }
 
-    public Dispatch issue(User clerk, String id, String keyId, String pin) {
+    public Dispatch issue(User clerk, RequestOrigin origin, String id, String keyId, String pin) {
         Dispatch d = dispatches.get(id);
         requireSigned(d);
         try (UnlockedKey key = keys.unlock(clerk, keyId, pin)) {
@@ -68,7 +72,7 @@ public final class Issuing {
             NumberSeries.Reservation r = numbers.reserve(dispatches.agency().abbreviation(),
                     d.secret() ? SeriesKind.SECRET : SeriesKind.OUTGOING);
             try {
-                return sealAndStore(clerk, d, key, sealImage, r);
+                return sealAndStore(clerk, origin, d, key, sealImage, r);
             } catch (RuntimeException e) {
                 numbers.release(r);
                 throw e;
@@ -76,7 +80,8 @@ public final class Issuing {
         }
     }
 
-    private Dispatch sealAndStore(User clerk, Dispatch d, UnlockedKey key, byte[] sealImage, NumberSeries.Reservation r) {
+    private Dispatch sealAndStore(User clerk, RequestOrigin origin, Dispatch d, UnlockedKey key, byte[] sealImage,
+                                  NumberSeries.Reservation r) {
         LocalDate today = numbers.today();
         String notation = notation(d);
         String number = r.padded() + "/" + notation;
@@ -86,7 +91,7 @@ public final class Issuing {
         List<Path> temps = new ArrayList<>();
         try {
             Path pdf = temp(temps, store.copyToTempFile(d.currentSha256()));
-            String anchors = dispatches.dao().markAnchors(d.id()).orElseGet(() -> NumberMarks.anchors(PdfText.lines(pdf, 1)));
+            NumberMarks.Anchors anchors = dao.markAnchors(d.id()).orElseGet(() -> NumberMarks.anchors(PdfText.lines(pdf, 1)));
             List<NumberMarks.Mark> marks = NumberMarks.marks(anchors, r.padded(), today);
             Path marked = marks.isEmpty() ? pdf : temp(temps, NumberMarks.add(pdf, marks));
             VisibleSignature seal = sealPlace(d);
@@ -94,24 +99,17 @@ public final class Issuing {
             String sha = dispatches.put(sealed);
             List<EdXml.File> files = new ArrayList<>();
             files.add(new EdXml.File(d.fileName(), sealed.bytes()));
-            List<String[]> sealedAttachments = new ArrayList<>();
+            List<DispatchDao.SealedAttachment> sealedAttachments = new ArrayList<>();
             for (Dispatch.Attachment a : dispatches.attachments(d.id())) {
                 Path file = temp(temps, store.copyToTempFile(a.sha256()));
                 SignedDocument s = sign(file, attachmentPlace(file, number), key, null, "Phụ lục văn bản số " + number);
-                sealedAttachments.add(new String[] {a.id(), dispatches.put(s)});
+                sealedAttachments.add(new DispatchDao.SealedAttachment(a.id(), dispatches.put(s)));
                 files.add(new EdXml.File(a.fileName(), s.bytes()));
             }
             String edxml = dispatches.put(messages.seal(EdXml.message(d.issuedAs(issued, sha), dispatches.agency(), files),
                     key), "application/xml");
-            dispatches.dao().jdbi().useTransaction(h -> {
-                numbers.consume(h, r);
-                if (!dispatches.dao().markIssued(h, d.id(), sha, edxml, issued, clerk.id())) {
-                    throw ApiException.conflict("NOT_SIGNED", "The dispatch was issued meanwhile");
-                }
-                for (String[] a : sealedAttachments) {
-                    dispatches.dao().replaceAttachment(h, a[0], a[1]);
-                }
-            });
+            dao.issue(d.id(), sha, edxml, issued, r, sealedAttachments, clerk.id(),
+                    AuditLog.Entry.ofChange(origin, "DISPATCH_ISSUE", d.id(), issued.number()));
             return dispatches.get(d.id());
         } finally {
             temps.forEach(TempFiles::delete);
@@ -130,10 +128,7 @@ public final class Issuing {
     }
 
     private VisibleSignature sealPlace(Dispatch d) {
-        String[] b = dispatches.dao().signatureBox(d.id()).orElseThrow().split(",");
-        var official = new SignerBlock.Box(Integer.parseInt(b[0]), Float.parseFloat(b[1]), Float.parseFloat(b[2]),
-                Float.parseFloat(b[3]), Float.parseFloat(b[4]));
-        SignerBlock.Box s = official.seal();
+        SignerBlock.Box s = dao.signatureBox(d.id()).orElseThrow().seal();
         return new VisibleSignature(s.page(), s.x(), s.y(), s.width(), s.height(), true, null);
     }
 

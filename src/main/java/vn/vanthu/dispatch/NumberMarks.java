@@ -48,49 +48,53 @@ final class NumberMarks {
     }
 
     /**
-     * Where the blanks of page 1 are, worked out once when the official signs (so issuing reads no text):
-     * {@code N:left,right,baseline} for the number between "Số:" and the symbol, {@code D|M|Y:x,baseline} for
-     * a blank day, month or year of the place-and-date line; parts joined by ';'.
+     * Where the blanks of page 1 are, worked out once when the official signs (so issuing reads no text): the
+     * number between "Số:" and the symbol, and a blank day, month or year of the place-and-date line; null where
+     * the PDF has no such blank.
      */
-    static String anchors(List<PdfText.Line> lines) {
-        List<String> out = new ArrayList<>();
-        boolean numberPlaced = false;
-        boolean datePlaced = false;
+    record Anchors(Blank number, Blank day, Blank month, Blank year) {
+        static final Anchors NONE = new Anchors(null, null, null, null);
+    }
+
+    /** A blank from {@code x} to {@code right} (the number's; the date's blanks have right = x) on a baseline. */
+    record Blank(float x, float right, float baseline) {}
+
+    static Anchors anchors(List<PdfText.Line> lines) {
+        Blank number = null;
+        Blank[] date = null;
         for (PdfText.Line line : lines) {
             if (line.page() != 1) {
                 continue;
             }
             List<PdfText.Word> w = line.words();
             // The header's "Số:" (capital S, colon), not the word "số" of the body text.
-            if (!numberPlaced && isNumberLabel(w.get(0).text())) {
+            if (number == null && isNumberLabel(w.get(0).text())) {
                 float left = w.get(0).right() + 3;
                 float right = w.size() > 1 ? w.get(1).left() : left + 40;
-                out.add("N:" + left + "," + right + "," + w.get(0).bottom());
-                numberPlaced = true;
+                number = new Blank(left, right, w.get(0).bottom());
             }
             String text = java.text.Normalizer.normalize(line.text(), java.text.Normalizer.Form.NFC);
-            if (!datePlaced && text.contains("ngày") && text.contains("tháng") && text.contains("năm")) {
-                blank(out, w, "NGÀY", "D");
-                blank(out, w, "THÁNG", "M");
-                blank(out, w, "NĂM", "Y");
-                datePlaced = true;
+            if (date == null && text.contains("ngày") && text.contains("tháng") && text.contains("năm")) {
+                date = new Blank[] {blank(w, "NGÀY"), blank(w, "THÁNG"), blank(w, "NĂM")};
             }
         }
-        return String.join(";", out);
+        return date == null ? new Anchors(number, null, null, null) : new Anchors(number, date[0], date[1], date[2]);
     }
 
-    static List<Mark> marks(String anchors, String number, LocalDate date) {
+    static List<Mark> marks(Anchors anchors, String number, LocalDate date) {
         List<Mark> out = new ArrayList<>();
-        for (String a : anchors.isEmpty() ? new String[0] : anchors.split(";")) {
-            String[] v = a.substring(2).split(",");
-            float x = Float.parseFloat(v[0]);
-            switch (a.charAt(0)) {
-                case 'N' -> out.add(new Mark(Math.max(x, Float.parseFloat(v[1]) - textWidth(number) - 1),
-                        Float.parseFloat(v[2]), number));
-                case 'D' -> out.add(new Mark(x, Float.parseFloat(v[1]), String.format("%02d", date.getDayOfMonth())));
-                case 'M' -> out.add(new Mark(x, Float.parseFloat(v[1]), String.valueOf(date.getMonthValue())));
-                default -> out.add(new Mark(x, Float.parseFloat(v[1]), String.valueOf(date.getYear())));
-            }
+        Blank n = anchors.number();
+        if (n != null) {
+            out.add(new Mark(Math.max(n.x(), n.right() - textWidth(number) - 1), n.baseline(), number));
+        }
+        if (anchors.day() != null) {
+            out.add(new Mark(anchors.day().x(), anchors.day().baseline(), String.format("%02d", date.getDayOfMonth())));
+        }
+        if (anchors.month() != null) {
+            out.add(new Mark(anchors.month().x(), anchors.month().baseline(), String.valueOf(date.getMonthValue())));
+        }
+        if (anchors.year() != null) {
+            out.add(new Mark(anchors.year().x(), anchors.year().baseline(), String.valueOf(date.getYear())));
         }
         return out;
     }
@@ -100,15 +104,18 @@ final class NumberMarks {
         return w.equals("Số:") || w.equals("SỐ:");
     }
 
-    private static void blank(List<String> out, List<PdfText.Word> w, String keyword, String code) {
+    /** The blank after {@code keyword} (e.g. "ngày"), or null when a number is already written there. */
+    private static Blank blank(List<PdfText.Word> w, String keyword) {
         for (int i = 0; i < w.size(); i++) {
             if (PdfText.norm(w.get(i).text()).equals(keyword)) {
                 if (i + 1 >= w.size() || !w.get(i + 1).text().matches("\\d+.*")) {
-                    out.add(code + ":" + (w.get(i).right() + 3) + "," + w.get(i).bottom());
+                    float x = w.get(i).right() + 3;
+                    return new Blank(x, x, w.get(i).bottom());
                 }
-                return;
+                return null;
             }
         }
+        return null;
     }
 
     /** A new file: {@code pdf} plus one incremental revision with the marks. */

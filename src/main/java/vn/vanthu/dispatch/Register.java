@@ -24,8 +24,8 @@ public final class Register {
     private final NumberSeries numbers;
     private final String agencyName;
 
-    public Register(DispatchService dispatches, NumberSeries numbers) {
-        this.dao = dispatches.dao();
+    Register(DispatchService dispatches, DispatchDao dao, NumberSeries numbers) {
+        this.dao = dao;
         this.numbers = numbers;
         this.agencyName = dispatches.agency().name();
     }

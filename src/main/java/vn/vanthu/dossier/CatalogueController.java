@@ -32,7 +32,7 @@ public final class CatalogueController {
 
     public void replace(Context ctx) {
         int year = year(ctx);
-        Catalogue c = catalogues.replace(Auth.user(ctx), year, parse(ctx.body()));
+        Catalogue c = catalogues.replace(Auth.user(ctx), AuditTags.origin(ctx), year, parse(ctx.body()));
         AuditTags.set(ctx, "CATALOGUE_REPLACE", "catalogue " + year,
                 c.headings().size() + " headings, " + c.rows().size() + " rows");
         ctx.json(view(c));

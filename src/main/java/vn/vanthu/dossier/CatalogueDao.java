@@ -1,12 +1,11 @@
 package vn.vanthu.dossier;
 
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import vn.vanthu.error.ApiException;
+import vn.vanthu.audit.AuditDao;
+import vn.vanthu.audit.AuditLog;
 import vn.vanthu.store.Database;
+import vn.vanthu.store.SqlStates;
 
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,36 +16,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Rows of the catalogue tables (V7). A replacement is one transaction, serialised per year by the catalogues row. */
+/**
+ * Rows of the catalogue tables (V7). A replacement is one transaction, serialised per year by the catalogues row,
+ * with its audit event; a lock timeout or serialization failure is the 409 CONCURRENT_UPDATE ({@link SqlStates}).
+ */
 final class CatalogueDao {
-    private final Jdbi jdbi;
+    private final Database db;
 
     CatalogueDao(Database db) {
-        this.jdbi = db.jdbi();
+        this.db = db;
     }
 
     /**
      * Replaces the year's headings and rows and returns what is stored; nothing changes when it fails. Two
      * replacements of one year run one after the other (the later one wins), serialised by the catalogues row.
      */
-    Catalogue replace(Catalogue c, String userId, OffsetDateTime at) {
+    Catalogue replace(Catalogue c, String userId, OffsetDateTime at, AuditLog.Entry audit) {
         try {
-            try {
-                return jdbi.inTransaction(h -> replace(h, c, userId, at));
-            } catch (FirstOfTheYear raced) {
-                // Another request created the year's row meanwhile: it exists now, so this attempt takes its lock.
-                return jdbi.inTransaction(h -> replace(h, c, userId, at));
-            }
-        } catch (UnableToExecuteStatementException e) {
-            if (Set.of("HYT00", "40001", "40P01").contains(sqlState(e))) {
-                throw ApiException.conflict("CONCURRENT_UPDATE", "The " + c.year() + " catalogue is being replaced "
-                        + "by another request; read it and send yours again");
-            }
-            throw e;
+            return db.inTransaction(h -> replace(h, c, userId, at, audit));
+        } catch (FirstOfTheYear raced) {
+            // Another request created the year's row meanwhile: it exists now, so this attempt takes its lock.
+            return db.inTransaction(h -> replace(h, c, userId, at, audit));
         }
     }
 
-    private static Catalogue replace(Handle h, Catalogue c, String userId, OffsetDateTime at) {
+    private static Catalogue replace(Handle h, Catalogue c, String userId, OffsetDateTime at, AuditLog.Entry audit) {
         lockOrCreate(h, c.year(), userId, at);
         h.createUpdate("DELETE FROM catalogue_rows WHERE catalogue_year = :y").bind("y", c.year()).execute();
         h.createUpdate("DELETE FROM catalogue_headings WHERE catalogue_year = :y").bind("y", c.year()).execute();
@@ -67,6 +61,7 @@ final class CatalogueDao {
         if (!c.rows().isEmpty()) {
             rows.execute();
         }
+        AuditDao.append(h, audit);
         return read(h, c.year()).orElseThrow();
     }
 
@@ -80,21 +75,12 @@ final class CatalogueDao {
         try {
             h.createUpdate("INSERT INTO catalogues (catalogue_year, updated_at, updated_by) VALUES (:y, :at, :u)")
                     .bind("y", year).bind("at", at).bind("u", userId).execute();
-        } catch (UnableToExecuteStatementException e) {
-            if ("23505".equals(sqlState(e))) {
+        } catch (RuntimeException e) {
+            if (SqlStates.isUniqueViolation(e)) {
                 throw new FirstOfTheYear();
             }
             throw e;
         }
-    }
-
-    private static String sqlState(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return "";
     }
 
     /** Two first catalogues of one year at once: the one that lost the insert tries again. */
@@ -105,12 +91,12 @@ final class CatalogueDao {
     }
 
     Optional<Catalogue> find(int year) {
-        return jdbi.withHandle(h -> read(h, year));
+        return db.withHandle(h -> read(h, year));
     }
 
     /** One row of the year's catalogue with its heading, by symbol. */
     Optional<CatalogueRow> row(int year, String symbol) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT r.symbol, r.title, r.retention, r.responsible_user_id, "
+        return db.withHandle(h -> h.createQuery("SELECT r.symbol, r.title, r.retention, r.responsible_user_id, "
                         + "r.notes, hd.numeral, hd.title AS heading_title FROM catalogue_rows r "
                         + "JOIN catalogue_headings hd ON hd.catalogue_year = r.catalogue_year AND hd.ordinal = r.heading_ordinal "
                         + "WHERE r.catalogue_year = :y AND r.symbol = :s")
@@ -126,7 +112,7 @@ final class CatalogueDao {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return jdbi.withHandle(h -> Set.copyOf(h.createQuery("SELECT id FROM users WHERE id IN (<ids>)")
+        return db.withHandle(h -> Set.copyOf(h.createQuery("SELECT id FROM users WHERE id IN (<ids>)")
                 .bindList("ids", List.copyOf(ids)).mapTo(String.class).list()));
     }
 

@@ -1,5 +1,7 @@
 package vn.vanthu.dossier;
 
+import vn.vanthu.audit.AuditLog;
+import vn.vanthu.web.RequestOrigin;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Database;
@@ -38,7 +40,7 @@ public final class CatalogueService {
     }
 
     /** Checks the catalogue, then replaces the year's in one transaction; returns it as stored. */
-    public Catalogue replace(User caller, int year, CatalogueInput input) {
+    public Catalogue replace(User caller, RequestOrigin origin, int year, CatalogueInput input) {
         Catalogue checked = CatalogueRules.check(year, input);
         Set<String> ids = new LinkedHashSet<>();
         checked.rows().forEach(r -> ids.add(r.responsibleUserId()));
@@ -52,7 +54,9 @@ public final class CatalogueService {
                 }
             }
         }
-        return dao.replace(checked, caller.id(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
+        return dao.replace(checked, caller.id(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS),
+                AuditLog.Entry.ofChange(origin, "CATALOGUE_REPLACE", "catalogue " + year,
+                        checked.headings().size() + " headings, " + checked.rows().size() + " rows"));
     }
 
     /** The year's catalogue; 404 when it has none. */

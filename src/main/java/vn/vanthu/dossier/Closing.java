@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.vanthu.audit.AuditLog;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.keys.KeyInfo;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.keys.UnlockedKey;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.web.Role;
+import vn.vanthu.web.RequestOrigin;
 import vn.vanthu.web.User;
 import vn.vanthu.validation.ValidationReport;
 import vn.vanthu.validation.ValidationService;
@@ -41,15 +43,17 @@ public final class Closing {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final DossierService dossiers;
+    private final DossierDao dao;
     private final DocumentStore store;
     private final KeyService keys;
     private final ValidationService validation;
     private final PackageSeal seal;
     private final PackageContents contents;
 
-    public Closing(DossierService dossiers, DocumentStore store, KeyService keys, ValidationService validation,
-                   vn.vanthu.signing.SigningService signing) {
+    Closing(DossierService dossiers, DossierDao dao, DocumentStore store, KeyService keys, ValidationService validation,
+            vn.vanthu.signing.SigningService signing) {
         this.dossiers = dossiers;
+        this.dao = dao;
         this.store = store;
         this.keys = keys;
         this.validation = validation;
@@ -57,7 +61,8 @@ public final class Closing {
         this.contents = new PackageContents(store);
     }
 
-    public Dossier close(User caller, String id, String keyId, String pin, boolean force, String reason) {
+    public Dossier close(User caller, RequestOrigin origin, String id, String keyId, String pin, boolean force,
+                         String reason) {
         Dossier d = dossiers.get(id);
         if (!d.isOpen()) {
             throw ApiException.conflict("DOSSIER_NOT_OPEN", "Dossier " + id + " is already " + d.status());
@@ -73,7 +78,7 @@ public final class Closing {
         Map<String, ValidationReport> reports = new LinkedHashMap<>();
         List<Dossier.Item> checked = validate(items, reports);
         List<Dossier.Item> failing = checked.stream()
-                .filter(i -> i.signaturesCount() > 0 && !"TOTAL_PASSED".equals(i.verdict())).toList();
+                .filter(i -> i.signaturesCount() > 0 && (i.verdict() == null || !i.verdict().passed())).toList();
         if (!failing.isEmpty() && !force) {
             throw refusal(failing);
         }
@@ -98,8 +103,9 @@ public final class Closing {
             long t4 = System.nanoTime();
             String sealSha = store.put(new ByteArrayInputStream(sealXml), "application/xml").sha256();
             String manifest = store.put(new ByteArrayInputStream(manifest(entries)), "application/json").sha256();
-            dossiers.dao().markClosed(d, checked, endDate, forcedReason, sealSha, manifest,
-                    PackageSeal.newestStampExpiry(sealXml), caller.id());
+            dao.markClosed(d, checked, endDate, forcedReason, sealSha, manifest, PackageSeal.newestStampExpiry(sealXml),
+                    caller.id(), AuditLog.Entry.ofChange(origin, "DOSSIER_CLOSE", d.id(),
+                            forcedReason == null ? d.fileCode() : "forced: " + forcedReason));
             log.info("Closed dossier {} ({} items, {} signed, {} package files) in {} ms: validation {} ms, key {} ms, "
                             + "table of contents and metadata {} ms, seal {} ms, recording {} ms", d.fileCode(), checked.size(),
                     reports.size(), entries.size(), ms(t0, System.nanoTime()), ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4),
@@ -150,15 +156,15 @@ public final class Closing {
         ValidationReport r = outcome.report();
         return new Checked(new Dossier.Item(i.id(), i.dossierId(), i.kind(), i.dispatchId(), i.sha256(), i.fileName(),
                 i.mediaType(), i.size(), i.pageCount(), i.numberSymbol(), i.documentDate(), i.issuingOrgan(),
-                i.documentType(), i.subject(), r.signaturesCount(), Filing.overall(r), report, i.filedBy(), i.filedAt()), r);
+                i.documentType(), i.subject(), r.signaturesCount(), Verdict.of(r), report, i.filedBy(), i.filedAt()), r);
     }
 
     private static ApiException refusal(List<Dossier.Item> failing) {
         List<Map<String, Object>> list = failing.stream().map(i -> Map.<String, Object>of("itemId", i.id(),
-                "fileName", i.fileName(), "verdict", String.valueOf(i.verdict()))).toList();
+                "fileName", i.fileName(), "verdict", String.valueOf(Verdict.text(i.verdict())))).toList();
         StringBuilder names = new StringBuilder();
         for (Dossier.Item i : failing) {
-            names.append(names.length() == 0 ? "" : "; ").append(i.fileName()).append(" (").append(i.verdict()).append(')');
+            names.append(names.length() == 0 ? "" : "; ").append(i.fileName()).append(" (").append(Verdict.text(i.verdict())).append(')');
         }
         return ApiException.conflict("ITEMS_FAIL_VALIDATION", failing.size() + " item(s) fail validation: " + names
                 + ". Remove them, or close with force=true and a reason.").withDetails(Map.of("failingItems", list));

@@ -21,7 +21,16 @@ public record Dossier(String id, int year, String symbol, String fileCode, Strin
     public record Item(String id, String dossierId, String kind, String dispatchId, String sha256, String fileName,
                        String mediaType, long size, int pageCount, String numberSymbol, String documentDate,
                        String issuingOrgan, String documentType, String subject, int signaturesCount,
-                       String verdict, String reportSha256, String filedBy, OffsetDateTime filedAt) {}
+                       Verdict verdict, String reportSha256, String filedBy, OffsetDateTime filedAt) {}
+
+    /** How many documents and pages a dossier holds. */
+    public record Totals(int documents, int pages) {
+        public static final Totals NONE = new Totals(0, 0);
+
+        static Totals of(java.util.List<Item> items) {
+            return new Totals(items.size(), items.stream().mapToInt(Item::pageCount).sum());
+        }
+    }
 
     /** One line of the dossier's history (who did what when). */
     public record Event(OffsetDateTime at, String userId, String action, String details) {}

@@ -42,7 +42,7 @@ public final class DossierController {
 
     public void create(Context ctx) {
         NewDossier m = Json.read(ctx.body(), NewDossier.class, "{catalogueSymbol | symbol, title, retention, responsibleUserId, …}");
-        Dossier d = dossiers.create(Auth.user(ctx), m);
+        Dossier d = dossiers.create(Auth.user(ctx), AuditTags.origin(ctx), m);
         AuditTags.set(ctx, "DOSSIER_OPEN", d.id(), d.fileCode());
         ctx.status(201).json(view(d));
     }
@@ -53,7 +53,7 @@ public final class DossierController {
         long offset = cursor == null ? 0 : Math.max(0, cursor);
         List<Dossier> page = dossiers.list(year(ctx), ctx.queryParam("status"), limit + 1, offset);
         String next = page.size() > limit ? String.valueOf(offset + limit) : null;
-        ctx.json(Paging.page(page.stream().limit(limit).map(this::view).toList(), next));
+        ctx.json(Paging.page(views(page.stream().limit(limit).toList()), next));
     }
 
     public void get(Context ctx) {
@@ -70,7 +70,7 @@ public final class DossierController {
             if (dispatchId.isBlank()) {
                 throw ApiException.badRequest("MISSING_FIELD", "dispatchId is required (or send a multipart file with metadata)", "dispatchId");
             }
-            List<Dossier.Item> items = filing.fileDispatch(Auth.user(ctx), id, dispatchId);
+            List<Dossier.Item> items = filing.fileDispatch(Auth.user(ctx), AuditTags.origin(ctx), id, dispatchId);
             AuditTags.set(ctx, "DOSSIER_FILE", id, "dispatch " + dispatchId);
             Map<String, Object> body = new LinkedHashMap<>(DossierViews.item(items.get(0)));
             body.put("appendices", items.subList(1, items.size()).stream().map(DossierViews::item).toList());
@@ -85,7 +85,7 @@ public final class DossierController {
             try (InputStream in = file.content()) {
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
-            Dossier.Item item = filing.fileUpload(Auth.user(ctx), id, tmp, file.filename(), file.contentType(), m);
+            Dossier.Item item = filing.fileUpload(Auth.user(ctx), AuditTags.origin(ctx), id, tmp, file.filename(), file.contentType(), m);
             AuditTags.set(ctx, "DOSSIER_FILE", id, item.kind() + " " + item.fileName());
             ctx.status(201).json(DossierViews.item(item));
         } finally {
@@ -94,7 +94,7 @@ public final class DossierController {
     }
 
     public void removeItem(Context ctx) {
-        dossiers.removeItem(Auth.user(ctx), ctx.pathParam("id"), ctx.pathParam("itemId"));
+        dossiers.removeItem(Auth.user(ctx), AuditTags.origin(ctx), ctx.pathParam("id"), ctx.pathParam("itemId"));
         AuditTags.set(ctx, "DOSSIER_REMOVE", ctx.pathParam("id"), ctx.pathParam("itemId"));
         ctx.status(204);
     }
@@ -109,7 +109,7 @@ public final class DossierController {
         if (!force.isMissingNode() && !force.isBoolean()) {
             throw ApiException.badRequest("INVALID_FORCE", "force must be true or false", "force");
         }
-        Dossier d = closing.close(Auth.user(ctx), ctx.pathParam("id"), keyId, n.path("pin").asText(null),
+        Dossier d = closing.close(Auth.user(ctx), AuditTags.origin(ctx), ctx.pathParam("id"), keyId, n.path("pin").asText(null),
                 force.asBoolean(false), n.path("reason").asText(null));
         AuditTags.set(ctx, "DOSSIER_CLOSE", d.id(), d.forcedReason() == null ? d.fileCode() : "forced: " + d.forcedReason());
         ctx.json(view(d));
@@ -140,7 +140,7 @@ public final class DossierController {
             throw ApiException.badRequest("INVALID_WITHIN", "within must be a number of days such as 30d", "within");
         }
         int days = Integer.parseInt(within.substring(0, within.length() - 1));
-        ctx.json(Map.of("within", within, "items", dossiers.due(days).stream().map(this::view).toList()));
+        ctx.json(Map.of("within", within, "items", views(dossiers.due(days))));
     }
 
     public void exportPdf(Context ctx) throws Exception {
@@ -158,7 +158,14 @@ public final class DossierController {
     }
 
     private Map<String, Object> view(Dossier d) {
-        return DossierViews.summary(d, dossiers.items(d.id()), dossiers.deadline(d));
+        return views(List.of(d)).get(0);
+    }
+
+    /** The summaries of a page of dossiers: one query for all their item totals, none per dossier. */
+    private List<Map<String, Object>> views(List<Dossier> page) {
+        Map<String, Dossier.Totals> totals = dossiers.totals(page);
+        return page.stream().map(d -> DossierViews.summary(d, totals.getOrDefault(d.id(), Dossier.Totals.NONE),
+                dossiers.deadline(d))).toList();
     }
 
     private static Integer year(Context ctx) {

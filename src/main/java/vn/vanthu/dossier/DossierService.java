@@ -1,7 +1,9 @@
 package vn.vanthu.dossier;
 
+import vn.vanthu.audit.AuditLog;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.error.ApiException;
+import vn.vanthu.web.RequestOrigin;
 import vn.vanthu.web.Role;
 import vn.vanthu.web.User;
 import vn.vanthu.users.UserService;
@@ -13,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -34,24 +37,20 @@ public final class DossierService {
     private final AppConfig.Agency agency;
     private final AppConfig.Dossiers config;
 
-    public DossierService(vn.vanthu.store.Database db, UserService users, CatalogueService catalogue,
-                          AppConfig.Agency agency, AppConfig.Dossiers config) {
-        this.dao = new DossierDao(db);
+    DossierService(DossierDao dao, UserService users, CatalogueService catalogue, AppConfig.Agency agency,
+                   AppConfig.Dossiers config) {
+        this.dao = dao;
         this.users = users;
         this.catalogue = catalogue;
         this.agency = agency;
         this.config = config;
     }
 
-    DossierDao dao() {
-        return dao;
-    }
-
     AppConfig.Agency agency() {
         return agency;
     }
 
-    public Dossier create(User caller, NewDossier m) {
+    public Dossier create(User caller, RequestOrigin origin, NewDossier m) {
         LocalDate start = m.startDate() == null ? today() : date(m.startDate(), "startDate");
         int year = m.year() == null ? start.getYear() : m.year();
         if (year < 2000 || year > 2100) {
@@ -85,9 +84,7 @@ public final class DossierService {
                 title, retention, rights, limit(language, 20, "language"), category, limit(m.keyword(), 500, "keyword"),
                 limit(m.description(), 2000, "description"), owner.id(), start.toString(), null, Dossier.Status.OPEN,
                 caller.id(), OffsetDateTime.now(ZoneOffset.UTC), null, null, null, null, null, null);
-        if (!dao.insert(d)) {
-            throw ApiException.conflict("DUPLICATE_SYMBOL", "A dossier with symbol " + symbol + " already exists in " + year);
-        }
+        dao.insert(d, AuditLog.Entry.ofChange(origin, "DOSSIER_OPEN", d.id(), d.fileCode()));
         return d;
     }
 
@@ -102,6 +99,11 @@ public final class DossierService {
         return dao.list(year, status, limit, offset);
     }
 
+    /** The documents and pages of each dossier, read at once for a whole page of a list. */
+    public Map<String, Dossier.Totals> totals(List<Dossier> dossiers) {
+        return dao.totals(dossiers.stream().map(Dossier::id).toList());
+    }
+
     public List<Dossier.Item> items(String id) {
         return dao.items(id);
     }
@@ -110,9 +112,9 @@ public final class DossierService {
         return dao.history(id);
     }
 
-    public void removeItem(User caller, String id, String itemId) {
+    public void removeItem(User caller, RequestOrigin origin, String id, String itemId) {
         get(id);
-        dao.deleteItem(id, itemId, caller.id());
+        dao.deleteItem(id, itemId, caller.id(), AuditLog.Entry.ofChange(origin, "DOSSIER_REMOVE", id, itemId));
     }
 
     /** Nộp lưu: a CLOSED dossier handed to the agency archive. */

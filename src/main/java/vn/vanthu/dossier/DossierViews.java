@@ -8,7 +8,7 @@ import java.util.Map;
 final class DossierViews {
     private DossierViews() {}
 
-    static Map<String, Object> summary(Dossier d, List<Dossier.Item> items, java.time.LocalDate deadline) {
+    static Map<String, Object> summary(Dossier d, Dossier.Totals totals, java.time.LocalDate deadline) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());
         m.put("fileCode", d.fileCode());
@@ -22,8 +22,8 @@ final class DossierViews {
         m.put("category", d.category().name());
         m.put("startDate", d.startDate());
         m.put("endDate", d.endDate());
-        m.put("docTotal", items.size());
-        m.put("pageTotal", items.stream().mapToInt(Dossier.Item::pageCount).sum());
+        m.put("docTotal", totals.documents());
+        m.put("pageTotal", totals.pages());
         m.put("keyword", d.keyword());
         m.put("description", d.description());
         m.put("responsibleUserId", d.responsibleUserId());
@@ -40,7 +40,7 @@ final class DossierViews {
 
     static Map<String, Object> detail(Dossier d, List<Dossier.Item> items, java.time.LocalDate deadline,
                                       List<Dossier.Event> history) {
-        Map<String, Object> m = summary(d, items, deadline);
+        Map<String, Object> m = summary(d, Dossier.Totals.of(items), deadline);
         m.put("items", items.stream().map(DossierViews::item).toList());
         m.put("history", history);
         return m;
@@ -62,7 +62,7 @@ final class DossierViews {
         m.put("documentType", i.documentType());
         m.put("subject", i.subject());
         m.put("signaturesCount", i.signaturesCount());
-        m.put("verdict", i.verdict());
+        m.put("verdict", Verdict.text(i.verdict()));
         m.put("filedBy", i.filedBy());
         m.put("filedAt", i.filedAt());
         return m;

@@ -41,7 +41,7 @@ final class DossierXml {
                     .leaf("OrganName", it.issuingOrgan()).leaf("Subject", it.subject()).leaf("Language", d.language())
                     .leaf("PageAmount", it.pageCount()).leaf("OriginalName", it.fileName())
                     .leaf("Path", paths == null ? null : PackageEntry.DATA + paths.get(i)).leaf("Sha256", it.sha256())
-                    .leaf("Signatures", it.signaturesCount()).leaf("Verdict", it.verdict())
+                    .leaf("Signatures", it.signaturesCount()).leaf("Verdict", Verdict.text(it.verdict()))
                     .close();
         }
     }

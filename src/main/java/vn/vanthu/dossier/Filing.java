@@ -4,8 +4,10 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import vn.vanthu.dispatch.Dispatch;
 import vn.vanthu.dispatch.DispatchService;
+import vn.vanthu.audit.AuditLog;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.DocumentStore;
+import vn.vanthu.web.RequestOrigin;
 import vn.vanthu.web.User;
 import vn.vanthu.validation.ValidationReport;
 import vn.vanthu.validation.ValidationService;
@@ -30,19 +32,22 @@ public final class Filing {
     private static final Set<String> KINDS = Set.of("INCOMING", "OTHER");
 
     private final DossierService dossiers;
+    private final DossierDao dao;
     private final DispatchService dispatches;
     private final DocumentStore store;
     private final ValidationService validation;
 
-    public Filing(DossierService dossiers, DispatchService dispatches, DocumentStore store, ValidationService validation) {
+    Filing(DossierService dossiers, DossierDao dao, DispatchService dispatches, DocumentStore store,
+           ValidationService validation) {
         this.dossiers = dossiers;
+        this.dao = dao;
         this.dispatches = dispatches;
         this.store = store;
         this.validation = validation;
     }
 
     /** Files an issued dispatch: the sealed document first, then its appendices. */
-    public List<Dossier.Item> fileDispatch(User caller, String dossierId, String dispatchId) {
+    public List<Dossier.Item> fileDispatch(User caller, RequestOrigin origin, String dossierId, String dispatchId) {
         Dossier dossier = openDossier(dossierId);
         Dispatch d = dispatches.get(dispatchId);
         if (d.status() != Dispatch.Status.ISSUED) {
@@ -57,11 +62,13 @@ public final class Filing {
             out.add(item(caller, dossier, "DISPATCH", d.id(), a.sha256(), a.fileName(), issued.number(),
                     issued.issuedDate(), organ, "Phụ lục", "Phụ lục " + a.ordinal() + ": " + d.subject()));
         }
+        dao.insertItems(out, AuditLog.Entry.ofChange(origin, "DOSSIER_FILE", dossierId, "dispatch " + dispatchId));
         return out;
     }
 
     /** Files an uploaded document with its metadata. */
-    public Dossier.Item fileUpload(User caller, String dossierId, Path file, String fileName, String mediaType, NewItem m) {
+    public Dossier.Item fileUpload(User caller, RequestOrigin origin, String dossierId, Path file, String fileName,
+                                   String mediaType, NewItem m) {
         Dossier dossier = openDossier(dossierId);
         NewItem meta = m == null ? new NewItem(null, null, null, null, null, null) : m;
         String kind = meta.kind() == null || meta.kind().isBlank()
@@ -78,9 +85,12 @@ public final class Filing {
         String date = meta.documentDate() == null ? DossierService.today().toString()
                 : DossierService.date(meta.documentDate(), "documentDate").toString();
         DocumentStore.StoredDocument doc = store.put(file, mediaType == null ? "application/octet-stream" : mediaType);
-        return item(caller, dossier, kind, null, doc.sha256(), fileName == null || fileName.isBlank() ? "tai-lieu" : fileName,
+        String name = fileName == null || fileName.isBlank() ? "tai-lieu" : fileName;
+        Dossier.Item item = item(caller, dossier, kind, null, doc.sha256(), name,
                 limit(meta.numberSymbol(), 100, "numberSymbol"), date, limit(meta.issuingOrgan(), 300, "issuingOrgan"),
                 limit(meta.documentType(), 100, "documentType"), limit(meta.subject(), 1000, "subject"));
+        dao.insertItems(List.of(item), AuditLog.Entry.ofChange(origin, "DOSSIER_FILE", dossierId, kind + " " + item.fileName()));
+        return item;
     }
 
     private Dossier openDossier(String id) {
@@ -91,45 +101,33 @@ public final class Filing {
         return d;
     }
 
+    /** The item to file, its signatures validated (not stored yet). */
     private Dossier.Item item(User caller, Dossier dossier, String kind, String dispatchId, String sha, String fileName,
                               String number, String date, String organ, String type, String subject) {
         DocumentStore.StoredDocument doc = store.find(sha).orElseThrow(() -> ApiException.notFound("Document " + sha));
         byte[] bytes = store.readAllBytes(sha);
-        Verdict v = verdict(fileName, bytes);
+        Signatures v = signatures(fileName, bytes);
         var item = new Dossier.Item(UUID.randomUUID().toString(), dossier.id(), kind, dispatchId, sha,
                 fileName.length() > 300 ? fileName.substring(0, 300) : fileName, doc.mediaType(), doc.size(),
-                pages(bytes), number, date, organ, type, subject, v.signatures(), v.text(), null, caller.id(),
+                pages(bytes), number, date, organ, type, subject, v.count(), v.verdict(), null, caller.id(),
                 OffsetDateTime.now(ZoneOffset.UTC));
-        dossiers.dao().insertItem(item);
         return item;
     }
 
-    /** The signatures a file carries and their overall verdict (null when it has none). */
-    record Verdict(int signatures, String text) {}
+    /** How many signatures a file carries and their overall verdict (null when it has none). */
+    record Signatures(int count, Verdict verdict) {}
 
-    Verdict verdict(String name, byte[] bytes) {
+    Signatures signatures(String name, byte[] bytes) {
         if (!ValidationService.maySign(bytes)) {
-            return new Verdict(0, null);
+            return new Signatures(0, null);
         }
         ValidationReport r;
         try {
             r = validation.validate(new ValidationService.Request(name, bytes, List.of(), null, Set.of(), null)).report();
         } catch (ApiException e) {
-            return new Verdict(0, null);   // not a signed format this service reads: an unsigned file
+            return new Signatures(0, null);   // not a signed format this service reads: an unsigned file
         }
-        return new Verdict(r.signaturesCount(), overall(r));
-    }
-
-    static String overall(ValidationReport r) {
-        if (r.signaturesCount() == 0) {
-            return null;
-        }
-        for (ValidationReport.Signature s : r.signatures()) {
-            if (!"TOTAL_PASSED".equals(s.indication())) {
-                return s.subIndication() == null ? s.indication() : s.indication() + "/" + s.subIndication();
-            }
-        }
-        return "TOTAL_PASSED";
+        return new Signatures(r.signaturesCount(), Verdict.of(r));
     }
 
     private static int pages(byte[] bytes) {

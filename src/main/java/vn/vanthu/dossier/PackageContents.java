@@ -112,7 +112,7 @@ final class PackageContents {
                 event(x, "digital signature generation", when, s.format() + " signature by " + s.signedBy(), null, null, object);
             }
             event(x, "digital signature validation", c.closedAt(), "ETSI EN 319 102-1 validation at closing",
-                    Filing.overall(r), c.closedBy(), object);
+                    Verdict.text(Verdict.of(r)), c.closedBy(), object);
         }
         event(x, "information package creation", c.closedAt(), c.forcedReason() == null ? "Dossier closed"
                 : "Dossier closed despite failing items: " + c.forcedReason(), "CLOSED", c.closedBy(), null);

@@ -29,13 +29,16 @@ public final class Packages implements AutoCloseable {
     static final String SYSTEM = "system";
 
     private final DossierService dossiers;
+    private final DossierDao dao;
     private final DocumentStore store;
     private final PackageSeal seal;
     private final AppConfig.Dossiers config;
     private ScheduledExecutorService scheduler;
 
-    public Packages(DossierService dossiers, DocumentStore store, SigningService signing, AppConfig.Dossiers config) {
+    Packages(DossierService dossiers, DossierDao dao, DocumentStore store, SigningService signing,
+             AppConfig.Dossiers config) {
         this.dossiers = dossiers;
+        this.dao = dao;
         this.store = store;
         this.seal = new PackageSeal(signing, store);
         this.config = config;
@@ -60,7 +63,7 @@ public final class Packages implements AutoCloseable {
         Dossier d = sealed(dossiers.get(id));
         byte[] renewed = seal.renew(store.readAllBytes(d.sealSha256()), entries(d));
         String sha = store.put(new ByteArrayInputStream(renewed), "application/xml").sha256();
-        if (!dossiers.dao().replaceSeal(d.id(), d.sealSha256(), sha, PackageSeal.newestStampExpiry(renewed), userId)) {
+        if (!dao.replaceSeal(d.id(), d.sealSha256(), sha, PackageSeal.newestStampExpiry(renewed), userId)) {
             throw ApiException.conflict("RENEWED_MEANWHILE", "The package was renewed by another request meanwhile; fetch it again");
         }
         return dossiers.get(id);
@@ -70,7 +73,7 @@ public final class Packages implements AutoCloseable {
     public int renewExpiring() {
         OffsetDateTime horizon = OffsetDateTime.now(ZoneOffset.UTC).plus(config.renewWindow());
         int renewed = 0;
-        for (Dossier d : dossiers.dao().sealedExpiringBefore(horizon)) {
+        for (Dossier d : dao.sealedExpiringBefore(horizon)) {
             try {
                 renew(SYSTEM, d.id());
                 renewed++;

@@ -39,7 +39,7 @@ final class TableOfContents {
         if (it.signaturesCount() == 0) {
             return "";
         }
-        return it.signaturesCount() + " chữ ký số: " + ("TOTAL_PASSED".equals(it.verdict()) ? "hợp lệ" : it.verdict());
+        return it.signaturesCount() + " chữ ký số: " + (it.verdict() != null && it.verdict().passed() ? "hợp lệ" : Verdict.text(it.verdict()));
     }
 
     private static String text(String s) {

@@ -60,13 +60,13 @@ public final class KeyController {
             if (images.size() > 1) {
                 throw ApiException.badRequest("TOO_MANY_FILES", "Send at most one 'image' part", "image");
             }
-            info = keys.registerPkcs12(new Registrations.Pkcs12(Uploads.text(ctx, "id", null),
+            info = keys.registerPkcs12(AuditTags.origin(ctx), new Registrations.Pkcs12(Uploads.text(ctx, "id", null),
                     Uploads.text(ctx, "owner", null), bytes(file), ctx.formParam("pin"),
                     Uploads.text(ctx, "alias", null), images.isEmpty() ? null : bytes(images.get(0))));
         } else if (type.startsWith("application/json")) {
             Registrations.Pkcs11 req = Requests.json(ctx, Registrations.Pkcs11.class,
                     "{id, owner, library, slot or tokenLabel, alias, pin?}");
-            info = keys.registerPkcs11(req);
+            info = keys.registerPkcs11(AuditTags.origin(ctx), req);
         } else {
             throw ApiException.unsupportedMediaType("Send a .p12 as multipart/form-data, or a PKCS#11 key as JSON");
         }
@@ -76,7 +76,7 @@ public final class KeyController {
 
     public void delete(Context ctx) {
         String id = ctx.pathParam("id");
-        keys.delete(id);
+        keys.delete(AuditTags.origin(ctx), id);
         AuditTags.set(ctx, "KEY_DELETE", id, null);
         ctx.status(204);
     }

@@ -1,11 +1,10 @@
 package vn.vanthu.keys;
 
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import vn.vanthu.audit.AuditDao;
+import vn.vanthu.audit.AuditLog;
 import vn.vanthu.store.Database;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,36 +33,37 @@ final class KeyDao {
         }
     }
 
-    private final Jdbi jdbi;
+    private final Database db;
 
     KeyDao(Database db) {
-        this.jdbi = db.jdbi();
+        this.db = db;
     }
 
     Optional<KeyRecord> find(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM signing_keys WHERE id = :id")
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM signing_keys WHERE id = :id")
                 .bind("id", id).map(ROW).findOne());
     }
 
     List<KeyRecord> all() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + LIST_COLUMNS + " FROM signing_keys ORDER BY id").map(ROW).list());
+        return db.withHandle(h -> h.createQuery("SELECT " + LIST_COLUMNS + " FROM signing_keys ORDER BY id").map(ROW).list());
     }
 
     List<KeyRecord> byOwners(List<String> owners) {
         if (owners.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + LIST_COLUMNS + " FROM signing_keys WHERE owner IN (<owners>) ORDER BY id")
+        return db.withHandle(h -> h.createQuery("SELECT " + LIST_COLUMNS + " FROM signing_keys WHERE owner IN (<owners>) ORDER BY id")
                 .bindList("owners", owners).map(ROW).list());
     }
 
     int count() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM signing_keys").mapTo(Integer.class).one());
+        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM signing_keys").mapTo(Integer.class).one());
     }
 
-    void insert(KeyRecord k, byte[] image) {
-        try {
-            jdbi.useHandle(h -> h.createUpdate("INSERT INTO signing_keys (" + COLUMNS + ", image, created_at) VALUES "
+    /** Inserts the key and the audit event of its registration; {@link DuplicateKeyId} when the id is taken. */
+    void insert(KeyRecord k, byte[] image, AuditLog.Entry audit) {
+        db.inTransaction(DuplicateKeyId::new, h -> {
+            h.createUpdate("INSERT INTO signing_keys (" + COLUMNS + ", image, created_at) VALUES "
                             + "(:id, :owner, :kind, :alias, :p12, :library, :slot, :label, :cert, :subject, :issuer, "
                             + ":serial, :nb, :na, 0, NULL, :image, :now)")
                     .bind("id", k.id()).bind("owner", k.owner()).bind("kind", k.kind()).bind("alias", k.alias())
@@ -71,18 +71,15 @@ final class KeyDao {
                     .bind("label", k.tokenLabel()).bind("cert", k.certificate()).bind("subject", k.subject())
                     .bind("issuer", k.issuer()).bind("serial", k.serialNumber()).bind("nb", odt(k.notBefore()))
                     .bind("na", odt(k.notAfter())).bind("image", image).bind("now", odt(Instant.now()))
-                    .execute());
-        } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException s && "23505".equals(s.getSQLState())) {
-                throw new DuplicateKeyId();
-            }
-            throw e;
-        }
+                    .execute();
+            AuditDao.append(h, audit);
+            return null;
+        });
     }
 
     /** Replaces a PKCS#12 key's keystore, certificate facts and image (development re-seeding). */
     void replacePkcs12(KeyRecord k, byte[] image) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE signing_keys SET p12 = :p12, alias = :alias, certificate = :cert, "
+        db.useTransaction(h -> h.createUpdate("UPDATE signing_keys SET p12 = :p12, alias = :alias, certificate = :cert, "
                         + "subject = :subject, issuer = :issuer, serial_number = :serial, not_before = :nb, "
                         + "not_after = :na, image = :image WHERE id = :id")
                 .bind("p12", k.p12()).bind("alias", k.alias()).bind("cert", k.certificate())
@@ -91,12 +88,19 @@ final class KeyDao {
                 .bind("id", k.id()).execute());
     }
 
-    boolean delete(String id) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM signing_keys WHERE id = :id").bind("id", id).execute()) > 0;
+    /** Deletes the key and writes the audit event of it; false (and no event) when there was no such key. */
+    boolean delete(String id, AuditLog.Entry audit) {
+        return db.inTransaction(h -> {
+            int n = h.createUpdate("DELETE FROM signing_keys WHERE id = :id").bind("id", id).execute();
+            if (n > 0) {
+                AuditDao.append(h, audit);
+            }
+            return n > 0;
+        });
     }
 
     Optional<byte[]> image(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT image FROM signing_keys WHERE id = :id")
+        return db.withHandle(h -> h.createQuery("SELECT image FROM signing_keys WHERE id = :id")
                 .bind("id", id).map((rs, ctx) -> rs.getBytes(1)).findOne()).filter(b -> b != null && b.length > 0);
     }
 
@@ -107,7 +111,7 @@ final class KeyDao {
      * @return the lock's end when this attempt locked the key, else empty
      */
     Optional<Instant> recordWrongPin(String id, int maxAttempts, Duration lock, Instant now) {
-        return jdbi.inTransaction(h -> {
+        return db.inTransaction(h -> {
             int failed = h.createQuery("SELECT failed_attempts FROM signing_keys WHERE id = :id FOR UPDATE")
                     .bind("id", id).mapTo(Integer.class).findOne().orElse(0) + 1;
             Instant until = failed >= maxAttempts ? now.plus(lock) : null;
@@ -118,7 +122,7 @@ final class KeyDao {
     }
 
     void resetAttempts(String id) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE signing_keys SET failed_attempts = 0, locked_until = NULL "
+        db.useTransaction(h -> h.createUpdate("UPDATE signing_keys SET failed_attempts = 0, locked_until = NULL "
                 + "WHERE id = :id AND (failed_attempts <> 0 OR locked_until IS NOT NULL)").bind("id", id).execute());
     }
 

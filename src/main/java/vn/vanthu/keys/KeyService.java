@@ -1,5 +1,7 @@
 package vn.vanthu.keys;
 
+import vn.vanthu.audit.AuditLog;
+import vn.vanthu.web.RequestOrigin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.vanthu.config.AppConfig;
@@ -150,16 +152,26 @@ public final class KeyService implements KeyVault {
         return dao.image(keyId);
     }
 
+    /** Registers a keystore outside any request (tests, set-up): no audit event. */
     public KeyInfo registerPkcs12(Registrations.Pkcs12 request) {
-        return registrations.pkcs12(request).info(clock.instant());
+        return registerPkcs12(null, request);
     }
 
+    public KeyInfo registerPkcs12(RequestOrigin origin, Registrations.Pkcs12 request) {
+        return registrations.pkcs12(request, origin).info(clock.instant());
+    }
+
+    /** Registers a token key outside any request (tests, set-up): no audit event. */
     public KeyInfo registerPkcs11(Registrations.Pkcs11 request) {
-        return registrations.pkcs11(request).info(clock.instant());
+        return registerPkcs11(null, request);
     }
 
-    public void delete(String keyId) {
-        if (!dao.delete(keyId)) {
+    public KeyInfo registerPkcs11(RequestOrigin origin, Registrations.Pkcs11 request) {
+        return registrations.pkcs11(request, origin).info(clock.instant());
+    }
+
+    public void delete(RequestOrigin origin, String keyId) {
+        if (!dao.delete(keyId, AuditLog.Entry.ofChange(origin, "KEY_DELETE", keyId, null))) {
             throw ApiException.notFound("Key " + keyId);
         }
         opened.forget(keyId);

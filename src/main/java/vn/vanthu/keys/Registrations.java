@@ -1,5 +1,7 @@
 package vn.vanthu.keys;
 
+import vn.vanthu.audit.AuditLog;
+import vn.vanthu.web.RequestOrigin;
 import eu.europa.esig.dss.token.AbstractKeyStoreTokenConnection;
 import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
 import org.bouncycastle.asn1.x500.RDN;
@@ -74,6 +76,11 @@ public final class Registrations {
     }
 
     KeyRecord pkcs12(Pkcs12 r) {
+        return pkcs12(r, null);
+    }
+
+    /** Registers a keystore; {@code origin} names the request whose audit event is written with the key. */
+    KeyRecord pkcs12(Pkcs12 r, RequestOrigin origin) {
         String id = checkId(r.id());
         checkOwner(r.owner());
         checkImage(r.image());
@@ -85,7 +92,7 @@ public final class Registrations {
         }
         KeyRecord key = read(KeyInfo.PKCS12, id, r.owner(), r.alias(), r.pin(), r.p12(), null, null, null,
                 (slot, pin) -> KeyOpener.connect(KeyInfo.PKCS12, r.p12(), null, null, pin));
-        insert(key, r.image());
+        insert(key, r.image(), origin);
         return key;
     }
 
@@ -95,7 +102,7 @@ public final class Registrations {
                 (slot, protection) -> KeyOpener.connect(KeyInfo.PKCS12, p12, null, null, protection));
     }
 
-    KeyRecord pkcs11(Pkcs11 r) {
+    KeyRecord pkcs11(Pkcs11 r, RequestOrigin origin) {
         String id = checkId(r.id());
         checkOwner(r.owner());
         if (r.library() == null || r.library().isBlank()) {
@@ -124,7 +131,7 @@ public final class Registrations {
                     bySlot ? r.slot() : null, byLabel ? r.tokenLabel().strip() : null,
                     (ignored, pin) -> KeyOpener.connect(KeyInfo.PKCS11, null, lib, slot, pin));
         });
-        insert(key, null);
+        insert(key, null, origin);
         return key;
     }
 
@@ -198,9 +205,10 @@ public final class Registrations {
         return ApiException.unprocessable("INVALID_KEYSTORE", "The keystore or token could not be read");
     }
 
-    private void insert(KeyRecord key, byte[] image) {
+    private void insert(KeyRecord key, byte[] image, RequestOrigin origin) {
         try {
-            dao.insert(key, image);
+            dao.insert(key, image, AuditLog.Entry.ofChange(origin, "KEY_REGISTER", key.id(),
+                    key.kind() + " owner=" + key.owner() + " serial=" + key.serialNumber()));
         } catch (KeyDao.DuplicateKeyId e) {
             throw ApiException.conflict("KEY_EXISTS", "A key with id '" + key.id() + "' exists already");
         }

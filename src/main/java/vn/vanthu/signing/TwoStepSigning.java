@@ -47,13 +47,13 @@ public final class TwoStepSigning {
 
     private final SigningService signing;
     private final DocumentStore documents;
-    private final Preparations preparations;
+    private final PreparationDao preparations;
     private final Duration ttl;
 
     public TwoStepSigning(SigningService signing, DocumentStore documents, vn.vanthu.store.Database db, Duration ttl) {
         this.signing = signing;
         this.documents = documents;
-        this.preparations = new Preparations(db);
+        this.preparations = new PreparationDao(db);
         this.ttl = ttl;
     }
 
@@ -73,14 +73,14 @@ public final class TwoStepSigning {
         preparations.purgeExpiredBefore(now.minusDays(1));
         String id = UUID.randomUUID().toString();
         SignRequest p = d.request();
-        preparations.insert(new Preparations.Row(id, caller.id(), p.format().name(), p.level().name(),
+        preparations.insert(new PreparationDao.Row(id, caller.id(), p.format().name(), p.level().name(),
                 p.packaging().name(), docs.toString(), pem(chain), d.signingDate().getTime(),
                 p.visible() == null ? null : p.visible().toJson(), p.reason(), p.location(), now, now.plus(ttl), false));
         return new Prepared(id, d.bytes(), d.digestAlgorithm(), d.signatureAlgorithm(), now.plus(ttl));
     }
 
     public SignedDocument complete(User caller, String id, byte[] signatureValue) {
-        Preparations.Row row = preparations.find(id).filter(p -> p.userId().equals(caller.id()))
+        PreparationDao.Row row = preparations.find(id).filter(p -> p.userId().equals(caller.id()))
                 .orElseThrow(() -> ApiException.notFound("Preparation " + id));
         if (row.used()) {
             throw ApiException.gone("PREPARATION_USED", "This preparation has already been completed; prepare again");

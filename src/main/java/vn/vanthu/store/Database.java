@@ -3,6 +3,8 @@ package vn.vanthu.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import vn.vanthu.config.AppConfig;
 
@@ -14,7 +16,14 @@ import java.nio.file.Path;
  * PostgreSQL) and a shared {@link Jdbi}. Several instances may open the same PostgreSQL at once: Flyway
  * takes a lock while migrating.
  *
- * <pre>{@code try (Database db = Database.open(config.storage())) { db.jdbi().withHandle(h -> …); }}</pre>
+ * DAOs run their work through {@link #inTransaction} so that SQL states become domain errors in one place
+ * ({@link SqlStates}).
+ *
+ * <pre>{@code
+ * try (Database db = Database.open(config.storage())) {
+ *     db.inTransaction(() -> ApiException.conflict("USER_EXISTS", "…"), h -> h.createUpdate("INSERT …").execute());
+ * }
+ * }</pre>
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
@@ -62,6 +71,38 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** One unit of work; any SQL failure goes through {@link SqlStates#translate} (a duplicate stays an error). */
+    public <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
+        return inTransaction(null, work);
+    }
+
+    /** One unit of work in which a unique violation means {@code onDuplicate} (e.g. a 409 USER_EXISTS). */
+    public <R> R inTransaction(java.util.function.Supplier<? extends RuntimeException> onDuplicate,
+                               HandleCallback<R, RuntimeException> work) {
+        try {
+            return jdbi.inTransaction(work);
+        } catch (RuntimeException e) {
+            throw SqlStates.translate(e, onDuplicate);
+        }
+    }
+
+    /** {@link #inTransaction(HandleCallback)} for work that answers nothing. */
+    public void useTransaction(HandleConsumer<RuntimeException> work) {
+        inTransaction(null, h -> {
+            work.useHandle(h);
+            return null;
+        });
+    }
+
+    /** Reads (or a single statement) on a short-lived handle, failures translated as in a transaction. */
+    public <R> R withHandle(HandleCallback<R, RuntimeException> work) {
+        try {
+            return jdbi.withHandle(work);
+        } catch (RuntimeException e) {
+            throw SqlStates.translate(e, null);
+        }
     }
 
     public boolean isPostgres() {

@@ -36,7 +36,7 @@ public final class UserController {
 
     public void create(Context ctx) {
         CreateUser req = Requests.json(ctx, CreateUser.class, "{name, displayName, roles}");
-        User created = users.create(req.name(), req.displayName(), req.roles());
+        User created = users.create(AuditTags.origin(ctx), req.name(), req.displayName(), req.roles());
         AuditTags.object(ctx, created.id());
         ctx.status(201).json(view(created));
     }
@@ -46,16 +46,16 @@ public final class UserController {
     }
 
     public void disable(Context ctx) {
-        ctx.json(view(users.setDisabled(ctx.pathParam("id"), true)));
+        ctx.json(view(users.setDisabled(AuditTags.origin(ctx), ctx.pathParam("id"), true)));
     }
 
     public void enable(Context ctx) {
-        ctx.json(view(users.setDisabled(ctx.pathParam("id"), false)));
+        ctx.json(view(users.setDisabled(AuditTags.origin(ctx), ctx.pathParam("id"), false)));
     }
 
     public void issueToken(Context ctx) {
         String label = ctx.body().isBlank() ? "" : ctx.bodyAsClass(CreateToken.class).label();
-        var t = users.issueToken(ctx.pathParam("id"), label);
+        var t = users.issueToken(AuditTags.origin(ctx), ctx.pathParam("id"), label);
         AuditTags.object(ctx, "user=" + t.userId() + ",token=" + t.id());
         ctx.status(201).json(Map.of("id", t.id(), "userId", t.userId(), "token", t.token()));
     }
@@ -65,7 +65,7 @@ public final class UserController {
     }
 
     public void revokeToken(Context ctx) {
-        users.revokeToken(ctx.pathParam("id"), ctx.pathParam("tokenId"));
+        users.revokeToken(AuditTags.origin(ctx), ctx.pathParam("id"), ctx.pathParam("tokenId"));
         ctx.status(204);
     }
 

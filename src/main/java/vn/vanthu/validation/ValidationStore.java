@@ -3,7 +3,6 @@ package vn.vanthu.validation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.jdbi.v3.core.Jdbi;
 import vn.vanthu.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +10,6 @@ import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Hashes;
 import vn.vanthu.web.Json;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,10 +32,10 @@ public final class ValidationStore {
     public record Page(List<Stored> items, Long nextCursor) {}
 
     private static final Logger log = LoggerFactory.getLogger(ValidationStore.class);
-    private final Jdbi jdbi;
+    private final ValidationDao dao;
 
     public ValidationStore(Database db) {
-        this.jdbi = db.jdbi();
+        this.dao = new ValidationDao(db);
     }
 
     public void save(ValidationService.Outcome outcome, String userId) {
@@ -50,51 +47,29 @@ public final class ValidationStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO validations (id, requested_at, requested_by, document_name, "
-                        + "document_sha256, policy, signatures_count, valid_signatures_count, summary, etsi_report, etsi_report_sha256) "
-                        + "VALUES (:id, :at, :by, :name, :sha, :policy, :n, :valid, :summary, :etsiXml, :etsi)")
-                .bind("id", r.validationId()).bind("at", OffsetDateTime.now(ZoneOffset.UTC)).bind("by", userId)
-                .bind("name", truncate(r.documentName(), 500)).bind("sha", r.documentSha256()).bind("policy", r.policy())
-                .bind("n", r.signaturesCount()).bind("valid", r.validSignaturesCount())
-                .bind("summary", summary).bind("etsiXml", outcome.etsiReport()).bind("etsi", etsiSha).execute());
+        dao.insert(r, OffsetDateTime.now(ZoneOffset.UTC), userId, truncate(r.documentName(), 500), summary,
+                outcome.etsiReport(), etsiSha);
     }
 
     public Optional<Stored> find(String id) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> row(rs)).findOne());
+        return dao.find(id);
     }
 
     public Page list(int limit, Long cursor) {
-        List<Stored> rows = jdbi.withHandle(h -> h.createQuery(SELECT
-                        + (cursor == null ? "" : " WHERE seq < :cursor") + " ORDER BY seq DESC LIMIT :limit")
-                .bind("cursor", cursor).bind("limit", limit + 1).map((rs, ctx) -> row(rs)).list());
+        List<Stored> rows = dao.list(limit + 1, cursor);
         Long next = rows.size() > limit ? rows.get(limit - 1).seq() : null;
         return new Page(rows.subList(0, Math.min(limit, rows.size())), next);
     }
 
     /** The ETSI report XML, re-verified against its hash: a row whose report no longer matches is never served. */
     public String etsiReport(Stored s) {
-        byte[] xml = jdbi.withHandle(h -> h.createQuery("SELECT etsi_report FROM validations WHERE id = :id")
-                .bind("id", s.id()).mapTo(byte[].class).one());
+        byte[] xml = dao.etsiReport(s.id());
         if (!Hashes.sha256Hex(xml).equals(s.etsiReportSha256())) {
             log.error("Stored ETSI report of validation {} fails its SHA-256 check", s.id());
             throw new ApiException(500, "STORED_REPORT_CORRUPTED",
                     "The stored report of validation " + s.id() + " failed its integrity check and was not served", null);
         }
         return new String(xml, StandardCharsets.UTF_8);
-    }
-
-    private static final String SELECT = "SELECT seq, id, requested_at, requested_by, summary, etsi_report_sha256 FROM validations";
-
-    private static Stored row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        JsonNode summary;
-        try {
-            summary = Json.MAPPER.readTree(rs.getBytes(5));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Stored(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4),
-                summary, rs.getString(6));
     }
 
     private static String truncate(String s, int max) {

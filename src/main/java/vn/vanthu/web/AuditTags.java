@@ -9,12 +9,16 @@ import java.util.stream.Collectors;
  * Lets a handler name what its request did for the audit trail: the action (e.g. {@code SIGN}), the object
  * (e.g. a signature id) and details. Without them the event names the route and its path parameters.
  *
+ * A handler whose service writes the event in the change's transaction passes {@link #origin} instead: the
+ * request's own event is then left out when the request succeeds, and written (FAILED, DENIED) when it does not.
+ *
  * <pre>{@code AuditTags.set(ctx, "SIGN", signatureId, "PAdES-BASELINE-LT");}</pre>
  */
 public final class AuditTags {
     private static final String ACTION = "vanthu.audit.action";
     private static final String OBJECT = "vanthu.audit.object";
     private static final String DETAILS = "vanthu.audit.details";
+    private static final String WITH_CHANGE = "vanthu.audit.withChange";
 
     private AuditTags() {}
 
@@ -27,6 +31,20 @@ public final class AuditTags {
     /** Names only the object (e.g. the id of what a POST created); the action stays the route. */
     public static void object(Context ctx, String object) {
         ctx.attribute(OBJECT, object);
+    }
+
+    /** The caller and request of a change whose service records its audit event with the change. */
+    public static RequestOrigin origin(Context ctx) {
+        ctx.attribute(WITH_CHANGE, Boolean.TRUE);
+        ApiRoute route = ctx.attribute(WebServer.ROUTE);
+        User user = Auth.user(ctx);
+        return new RequestOrigin(user == null ? null : user.id(), RequestIds.get(ctx),
+                route == null ? ctx.method().name() + " " + ctx.path() : route.method().name() + " " + route.path());
+    }
+
+    /** True when a successful request's event was written with its change (so none is written afterwards). */
+    static boolean recordedWithChange(Context ctx, int status) {
+        return status < 400 && Boolean.TRUE.equals(ctx.attribute(WITH_CHANGE));
     }
 
     static String action(Context ctx, String fallback) {

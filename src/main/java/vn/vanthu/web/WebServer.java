@@ -116,8 +116,11 @@ public final class WebServer {
         if (route == null || !STATE_CHANGING.contains(ctx.method()) || !route.path().startsWith("/api/")) {
             return;
         }
-        User user = Auth.user(ctx);
         int status = ctx.statusCode();
+        if (AuditTags.recordedWithChange(ctx, status)) {
+            return;
+        }
+        User user = Auth.user(ctx);
         String outcome = status < 400 ? "SUCCESS" : status == 401 || status == 403 ? "DENIED" : "FAILED";
         String action = AuditTags.action(ctx, route.method().name() + " " + route.path());
         try {

@@ -81,15 +81,16 @@ class DispatchEdXmlTest {
             TrustServices trust = TrustServices.create(config);
             SigningService signing = SigningService.over(trust);
             DocumentStore store = new DocumentStore(db);
-            DispatchService dispatches = new DispatchService(db, store, keys, signing, users, config.agency());
-            EdXmlMessages messages = new EdXmlMessages(dispatches, signing, new ServiceSeal(null, null));
-            Issuing issuing = new Issuing(dispatches, new NumberSeries(db, Clock.systemUTC(), Duration.ofMinutes(10)),
+            DispatchDao dao = new DispatchDao(db);
+            DispatchService dispatches = new DispatchService(dao, store, keys, signing, users, config.agency());
+            EdXmlMessages messages = new EdXmlMessages(dispatches, dao, signing, new ServiceSeal(null, null));
+            Issuing issuing = new Issuing(dispatches, dao, new NumberSeries(db, Clock.systemUTC(), Duration.ofMinutes(10)),
                     store, keys, signing, messages);
             String clerkId = s.get("/api/v1/users/me", "clerk").json().path("id").asText();
             User clerk = users.find(clerkId).orElseThrow();
 
-            issuing.issue(clerk, id, "seal", DispatchFixtures.PIN);
-            assertTrue(dispatches.dao().edxml(id).isPresent(), "stored at issue");
+            issuing.issue(clerk, null, id, "seal", DispatchFixtures.PIN);
+            assertTrue(dao.edxml(id).isPresent(), "stored at issue");
             Path xml = messages.message(clerk, id);
             try {
                 assertEquals(List.of("TOTAL_PASSED"), DispatchFixtures.dssIndications(Files.readAllBytes(xml)));

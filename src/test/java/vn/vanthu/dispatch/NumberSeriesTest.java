@@ -45,7 +45,7 @@ class NumberSeriesTest {
                     if (fails) {
                         series.release(r);
                     } else {
-                        db.jdbi().useTransaction(h -> series.consume(h, r));
+                        db.jdbi().useTransaction(h -> NumberSeriesDao.consume(h, r));
                         used.add(r.value());
                     }
                 }));
@@ -73,7 +73,7 @@ class NumberSeriesTest {
             series.release(first);
             var again = series.reserve("SKHCN", 2026, SeriesKind.OUTGOING);
             assertEquals(1, again.value());
-            db.jdbi().useTransaction(h -> series.consume(h, again));
+            db.jdbi().useTransaction(h -> NumberSeriesDao.consume(h, again));
             assertEquals("02", series.reserve("SKHCN", 2026, SeriesKind.OUTGOING).padded());
             assertEquals("01", series.reserve("SKHCN", 2026, SeriesKind.SECRET).padded());
             assertEquals("01", series.reserve("SKHCN", 2026, SeriesKind.COPY).padded());
@@ -91,8 +91,8 @@ class NumberSeriesTest {
             clock.now = clock.now.plus(Duration.ofMinutes(11));
             var next = series.reserve("SKHCN", SeriesKind.OUTGOING);
             assertEquals(crashed.value(), next.value());
-            db.jdbi().useTransaction(h -> series.consume(h, next));
-            ApiException late = assertThrows(ApiException.class, () -> db.jdbi().useTransaction(h -> series.consume(h, crashed)));
+            db.jdbi().useTransaction(h -> NumberSeriesDao.consume(h, next));
+            ApiException late = assertThrows(ApiException.class, () -> db.jdbi().useTransaction(h -> NumberSeriesDao.consume(h, crashed)));
             assertEquals(409, late.status());
         }
     }

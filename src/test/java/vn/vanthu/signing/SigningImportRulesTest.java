@@ -33,6 +33,6 @@ class SigningImportRulesTest {
 
     @Test
     void only_the_preparations_dao_touches_jdbi() throws IOException {
-        assertEquals(List.of("Preparations.java"), filesImporting("org.jdbi"));
+        assertEquals(List.of("PreparationDao.java"), filesImporting("org.jdbi"));
     }
 }

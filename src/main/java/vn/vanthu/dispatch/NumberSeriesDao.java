@@ -1,0 +1,93 @@
+package vn.vanthu.dispatch;
+
+import org.jdbi.v3.core.Handle;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.store.Database;
+import vn.vanthu.store.SqlStates;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * Rows of {@code number_series} and {@code number_reservations} (V5). The series row is locked while a number
+ * is chosen; {@link #consume} runs inside the transaction of the document that takes the number.
+ */
+final class NumberSeriesDao {
+    private final Database db;
+
+    NumberSeriesDao(Database db) {
+        this.db = db;
+    }
+
+    /** Creates the series at 1 unless it exists (another request or instance may create it at the same moment). */
+    void ensureSeries(String agency, int year, SeriesKind kind) {
+        if (exists(agency, year, kind)) {
+            return;
+        }
+        try {
+            db.useTransaction(h -> h.createUpdate("INSERT INTO number_series (agency, series_year, kind, next_value) "
+                            + "VALUES (:a, :y, :k, 1)")
+                    .bind("a", agency).bind("y", year).bind("k", kind.name()).execute());
+        } catch (RuntimeException e) {
+            if (!SqlStates.isUniqueViolation(e) && !exists(agency, year, kind)) {
+                throw e;
+            }
+        }
+    }
+
+    private boolean exists(String agency, int year, SeriesKind kind) {
+        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM number_series WHERE agency = :a AND series_year = :y AND kind = :k")
+                .bind("a", agency).bind("y", year).bind("k", kind.name()).mapTo(Integer.class).one() > 0);
+    }
+
+    /**
+     * Hands out the lowest released (or lease-expired) number, else the series' next one, to {@code holder}
+     * until {@code leaseUntil}.
+     */
+    long reserve(String agency, int year, SeriesKind kind, String holder, OffsetDateTime now, OffsetDateTime leaseUntil) {
+        return db.inTransaction(h -> {
+            long next = h.createQuery("SELECT next_value FROM number_series WHERE agency = :a AND series_year = :y AND kind = :k FOR UPDATE")
+                    .bind("a", agency).bind("y", year).bind("k", kind.name()).mapTo(Long.class).one();
+            Optional<Long> reusable = h.createQuery("SELECT MIN(number_value) FROM number_reservations WHERE agency = :a "
+                            + "AND series_year = :y AND kind = :k AND (state = 'RELEASED' OR lease_until < :now)")
+                    .bind("a", agency).bind("y", year).bind("k", kind.name()).bind("now", now)
+                    .mapTo(Long.class).findOne();
+            if (reusable.isPresent() && reusable.get() != null) {
+                h.createUpdate("UPDATE number_reservations SET state = 'RESERVED', holder = :h, lease_until = :l "
+                                + "WHERE agency = :a AND series_year = :y AND kind = :k AND number_value = :v")
+                        .bind("h", holder).bind("l", leaseUntil).bind("a", agency).bind("y", year)
+                        .bind("k", kind.name()).bind("v", reusable.get()).execute();
+                return reusable.get();
+            }
+            h.createUpdate("UPDATE number_series SET next_value = :n WHERE agency = :a AND series_year = :y AND kind = :k")
+                    .bind("n", next + 1).bind("a", agency).bind("y", year).bind("k", kind.name()).execute();
+            h.createUpdate("INSERT INTO number_reservations (agency, series_year, kind, number_value, state, holder, lease_until) "
+                            + "VALUES (:a, :y, :k, :v, 'RESERVED', :h, :l)")
+                    .bind("a", agency).bind("y", year).bind("k", kind.name()).bind("v", next)
+                    .bind("h", holder).bind("l", leaseUntil).execute();
+            return next;
+        });
+    }
+
+    /**
+     * Uses the number, inside the caller's transaction. 409 when the lease ran out and another issue took it
+     * meanwhile: the caller's transaction then rolls back and nothing carries that number twice.
+     */
+    static void consume(Handle h, NumberSeries.Reservation r) {
+        int n = h.createUpdate("DELETE FROM number_reservations WHERE agency = :a AND series_year = :y AND kind = :k "
+                        + "AND number_value = :v AND holder = :h AND state = 'RESERVED'")
+                .bind("a", r.agency()).bind("y", r.year()).bind("k", r.kind().name()).bind("v", r.value())
+                .bind("h", r.holder()).execute();
+        if (n != 1) {
+            throw ApiException.conflict("NUMBER_LEASE_EXPIRED", "The number reserved for this issue expired; issue again");
+        }
+    }
+
+    /** Gives the number back; harmless when it was already used or taken over. */
+    void release(NumberSeries.Reservation r) {
+        db.useTransaction(h -> h.createUpdate("UPDATE number_reservations SET state = 'RELEASED', holder = NULL, lease_until = NULL "
+                        + "WHERE agency = :a AND series_year = :y AND kind = :k AND number_value = :v AND holder = :h")
+                .bind("a", r.agency()).bind("y", r.year()).bind("k", r.kind().name()).bind("v", r.value())
+                .bind("h", r.holder()).execute());
+    }
+}

@@ -1,0 +1,128 @@
+package vn.vanthu.users;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import vn.vanthu.audit.AuditDao;
+import vn.vanthu.audit.AuditLog;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.store.Database;
+import vn.vanthu.web.Role;
+import vn.vanthu.web.User;
+
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Rows of {@code users} and {@code tokens} (V1). A second user of the same name is refused by the unique
+ * name, which {@link Database#inTransaction} turns into the 409 USER_EXISTS even when two requests race.
+ */
+final class UserDao {
+    private static final RowMapper<User> USER = (rs, ctx) -> new User(rs.getString("id"), rs.getString("name"),
+            rs.getString("display_name"), parseRoles(rs.getString("roles")), rs.getBoolean("disabled"));
+
+    private final Database db;
+
+    UserDao(Database db) {
+        this.db = db;
+    }
+
+    /** Inserts the user and the audit event of its creation in one transaction. */
+    void insert(User user, OffsetDateTime at, AuditLog.Entry event) {
+        db.inTransaction(() -> duplicate(user.name()), h -> {
+            if (findByName(h, user.name()).isPresent()) {
+                throw duplicate(user.name());
+            }
+            h.createUpdate("INSERT INTO users (id, name, display_name, roles, disabled, created_at) "
+                            + "VALUES (:id, :name, :dn, :roles, FALSE, :t)")
+                    .bind("id", user.id()).bind("name", user.name()).bind("dn", user.displayName())
+                    .bind("roles", formatRoles(user.roles())).bind("t", at).execute();
+            AuditDao.append(h, event);
+            return null;
+        });
+    }
+
+    private static ApiException duplicate(String name) {
+        return ApiException.conflict("USER_EXISTS", "A user named '" + name + "' already exists");
+    }
+
+    Optional<User> find(String id) {
+        return db.withHandle(h -> h.createQuery("SELECT * FROM users WHERE id = :id").bind("id", id).map(USER).findOne());
+    }
+
+    Optional<User> findByName(String name) {
+        return db.withHandle(h -> findByName(h, name));
+    }
+
+    private static Optional<User> findByName(Handle h, String name) {
+        return h.createQuery("SELECT * FROM users WHERE name = :n").bind("n", name).map(USER).findOne();
+    }
+
+    List<User> list() {
+        return db.withHandle(h -> h.createQuery("SELECT * FROM users ORDER BY name").map(USER).list());
+    }
+
+    /** False when no such user. */
+    boolean setDisabled(String id, boolean disabled, AuditLog.Entry event) {
+        return db.inTransaction(h -> {
+            int n = h.createUpdate("UPDATE users SET disabled = :d WHERE id = :id").bind("d", disabled).bind("id", id).execute();
+            if (n == 1) {
+                AuditDao.append(h, event);
+            }
+            return n == 1;
+        });
+    }
+
+    void insertToken(String id, String userId, String tokenHash, String label, OffsetDateTime at,
+                     AuditLog.Entry event) {
+        db.useTransaction(h -> {
+            h.createUpdate("INSERT INTO tokens (id, user_id, token_hash, label, created_at) VALUES (:id, :u, :h, :l, :t)")
+                    .bind("id", id).bind("u", userId).bind("h", tokenHash).bind("l", label).bind("t", at).execute();
+            AuditDao.append(h, event);
+        });
+    }
+
+    List<UserService.TokenInfo> tokens(String userId) {
+        return db.withHandle(h -> h.createQuery("SELECT id, label, created_at, revoked_at FROM tokens "
+                        + "WHERE user_id = :u ORDER BY created_at")
+                .bind("u", userId)
+                .map((rs, ctx) -> new UserService.TokenInfo(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class)))
+                .list());
+    }
+
+    /** False when the user has no such active token. */
+    boolean revokeToken(String userId, String tokenId, OffsetDateTime at, AuditLog.Entry event) {
+        return db.inTransaction(h -> {
+            int n = h.createUpdate("UPDATE tokens SET revoked_at = :t WHERE id = :id AND user_id = :u AND revoked_at IS NULL")
+                    .bind("t", at).bind("id", tokenId).bind("u", userId).execute();
+            if (n == 1) {
+                AuditDao.append(h, event);
+            }
+            return n == 1;
+        });
+    }
+
+    Optional<User> byToken(String tokenHash) {
+        return db.withHandle(h -> h.createQuery("SELECT u.* FROM tokens t JOIN users u ON u.id = t.user_id "
+                        + "WHERE t.token_hash = :h AND t.revoked_at IS NULL AND u.disabled = FALSE")
+                .bind("h", tokenHash).map(USER).findOne());
+    }
+
+    static Set<Role> parseRoles(String csv) {
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        for (String r : csv.split(",")) {
+            if (!r.isBlank()) {
+                roles.add(Role.valueOf(r.trim()));
+            }
+        }
+        return roles;
+    }
+
+    private static String formatRoles(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    }
+}

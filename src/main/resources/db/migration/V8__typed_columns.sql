@@ -1,0 +1,122 @@
+-- Typed columns instead of encoded strings. Runs unchanged on H2 2.x and PostgreSQL 14+; existing rows are
+-- converted here with standard SUBSTRING/POSITION/CAST, then the encoded columns are dropped.
+--
+-- dispatches.signature_box 'page,x,y,width,height' → box_* ; dispatches.mark_anchors → number_*, day_*, month_*,
+-- year_* (marks_known: the blanks of page 1 were worked out when the official signed, even if none was found).
+ALTER TABLE dispatches ADD COLUMN box_page INT;
+ALTER TABLE dispatches ADD COLUMN box_x DOUBLE PRECISION;
+ALTER TABLE dispatches ADD COLUMN box_y DOUBLE PRECISION;
+ALTER TABLE dispatches ADD COLUMN box_width DOUBLE PRECISION;
+ALTER TABLE dispatches ADD COLUMN box_height DOUBLE PRECISION;
+ALTER TABLE dispatches ADD COLUMN marks_known BOOLEAN DEFAULT FALSE NOT NULL;
+ALTER TABLE dispatches ADD COLUMN number_left DOUBLE PRECISION;
+ALTER TABLE dispatches ADD COLUMN number_right DOUBLE PRECISION;
+ALTER TABLE dispatches ADD COLUMN number_baseline DOUBLE PRECISION;
+ALTER TABLE dispatches ADD COLUMN day_x DOUBLE PRECISION;
+ALTER TABLE dispatches ADD COLUMN day_baseline DOUBLE PRECISION;
+ALTER TABLE dispatches ADD COLUMN month_x DOUBLE PRECISION;
+ALTER TABLE dispatches ADD COLUMN month_baseline DOUBLE PRECISION;
+ALTER TABLE dispatches ADD COLUMN year_x DOUBLE PRECISION;
+ALTER TABLE dispatches ADD COLUMN year_baseline DOUBLE PRECISION;
+ALTER TABLE dispatches ADD COLUMN anchor_part VARCHAR(500);
+UPDATE dispatches SET marks_known = TRUE WHERE mark_anchors IS NOT NULL;
+-- dispatches: the box 'page,x,y,width,height' into its five columns.
+UPDATE dispatches SET box_page = CAST(SUBSTRING(signature_box FROM 1 FOR POSITION(',' IN signature_box) - 1) AS INT), signature_box = SUBSTRING(signature_box FROM POSITION(',' IN signature_box) + 1) WHERE signature_box IS NOT NULL;
+UPDATE dispatches SET box_x = CAST(SUBSTRING(signature_box FROM 1 FOR POSITION(',' IN signature_box) - 1) AS DOUBLE PRECISION), signature_box = SUBSTRING(signature_box FROM POSITION(',' IN signature_box) + 1) WHERE signature_box IS NOT NULL;
+UPDATE dispatches SET box_y = CAST(SUBSTRING(signature_box FROM 1 FOR POSITION(',' IN signature_box) - 1) AS DOUBLE PRECISION), signature_box = SUBSTRING(signature_box FROM POSITION(',' IN signature_box) + 1) WHERE signature_box IS NOT NULL;
+UPDATE dispatches SET box_width = CAST(SUBSTRING(signature_box FROM 1 FOR POSITION(',' IN signature_box) - 1) AS DOUBLE PRECISION), signature_box = SUBSTRING(signature_box FROM POSITION(',' IN signature_box) + 1) WHERE signature_box IS NOT NULL;
+UPDATE dispatches SET box_height = CAST(signature_box AS DOUBLE PRECISION) WHERE signature_box IS NOT NULL;
+-- dispatches: the anchors 'N:left,right,baseline;D:x,baseline;M:…;Y:…' (each part optional), one part a round.
+UPDATE dispatches SET anchor_part = CASE WHEN POSITION(';' IN mark_anchors) > 0 THEN SUBSTRING(mark_anchors FROM 1 FOR POSITION(';' IN mark_anchors) - 1) ELSE mark_anchors END, mark_anchors = CASE WHEN POSITION(';' IN mark_anchors) > 0 THEN SUBSTRING(mark_anchors FROM POSITION(';' IN mark_anchors) + 1) ELSE '' END WHERE mark_anchors IS NOT NULL AND mark_anchors <> '';
+UPDATE dispatches SET number_left = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), number_right = CAST(SUBSTRING(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) FROM 1 FOR POSITION(',' IN SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1)) - 1) AS DOUBLE PRECISION), number_baseline = CAST(SUBSTRING(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) FROM POSITION(',' IN SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'N:%';
+UPDATE dispatches SET day_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), day_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'D:%';
+UPDATE dispatches SET month_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), month_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'M:%';
+UPDATE dispatches SET year_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), year_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'Y:%';
+UPDATE dispatches SET anchor_part = CASE WHEN POSITION(';' IN mark_anchors) > 0 THEN SUBSTRING(mark_anchors FROM 1 FOR POSITION(';' IN mark_anchors) - 1) ELSE mark_anchors END, mark_anchors = CASE WHEN POSITION(';' IN mark_anchors) > 0 THEN SUBSTRING(mark_anchors FROM POSITION(';' IN mark_anchors) + 1) ELSE '' END WHERE mark_anchors IS NOT NULL AND mark_anchors <> '';
+UPDATE dispatches SET number_left = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), number_right = CAST(SUBSTRING(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) FROM 1 FOR POSITION(',' IN SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1)) - 1) AS DOUBLE PRECISION), number_baseline = CAST(SUBSTRING(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) FROM POSITION(',' IN SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'N:%';
+UPDATE dispatches SET day_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), day_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'D:%';
+UPDATE dispatches SET month_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), month_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'M:%';
+UPDATE dispatches SET year_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), year_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'Y:%';
+UPDATE dispatches SET anchor_part = CASE WHEN POSITION(';' IN mark_anchors) > 0 THEN SUBSTRING(mark_anchors FROM 1 FOR POSITION(';' IN mark_anchors) - 1) ELSE mark_anchors END, mark_anchors = CASE WHEN POSITION(';' IN mark_anchors) > 0 THEN SUBSTRING(mark_anchors FROM POSITION(';' IN mark_anchors) + 1) ELSE '' END WHERE mark_anchors IS NOT NULL AND mark_anchors <> '';
+UPDATE dispatches SET number_left = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), number_right = CAST(SUBSTRING(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) FROM 1 FOR POSITION(',' IN SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1)) - 1) AS DOUBLE PRECISION), number_baseline = CAST(SUBSTRING(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) FROM POSITION(',' IN SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'N:%';
+UPDATE dispatches SET day_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), day_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'D:%';
+UPDATE dispatches SET month_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), month_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'M:%';
+UPDATE dispatches SET year_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), year_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'Y:%';
+UPDATE dispatches SET anchor_part = CASE WHEN POSITION(';' IN mark_anchors) > 0 THEN SUBSTRING(mark_anchors FROM 1 FOR POSITION(';' IN mark_anchors) - 1) ELSE mark_anchors END, mark_anchors = CASE WHEN POSITION(';' IN mark_anchors) > 0 THEN SUBSTRING(mark_anchors FROM POSITION(';' IN mark_anchors) + 1) ELSE '' END WHERE mark_anchors IS NOT NULL AND mark_anchors <> '';
+UPDATE dispatches SET number_left = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), number_right = CAST(SUBSTRING(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) FROM 1 FOR POSITION(',' IN SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1)) - 1) AS DOUBLE PRECISION), number_baseline = CAST(SUBSTRING(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) FROM POSITION(',' IN SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'N:%';
+UPDATE dispatches SET day_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), day_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'D:%';
+UPDATE dispatches SET month_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), month_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'M:%';
+UPDATE dispatches SET year_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), year_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'Y:%';
+ALTER TABLE dispatches DROP COLUMN anchor_part;
+ALTER TABLE dispatches DROP COLUMN signature_box;
+ALTER TABLE dispatches DROP COLUMN mark_anchors;
+
+-- Where a two-step preparation puts the official's signature and the blanks of page 1; was the history
+-- details 'preparationId box anchors' of SIGN_PREPARED (the history now names the preparation only).
+CREATE TABLE dispatch_preparations (
+    preparation_id   VARCHAR(40)  PRIMARY KEY,
+    dispatch_id      VARCHAR(40)  NOT NULL REFERENCES dispatches (id),
+    box_page         INT,
+    box_x            DOUBLE PRECISION,
+    box_y            DOUBLE PRECISION,
+    box_width        DOUBLE PRECISION,
+    box_height       DOUBLE PRECISION,
+    number_left      DOUBLE PRECISION,
+    number_right     DOUBLE PRECISION,
+    number_baseline  DOUBLE PRECISION,
+    day_x            DOUBLE PRECISION,
+    day_baseline     DOUBLE PRECISION,
+    month_x          DOUBLE PRECISION,
+    month_baseline   DOUBLE PRECISION,
+    year_x           DOUBLE PRECISION,
+    year_baseline    DOUBLE PRECISION,
+    place_box        VARCHAR(200),
+    place_anchors    VARCHAR(500),
+    anchor_part      VARCHAR(500)
+);
+INSERT INTO dispatch_preparations (preparation_id, dispatch_id, place_box, place_anchors)
+SELECT SUBSTRING(details FROM 1 FOR POSITION(' ' IN details) - 1), dispatch_id, SUBSTRING(details FROM POSITION(' ' IN details) + 1), ''
+FROM dispatch_history WHERE action = 'SIGN_PREPARED' AND POSITION(' ' IN details) > 0;
+UPDATE dispatch_preparations SET place_anchors = SUBSTRING(place_box FROM POSITION(' ' IN place_box) + 1), place_box = SUBSTRING(place_box FROM 1 FOR POSITION(' ' IN place_box) - 1)
+WHERE POSITION(' ' IN place_box) > 0;
+-- dispatch_preparations: the box 'page,x,y,width,height' into its five columns.
+UPDATE dispatch_preparations SET box_page = CAST(SUBSTRING(place_box FROM 1 FOR POSITION(',' IN place_box) - 1) AS INT), place_box = SUBSTRING(place_box FROM POSITION(',' IN place_box) + 1) WHERE place_box IS NOT NULL;
+UPDATE dispatch_preparations SET box_x = CAST(SUBSTRING(place_box FROM 1 FOR POSITION(',' IN place_box) - 1) AS DOUBLE PRECISION), place_box = SUBSTRING(place_box FROM POSITION(',' IN place_box) + 1) WHERE place_box IS NOT NULL;
+UPDATE dispatch_preparations SET box_y = CAST(SUBSTRING(place_box FROM 1 FOR POSITION(',' IN place_box) - 1) AS DOUBLE PRECISION), place_box = SUBSTRING(place_box FROM POSITION(',' IN place_box) + 1) WHERE place_box IS NOT NULL;
+UPDATE dispatch_preparations SET box_width = CAST(SUBSTRING(place_box FROM 1 FOR POSITION(',' IN place_box) - 1) AS DOUBLE PRECISION), place_box = SUBSTRING(place_box FROM POSITION(',' IN place_box) + 1) WHERE place_box IS NOT NULL;
+UPDATE dispatch_preparations SET box_height = CAST(place_box AS DOUBLE PRECISION) WHERE place_box IS NOT NULL;
+-- dispatch_preparations: the anchors 'N:left,right,baseline;D:x,baseline;M:…;Y:…' (each part optional), one part a round.
+UPDATE dispatch_preparations SET anchor_part = CASE WHEN POSITION(';' IN place_anchors) > 0 THEN SUBSTRING(place_anchors FROM 1 FOR POSITION(';' IN place_anchors) - 1) ELSE place_anchors END, place_anchors = CASE WHEN POSITION(';' IN place_anchors) > 0 THEN SUBSTRING(place_anchors FROM POSITION(';' IN place_anchors) + 1) ELSE '' END WHERE place_anchors IS NOT NULL AND place_anchors <> '';
+UPDATE dispatch_preparations SET number_left = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), number_right = CAST(SUBSTRING(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) FROM 1 FOR POSITION(',' IN SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1)) - 1) AS DOUBLE PRECISION), number_baseline = CAST(SUBSTRING(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) FROM POSITION(',' IN SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'N:%';
+UPDATE dispatch_preparations SET day_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), day_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'D:%';
+UPDATE dispatch_preparations SET month_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), month_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'M:%';
+UPDATE dispatch_preparations SET year_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), year_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'Y:%';
+UPDATE dispatch_preparations SET anchor_part = CASE WHEN POSITION(';' IN place_anchors) > 0 THEN SUBSTRING(place_anchors FROM 1 FOR POSITION(';' IN place_anchors) - 1) ELSE place_anchors END, place_anchors = CASE WHEN POSITION(';' IN place_anchors) > 0 THEN SUBSTRING(place_anchors FROM POSITION(';' IN place_anchors) + 1) ELSE '' END WHERE place_anchors IS NOT NULL AND place_anchors <> '';
+UPDATE dispatch_preparations SET number_left = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), number_right = CAST(SUBSTRING(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) FROM 1 FOR POSITION(',' IN SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1)) - 1) AS DOUBLE PRECISION), number_baseline = CAST(SUBSTRING(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) FROM POSITION(',' IN SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'N:%';
+UPDATE dispatch_preparations SET day_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), day_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'D:%';
+UPDATE dispatch_preparations SET month_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), month_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'M:%';
+UPDATE dispatch_preparations SET year_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), year_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'Y:%';
+UPDATE dispatch_preparations SET anchor_part = CASE WHEN POSITION(';' IN place_anchors) > 0 THEN SUBSTRING(place_anchors FROM 1 FOR POSITION(';' IN place_anchors) - 1) ELSE place_anchors END, place_anchors = CASE WHEN POSITION(';' IN place_anchors) > 0 THEN SUBSTRING(place_anchors FROM POSITION(';' IN place_anchors) + 1) ELSE '' END WHERE place_anchors IS NOT NULL AND place_anchors <> '';
+UPDATE dispatch_preparations SET number_left = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), number_right = CAST(SUBSTRING(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) FROM 1 FOR POSITION(',' IN SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1)) - 1) AS DOUBLE PRECISION), number_baseline = CAST(SUBSTRING(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) FROM POSITION(',' IN SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'N:%';
+UPDATE dispatch_preparations SET day_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), day_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'D:%';
+UPDATE dispatch_preparations SET month_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), month_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'M:%';
+UPDATE dispatch_preparations SET year_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), year_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'Y:%';
+UPDATE dispatch_preparations SET anchor_part = CASE WHEN POSITION(';' IN place_anchors) > 0 THEN SUBSTRING(place_anchors FROM 1 FOR POSITION(';' IN place_anchors) - 1) ELSE place_anchors END, place_anchors = CASE WHEN POSITION(';' IN place_anchors) > 0 THEN SUBSTRING(place_anchors FROM POSITION(';' IN place_anchors) + 1) ELSE '' END WHERE place_anchors IS NOT NULL AND place_anchors <> '';
+UPDATE dispatch_preparations SET number_left = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), number_right = CAST(SUBSTRING(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) FROM 1 FOR POSITION(',' IN SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1)) - 1) AS DOUBLE PRECISION), number_baseline = CAST(SUBSTRING(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) FROM POSITION(',' IN SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'N:%';
+UPDATE dispatch_preparations SET day_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), day_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'D:%';
+UPDATE dispatch_preparations SET month_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), month_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'M:%';
+UPDATE dispatch_preparations SET year_x = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM 1 FOR POSITION(',' IN SUBSTRING(anchor_part FROM 3)) - 1) AS DOUBLE PRECISION), year_baseline = CAST(SUBSTRING(SUBSTRING(anchor_part FROM 3) FROM POSITION(',' IN SUBSTRING(anchor_part FROM 3)) + 1) AS DOUBLE PRECISION), anchor_part = NULL WHERE anchor_part LIKE 'Y:%';
+ALTER TABLE dispatch_preparations DROP COLUMN place_box;
+ALTER TABLE dispatch_preparations DROP COLUMN place_anchors;
+ALTER TABLE dispatch_preparations DROP COLUMN anchor_part;
+UPDATE dispatch_history SET details = SUBSTRING(details FROM 1 FOR POSITION(' ' IN details) - 1)
+WHERE action = 'SIGN_PREPARED' AND POSITION(' ' IN details) > 0;
+
+-- dossier_items.verdict 'INDICATION[/SUB_INDICATION]' → indication (TOTAL_PASSED | INDETERMINATE | TOTAL_FAILED)
+-- and sub_indication.
+ALTER TABLE dossier_items ADD COLUMN indication VARCHAR(20);
+ALTER TABLE dossier_items ADD COLUMN sub_indication VARCHAR(80);
+UPDATE dossier_items SET indication = verdict WHERE verdict IS NOT NULL AND POSITION('/' IN verdict) = 0;
+UPDATE dossier_items SET indication = SUBSTRING(verdict FROM 1 FOR POSITION('/' IN verdict) - 1), sub_indication = SUBSTRING(verdict FROM POSITION('/' IN verdict) + 1)
+WHERE POSITION('/' IN verdict) > 0;
+ALTER TABLE dossier_items DROP COLUMN verdict;
