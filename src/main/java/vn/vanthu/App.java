@@ -83,17 +83,17 @@ public final class App implements AutoCloseable {
         }
         long tDb = System.nanoTime();
         try {
-            AuditLog audit = new AuditLog(db);
-            DocumentStore documents = new DocumentStore(db);
-            UsersFeature users = UsersFeature.create(db, config.demoUsers(), config.storage().dataDir());
+            AuditLog audit = new AuditLog(db, clock);
+            DocumentStore documents = new DocumentStore(db, clock);
+            UsersFeature users = UsersFeature.create(db, config.demoUsers(), config.storage().dataDir(), clock);
             KeysFeature keys = KeysFeature.create(config, db, users.service(), clock);
             DevPki devPki = join(devPkiLoad);
             // Unreadable trust anchors (in production, development ones too) stop start-up here, naming the file.
             TrustServices trust = TrustServices.create(config, devPki);
             log.info("Prepared in {} ms (database and migrations {} ms)",
                     (System.nanoTime() - t0) / 1_000_000, (tDb - t0) / 1_000_000);
-            SigningFeature signing = SigningFeature.create(config, db, documents, trust, keys.service());
-            ValidationFeature validation = ValidationFeature.create(config, db, trust);
+            SigningFeature signing = SigningFeature.create(config, db, documents, trust, keys.service(), clock);
+            ValidationFeature validation = ValidationFeature.create(config, db, trust, clock);
             DispatchFeature dispatch = DispatchFeature.create(config, db, documents, keys.service(), signing,
                     users.service(), clock);
             DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
@@ -110,7 +110,7 @@ public final class App implements AutoCloseable {
                     .add("trustAnchors", () -> CertificateHealth.of(trust.anchors(), clock));
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers),
-                    new Auth(users.service()::authenticate), audit, health, registered::add, trust.fetches()::render);
+                    new Auth(users.service()::authenticate), audit, health, registered::add, trust.fetches()::render, clock);
             return new App(config, db, web, registered, dossiers.packages());
         } catch (RuntimeException e) {
             db.close();

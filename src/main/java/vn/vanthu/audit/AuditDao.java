@@ -52,7 +52,7 @@ public final class AuditDao {
             return null;
         }
         try {
-            return append(h.getConnection(), e, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
+            return append(h.getConnection(), e, e.at().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
         } catch (SQLException ex) {
             throw new IllegalStateException("The audit event could not be written", ex);
         }

@@ -1,5 +1,6 @@
 package vn.vanthu.audit;
 
+import java.time.Clock;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.Hashes;
 import vn.vanthu.web.RequestOrigin;
@@ -16,7 +17,7 @@ import java.util.List;
  * {@link #verify()} recomputes the chain and names the first event that no longer fits.
  *
  * <pre>{@code
- * audit.append(new AuditLog.Entry(userId, "SIGN", signatureId, "SUCCESS", requestId, "PAdES-BASELINE-B"));
+ * audit.append(new AuditLog.Entry(userId, "SIGN", signatureId, "SUCCESS", requestId, "PAdES-BASELINE-B", clock.instant()));
  * AuditLog.Verification v = audit.verify();   // v.intact(), v.firstBrokenEventId()
  * }</pre>
  */
@@ -24,14 +25,15 @@ public final class AuditLog implements vn.vanthu.web.RequestAudit {
     private static final String GENESIS = "0".repeat(64);
 
     /** What a caller records; the log adds the time, the sequence number and the hashes. */
-    public record Entry(String userId, String action, String object, String outcome, String requestId, String details) {
+    public record Entry(String userId, String action, String object, String outcome, String requestId, String details,
+                        Instant at) {
         /**
          * The SUCCESS event of a change made by this request, written in the change's transaction; null (no
          * event) for a change made outside a request. A null action names the route.
          */
         public static Entry ofChange(RequestOrigin origin, String action, String object, String details) {
             return origin == null ? null : new Entry(origin.userId(), action == null ? origin.route() : action,
-                    object, "SUCCESS", origin.requestId(), details);
+                    object, "SUCCESS", origin.requestId(), details, origin.at());
         }
     }
 
@@ -44,13 +46,16 @@ public final class AuditLog implements vn.vanthu.web.RequestAudit {
 
     private final AuditDao dao;
 
-    public AuditLog(Database db) {
+    private final Clock clock;
+
+    public AuditLog(Database db, Clock clock) {
+        this.clock = clock;
         this.dao = new AuditDao(db);
     }
 
     @Override
     public void record(String userId, String action, String object, String outcome, String requestId, String details) {
-        append(new Entry(userId, action, object, outcome, requestId, details));
+        append(new Entry(userId, action, object, outcome, requestId, details, clock.instant()));
     }
 
     /** Appends one event in its own transaction, durable when this returns. */

@@ -1,5 +1,7 @@
 package vn.vanthu.dispatch;
 
+import vn.vanthu.time.VietnamTime;
+import java.time.Clock;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import vn.vanthu.error.ApiException;
@@ -45,9 +47,11 @@ public final class Copies {
     private final DocumentStore store;
     private final KeyService keys;
     private final SigningService signing;
+    private final Clock clock;
 
     Copies(DispatchService dispatches, DispatchDao dao, NumberSeries numbers, DocumentStore store, KeyService keys,
-           SigningService signing) {
+           SigningService signing, Clock clock) {
+        this.clock = clock;
         this.dispatches = dispatches;
         this.dao = dao;
         this.numbers = numbers;
@@ -86,8 +90,7 @@ public final class Copies {
 
     private Copy sealAndStore(User clerk, Request r, String form, Path pdf, UnlockedKey key, NumberSeries.Reservation n) {
         String number = n.padded() + "/" + form + "-" + dispatches.agency().abbreviation();
-        String when = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS)
-                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String when = VietnamTime.now(clock).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String text = label(form) + " số " + number + "\n" + dispatches.agency().name() + "\n" + when;
         float width = pageWidth(pdf);
         var visible = new VisibleSignature(1, Math.max(0, width - 240 - 20), 15, 240, 48, false, text);

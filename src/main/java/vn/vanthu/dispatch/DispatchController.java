@@ -11,6 +11,7 @@ import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Json;
 import vn.vanthu.web.Paging;
+import vn.vanthu.web.Requests;
 import vn.vanthu.web.Uploads;
 
 import java.io.InputStream;
@@ -114,46 +115,19 @@ public final class DispatchController {
     }
 
     public void prepare(Context ctx) {
-        JsonNode n = jsonBody(ctx, "{certificate, visible?}");
+        JsonNode n = Requests.jsonObject(ctx, "{certificate, visible?}");
         String visible = n.hasNonNull("visible") ? n.get("visible").toString() : null;
         var p = twoStep.prepare(Auth.user(ctx), ctx.pathParam("id"), n.path("certificate").asText(null),
                 VisibleSignature.parse(visible));
         AuditTags.set(ctx, "DISPATCH_SIGN_PREPARE", ctx.pathParam("id"), "preparation " + p.preparationId());
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("preparationId", p.preparationId());
-        body.put("dataToSign", java.util.Base64.getEncoder().encodeToString(p.dataToSign()));
-        body.put("digestAlgorithm", p.digestAlgorithm());
-        body.put("signatureAlgorithm", p.signatureAlgorithm());
-        body.put("expiresAt", p.expiresAt().toString());
-        ctx.json(body);
+        ctx.json(p.answer());
     }
 
     public void complete(Context ctx) {
-        JsonNode n = jsonBody(ctx, "{signatureValue}");
-        byte[] value;
-        try {
-            value = java.util.Base64.getMimeDecoder().decode(n.path("signatureValue").asText(""));
-        } catch (IllegalArgumentException e) {
-            value = new byte[0];
-        }
-        if (value.length == 0) {
-            throw ApiException.badRequest("INVALID_SIGNATURE_VALUE", "signatureValue must be base64", "signatureValue");
-        }
+        byte[] value = Requests.signatureValue(ctx);
         Dispatch d = twoStep.complete(Auth.user(ctx), AuditTags.origin(ctx), ctx.pathParam("id"), ctx.pathParam("preparationId"), value);
         AuditTags.set(ctx, "DISPATCH_SIGN", d.id(), "client-held key, preparation " + ctx.pathParam("preparationId"));
         ctx.json(DispatchViews.summary(d));
-    }
-
-    private static JsonNode jsonBody(Context ctx, String shape) {
-        try {
-            JsonNode n = Json.MAPPER.readTree(ctx.body());
-            if (n != null && n.isObject()) {
-                return n;
-            }
-        } catch (Exception ignored) {
-            // answered below
-        }
-        throw ApiException.badRequest("MALFORMED_JSON", "The body must be a JSON object " + shape, null);
     }
 
     public void issue(Context ctx) {
@@ -198,19 +172,8 @@ public final class DispatchController {
     }
 
     private Integer year(Context ctx, boolean defaultToday) {
-        String v = ctx.queryParam("year");
-        if (v == null || v.isBlank()) {
-            return defaultToday ? register.currentYear() : null;
-        }
-        try {
-            int y = Integer.parseInt(v.trim());
-            if (y >= 1900 && y <= 9999) {
-                return y;
-            }
-        } catch (NumberFormatException ignored) {
-            // falls through to the error
-        }
-        throw ApiException.badRequest("INVALID_YEAR", "year must be a year such as 2026", "year");
+        Integer year = Requests.year(ctx.queryParam("year"), 1900, 9999);
+        return year == null && defaultToday ? register.currentYear() : year;
     }
 
     /** keyId, pin and visible from a JSON body or form fields. */
@@ -225,15 +188,7 @@ public final class DispatchController {
                 }
             }
         } else {
-            JsonNode n;
-            try {
-                n = Json.MAPPER.readTree(ctx.body());
-            } catch (Exception e) {
-                throw ApiException.badRequest("MALFORMED_JSON", "The body must be a JSON object {keyId, pin}", null);
-            }
-            if (n == null || !n.isObject()) {
-                throw ApiException.badRequest("MALFORMED_JSON", "The body must be a JSON object {keyId, pin}", null);
-            }
+            JsonNode n = Requests.jsonObject(ctx, "{keyId, pin}");
             n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
         }
         if (out.get("keyId") == null || out.get("keyId").isBlank()) {

@@ -1,5 +1,7 @@
 package vn.vanthu.dispatch;
 
+import vn.vanthu.time.VietnamTime;
+import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +10,7 @@ import vn.vanthu.audit.AuditDao;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Database;
+import vn.vanthu.web.Json;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +24,7 @@ import java.util.Optional;
  * write the change's audit event in the same transaction.
  */
 final class DispatchDao {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final String COLUMNS = "id, status, document_type, subject, signer_position, signer_name, "
             + "signer_user_id, recipients, drafting_unit, priority, secret, due_date, page_amount, file_name, "
             + "current_sha256, created_by, created_at, series_kind, number_year, number_value, code_number, "
@@ -34,9 +37,15 @@ final class DispatchDao {
     record SealedAttachment(String attachmentId, String sha256) {}
 
     private final Database db;
+    private final Clock clock;
 
-    DispatchDao(Database db) {
+    DispatchDao(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     void insert(Dispatch d, AuditLog.Entry audit) {
@@ -180,7 +189,7 @@ final class DispatchDao {
             h.createUpdate("INSERT INTO dispatch_attachments (id, dispatch_id, ordinal, file_name, sha256, created_at) "
                             + "VALUES (:id, :d, :o, :f, :s, :t)")
                     .bind("id", a.id()).bind("d", dispatchId).bind("o", a.ordinal()).bind("f", a.fileName())
-                    .bind("s", a.sha256()).bind("t", OffsetDateTime.now(ZoneOffset.UTC)).execute();
+                    .bind("s", a.sha256()).bind("t", now()).execute();
             event(h, dispatchId, userId, "ATTACHED", a.fileName());
         });
     }
@@ -200,7 +209,7 @@ final class DispatchDao {
                             + "sha256, created_by, created_at) VALUES (:id, :f, :s, :y, :v, :c, :sha, :u, :t)")
                     .bind("id", copy.id()).bind("f", copy.form()).bind("s", sourceId).bind("y", number.year())
                     .bind("v", number.value()).bind("c", number.padded()).bind("sha", copy.sha256()).bind("u", userId)
-                    .bind("t", OffsetDateTime.now(ZoneOffset.UTC)).execute();
+                    .bind("t", now()).execute();
             if (sourceId != null) {
                 event(h, sourceId, userId, "COPIED", copy.form() + " " + copy.number());
             }
@@ -213,14 +222,14 @@ final class DispatchDao {
         return ApiException.conflict("NUMBER_TAKEN", "The number is held by another document; issue again for a new one");
     }
 
-    private static void event(Handle h, String dispatchId, String userId, String action, String details) {
+    private void event(Handle h, String dispatchId, String userId, String action, String details) {
         h.createUpdate("INSERT INTO dispatch_history (dispatch_id, at, user_id, action, details) VALUES (:d, :at, :u, :a, :x)")
-                .bind("d", dispatchId).bind("at", OffsetDateTime.now(ZoneOffset.UTC)).bind("u", userId)
+                .bind("d", dispatchId).bind("at", now()).bind("u", userId)
                 .bind("a", action).bind("x", details).execute();
     }
 
     private static OffsetDateTime yearStart(int year) {
-        return java.time.LocalDate.of(year, 1, 1).atStartOfDay(NumberSeries.VIETNAM).toOffsetDateTime();
+        return VietnamTime.startOfYear(year);
     }
 
     private static Dispatch row(ResultSet rs) throws SQLException {

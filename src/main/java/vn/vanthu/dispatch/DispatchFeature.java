@@ -20,14 +20,14 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
 
     public static DispatchFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
                                          SigningFeature signing, UserService users, Clock clock) {
-        var dao = new DispatchDao(db);
-        var dispatches = new DispatchService(dao, documents, keys, signing.service(), users, config.agency());
+        var dao = new DispatchDao(db, clock);
+        var dispatches = new DispatchService(dao, documents, keys, signing.service(), users, config.agency(), clock);
         var numbers = new NumberSeries(db, clock, NUMBER_LEASE);
         var messages = new EdXmlMessages(dispatches, dao, signing.service(), ServiceSeal.of(config));
         var controller = new DispatchController(dispatches,
-                new Issuing(dispatches, dao, numbers, documents, keys, signing.service(), messages),
+                new Issuing(dispatches, dao, numbers, documents, keys, signing.service(), messages, clock),
                 new Register(dispatches, dao, numbers), new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);
-        var copies = new CopyController(new Copies(dispatches, dao, numbers, documents, keys, signing.service()));
+        var copies = new CopyController(new Copies(dispatches, dao, numbers, documents, keys, signing.service(), clock));
         return new DispatchFeature(dispatches, controller, copies);
     }
 }

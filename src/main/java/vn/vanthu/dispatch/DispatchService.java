@@ -1,5 +1,6 @@
 package vn.vanthu.dispatch;
 
+import java.time.Clock;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import vn.vanthu.audit.AuditLog;
@@ -52,14 +53,11 @@ public final class DispatchService {
     private final SigningService signing;
     private final UserService users;
     private final AppConfig.Agency agency;
-
-    public DispatchService(vn.vanthu.store.Database db, DocumentStore store, KeyService keys, SigningService signing,
-                           UserService users, AppConfig.Agency agency) {
-        this(new DispatchDao(db), store, keys, signing, users, agency);
-    }
+    private final Clock clock;
 
     DispatchService(DispatchDao dao, DocumentStore store, KeyService keys, SigningService signing, UserService users,
-                    AppConfig.Agency agency) {
+                    AppConfig.Agency agency, Clock clock) {
+        this.clock = clock;
         this.dao = dao;
         this.store = store;
         this.keys = keys;
@@ -99,7 +97,7 @@ public final class DispatchService {
         Dispatch d = new Dispatch(UUID.randomUUID().toString(), Dispatch.Status.DRAFT, type, subject, position, name,
                 signer.id(), recipients, unit, priority, Boolean.TRUE.equals(m.secret()), due, pages,
                 fileName == null || fileName.isBlank() ? "du-thao.pdf" : fileName, doc.sha256(), caller.id(),
-                OffsetDateTime.now(ZoneOffset.UTC), null);
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), null);
         dao.insert(d, AuditLog.Entry.ofChange(origin, "DISPATCH_CREATE", d.id(), type.code()));
         return d;
     }

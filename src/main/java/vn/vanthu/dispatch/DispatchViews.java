@@ -1,5 +1,6 @@
 package vn.vanthu.dispatch;
 
+import vn.vanthu.time.VietnamTime;
 import vn.vanthu.config.AppConfig;
 
 import java.time.OffsetDateTime;
@@ -10,7 +11,6 @@ import java.util.Map;
 
 /** The JSON shapes of dispatches: summary, detail (with history and Appendix VI metadata), issue answer, register row. */
 final class DispatchViews {
-    private static final ZoneOffset VN = ZoneOffset.ofHours(7);
 
     private DispatchViews() {}
 
@@ -110,6 +110,6 @@ final class DispatchViews {
     }
 
     static String vn(OffsetDateTime t) {
-        return t == null ? null : t.withOffsetSameInstant(VN).toString();
+        return t == null ? null : VietnamTime.at(t.toInstant()).toString();
     }
 }

@@ -1,5 +1,7 @@
 package vn.vanthu.dispatch;
 
+import vn.vanthu.time.VietnamTime;
+import java.time.Clock;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -51,9 +53,11 @@ public final class Issuing {
     private final KeyService keys;
     private final SigningService signing;
     private final EdXmlMessages messages;
+    private final Clock clock;
 
     Issuing(DispatchService dispatches, DispatchDao dao, NumberSeries numbers, DocumentStore store, KeyService keys,
-            SigningService signing, EdXmlMessages messages) {
+            SigningService signing, EdXmlMessages messages, Clock clock) {
+        this.clock = clock;
         this.dispatches = dispatches;
         this.dao = dao;
         this.numbers = numbers;
@@ -85,7 +89,7 @@ public final class Issuing {
         LocalDate today = numbers.today();
         String notation = notation(d);
         String number = r.padded() + "/" + notation;
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         var issued = new Dispatch.Issued(r.kind(), r.year(), r.value(), r.padded(), notation, today.toString(), now,
                 dispatches.agency().organId() + "," + today.format(DOC_DATE) + "," + number);
         List<Path> temps = new ArrayList<>();
@@ -133,7 +137,7 @@ public final class Issuing {
     }
 
     /** Top-right of page 1, no image: number/symbol and the signing time (ISO 8601, +07:00). */
-    private static VisibleSignature attachmentPlace(Path pdf, String number) {
+    private VisibleSignature attachmentPlace(Path pdf, String number) {
         float width;
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             PDRectangle box = doc.getPage(0).getMediaBox();
@@ -141,8 +145,7 @@ public final class Issuing {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String when = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS)
-                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String when = VietnamTime.now(clock).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         return new VisibleSignature(1, Math.max(0, width - 200 - 20), 20, 200, 30, false, number + "\n" + when);
     }
 

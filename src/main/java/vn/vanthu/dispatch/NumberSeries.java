@@ -1,5 +1,6 @@
 package vn.vanthu.dispatch;
 
+import vn.vanthu.time.VietnamTime;
 import vn.vanthu.store.Database;
 
 import java.time.Clock;
@@ -24,7 +25,6 @@ import java.util.UUID;
  * }</pre>
  */
 public final class NumberSeries {
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** A number held by {@code holder} until used or released. */
     public record Reservation(String agency, int year, SeriesKind kind, long value, String holder) {
@@ -46,7 +46,7 @@ public final class NumberSeries {
 
     /** Today in Vietnam time: the series year turns at midnight of 1 January, Hà Nội time. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(VIETNAM));
+        return VietnamTime.today(clock);
     }
 
     public Reservation reserve(String agency, SeriesKind kind) {

@@ -1,5 +1,6 @@
 package vn.vanthu.dossier;
 
+import vn.vanthu.time.VietnamTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -8,6 +9,7 @@ import vn.vanthu.error.ApiException;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Json;
+import vn.vanthu.web.Requests;
 
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -20,7 +22,6 @@ import java.util.Map;
  * <pre>{@code r.add(PUT, "/api/v1/catalogues/{year}", Set.of(ADMIN, CLERK), …, JSON, catalogueController::replace);}</pre>
  */
 public final class CatalogueController {
-    private static final ZoneOffset VN = ZoneOffset.ofHours(7);
     private static final String SHAPE = "{\"headings\":[{\"numeral\",\"title\",\"rows\":[{\"symbol\",\"title\","
             + "\"retention\",\"responsibleUserId\",\"notes\"}]}]}";
 
@@ -73,18 +74,13 @@ public final class CatalogueController {
             }).toList());
             return heading;
         }).toList());
-        m.put("updatedAt", c.updatedAt() == null ? null : c.updatedAt().withOffsetSameInstant(VN).toString());
+        m.put("updatedAt", c.updatedAt() == null ? null : VietnamTime.at(c.updatedAt().toInstant()).toString());
         m.put("updatedBy", c.updatedBy());
         return m;
     }
 
     private static int year(Context ctx) {
-        String v = ctx.pathParam("year");
-        if (v.matches("\\d{4}")) {
-            return CatalogueRules.year(Integer.parseInt(v));
-        }
-        throw ApiException.badRequest("INVALID_YEAR", "year must be from " + CatalogueRules.MIN_YEAR + " to "
-                + CatalogueRules.MAX_YEAR, "year");
+        return Requests.year(ctx.pathParam("year"), CatalogueRules.MIN_YEAR, CatalogueRules.MAX_YEAR);
     }
 
     private static CatalogueInput parse(String body) {

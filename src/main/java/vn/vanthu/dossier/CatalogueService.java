@@ -29,10 +29,6 @@ public final class CatalogueService {
     private final String agencyName;
     private final Clock clock;
 
-    public CatalogueService(Database db, AppConfig.Agency agency) {
-        this(db, agency, Clock.systemUTC());
-    }
-
     public CatalogueService(Database db, AppConfig.Agency agency, Clock clock) {
         this.dao = new CatalogueDao(db);
         this.agencyName = agency.name();

@@ -15,6 +15,7 @@ import vn.vanthu.web.RequestOrigin;
 import vn.vanthu.web.User;
 import vn.vanthu.validation.ValidationReport;
 import vn.vanthu.validation.ValidationService;
+import vn.vanthu.web.Json;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -40,7 +41,7 @@ import java.util.concurrent.Future;
  */
 public final class Closing {
     private static final Logger log = LoggerFactory.getLogger(Closing.class);
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
 
     private final DossierService dossiers;
     private final DossierDao dao;
@@ -88,7 +89,7 @@ public final class Closing {
                 throw ApiException.unprocessable("NOT_A_SEAL", "A dossier is sealed with the agency seal, not a personal key", "keyId");
             }
             long t2 = System.nanoTime();
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime now = dossiers.now();
             String endDate = checked.stream().map(Dossier.Item::documentDate).max(String::compareTo).orElseThrow();
             List<String> names = new ArrayList<>();
             for (int i = 0; i < checked.size(); i++) {

@@ -9,6 +9,7 @@ import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Json;
 import vn.vanthu.web.Paging;
+import vn.vanthu.web.Requests;
 import vn.vanthu.web.Uploads;
 
 import java.io.InputStream;
@@ -169,13 +170,6 @@ public final class DossierController {
     }
 
     private static Integer year(Context ctx) {
-        String v = ctx.queryParam("year");
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        if (!v.trim().matches("\\d{4}")) {
-            throw ApiException.badRequest("INVALID_YEAR", "year must be a year such as 2026", "year");
-        }
-        return Integer.parseInt(v.trim());
+        return Requests.year(ctx.queryParam("year"), 1000, 9999);
     }
 }

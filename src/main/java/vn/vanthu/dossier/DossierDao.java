@@ -1,5 +1,6 @@
 package vn.vanthu.dossier;
 
+import java.time.Clock;
 import org.jdbi.v3.core.Handle;
 import vn.vanthu.audit.AuditDao;
 import vn.vanthu.audit.AuditLog;
@@ -31,9 +32,11 @@ final class DossierDao {
             + "signatures_count, indication, sub_indication, report_sha256, filed_by, filed_at";
 
     private final Database db;
+    private final Clock clock;
 
-    DossierDao(Database db) {
+    DossierDao(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** Inserts a new dossier; 409 DUPLICATE_SYMBOL when its symbol is already used in that year, even by a racing request. */
@@ -124,7 +127,7 @@ final class DossierDao {
         });
     }
 
-    private static void insertItem(Handle h, Dossier.Item i) {
+    private void insertItem(Handle h, Dossier.Item i) {
         h.createUpdate("INSERT INTO dossier_items (" + ITEM_COLUMNS + ") VALUES (:id, :d, :k, :disp, :sha, :fn, :mt, "
                         + ":size, :pages, :ns, :dd, :org, :type, :subj, :sigs, :ind, :sub, :rep, :fb, :fa)")
                 .bind("id", i.id()).bind("d", i.dossierId()).bind("k", i.kind()).bind("disp", i.dispatchId())
@@ -211,14 +214,14 @@ final class DossierDao {
         }
     }
 
-    private static void event(Handle h, String dossierId, String userId, String action, String details) {
+    private void event(Handle h, String dossierId, String userId, String action, String details) {
         h.createUpdate("INSERT INTO dossier_history (dossier_id, at, user_id, action, details) VALUES (:d, :at, :u, :a, :x)")
                 .bind("d", dossierId).bind("at", now()).bind("u", userId).bind("a", action)
                 .bind("x", details == null ? null : details.length() > 1000 ? details.substring(0, 1000) : details).execute();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     private static Dossier row(ResultSet rs) throws SQLException {

@@ -20,8 +20,8 @@ public record DossierFeature(CatalogueController catalogues, DossierController d
                                         SigningService signing, UserService users, ValidationService validation,
                                         DispatchService dispatches, Clock clock) {
         CatalogueService catalogue = new CatalogueService(db, config.agency(), clock);
-        var dao = new DossierDao(db);
-        var service = new DossierService(dao, users, catalogue, config.agency(), config.dossiers());
+        var dao = new DossierDao(db, clock);
+        var service = new DossierService(dao, users, catalogue, config.agency(), config.dossiers(), clock);
         var packages = new Packages(service, dao, documents, signing, config.dossiers());
         var controller = new DossierController(service, new Filing(service, dao, dispatches, documents, validation),
                 new Closing(service, dao, documents, keys, validation, signing), packages, new Exports(service, documents));

@@ -1,5 +1,7 @@
 package vn.vanthu.dossier;
 
+import vn.vanthu.time.VietnamTime;
+import java.time.Clock;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.error.ApiException;
@@ -27,7 +29,6 @@ import java.util.regex.Pattern;
  * <pre>{@code Dossier d = dossiers.create(clerk, new NewDossier("01.TCCB", 2026, null, null, …));}</pre>
  */
 public final class DossierService {
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final Set<String> RIGHTS = Set.of("PUBLIC", "CONDITIONAL", "RESTRICTED");
     private static final Pattern SYMBOL = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.\\-/_ ]{0,49}");
 
@@ -36,14 +37,21 @@ public final class DossierService {
     private final CatalogueService catalogue;
     private final AppConfig.Agency agency;
     private final AppConfig.Dossiers config;
+    private final Clock clock;
 
     DossierService(DossierDao dao, UserService users, CatalogueService catalogue, AppConfig.Agency agency,
-                   AppConfig.Dossiers config) {
+                   AppConfig.Dossiers config, Clock clock) {
+        this.clock = clock;
         this.dao = dao;
         this.users = users;
         this.catalogue = catalogue;
         this.agency = agency;
         this.config = config;
+    }
+
+    /** Now, from the service's clock (UTC, as stored). */
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     AppConfig.Agency agency() {
@@ -83,7 +91,7 @@ public final class DossierService {
         Dossier d = new Dossier(UUID.randomUUID().toString(), year, symbol, agency.organId() + "." + year + "." + symbol,
                 title, retention, rights, limit(language, 20, "language"), category, limit(m.keyword(), 500, "keyword"),
                 limit(m.description(), 2000, "description"), owner.id(), start.toString(), null, Dossier.Status.OPEN,
-                caller.id(), OffsetDateTime.now(ZoneOffset.UTC), null, null, null, null, null, null);
+                caller.id(), now(), null, null, null, null, null, null);
         dao.insert(d, AuditLog.Entry.ofChange(origin, "DOSSIER_OPEN", d.id(), d.fileCode()));
         return d;
     }
@@ -146,8 +154,8 @@ public final class DossierService {
         return users.find(userId).map(u -> u.has(role)).orElse(false);
     }
 
-    static LocalDate today() {
-        return LocalDate.now(VIETNAM);
+    LocalDate today() {
+        return VietnamTime.today(clock);
     }
 
     static LocalDate date(String text, String field) {

@@ -82,7 +82,7 @@ public final class Filing {
             required(meta.issuingOrgan(), "issuingOrgan");
             required(meta.subject(), "subject");
         }
-        String date = meta.documentDate() == null ? DossierService.today().toString()
+        String date = meta.documentDate() == null ? dossiers.today().toString()
                 : DossierService.date(meta.documentDate(), "documentDate").toString();
         DocumentStore.StoredDocument doc = store.put(file, mediaType == null ? "application/octet-stream" : mediaType);
         String name = fileName == null || fileName.isBlank() ? "tai-lieu" : fileName;
@@ -110,7 +110,7 @@ public final class Filing {
         var item = new Dossier.Item(UUID.randomUUID().toString(), dossier.id(), kind, dispatchId, sha,
                 fileName.length() > 300 ? fileName.substring(0, 300) : fileName, doc.mediaType(), doc.size(),
                 pages(bytes), number, date, organ, type, subject, v.count(), v.verdict(), null, caller.id(),
-                OffsetDateTime.now(ZoneOffset.UTC));
+                dossiers.now());
         return item;
     }
 

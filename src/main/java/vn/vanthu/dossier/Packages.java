@@ -71,7 +71,7 @@ public final class Packages implements AutoCloseable {
 
     /** Renews every package whose newest timestamp's certificate expires within the window; returns how many. */
     public int renewExpiring() {
-        OffsetDateTime horizon = OffsetDateTime.now(ZoneOffset.UTC).plus(config.renewWindow());
+        OffsetDateTime horizon = dossiers.now().plus(config.renewWindow());
         int renewed = 0;
         for (Dossier d : dao.sealedExpiringBefore(horizon)) {
             try {

@@ -61,7 +61,7 @@ final class KeyDao {
     }
 
     /** Inserts the key and the audit event of its registration; {@link DuplicateKeyId} when the id is taken. */
-    void insert(KeyRecord k, byte[] image, AuditLog.Entry audit) {
+    void insert(KeyRecord k, byte[] image, Instant now, AuditLog.Entry audit) {
         db.inTransaction(DuplicateKeyId::new, h -> {
             h.createUpdate("INSERT INTO signing_keys (" + COLUMNS + ", image, created_at) VALUES "
                             + "(:id, :owner, :kind, :alias, :p12, :library, :slot, :label, :cert, :subject, :issuer, "
@@ -70,7 +70,7 @@ final class KeyDao {
                     .bind("p12", k.p12()).bind("library", k.library()).bind("slot", k.slotId())
                     .bind("label", k.tokenLabel()).bind("cert", k.certificate()).bind("subject", k.subject())
                     .bind("issuer", k.issuer()).bind("serial", k.serialNumber()).bind("nb", odt(k.notBefore()))
-                    .bind("na", odt(k.notAfter())).bind("image", image).bind("now", odt(Instant.now()))
+                    .bind("na", odt(k.notAfter())).bind("image", image).bind("now", odt(now))
                     .execute();
             AuditDao.append(h, audit);
             return null;

@@ -57,15 +57,11 @@ public final class KeyService implements KeyVault {
     private final Map<String, Semaphore> tokenLocks = new ConcurrentHashMap<>();
     private final OpenedKeys<KeyOpener.Opened> opened = new OpenedKeys<>(o -> KeyOpener.closeQuietly(o.token()));
 
-    public KeyService(Database db, UserService users, AppConfig.Keys config) {
-        this(db, users, config, Clock.systemUTC());
-    }
-
     public KeyService(Database db, UserService users, AppConfig.Keys config, Clock clock) {
         this.dao = new KeyDao(db);
         this.config = config;
         this.clock = clock;
-        this.registrations = new Registrations(dao, users, config, this::withToken);
+        this.registrations = new Registrations(dao, users, config, this::withToken, clock);
     }
 
     /** Opens the key for the caller: owner check, then the lock, then the PIN. Close the result when done. */

@@ -1,5 +1,6 @@
 package vn.vanthu.keys;
 
+import java.time.Clock;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.web.RequestOrigin;
 import eu.europa.esig.dss.token.AbstractKeyStoreTokenConnection;
@@ -64,11 +65,13 @@ public final class Registrations {
     }
 
     private final KeyDao dao;
+    private final Clock clock;
     private final UserService users;
     private final AppConfig.Keys config;
     private final TokenGuard guard;
 
-    Registrations(KeyDao dao, UserService users, AppConfig.Keys config, TokenGuard guard) {
+    Registrations(KeyDao dao, UserService users, AppConfig.Keys config, TokenGuard guard, Clock clock) {
+        this.clock = clock;
         this.dao = dao;
         this.users = users;
         this.config = config;
@@ -207,7 +210,7 @@ public final class Registrations {
 
     private void insert(KeyRecord key, byte[] image, RequestOrigin origin) {
         try {
-            dao.insert(key, image, AuditLog.Entry.ofChange(origin, "KEY_REGISTER", key.id(),
+            dao.insert(key, image, clock.instant(), AuditLog.Entry.ofChange(origin, "KEY_REGISTER", key.id(),
                     key.kind() + " owner=" + key.owner() + " serial=" + key.serialNumber()));
         } catch (KeyDao.DuplicateKeyId e) {
             throw ApiException.conflict("KEY_EXISTS", "A key with id '" + key.id() + "' exists already");

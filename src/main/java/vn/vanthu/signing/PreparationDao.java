@@ -11,7 +11,7 @@ import java.util.Optional;
  * Two-step signing preparations in the database, so that any instance sharing it can complete them.
  * {@link #claim} is the single-use guard: one conditional UPDATE, so of two concurrent completions only one wins.
  *
- * <pre>{@code preparations.insert(row); if (preparations.claim(id)) { … produce the signed file … }}</pre>
+ * <pre>{@code preparations.insert(row); if (preparations.claim(id, now)) { … produce the signed file … }}</pre>
  */
 final class PreparationDao {
 
@@ -60,9 +60,9 @@ final class PreparationDao {
     }
 
     /** Marks the preparation used; true only for the one caller that flipped it while still unexpired. */
-    boolean claim(String id) {
+    boolean claim(String id, OffsetDateTime now) {
         return db.withHandle(h -> h.createUpdate(
                         "UPDATE signing_preparations SET used = TRUE WHERE id = :id AND used = FALSE AND expires_at > :now")
-                .bind("id", id).bind("now", OffsetDateTime.now(ZoneOffset.UTC)).execute()) == 1;
+                .bind("id", id).bind("now", now).execute()) == 1;
     }
 }

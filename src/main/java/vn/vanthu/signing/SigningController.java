@@ -1,7 +1,6 @@
 package vn.vanthu.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import vn.vanthu.error.ApiException;
@@ -9,6 +8,7 @@ import vn.vanthu.store.TempFiles;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Uploads;
+import vn.vanthu.web.Requests;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -31,7 +31,6 @@ import java.util.Optional;
  * checked here; everything else happens in {@link SigningService} / {@link TwoStepSigning}.
  */
 public final class SigningController {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Uploads up to this size stay in memory (fast path); larger ones are spooled to a private temp file. */
     private static final long IN_MEMORY_LIMIT = 4L * 1024 * 1024;
 
@@ -72,35 +71,14 @@ public final class SigningController {
             TwoStepSigning.Prepared p = twoStep.prepare(Auth.user(ctx), r, chain);
             AuditTags.set(ctx, "SIGN_PREPARE", p.preparationId(), r.format().apiName() + "-" + levelOf(r)
                     + ", client certificate " + chain.get(0).getSerialNumber().toString(16));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("preparationId", p.preparationId());
-            body.put("dataToSign", Base64.getEncoder().encodeToString(p.dataToSign()));
-            body.put("digestAlgorithm", p.digestAlgorithm());
-            body.put("signatureAlgorithm", p.signatureAlgorithm());
-            body.put("expiresAt", p.expiresAt().toString());
-            ctx.json(body);
+            ctx.json(p.answer());
         } finally {
             temps.forEach(TempFiles::delete);
         }
     }
 
     public void complete(Context ctx) throws Exception {
-        JsonNode body;
-        try {
-            body = JSON.readTree(ctx.body());
-        } catch (IOException e) {
-            throw ApiException.badRequest("INVALID_JSON", "Send {\"signatureValue\":\"<base64>\"}", null);
-        }
-        String b64 = body == null ? null : body.path("signatureValue").asText(null);
-        byte[] value;
-        try {
-            value = b64 == null || b64.isBlank() ? null : Base64.getMimeDecoder().decode(b64);
-        } catch (IllegalArgumentException e) {
-            value = null;
-        }
-        if (value == null) {
-            throw ApiException.badRequest("INVALID_SIGNATURE_VALUE", "signatureValue must be base64", "signatureValue");
-        }
+        byte[] value = Requests.signatureValue(ctx);
         String id = ctx.pathParam("preparationId");
         SignedDocument s = twoStep.complete(Auth.user(ctx), id, value);
         AuditTags.set(ctx, "SIGN", s.signatureId(), s.level() + ", key client-held (preparation " + id + ")");

@@ -1,5 +1,6 @@
 package vn.vanthu.signing;
 
+import java.time.Clock;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
@@ -11,9 +12,9 @@ import vn.vanthu.trust.TrustServices;
  */
 public record SigningFeature(SigningService service, TwoStepSigning twoStep, SigningController controller) {
     public static SigningFeature create(AppConfig config, Database db, DocumentStore documents, TrustServices trust,
-                                        KeyVault keys) {
+                                        KeyVault keys, Clock clock) {
         SigningService signing = SigningService.over(trust);
-        TwoStepSigning twoStep = new TwoStepSigning(signing, documents, db, config.keys().preparationTtl());
+        TwoStepSigning twoStep = new TwoStepSigning(signing, documents, db, config.keys().preparationTtl(), clock);
         return new SigningFeature(signing, twoStep, new SigningController(signing, twoStep, keys));
     }
 }

@@ -1,5 +1,6 @@
 package vn.vanthu.signing;
 
+import java.time.Clock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,6 +8,7 @@ import vn.vanthu.error.ApiException;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.store.TempFiles;
 import vn.vanthu.web.User;
+import vn.vanthu.web.Json;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,19 +40,33 @@ import java.util.UUID;
  * }</pre>
  */
 public final class TwoStepSigning {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final long IN_MEMORY_LIMIT = 8L * 1024 * 1024;
 
     /** What the client signs: the data, and with which algorithms. */
     public record Prepared(String preparationId, byte[] dataToSign, String digestAlgorithm, String signatureAlgorithm,
-                           OffsetDateTime expiresAt) {}
+                           OffsetDateTime expiresAt) {
+        /** The answer to step 1, the same wherever two-step signing is offered. */
+        public java.util.Map<String, Object> answer() {
+            java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("preparationId", preparationId);
+            body.put("dataToSign", java.util.Base64.getEncoder().encodeToString(dataToSign));
+            body.put("digestAlgorithm", digestAlgorithm);
+            body.put("signatureAlgorithm", signatureAlgorithm);
+            body.put("expiresAt", expiresAt.toString());
+            return body;
+        }
+    }
 
     private final SigningService signing;
     private final DocumentStore documents;
     private final PreparationDao preparations;
     private final Duration ttl;
+    private final Clock clock;
 
-    public TwoStepSigning(SigningService signing, DocumentStore documents, vn.vanthu.store.Database db, Duration ttl) {
+    public TwoStepSigning(SigningService signing, DocumentStore documents, vn.vanthu.store.Database db, Duration ttl,
+                          Clock clock) {
+        this.clock = clock;
         this.signing = signing;
         this.documents = documents;
         this.preparations = new PreparationDao(db);
@@ -68,7 +84,7 @@ public final class TwoStepSigning {
                 throw new UncheckedIOException(e);
             }
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = now();
         // Rows a day past their expiry only ever answer 410; keep the table small.
         preparations.purgeExpiredBefore(now.minusDays(1));
         String id = UUID.randomUUID().toString();
@@ -85,7 +101,7 @@ public final class TwoStepSigning {
         if (row.used()) {
             throw ApiException.gone("PREPARATION_USED", "This preparation has already been completed; prepare again");
         }
-        if (!row.expiresAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
+        if (!row.expiresAt().isAfter(now())) {
             throw ApiException.gone("PREPARATION_EXPIRED", "This preparation expired at " + row.expiresAt() + "; prepare again");
         }
         List<Path> temps = new ArrayList<>();
@@ -96,7 +112,7 @@ public final class TwoStepSigning {
             DataToSign prepared = DataToSign.restored(r, parsePem(row.certificateChain()), new Date(row.signingDateMs()));
             // Nothing is produced unless the client's value verifies and this caller wins the single use.
             return signing.complete(prepared, signatureValue, () -> {
-                if (!preparations.claim(id)) {
+                if (!preparations.claim(id, now())) {
                     throw ApiException.gone("PREPARATION_USED", "This preparation has already been completed or expired; prepare again");
                 }
             });
@@ -154,5 +170,9 @@ public final class TwoStepSigning {
             }
         }
         return sb.toString();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,6 @@
 package vn.vanthu.signing;
 
+import vn.vanthu.time.VietnamTime;
 import eu.europa.esig.dss.enumerations.ImageScaling;
 import eu.europa.esig.dss.enumerations.SignerTextHorizontalAlignment;
 import eu.europa.esig.dss.enumerations.SignerTextPosition;
@@ -28,7 +29,6 @@ import java.time.temporal.ChronoUnit;
  */
 final class VisibleAppearance {
     static final String FONT = "/fonts/LiberationSerif-Regular.ttf";
-    static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
     private final DSSFileFont font;
 
     VisibleAppearance() {
@@ -76,7 +76,7 @@ final class VisibleAppearance {
 
     /** "Ký bởi: <name>" and the signing time in Vietnam time (ISO 8601, +07:00). */
     static String defaultText(SignJob job) {
-        String when = OffsetDateTime.ofInstant(job.signingDate().toInstant(), VIETNAM).truncatedTo(ChronoUnit.SECONDS)
+        String when = VietnamTime.at(job.signingDate().toInstant()).truncatedTo(ChronoUnit.SECONDS)
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         return "Ký bởi: " + DSSASN1Utils.getSubjectCommonName(job.signer()) + "\nThời gian ký: " + when;
     }

@@ -3,6 +3,7 @@ package vn.vanthu.signing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.vanthu.error.ApiException;
+import vn.vanthu.web.Json;
 
 /**
  * Where and how a PAdES signature shows on the page: a rectangle in PDF points measured from the page's
@@ -11,7 +12,7 @@ import vn.vanthu.error.ApiException;
  * <pre>{@code VisibleSignature v = VisibleSignature.parse("{\"page\":1,\"x\":350,\"y\":600,\"width\":180,\"height\":80,\"image\":\"own\"}");}</pre>
  */
 public record VisibleSignature(int page, float x, float y, float width, float height, boolean ownImage, String text) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     public VisibleSignature {
         if (page < 1) {

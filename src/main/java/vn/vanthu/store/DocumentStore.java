@@ -1,5 +1,6 @@
 package vn.vanthu.store;
 
+import java.time.Clock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -40,9 +41,11 @@ public final class DocumentStore {
     public record StoredDocument(String sha256, long size, String mediaType) {}
 
     private final Jdbi jdbi;
+    private final Clock clock;
 
-    public DocumentStore(Database db) {
+    public DocumentStore(Database db, Clock clock) {
         this.jdbi = db.jdbi();
+        this.clock = clock;
     }
 
     /** Stores the stream's bytes (spooled to a temporary file first, to learn the hash) and returns their address. */
@@ -80,10 +83,10 @@ public final class DocumentStore {
         return doc;
     }
 
-    private static void insert(Handle h, StoredDocument doc, Path file) {
+    private void insert(Handle h, StoredDocument doc, Path file) {
         h.createUpdate("INSERT INTO documents (sha256, size, media_type, created_at) VALUES (:s, :n, :m, :t)")
                 .bind("s", doc.sha256()).bind("n", doc.size()).bind("m", doc.mediaType())
-                .bind("t", OffsetDateTime.now(ZoneOffset.UTC)).execute();
+                .bind("t", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).execute();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[CHUNK];
             int seq = 0;

@@ -27,6 +27,11 @@ public final class VietnamTime {
         return OffsetDateTime.now(clock.withZone(ZONE)).truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /** The same instant in Vietnam time (+07:00), as shown to people and sent to other agencies. */
+    public static OffsetDateTime at(java.time.Instant instant) {
+        return instant.atZone(ZONE).toOffsetDateTime();
+    }
+
     /** The first instant of a calendar year in Vietnam. */
     public static OffsetDateTime startOfYear(int year) {
         return LocalDate.of(year, 1, 1).atStartOfDay(ZONE).toOffsetDateTime();

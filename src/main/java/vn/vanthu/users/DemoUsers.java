@@ -1,8 +1,8 @@
 package vn.vanthu.users;
 
+import vn.vanthu.web.Json;
 import vn.vanthu.web.Role;
 import vn.vanthu.web.User;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +69,7 @@ public final class DemoUsers {
         }
         try {
             @SuppressWarnings("unchecked")
-            Map<String, String> m = new ObjectMapper().readValue(file.toFile(), Map.class);
+            Map<String, String> m = Json.MAPPER.readValue(file.toFile(), Map.class);
             return m;
         } catch (IOException | RuntimeException e) {
             log.warn("{} is unreadable; issuing new demo tokens", file);
@@ -83,7 +83,7 @@ public final class DemoUsers {
             Path tmp = file.resolveSibling(TOKENS_FILE + ".tmp");
             Files.deleteIfExists(tmp);
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tokens));
+            Files.writeString(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tokens));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);

@@ -1,5 +1,6 @@
 package vn.vanthu.users;
 
+import java.time.Clock;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Database;
@@ -41,9 +42,11 @@ public final class UserService {
     public record TokenInfo(String id, String label, OffsetDateTime createdAt, OffsetDateTime revokedAt) {}
 
     private final UserDao dao;
+    private final Clock clock;
 
-    public UserService(Database db) {
+    public UserService(Database db, Clock clock) {
         this.dao = new UserDao(db);
+        this.clock = clock;
     }
 
     /** A user created outside any request (demo users, tests): no audit event. */
@@ -130,7 +133,7 @@ public final class UserService {
         return dao.byToken(Hashes.sha256Hex(token));
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

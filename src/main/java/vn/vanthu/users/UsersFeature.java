@@ -1,5 +1,6 @@
 package vn.vanthu.users;
 
+import java.time.Clock;
 import vn.vanthu.store.Database;
 
 import java.nio.file.Path;
@@ -9,8 +10,8 @@ import java.nio.file.Path;
  * tokens file.
  */
 public record UsersFeature(UserService service, UserController controller) {
-    public static UsersFeature create(Database db, boolean demoUsers, Path dataDir) {
-        UserService users = new UserService(db);
+    public static UsersFeature create(Database db, boolean demoUsers, Path dataDir, Clock clock) {
+        UserService users = new UserService(db, clock);
         if (demoUsers) {
             DemoUsers.ensure(users, dataDir);
         }

@@ -1,5 +1,6 @@
 package vn.vanthu.validation;
 
+import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,9 +34,11 @@ public final class ValidationStore {
 
     private static final Logger log = LoggerFactory.getLogger(ValidationStore.class);
     private final ValidationDao dao;
+    private final Clock clock;
 
-    public ValidationStore(Database db) {
+    public ValidationStore(Database db, Clock clock) {
         this.dao = new ValidationDao(db);
+        this.clock = clock;
     }
 
     public void save(ValidationService.Outcome outcome, String userId) {
@@ -47,7 +50,7 @@ public final class ValidationStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        dao.insert(r, OffsetDateTime.now(ZoneOffset.UTC), userId, truncate(r.documentName(), 500), summary,
+        dao.insert(r, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), userId, truncate(r.documentName(), 500), summary,
                 outcome.etsiReport(), etsiSha);
     }
 

@@ -39,7 +39,8 @@ public final class AuditTags {
         ApiRoute route = ctx.attribute(WebServer.ROUTE);
         User user = Auth.user(ctx);
         return new RequestOrigin(user == null ? null : user.id(), RequestIds.get(ctx),
-                route == null ? ctx.method().name() + " " + ctx.path() : route.method().name() + " " + route.path());
+                route == null ? ctx.method().name() + " " + ctx.path() : route.method().name() + " " + route.path(),
+                WebServer.arrived(ctx));
     }
 
     /** True when a successful request's event was written with its change (so none is written afterwards). */

@@ -24,6 +24,7 @@ public final class WebServer {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
     static final String ROUTE = "vanthu.route";
     private static final String STARTED = "vanthu.started";
+    private static final String ARRIVED = "vanthu.arrived";
     private static final Set<HandlerType> STATE_CHANGING =
             Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
@@ -35,7 +36,7 @@ public final class WebServer {
      */
     public static Javalin create(AppConfig.Server server, List<ApiRoute> declared, Auth auth, RequestAudit audit,
                                  Health health, java.util.function.Consumer<String> registered,
-                                 java.util.function.Supplier<String> moreMetrics) {
+                                 java.util.function.Supplier<String> moreMetrics, java.time.Clock clock) {
         Metrics metrics = new Metrics();
         List<ApiRoute> routes = new java.util.ArrayList<>(declared);
         routes.add(new ApiRoute(HandlerType.GET, "/health", ApiRoute.PUBLIC, "service", "Health of the service",
@@ -74,6 +75,7 @@ public final class WebServer {
 
             config.routes.before(ctx -> {
                 ctx.attribute(STARTED, System.nanoTime());
+                ctx.attribute(ARRIVED, clock.instant());
                 RequestIds.assign(ctx);
                 ctx.header("X-Content-Type-Options", "nosniff");
                 UnreadBody.refuseIfOversized(ctx, server.maxUploadBytes());
@@ -129,6 +131,11 @@ public final class WebServer {
         } catch (RuntimeException e) {
             log.error("Could not write the audit event for request {}", RequestIds.get(ctx), e);
         }
+    }
+
+    /** When the request arrived, by the service's clock. */
+    static java.time.Instant arrived(Context ctx) {
+        return ctx.attribute(ARRIVED);
     }
 
     private static String version() {

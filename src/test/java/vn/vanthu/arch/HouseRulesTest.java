@@ -210,4 +210,26 @@ class HouseRulesTest {
         assertTrue(Files.notExists(Path.of("src/main/resources/META-INF/services")),
                 "META-INF/services installs providers JVM-wide; install shortcuts explicitly");
     }
+
+    /** Reading the system clock; time comes from the Clock the service is given (tests move it). */
+    private static final Pattern SYSTEM_TIME = Pattern.compile(
+            "\\b(Instant|OffsetDateTime|LocalDate|LocalDateTime|ZonedDateTime)\\.now\\((\\)|Zone)|Clock\\.system|System\\.currentTimeMillis");
+    /** Wall time on purpose: the development PKI's own certificates, and caches whose lifetimes are real seconds. */
+    private static final Set<String> WALL_CLOCK = Set.of("App.java", "CertificateCheck.java", "TrustServices.java");
+
+    @Test
+    void time_is_read_from_the_one_injected_clock_and_vietnam_time_is_defined_once() {
+        List<String> bad = new ArrayList<>();
+        for (Path f : sources(MAIN)) {
+            String text = read(f);
+            String name = f.getFileName().toString();
+            if (SYSTEM_TIME.matcher(text).find() && !WALL_CLOCK.contains(name) && !feature(f).equals("pki")) {
+                bad.add(f + " reads the system clock");
+            }
+            if ((text.contains("Asia/Ho_Chi_Minh") || text.contains("ofHours(7)")) && !name.equals("VietnamTime.java")) {
+                bad.add(f + " defines Vietnam time again");
+            }
+        }
+        assertTrue(bad.isEmpty(), String.join("; ", bad));
+    }
 }

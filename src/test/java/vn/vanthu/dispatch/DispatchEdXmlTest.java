@@ -76,16 +76,16 @@ class DispatchEdXmlTest {
             AppConfig config = ConfigLoader.load(Map.of("VANTHU_PROFILE", "dev",
                     "VANTHU_DEV_PKI_DIR", Path.of("keystore-samples").toAbsolutePath().toString()));
             Database db = s.app().database();
-            UserService users = new UserService(db);
-            KeyService keys = new KeyService(db, users, config.keys());
+            UserService users = new UserService(db, java.time.Clock.systemUTC());
+            KeyService keys = new KeyService(db, users, config.keys(), java.time.Clock.systemUTC());
             TrustServices trust = TrustServices.create(config);
             SigningService signing = SigningService.over(trust);
-            DocumentStore store = new DocumentStore(db);
-            DispatchDao dao = new DispatchDao(db);
-            DispatchService dispatches = new DispatchService(dao, store, keys, signing, users, config.agency());
+            DocumentStore store = new DocumentStore(db, java.time.Clock.systemUTC());
+            DispatchDao dao = new DispatchDao(db, Clock.systemUTC());
+            DispatchService dispatches = new DispatchService(dao, store, keys, signing, users, config.agency(), Clock.systemUTC());
             EdXmlMessages messages = new EdXmlMessages(dispatches, dao, signing, new ServiceSeal(null, null));
             Issuing issuing = new Issuing(dispatches, dao, new NumberSeries(db, Clock.systemUTC(), Duration.ofMinutes(10)),
-                    store, keys, signing, messages);
+                    store, keys, signing, messages, Clock.systemUTC());
             String clerkId = s.get("/api/v1/users/me", "clerk").json().path("id").asText();
             User clerk = users.find(clerkId).orElseThrow();
 

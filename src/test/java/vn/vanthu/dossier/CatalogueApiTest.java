@@ -219,7 +219,7 @@ class CatalogueApiTest {
     @Test
     void a_row_is_found_by_year_and_symbol_with_its_heading_for_opening_a_dossier() {
         assertEquals(200, put(s, 2037, "clerk", catalogue(clerkId, officialId)).status());
-        CatalogueService service = new CatalogueService(s.app().database(), AppConfig.Agency.DEFAULT);
+        CatalogueService service = new CatalogueService(s.app().database(), AppConfig.Agency.DEFAULT, java.time.Clock.systemUTC());
         CatalogueRow r = service.row(2037, "01.KHCN").orElseThrow();
         assertEquals("Hồ sơ xét duyệt nhiệm vụ khoa học cấp tỉnh đặt hàng năm 2027", r.title());
         assertEquals("20Y", r.retention());

@@ -54,7 +54,7 @@ class CatalogueStorageTest {
             assertEquals(422, unknown.status(), unknown.text());
             assertEquals(now, s.get("/api/v1/catalogues/2026", "clerk").json());
 
-            CatalogueService service = new CatalogueService(s.app().database(), AppConfig.Agency.DEFAULT);
+            CatalogueService service = new CatalogueService(s.app().database(), AppConfig.Agency.DEFAULT, java.time.Clock.systemUTC());
             assertEquals("Hồ sơ báo cáo tổng kết công tác năm 2026", service.row(2026, "01.TH").orElseThrow().title());
             assertTrue(service.row(2026, "01.TCCB").isEmpty(), "replaced rows are gone");
             assertEquals(200, s.get("/api/v1/catalogues/2026?format=pdf", "official").status());

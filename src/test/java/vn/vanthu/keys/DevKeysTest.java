@@ -34,11 +34,11 @@ class DevKeysTest {
         Databases.Target t = Databases.fresh(kind, dir);
         AppConfig.Storage storage = new AppConfig.Storage(dir, t.url(), t.user(), t.password(), 4);
         try (Database first = Database.open(storage); Database second = Database.open(storage)) {
-            UserService users = new UserService(first);
+            UserService users = new UserService(first, java.time.Clock.systemUTC());
             String official = users.create("official", "Nguyễn Hữu Thắng", Set.of(Role.OFFICIAL)).id();
             String official2 = users.create("official2", "Trần Thị Mai Hương", Set.of(Role.OFFICIAL)).id();
-            KeyService a = new KeyService(first, users, SETTINGS);
-            KeyService b = new KeyService(second, new UserService(second), SETTINGS);
+            KeyService a = new KeyService(first, users, SETTINGS, java.time.Clock.systemUTC());
+            KeyService b = new KeyService(second, new UserService(second, java.time.Clock.systemUTC()), SETTINGS, java.time.Clock.systemUTC());
 
             CountDownLatch go = new CountDownLatch(1);
             CompletableFuture<Void> one = CompletableFuture.runAsync(() -> seed(go, a, users));

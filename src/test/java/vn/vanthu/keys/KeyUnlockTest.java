@@ -49,10 +49,10 @@ class KeyUnlockTest {
         Path dir = Files.createTempDirectory("vanthu-keys-unit");
         Databases.Target t = Databases.fresh(Databases.Kind.H2, dir);
         db = Database.open(new AppConfig.Storage(dir, t.url(), t.user(), t.password(), 4));
-        UserService users = new UserService(db);
+        UserService users = new UserService(db, java.time.Clock.systemUTC());
         official = users.create("official", "Nguyễn Hữu Thắng", Set.of(Role.OFFICIAL));
         keys = new KeyService(db, users, new AppConfig.Keys(5, Duration.ofMinutes(15), Duration.ofMinutes(5),
-                List.of(SoftHsm.LIBRARY)));
+                List.of(SoftHsm.LIBRARY)), java.time.Clock.systemUTC());
     }
 
     @AfterEach
@@ -131,7 +131,7 @@ class KeyUnlockTest {
     @Test
     void a_lock_ends_after_the_lock_time_and_a_right_pin_then_opens_the_key() throws Exception {
         MutableClock clock = new MutableClock();
-        KeyService timed = new KeyService(db, new UserService(db), new AppConfig.Keys(5, Duration.ofMinutes(15),
+        KeyService timed = new KeyService(db, new UserService(db, java.time.Clock.systemUTC()), new AppConfig.Keys(5, Duration.ofMinutes(15),
                 Duration.ofMinutes(5)), clock);
         timed.registerPkcs12(new Registrations.Pkcs12("mine", official.id(),
                 Files.readAllBytes(Path.of("keystore-samples/official1.p12")), "123456", null, null));

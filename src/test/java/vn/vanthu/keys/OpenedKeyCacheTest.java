@@ -44,9 +44,9 @@ class OpenedKeyCacheTest {
         Path dir = Files.createTempDirectory("vanthu-opened-keys");
         Databases.Target t = Databases.fresh(Databases.Kind.H2, dir);
         db = Database.open(new AppConfig.Storage(dir, t.url(), t.user(), t.password(), 4));
-        UserService users = new UserService(db);
+        UserService users = new UserService(db, java.time.Clock.systemUTC());
         official = users.create("official", "Nguyễn Hữu Thắng", Set.of(Role.OFFICIAL));
-        keys = new KeyService(db, users, new AppConfig.Keys(5, Duration.ofMinutes(15), Duration.ofMinutes(5), List.of()));
+        keys = new KeyService(db, users, new AppConfig.Keys(5, Duration.ofMinutes(15), Duration.ofMinutes(5), List.of()), java.time.Clock.systemUTC());
         byte[] p12 = Files.readAllBytes(Path.of("keystore-samples/official1.p12"));
         keys.registerPkcs12(new Registrations.Pkcs12("mine", official.id(), p12, "123456", null, null));
     }

@@ -74,7 +74,7 @@ class DocumentStorageTest {
     @EnumSource(Databases.Kind.class)
     void a_write_that_fails_midway_leaves_nothing_visible(Databases.Kind kind) {
         try (TestServer s = TestServer.start(kind)) {
-            DocumentStore store = new DocumentStore(s.app().database());
+            DocumentStore store = new DocumentStore(s.app().database(), java.time.Clock.systemUTC());
             InputStream failing = new InputStream() {
                 int sent;
 
