@@ -30,7 +30,7 @@ public final class DispatchFixtures {
                 + "\"secret\":false,\"dueDate\":null}";
     }
 
-    static TestServer.Response create(TestServer s, String type, byte[] pdf) {
+    public static TestServer.Response create(TestServer s, String type, byte[] pdf) {
         return s.postMultipart("/api/v1/dispatches", "clerk", new Multipart()
                 .file("file", "cong-van.pdf", "application/pdf", pdf)
                 .field("metadata", metadata(s, type, "V/v đôn đốc thực hiện nhiệm vụ cải cách hành chính năm 2023")));

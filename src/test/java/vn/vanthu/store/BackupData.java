@@ -45,6 +45,10 @@ final class BackupData {
                 .field("format", "PAdES").field("level", "B").field("certificate", official1Chain())));
         catalogue(s);
 
+        String halfSigned = DispatchFixtures.create(s, "CV", DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng"))
+                .json().path("id").asText();
+        ok(s.postJson("/api/v1/dispatches/" + halfSigned + "/sign/prepare", "official",
+                Map.of("certificate", official1Chain())));
         String dispatchId = DispatchFixtures.signedDraft(s, "CV");
         created(s.postMultipart("/api/v1/dispatches/" + dispatchId + "/attachments", "clerk", new Multipart()
                 .file("file", "phu-luc.pdf", "application/pdf", DispatchPdf.appendix("PHỤ LỤC I"))));
