@@ -1,0 +1,79 @@
+package vn.vanthu.digitization;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.store.TempFiles;
+import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.Auth;
+import vn.vanthu.web.Json;
+import vn.vanthu.web.Uploads;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HTTP for digitization: {@code POST /api/v1/digitizations} (multipart {@code scan} parts and {@code metadata})
+ * → 202 {@code {"jobId","digitizationId"}}; {@code GET /api/v1/digitizations/{id}} → metadata, state and the
+ * suggestions read from page 1; {@code GET /api/v1/digitizations/{id}/file} → the searchable PDF/A (409 before).
+ *
+ * <pre>{@code curl -F scan=@page1-3.pdf -F 'metadata={"paperPages":3,…}' $URL/api/v1/digitizations}</pre>
+ */
+public final class DigitizationController {
+    private final DigitizationService service;
+
+    public DigitizationController(DigitizationService service) {
+        this.service = service;
+    }
+
+    public void create(Context ctx) throws Exception {
+        List<UploadedFile> parts = Uploads.all(ctx, "scan");
+        PaperMetadata metadata = Json.read(ctx.formParam("metadata"), PaperMetadata.class, PaperMetadata.SHAPE);
+        List<Path> scans = new ArrayList<>();
+        try {
+            for (UploadedFile part : parts) {
+                if (part.size() == 0) {
+                    throw ApiException.unprocessable("EMPTY_FILE", "The scan '" + part.filename() + "' is empty", "scan");
+                }
+                Path scan = TempFiles.create("scan");
+                scans.add(scan);
+                try (InputStream in = part.content()) {
+                    Files.copy(in, scan, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            DigitizationService.Submitted s = service.submit(Auth.user(ctx), metadata, scans);
+            AuditTags.set(ctx, "DIGITIZATION", s.digitizationId(), "job " + s.jobId());
+            ctx.status(202);
+            ctx.header("Location", "/api/v1/jobs/" + s.jobId());
+            ctx.json(Map.of("jobId", s.jobId(), "digitizationId", s.digitizationId()));
+        } finally {
+            scans.forEach(TempFiles::delete);
+        }
+    }
+
+    public void get(Context ctx) {
+        DigitizationService.View v = service.get(ctx.pathParam("id"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", v.digitization().id());
+        body.put("jobId", v.job().id());
+        body.put("state", v.job().state().name());
+        body.put("metadata", v.digitization().metadata());
+        body.put("suggestions", v.digitization().suggestions());
+        body.put("sha256", v.digitization().resultSha256());
+        body.put("createdAt", v.digitization().createdAt());
+        ctx.json(body);
+    }
+
+    public void file(Context ctx) {
+        InputStream pdf = service.openResult(ctx.pathParam("id"));
+        ctx.contentType("application/pdf");
+        ctx.header("Content-Disposition", "attachment; filename=\"digitized.pdf\"");
+        ctx.result(pdf);
+    }
+}
