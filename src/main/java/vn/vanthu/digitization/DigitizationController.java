@@ -26,10 +26,13 @@ import java.util.Map;
  * <pre>{@code curl -F scan=@page1-3.pdf -F 'metadata={"paperPages":3,…}' $URL/api/v1/digitizations}</pre>
  */
 public final class DigitizationController {
+    private static final long MAX_CSV_BYTES = 4L * 1024 * 1024;
     private final DigitizationService service;
+    private final Batches batches;
 
-    public DigitizationController(DigitizationService service) {
+    public DigitizationController(DigitizationService service, Batches batches) {
         this.service = service;
+        this.batches = batches;
     }
 
     public void create(Context ctx) throws Exception {
@@ -54,6 +57,32 @@ public final class DigitizationController {
             ctx.json(Map.of("jobId", s.jobId(), "digitizationId", s.digitizationId()));
         } finally {
             scans.forEach(TempFiles::delete);
+        }
+    }
+
+    /** A paper dossier: {@code archive} (ZIP of scans) and {@code documents} (CSV) → 202 {jobId, digitizationIds}. */
+    public void createBatch(Context ctx) throws Exception {
+        UploadedFile zip = Uploads.one(ctx, "archive");
+        UploadedFile csv = Uploads.one(ctx, "documents");
+        if (csv.size() > MAX_CSV_BYTES) {
+            throw ApiException.unprocessable("CSV_TOO_LARGE", "The CSV is larger than 4 MB", "documents");
+        }
+        String text;
+        try (InputStream in = csv.content()) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Path archive = TempFiles.create("archive");
+        try {
+            try (InputStream in = zip.content()) {
+                Files.copy(in, archive, StandardCopyOption.REPLACE_EXISTING);
+            }
+            DigitizationService.Batch b = batches.submit(Auth.user(ctx), archive, text);
+            AuditTags.set(ctx, "DIGITIZATION_BATCH", b.jobId(), b.digitizationIds().size() + " documents");
+            ctx.status(202);
+            ctx.header("Location", "/api/v1/jobs/" + b.jobId());
+            ctx.json(Map.of("jobId", b.jobId(), "digitizationIds", b.digitizationIds()));
+        } finally {
+            TempFiles.delete(archive);
         }
     }
 

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Rows of the digitizations table (V30). The result is written once, with the suggestions. */
@@ -22,20 +24,29 @@ final class DigitizationDao {
         this.jdbi = db.jdbi();
     }
 
-    void insert(Digitization d) {
-        PaperMetadata m = d.metadata();
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO digitizations (id, job_id, number_symbol, document_date, "
-                        + "issuing_organ, document_type, subject, paper_pages, created_by, created_at) "
-                        + "VALUES (:id, :job, :ns, :dd, :io, :dt, :s, :pp, :cb, :ca)")
-                .bind("id", d.id()).bind("job", d.jobId()).bind("ns", m.numberSymbol()).bind("dd", m.documentDate())
-                .bind("io", m.issuingOrgan()).bind("dt", m.documentType()).bind("s", m.subject())
-                .bind("pp", m.paperPages()).bind("cb", d.createdBy()).bind("ca", d.createdAt()).execute());
+    /** A finished OCR: the stored PDF/A and what page 1 suggests. */
+    record Result(String sha256, Suggestions suggestions) {}
+
+    /** Every digitization of one job, together or none. */
+    void insert(List<Digitization> all) {
+        jdbi.useTransaction(h -> {
+            for (Digitization d : all) {
+                PaperMetadata m = d.metadata();
+                h.createUpdate("INSERT INTO digitizations (id, job_id, number_symbol, document_date, issuing_organ, "
+                                + "document_type, subject, paper_pages, created_by, created_at) "
+                                + "VALUES (:id, :job, :ns, :dd, :io, :dt, :s, :pp, :cb, :ca)")
+                        .bind("id", d.id()).bind("job", d.jobId()).bind("ns", m.numberSymbol()).bind("dd", m.documentDate())
+                        .bind("io", m.issuingOrgan()).bind("dt", m.documentType()).bind("s", m.subject())
+                        .bind("pp", m.paperPages()).bind("cb", d.createdBy()).bind("ca", d.createdAt()).execute();
+            }
+        });
     }
 
-    void complete(String id, String sha256, Suggestions suggestions) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE digitizations SET result_sha256 = :sha, suggestions = :sg "
-                        + "WHERE id = :id AND result_sha256 IS NULL")
-                .bind("id", id).bind("sha", sha256).bind("sg", write(suggestions)).execute());
+    /** Records the results of a whole job at once. */
+    void complete(Map<String, Result> results) {
+        jdbi.useTransaction(h -> results.forEach((id, r) -> h.createUpdate("UPDATE digitizations SET "
+                        + "result_sha256 = :sha, suggestions = :sg WHERE id = :id AND result_sha256 IS NULL")
+                .bind("id", id).bind("sha", r.sha256()).bind("sg", write(r.suggestions())).execute()));
     }
 
     Optional<Digitization> find(String id) {

@@ -18,6 +18,6 @@ public record DigitizationFeature(DigitizationService service, DigitizationContr
         var service = new DigitizationService(new DigitizationDao(db), documents, jobs,
                 new ScanChecks(config.minDpi(), config.maxPages()), new OcrRunner(config.ocrmypdf(), config.pageTimeout()),
                 clock);
-        return new DigitizationFeature(service, new DigitizationController(service));
+        return new DigitizationFeature(service, new DigitizationController(service, new Batches(service)));
     }
 }

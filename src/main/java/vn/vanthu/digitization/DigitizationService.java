@@ -1,7 +1,5 @@
 package vn.vanthu.digitization;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.jobs.Job;
 import vn.vanthu.jobs.Jobs;
@@ -12,6 +10,7 @@ import vn.vanthu.web.User;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,7 +26,6 @@ import java.util.UUID;
  * }</pre>
  */
 public final class DigitizationService {
-    private static final Logger log = LoggerFactory.getLogger(DigitizationService.class);
     static final String KIND = "DIGITIZATION";
 
     /** The answer of a submission: the job to follow and the digitization it makes. */
@@ -59,26 +57,51 @@ public final class DigitizationService {
         if (scans.isEmpty()) {
             throw ApiException.badRequest("MISSING_FILE", "Send the scanned pages as one or more 'scan' parts", "scan");
         }
+        Prepared p = prepare("", m, scans);
+        Batch started = start(user, List.of(p));
+        return new Submitted(started.jobId(), started.digitizationIds().get(0));
+    }
+
+    /** The answer of a batch: one job for all its documents. */
+    public record Batch(String jobId, List<String> digitizationIds) {}
+
+    /** A document checked and assembled, ready for its job; {@code label} names it in a batch's errors. */
+    record Prepared(String label, PaperMetadata metadata, Path input, int pages) {}
+
+    /** Checks one document's scans and assembles them (the caller deletes the input if it is not started). */
+    Prepared prepare(String label, PaperMetadata m, List<Path> scans) {
         List<ScanPage> pages = checks.check(scans, m.paperPages());
         requireOcr();
-        Path input = ScanAssembler.assemble(scans, pages);
+        return new Prepared(label, m, ScanAssembler.assemble(scans, pages), pages.size());
+    }
+
+    /** One job for all the documents; their rows are recorded together. */
+    Batch start(User user, List<Prepared> prepared) {
         Job job;
-        Digitization d;
+        List<Digitization> rows = new ArrayList<>();
         try {
-            job = jobs.create(KIND, pages.size(), user.id());
-            d = new Digitization(UUID.randomUUID().toString(), job.id(), m, null, null, user.id(), OffsetDateTime.now(clock));
+            job = jobs.create(KIND, prepared.stream().mapToInt(Prepared::pages).sum(), user.id());
+            for (Prepared p : prepared) {
+                rows.add(new Digitization(UUID.randomUUID().toString(), job.id(), p.metadata(), null, null, user.id(),
+                        OffsetDateTime.now(clock)));
+            }
             try {
-                dao.insert(d);
+                dao.insert(rows);
             } catch (RuntimeException e) {
                 jobs.abandon(job, "JOB_NOT_STARTED", "The digitization could not be recorded");
                 throw e;
             }
         } catch (RuntimeException e) {
-            TempFiles.delete(input);
+            prepared.forEach(p -> TempFiles.delete(p.input()));
             throw e;
         }
-        jobs.start(job, progress -> ocr(d.id(), input, pages.size(), progress));
-        return new Submitted(job.id(), d.id());
+        List<DigitizationWork.Planned> planned = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            Prepared p = prepared.get(i);
+            planned.add(new DigitizationWork.Planned(rows.get(i).id(), p.label(), p.input(), p.pages()));
+        }
+        jobs.start(job, new DigitizationWork(planned, ocr, documents, dao));
+        return new Batch(job.id(), rows.stream().map(Digitization::id).toList());
     }
 
     void requireOcr() {
@@ -88,19 +111,8 @@ public final class DigitizationService {
         }
     }
 
-    /** The job's work: OCR, store the PDF/A, record it with page 1's suggestions. */
-    private void ocr(String id, Path input, int pages, Jobs.Progress progress) throws InterruptedException {
-        Path output = TempFiles.create("digitization-output");
-        try {
-            String text = ocr.run(input, output, pages, progress);
-            DocumentStore.StoredDocument doc = documents.put(output, "application/pdf");
-            int formFeed = text.indexOf('\f');
-            dao.complete(id, doc.sha256(), Suggestions.read(formFeed < 0 ? text : text.substring(0, formFeed)));
-            log.info("Digitization {}: {} pages recognised, stored as {}", id, pages, doc.sha256());
-        } finally {
-            TempFiles.delete(input);
-            TempFiles.delete(output);
-        }
+    int maxPages() {
+        return checks.maxPages();
     }
 
     /** The searchable PDF/A, verified as it streams; 409 before the job is DONE. */

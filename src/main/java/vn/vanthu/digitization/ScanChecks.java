@@ -38,14 +38,25 @@ final class ScanChecks {
     /** The pages of every scan in order, each checked; throws the 422 of the first broken rule. */
     List<ScanPage> check(List<Path> scans, int paperPages) {
         List<ScanPage> pages = new ArrayList<>();
+        // Read one page more than the paper has, never more: enough to tell that the counts differ.
+        int limit = Math.min(maxPages, paperPages + 1);
         for (int i = 0; i < scans.size(); i++) {
             int scan = i + 1;
             int first = pages.size() + 1;
-            int room = maxPages - pages.size();
-            List<ScanPage> found = switch (ScanFormat.of(scans.get(i), scan)) {
-                case PDF -> PdfScans.inspect(scans.get(i), scan, first, room);
-                case TIFF, JPEG, PNG -> ImageScans.inspect(scans.get(i), scan, first, room);
-            };
+            int room = limit - pages.size();
+            List<ScanPage> found;
+            try {
+                found = switch (ScanFormat.of(scans.get(i), scan)) {
+                    case PDF -> PdfScans.inspect(scans.get(i), scan, first, room);
+                    case TIFF, JPEG, PNG -> ImageScans.inspect(scans.get(i), scan, first, room);
+                };
+            } catch (vn.vanthu.error.ApiException e) {
+                if (e.code().equals("SCAN_TOO_MANY_PAGES") && limit < maxPages) {
+                    throw ScanRefusal.of("PAGE_COUNT_MISMATCH", scan, null, "The scans hold more than " + paperPages
+                            + " pages; the paper document has " + paperPages + " (metadata paperPages)");
+                }
+                throw e;
+            }
             for (ScanPage p : found) {
                 rules(p);
             }

@@ -98,8 +98,16 @@ class ScanRefusalsTest {
 
     @Test
     void a_tiff_with_10000_pages_is_refused_at_the_page_limit() {
-        TestServer.Response r = send(1, new Digitize.Scan("long.tif", "image/tiff", HostileScans.tiffOfPages(10_000)));
+        TestServer.Response r = send(500, new Digitize.Scan("long.tif", "image/tiff", HostileScans.tiffOfPages(10_000)));
         refused(r, "SCAN_TOO_MANY_PAGES", 501);
+    }
+
+    @Test
+    void a_long_tiff_is_read_no_further_than_one_page_past_the_paper_count() {
+        TestServer.Response r = send(2, new Digitize.Scan("long.tif", "image/tiff", HostileScans.tiffOfPages(10_000)));
+        assertEquals(422, r.status(), r.text());
+        assertEquals("PAGE_COUNT_MISMATCH", r.errorCode(), r.text());
+        assertTrue(r.text().contains("more than 2 pages"), r.text());
     }
 
     @Test
