@@ -129,8 +129,17 @@ final class Scans {
     }
 
     private static void setDpi(IIOMetadata md, int dpi) throws IOException {
+        if ("javax_imageio_jpeg_image_1.0".equals(md.getNativeMetadataFormatName())) {
+            // The JDK's PNG and JPEG writers read a standard HorizontalPixelSize wrongly: write JFIF or pHYs itself.
+            IIOMetadataNode root = (IIOMetadataNode) md.getAsTree("javax_imageio_jpeg_image_1.0");
+            IIOMetadataNode jfif = (IIOMetadataNode) root.getElementsByTagName("app0JFIF").item(0);
+            jfif.setAttribute("resUnits", "1");
+            jfif.setAttribute("Xdensity", String.valueOf(dpi));
+            jfif.setAttribute("Ydensity", String.valueOf(dpi));
+            md.setFromTree("javax_imageio_jpeg_image_1.0", root);
+            return;
+        }
         if ("javax_imageio_png_1.0".equals(md.getNativeMetadataFormatName())) {
-            // The JDK's PNG writer reads a standard HorizontalPixelSize wrongly: write pHYs itself.
             IIOMetadataNode phys = new IIOMetadataNode("pHYs");
             String perMetre = String.valueOf(Math.round(dpi / MM_PER_INCH * 1000));
             phys.setAttribute("pixelsPerUnitXAxis", perMetre);
