@@ -98,6 +98,7 @@ public final class Routes {
         r.add(POST, "/api/v1/digitizations", Set.of(CLERK), "digitization", "Digitize a paper document: multipart scan parts (PDF, TIFF, JPEG, PNG) and metadata {numberSymbol, documentDate, issuingOrgan, documentType, subject, paperPages} → 202 {jobId, digitizationId}", MULTIPART, c.digitizations()::create);
         r.add(POST, "/api/v1/digitizations/batches", Set.of(CLERK), "digitization", "Digitize a paper dossier in one job: multipart archive (ZIP of scans) and documents (CSV, one row per scan: file, numberSymbol, documentDate, issuingOrgan, documentType, subject, paperPages) → 202 {jobId, digitizationIds}", MULTIPART, c.digitizations()::createBatch);
         r.add(GET, "/api/v1/digitizations/{id}", Set.of(CLERK, AUDITOR, ADMIN), "digitization", "A digitization: metadata, state, the suggestions read from page 1", NONE, c.digitizations()::get);
+        r.add(POST, "/api/v1/digitizations/{id}/suggestions/accept", Set.of(CLERK), "digitization", "Confirm suggestions read from page 1 {fields: [numberSymbol, documentDate, issuingOrgan]}: they replace those metadata fields", JSON, c.digitizations()::accept);
         r.add(GET, "/api/v1/digitizations/{id}/file", Set.of(CLERK, AUDITOR, ADMIN), "digitization", "The searchable PDF/A-2b (409 until its job is DONE)", NONE, c.digitizations()::file);
         return List.copyOf(r.routes);
     }

@@ -26,6 +26,9 @@ import java.util.Map;
  * <pre>{@code curl -F scan=@page1-3.pdf -F 'metadata={"paperPages":3,…}' $URL/api/v1/digitizations}</pre>
  */
 public final class DigitizationController {
+    /** The body of accepting suggestions. */
+    record Accept(List<String> fields) {}
+
     private static final long MAX_CSV_BYTES = 4L * 1024 * 1024;
     private final DigitizationService service;
     private final Batches batches;
@@ -86,8 +89,19 @@ public final class DigitizationController {
         }
     }
 
+    /** Accepting suggestions: {@code {"fields":["issuingOrgan", …]}} → the digitization with its new metadata. */
+    public void accept(Context ctx) {
+        Accept body = Json.read(ctx.body(), Accept.class, "{fields: [numberSymbol | documentDate | issuingOrgan]}");
+        DigitizationService.View v = service.accept(ctx.pathParam("id"), body.fields());
+        AuditTags.set(ctx, "DIGITIZATION_METADATA", v.digitization().id(), String.join(",", body.fields()));
+        ctx.json(view(v));
+    }
+
     public void get(Context ctx) {
-        DigitizationService.View v = service.get(ctx.pathParam("id"));
+        ctx.json(view(service.get(ctx.pathParam("id"))));
+    }
+
+    private static Map<String, Object> view(DigitizationService.View v) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", v.digitization().id());
         body.put("jobId", v.job().id());
@@ -96,7 +110,7 @@ public final class DigitizationController {
         body.put("suggestions", v.digitization().suggestions());
         body.put("sha256", v.digitization().resultSha256());
         body.put("createdAt", v.digitization().createdAt());
-        ctx.json(body);
+        return body;
     }
 
     public void file(Context ctx) {

@@ -49,6 +49,14 @@ final class DigitizationDao {
                 .bind("id", id).bind("sha", r.sha256()).bind("sg", write(r.suggestions())).execute()));
     }
 
+    /** The clerk's metadata, replaced (after confirming suggestions). */
+    void updateMetadata(String id, PaperMetadata m) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE digitizations SET number_symbol = :ns, document_date = :dd, "
+                        + "issuing_organ = :io WHERE id = :id")
+                .bind("id", id).bind("ns", m.numberSymbol()).bind("dd", m.documentDate()).bind("io", m.issuingOrgan())
+                .execute());
+    }
+
     Optional<Digitization> find(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM digitizations WHERE id = :id")
                 .bind("id", id).map((rs, ctx) -> row(rs)).findOne());

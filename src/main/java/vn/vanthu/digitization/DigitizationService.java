@@ -125,6 +125,40 @@ public final class DigitizationService {
         return new View(d, jobs.find(d.jobId()).orElseThrow());
     }
 
+    /**
+     * The clerk confirms some of page 1's suggestions ({@code numberSymbol}, {@code documentDate},
+     * {@code issuingOrgan}): they replace those fields of the metadata. 409 before the job is DONE; 422 for a field
+     * with no suggestion.
+     */
+    public View accept(String id, List<String> fields) {
+        View v = get(id);
+        Suggestions s = v.digitization().suggestions();
+        if (v.job().state() != Job.State.DONE || s == null) {
+            throw ApiException.conflict("DIGITIZATION_NOT_READY", "Suggestions exist once the digitization is DONE");
+        }
+        if (fields == null || fields.isEmpty()) {
+            throw ApiException.badRequest("MALFORMED_JSON", "Name the suggestions to accept: {\"fields\":[\"issuingOrgan\"]}", "fields");
+        }
+        PaperMetadata m = v.digitization().metadata();
+        for (String field : fields) {
+            String value = switch (String.valueOf(field)) {
+                case "numberSymbol" -> s.numberSymbol();
+                case "documentDate" -> s.documentDate();
+                case "issuingOrgan" -> s.issuingOrgan();
+                default -> throw ApiException.badRequest("UNKNOWN_FIELD", "No suggestion is named '" + field
+                        + "' (numberSymbol, documentDate, issuingOrgan)", "fields");
+            };
+            if (value == null) {
+                throw ApiException.unprocessable("NO_SUGGESTION", "Page 1 offered no " + field, "fields");
+            }
+            m = new PaperMetadata(field.equals("numberSymbol") ? value : m.numberSymbol(),
+                    field.equals("documentDate") ? value : m.documentDate(),
+                    field.equals("issuingOrgan") ? value : m.issuingOrgan(), m.documentType(), m.subject(), m.paperPages());
+        }
+        dao.updateMetadata(id, m);
+        return get(id);
+    }
+
     /** The stored PDF/A's address; 409 while the job runs or when it failed. */
     public String resultOf(String id) {
         View v = get(id);

@@ -109,4 +109,19 @@ class BatchDigitizationTest {
             Files.deleteIfExists(f);
         }
     }
+
+    @Test
+    void accepting_a_suggestion_replaces_only_that_field_and_a_field_page_one_did_not_offer_is_422() {
+        String path = "/api/v1/digitizations/" + accepted.path("digitizationIds").path(0).asText();
+        JsonNode before = server.get(path, "clerk").json();
+        String organ = before.path("suggestions").path("issuingOrgan").asText(null);
+        assertTrue(organ != null && !organ.isBlank(), before.toString());
+        TestServer.Response r = server.postJson(path + "/suggestions/accept", "clerk", Map.of("fields", java.util.List.of("issuingOrgan")));
+        assertEquals(200, r.status(), r.text());
+        assertEquals(organ, r.json().path("metadata").path("issuingOrgan").asText());
+        assertEquals("125/SKHCN-VP", r.json().path("metadata").path("numberSymbol").asText());
+        TestServer.Response none = server.postJson(path + "/suggestions/accept", "clerk", Map.of("fields", java.util.List.of("documentDate")));
+        assertEquals(422, none.status(), none.text());
+        assertEquals("NO_SUGGESTION", none.errorCode());
+    }
 }

@@ -93,6 +93,7 @@ class AccessMatrixTest {
             entry("POST /api/v1/digitizations", Set.of("clerk")),
             entry("POST /api/v1/digitizations/batches", Set.of("clerk")),
             entry("GET /api/v1/digitizations/{id}", Set.of("clerk", "auditor", "admin")),
+            entry("POST /api/v1/digitizations/{id}/suggestions/accept", Set.of("clerk")),
             entry("GET /api/v1/digitizations/{id}/file", Set.of("clerk", "auditor", "admin")));
 
     private static TestServer server;
