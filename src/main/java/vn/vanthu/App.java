@@ -8,10 +8,13 @@ import vn.vanthu.audit.AuditLog;
 import vn.vanthu.backup.BackupController;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.config.ConfigException;
+import vn.vanthu.digitization.DigitizationFeature;
 import vn.vanthu.dispatch.DispatchFeature;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.dossier.DossierFeature;
 import vn.vanthu.dossier.Packages;
+import vn.vanthu.jobs.Jobs;
+import vn.vanthu.jobs.JobsFeature;
 import vn.vanthu.keys.KeysFeature;
 import vn.vanthu.pki.DevPki;
 import vn.vanthu.pki.PkiController;
@@ -52,13 +55,15 @@ public final class App implements AutoCloseable {
     private final Javalin web;
     private final List<String> registeredRoutes;
     private final Packages packages;
+    private final Jobs jobs;
 
-    private App(AppConfig config, Database db, Javalin web, List<String> registeredRoutes, Packages packages) {
+    private App(AppConfig config, Database db, Javalin web, List<String> registeredRoutes, Packages packages, Jobs jobs) {
         this.config = config;
         this.db = db;
         this.web = web;
         this.registeredRoutes = registeredRoutes;
         this.packages = packages;
+        this.jobs = jobs;
     }
 
     public static App create(AppConfig config) {
@@ -98,12 +103,15 @@ public final class App implements AutoCloseable {
                     users.service(), clock);
             DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
                     users.service(), validation.service(), dispatch.service(), clock);
+            JobsFeature jobs = JobsFeature.create(db, clock);
+            DigitizationFeature digitization = DigitizationFeature.create(config.digitization(), db, documents,
+                    jobs.service(), clock);
 
             var controllers = new Routes.Controllers(users.controller(), new AuditController(audit),
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
                     keys.controller(), signing.controller(), validation.controller(), dispatch.dispatches(),
                     dispatch.copies(), dossiers.catalogues(), dossiers.dossiers(),
-                    new BackupController(new H2Backup(db)));
+                    new BackupController(new H2Backup(db)), jobs.controller(), digitization.controller());
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)
@@ -111,7 +119,7 @@ public final class App implements AutoCloseable {
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers),
                     new Auth(users.service()::authenticate), audit, health, registered::add, trust.fetches()::render, clock);
-            return new App(config, db, web, registered, dossiers.packages());
+            return new App(config, db, web, registered, dossiers.packages(), jobs.service());
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -164,6 +172,7 @@ public final class App implements AutoCloseable {
     public void close() {
         packages.close();
         web.stop();
+        jobs.close();
         db.close();
         log.info("vanthu stopped");
     }

@@ -4,11 +4,13 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import vn.vanthu.audit.AuditController;
 import vn.vanthu.backup.BackupController;
+import vn.vanthu.digitization.DigitizationController;
 import vn.vanthu.dispatch.CopyController;
 import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.dossier.CatalogueController;
 import vn.vanthu.dossier.DossierController;
+import vn.vanthu.jobs.JobController;
 import vn.vanthu.keys.KeyController;
 import vn.vanthu.pki.PkiController;
 import vn.vanthu.signing.SigningController;
@@ -49,7 +51,7 @@ public final class Routes {
                               PkiController devPki, KeyController keys, SigningController signing,
                               ValidationController validations, DispatchController dispatches,
                               CopyController copies, CatalogueController catalogues, DossierController dossiers,
-                              BackupController backup) {}
+                              BackupController backup, JobController jobs, DigitizationController digitizations) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -94,6 +96,12 @@ public final class Routes {
         r.add(GET, "/api/v1/catalogues/{year}", ANY_USER, "dossiers", "The year's dossier catalogue (danh mục hồ sơ) as JSON, or ?format=pdf printable", NONE, c.catalogues()::get);
         r.add(PUT, "/api/v1/catalogues/{year}", Set.of(ADMIN, CLERK), "dossiers", "Replace the year's dossier catalogue {headings:[{numeral, title, rows:[{symbol, title, retention, responsibleUserId, notes}]}]}", JSON, c.catalogues()::replace);
         declareDossiers(r, c.dossiers());
+        r.add(GET, "/api/v1/jobs/{id}", ANY_USER, "jobs", "A background job (its creator or an admin): state, done, total, errors", NONE, c.jobs()::get);
+        r.add(POST, "/api/v1/digitizations", Set.of(CLERK), "digitization", "Digitize a paper document: multipart scan parts (PDF, TIFF, JPEG, PNG) and metadata {numberSymbol, documentDate, issuingOrgan, documentType, subject, paperPages} → 202 {jobId, digitizationId}", MULTIPART, c.digitizations()::create);
+        r.add(POST, "/api/v1/digitizations/batches", Set.of(CLERK), "digitization", "Digitize a paper dossier in one job: multipart archive (ZIP of scans) and documents (CSV, one row per scan: file, numberSymbol, documentDate, issuingOrgan, documentType, subject, paperPages) → 202 {jobId, digitizationIds}", MULTIPART, c.digitizations()::createBatch);
+        r.add(GET, "/api/v1/digitizations/{id}", Set.of(CLERK, AUDITOR, ADMIN), "digitization", "A digitization: metadata, state, the suggestions read from page 1", NONE, c.digitizations()::get);
+        r.add(POST, "/api/v1/digitizations/{id}/suggestions/accept", Set.of(CLERK), "digitization", "Confirm suggestions read from page 1 {fields: [numberSymbol, documentDate, issuingOrgan]}: they replace those metadata fields", JSON, c.digitizations()::accept);
+        r.add(GET, "/api/v1/digitizations/{id}/file", Set.of(CLERK, AUDITOR, ADMIN), "digitization", "The searchable PDF/A-2b (409 until its job is DONE)", NONE, c.digitizations()::file);
         return List.copyOf(r.routes);
     }
 

@@ -11,7 +11,8 @@ import java.util.List;
  */
 public record AppConfig(Profile profile,
                         Server server, Storage storage, Pki pki, Keys keys, boolean demoUsers, Validation validation,
-                        Agency agency, Dossiers dossiers, Outbound outbound, boolean dssShortcuts) {
+                        Agency agency, Dossiers dossiers, Outbound outbound, boolean dssShortcuts,
+                        Digitization digitization) {
 
     /** What the service may fetch from outside: on or off, internal hosts allowed, ldap, the total time of one fetch. */
     public record Outbound(boolean fetch, List<String> allow, boolean ldap, Duration timeout) {}
@@ -53,4 +54,10 @@ public record AppConfig(Profile profile,
      * expires within {@code renewWindow}, checked every {@code renewInterval} (zero = never automatically).
      */
     public record Dossiers(int submissionMonths, int capitalSubmissionMonths, Duration renewWindow, Duration renewInterval) {}
+
+    /**
+     * Digitization of paper records: the OCRmyPDF program, the longest OCR of one page, the lowest resolution
+     * accepted and the most pages of one document.
+     */
+    public record Digitization(String ocrmypdf, Duration pageTimeout, int minDpi, int maxPages) {}
 }

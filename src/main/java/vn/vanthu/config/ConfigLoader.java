@@ -106,7 +106,9 @@ public final class ConfigLoader {
                 Arrays.stream(v.get(Setting.OUTBOUND_ALLOW).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 bool(v, Setting.OUTBOUND_LDAP), Duration.ofSeconds(intIn(v, Setting.OUTBOUND_TIMEOUT_SECONDS, 1, 600)));
         return new AppConfig(profile, server, storage, pki, keys, bool(v, Setting.DEMO_USERS), validation(v, pki), agency,
-                dossiers, outbound, bool(v, Setting.DSS_SHORTCUTS));
+                dossiers, outbound, bool(v, Setting.DSS_SHORTCUTS), new AppConfig.Digitization(nonEmpty(v, Setting.OCRMYPDF),
+                Duration.ofSeconds(intIn(v, Setting.OCR_PAGE_TIMEOUT_SECONDS, 1, 3_600)),
+                intIn(v, Setting.DIGITIZATION_MIN_DPI, 200, 1_200), intIn(v, Setting.DIGITIZATION_MAX_PAGES, 1, 10_000)));
     }
 
     private static AppConfig.Validation validation(Map<Setting, String> v, AppConfig.Pki pki) {

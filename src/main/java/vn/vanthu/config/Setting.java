@@ -55,7 +55,12 @@ public enum Setting {
     OUTBOUND_ALLOW("outbound.allow", "", "Comma-separated host names, addresses or CIDR ranges on internal networks (loopback, private, link-local, unique-local) that may be fetched from; others are refused."),
     OUTBOUND_LDAP("outbound.ldap", "false", "Also fetch ldap:// URLs (with the same timeouts); http and https only otherwise."),
     OUTBOUND_TIMEOUT_SECONDS("outbound.timeout.seconds", "20", "Longest one outbound fetch may take in all (connect 5 s, each read 10 s at most)."),
-    DSS_SHORTCUTS("dss.shortcuts", "true", "Use the tested speed shortcuts around DSS (XPath, PDF, XAdES reference, opened keys); false = plain DSS everywhere.");
+    DSS_SHORTCUTS("dss.shortcuts", "true", "Use the tested speed shortcuts around DSS (XPath, PDF, XAdES reference, opened keys); false = plain DSS everywhere."),
+    // digitization of paper records
+    OCRMYPDF("ocrmypdf", "ocrmypdf", "The OCRmyPDF program (a name on PATH or a path); with Tesseract's Vietnamese model (tesseract-ocr-vie)."),
+    OCR_PAGE_TIMEOUT_SECONDS("ocr.page.timeout.seconds", "120", "Longest the text recognition of one page may take; a slower page fails the digitization job, naming the page."),
+    DIGITIZATION_MIN_DPI("digitization.min.dpi", "200", "Lowest scan resolution accepted (Decree 30: 200 dpi; may be raised, never lowered)."),
+    DIGITIZATION_MAX_PAGES("digitization.max.pages", "500", "Most pages one digitized document may have (a longer scan is refused before it is decoded).");
 
     private final String key;
     private final String defaultValue;

@@ -89,7 +89,13 @@ class AccessMatrixTest {
             entry("POST /api/v1/dossiers/{id}/renew", Set.of("clerk", "admin")),
             entry("GET /api/v1/dossiers/{id}/export.pdf", ALL),
             entry("GET /api/v1/dossiers/{id}/export.xml", ALL),
-            entry("POST /api/v1/dossiers/{id}/submit", Set.of("clerk")));
+            entry("POST /api/v1/dossiers/{id}/submit", Set.of("clerk")),
+            entry("GET /api/v1/jobs/{id}", ALL),
+            entry("POST /api/v1/digitizations", Set.of("clerk")),
+            entry("POST /api/v1/digitizations/batches", Set.of("clerk")),
+            entry("GET /api/v1/digitizations/{id}", Set.of("clerk", "auditor", "admin")),
+            entry("POST /api/v1/digitizations/{id}/suggestions/accept", Set.of("clerk")),
+            entry("GET /api/v1/digitizations/{id}/file", Set.of("clerk", "auditor", "admin")));
 
     private static TestServer server;
 

@@ -1,0 +1,47 @@
+package vn.vanthu.digitization;
+
+import vn.vanthu.error.ApiException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * What the clerk says about the paper document (the {@code metadata} part): its number and symbol, date
+ * (yyyy-MM-dd), issuing organ, type, subject and the pages counted on paper, which the scans must match.
+ *
+ * <pre>{@code {"numberSymbol":"12/QĐ-UBND","documentDate":"2024-03-05","issuingOrgan":"UBND tỉnh Thái Bình",
+ *  "documentType":"QĐ","subject":"…","paperPages":3}}</pre>
+ */
+public record PaperMetadata(String numberSymbol, String documentDate, String issuingOrgan, String documentType,
+                            String subject, Integer paperPages) {
+    static final String SHAPE = "{numberSymbol, documentDate, issuingOrgan, documentType, subject, paperPages}";
+
+    /** Checks each field; {@code maxPages} bounds paperPages. */
+    PaperMetadata validated(int maxPages) {
+        if (paperPages == null || paperPages < 1 || paperPages > maxPages) {
+            throw ApiException.badRequest("INVALID_PAPER_PAGES", "paperPages must be the number of pages on paper, "
+                    + "from 1 to " + maxPages, "paperPages");
+        }
+        if (documentDate != null && !documentDate.isBlank()) {
+            try {
+                LocalDate.parse(documentDate.strip());
+            } catch (DateTimeParseException e) {
+                throw ApiException.badRequest("INVALID_DATE", "documentDate must be a date such as 2024-03-05", "documentDate");
+            }
+        }
+        return new PaperMetadata(text(numberSymbol, "numberSymbol", 100), text(documentDate, "documentDate", 10),
+                text(issuingOrgan, "issuingOrgan", 500), text(documentType, "documentType", 100),
+                text(subject, "subject", 2000), paperPages);
+    }
+
+    private static String text(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > max) {
+            throw ApiException.badRequest("FIELD_TOO_LONG", field + " is longer than " + max + " characters", field);
+        }
+        return v;
+    }
+}
