@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): figures for README.
 # Usage: scripts/bench.sh [startup|signing|validation|dossier|dispatch2|all] [seconds of the 64-client validation soak, default 120]
-#   dossier: issue 6 — close, seal and download a dossier of DOSSIER_DOCS (1000) scans totalling DOSSIER_BYTES (1 GiB),
+#   dossier: work dossiers — close, seal and download a dossier of DOSSIER_DOCS (1000) scans totalling DOSSIER_BYTES (1 GiB),
 #   DOSSIER_SIGNED (10) of them signed PAdES-LT, service at -Xmx256m, against sha256sum + zip -0 of the same files.
 #   Needs curl, jq, zip, python3, about 4 × DOSSIER_BYTES of free disk under TMPDIR; KEEP=1 keeps its folder.
-#   dispatch2: issue 5 — scripts/bench-dispatch.sh (N, default 40; 8 clients) against two instances on one
+#   dispatch2: outgoing dispatches — scripts/bench-dispatch.sh (N, default 40; 8 clients) against two instances on one
 #   PostgreSQL (embedded, started by vn.vanthu.bench.BenchPostgres), after the same against one of them.
 #   DISPATCH_JAVA_OPTS (-Xmx1g) are the instances' JVM options (add -XX:StartFlightRecording=… to profile).
 # Runs on this machine as it is; compare the ratios printed side by side, not absolute numbers across runs.

@@ -1,5 +1,6 @@
 package vn.vanthu;
 
+import vn.vanthu.keys.ServiceSeal;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,8 +100,9 @@ public final class App implements AutoCloseable {
                     (System.nanoTime() - t0) / 1_000_000, (tDb - t0) / 1_000_000);
             SigningFeature signing = SigningFeature.create(config, db, documents, trust, keys.service(), clock);
             ValidationFeature validation = ValidationFeature.create(config, db, trust, clock);
+            ServiceSeal seal = ServiceSeal.of(config);
             DispatchFeature dispatch = DispatchFeature.create(config, db, documents, keys.service(), signing,
-                    users.service(), clock);
+                    users.service(), seal, clock);
             DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
                     users.service(), validation.service(), dispatch.service(), clock);
             JobsFeature jobs = JobsFeature.create(db, clock);
@@ -115,7 +117,10 @@ public final class App implements AutoCloseable {
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)
-                    .add("trustAnchors", () -> CertificateHealth.of(trust.anchors(), clock));
+                    .add("trustAnchors", () -> CertificateHealth.of(trust.anchors(), clock))
+                    .add("sealCertificate", () -> seal.configured()
+                            ? CertificateHealth.of(List.of(seal.key().chain().get(0)), clock)
+                            : Health.Check.of(true, Map.of("configured", false)));
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers),
                     new Auth(users.service()::authenticate), audit, health, registered::add, trust.fetches()::render, clock);

@@ -42,14 +42,14 @@ public record AppConfig(Profile profile,
         }
     }
     /**
-     * Validation (issue 4): keystore password for trust anchors, named policies, the seal of report PDFs
+     * Validation: keystore password for trust anchors, named policies, the seal of report PDFs
      * (null keystore = none configured), limits.
      */
     public record Validation(String trustAnchorsPassword, Path policyDir, Path sealKeystore, String sealPassword,
                              int maxSignatures, int maxConcurrent) {}
 
     /**
-     * Work dossiers (issue 6): months from a dossier's end date to its submission deadline (general and
+     * Work dossiers: months from a dossier's end date to its submission deadline (general and
      * capital-construction dossiers); renewal adds an archive timestamp when the newest timestamp's certificate
      * expires within {@code renewWindow}, checked every {@code renewInterval} (zero = never automatically).
      */

@@ -36,7 +36,7 @@ public enum Setting {
     PREPARATION_TTL_SECONDS("preparation.ttl.seconds", "300", "How long a two-step signing preparation stays usable."),
     PKCS11_LIBRARIES("pkcs11.libraries", "/usr/lib/softhsm/libsofthsm2.so",
             "Comma-separated PKCS#11 module paths an admin may register keys from (any other library is refused)."),
-    // validation (issue 4)
+    // validation
     TRUST_ANCHORS_PASSWORD("trust.anchors.password", "", "Password of PKCS#12/JKS keystores listed in trust.anchors (empty = none)."),
     POLICY_DIR("policy.dir", "", "Folder of named validation policies <name>.xml (DSS policy format); 'default' is DSS's own."),
     REPORT_SEAL_KEYSTORE("report.seal.keystore", "", "PKCS#12 of the agency seal that signs validation report PDFs; required in production; empty = <dev.pki.dir>/seal.p12 with dev.pki on."),
@@ -46,7 +46,7 @@ public enum Setting {
     AGENCY_ABBREVIATION("agency.abbreviation", "SKHCN", "The agency's abbreviation in document symbols (05/KH-SKHCN)."),
     AGENCY_NAME("agency.name", "Sở Khoa học và Công nghệ tỉnh Thái Bình", "The agency's full name (register, copies, edXML)."),
     ORGAN_ID("organ.id", "000.00.12.H56", "The agency's identifier (mã định danh cơ quan) in document ids and edXML."),
-    // work dossiers (issue 6)
+    // work dossiers
     DOSSIER_SUBMISSION_MONTHS("dossier.submission.months", "12", "Months from a dossier's end date to its submission deadline (nộp lưu)."),
     DOSSIER_CAPITAL_SUBMISSION_MONTHS("dossier.capital.submission.months", "3", "The same for capital-construction dossiers."),
     DOSSIER_RENEW_WINDOW_DAYS("dossier.renew.window.days", "365", "Sealed packages get a new archive timestamp when their newest timestamp's certificate expires within this many days."),

@@ -173,7 +173,10 @@ public final class DispatchController {
 
     private Integer year(Context ctx, boolean defaultToday) {
         Integer year = Requests.year(ctx.queryParam("year"), 1900, 9999);
-        return year == null && defaultToday ? register.currentYear() : year;
+        if (year == null && defaultToday) {
+            return register.currentYear();
+        }
+        return year;
     }
 
     /** keyId, pin and visible from a JSON body or form fields. */

@@ -19,11 +19,12 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
     private static final Duration NUMBER_LEASE = Duration.ofMinutes(10);
 
     public static DispatchFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
-                                         SigningFeature signing, UserService users, Clock clock) {
+                                         SigningFeature signing, UserService users, ServiceSeal seal,
+                                         Clock clock) {
         var dao = new DispatchDao(db, clock);
         var dispatches = new DispatchService(dao, documents, keys, signing.service(), users, config.agency(), clock);
         var numbers = new NumberSeries(db, clock, NUMBER_LEASE);
-        var messages = new EdXmlMessages(dispatches, dao, signing.service(), ServiceSeal.of(config));
+        var messages = new EdXmlMessages(dispatches, dao, signing.service(), seal);
         var controller = new DispatchController(dispatches,
                 new Issuing(dispatches, dao, numbers, documents, keys, signing.service(), messages, clock),
                 new Register(dispatches, dao, numbers), new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);

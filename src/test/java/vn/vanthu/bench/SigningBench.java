@@ -51,7 +51,7 @@ import static vn.vanthu.bench.SideBySide.sideBySide;
 
 /**
  * Raw DSS in-process against {@code POST /api/v1/signatures} on an in-process vanthu, side by side in one run:
- * same key (official1), same documents, 2 client threads (as issue 3 measures). Prints a table. Run by {@code scripts/bench.sh signing}:
+ * same key (official1), same documents, 2 client threads (as the signing benchmark has always measured). Prints a table. Run by {@code scripts/bench.sh signing}:
  * {@code java -cp target/vanthu.jar:target/test-classes vn.vanthu.bench.SigningBench [iterations]}; the 100 MB case
  * runs in a child JVM with -Xmx512m.
  */

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 6 end to end: an issued dispatch, a signed incoming document and an unsigned scan are filed into a
+ * Work dossiers end to end: an issued dispatch, a signed incoming document and an unsigned scan are filed into a
  * dossier, which is closed and sealed; the package is checked by unzip + SHA-256 against METS.xml, by xmlsec1, and
  * by our own validator, then renewed.
  */

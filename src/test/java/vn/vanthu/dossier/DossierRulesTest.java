@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 6, item 3: what a dossier refuses, and what it still does, one case each; on a real PostgreSQL. */
+/** What a dossier refuses, and what it still does, one case each; on a real PostgreSQL. */
 class DossierRulesTest {
     private static TestServer s;
 

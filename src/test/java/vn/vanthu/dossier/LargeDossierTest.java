@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 6, item 3: a dossier of 1,000 documents, odd file names, and one document in two dossiers stored once. */
+/** A dossier of 1,000 documents, odd file names, and one document in two dossiers stored once. */
 class LargeDossierTest {
     private static TestServer s;
     private static final byte[] SCAN = DossierPackages.scan("BẢN QUÉT");

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 6, items 1 and 2: a changed, removed or added file is named by validation; renewal keeps packages valid. */
+/** A changed, removed or added file is named by validation; renewal keeps packages valid. */
 class PackageTamperAndRenewalTest {
     private static final String DOC = "representations/rep1/data/0001-quyet-dinh.pdf";
     private static TestServer s;

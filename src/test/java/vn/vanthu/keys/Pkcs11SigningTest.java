@@ -14,7 +14,7 @@ import static vn.vanthu.signing.SigningFixtures.form;
 import static vn.vanthu.signing.SigningFixtures.pdf;
 import static vn.vanthu.signing.SigningFixtures.validate;
 
-/** Signing (issue 3) with a key on a SoftHSM2 PKCS#11 token, registered and used through HTTP. */
+/** Signing with a key on a SoftHSM2 PKCS#11 token, registered and used through HTTP. */
 class Pkcs11SigningTest {
 
     @Test

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.vanthu.validation.Validate.post;
 
-/** Issue 4, item 5: hostile files get a clear 4xx or a normal report, in bounded time, and the service stays up. */
+/** Hostile files get a clear 4xx or a normal report, in bounded time, and the service stays up. */
 class HostileInputTest {
     static TestServer server;
     long started;

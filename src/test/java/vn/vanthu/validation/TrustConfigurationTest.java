@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.vanthu.validation.Validate.ok;
 import static vn.vanthu.validation.Validate.verdict;
 
-/** Issue 4, items 1 and 2 through HTTP: trust anchors, the dev PKI switch, revocation online/offline, named policies. */
+/** Through HTTP: trust anchors, the dev PKI switch, revocation online/offline, named policies. */
 class TrustConfigurationTest {
     static byte[] signedB;
     static byte[] signedLt;

@@ -19,7 +19,7 @@ import static vn.vanthu.validation.Validate.firstSignature;
 import static vn.vanthu.validation.Validate.ok;
 import static vn.vanthu.validation.Validate.post;
 
-/** Issue 4: the validation endpoints as clients use them: options, stored results, roles, the sealed PDF report. */
+/** The validation endpoints as clients use them: options, stored results, roles, the sealed PDF report. */
 class ValidationApiTest {
     static TestServer server;
     static byte[] signed;

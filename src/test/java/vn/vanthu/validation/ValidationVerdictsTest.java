@@ -28,7 +28,7 @@ import static vn.vanthu.validation.Validate.firstSignature;
 import static vn.vanthu.validation.Validate.ok;
 import static vn.vanthu.validation.Validate.verdict;
 
-/** Issue 4, item 3: the verdicts a user sees for intact, tampered, untrusted, revoked and expired signatures. */
+/** The verdicts a user sees for intact, tampered, untrusted, revoked and expired signatures. */
 class ValidationVerdictsTest {
     static TestServer server;
 
