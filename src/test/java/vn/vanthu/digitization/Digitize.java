@@ -10,19 +10,19 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** The clerk's side of a digitization in the tests: send scans with metadata, wait for the job to end. */
-final class Digitize {
+public final class Digitize {
     private Digitize() {}
 
     /** A scan part: its file name, content type and bytes. */
-    record Scan(String name, String type, byte[] bytes) {}
+    public record Scan(String name, String type, byte[] bytes) {}
 
-    static String metadata(int paperPages) {
+    public static String metadata(int paperPages) {
         return "{\"numberSymbol\":\"125/SKHCN-VP\",\"documentDate\":\"2023-04-10\",\"issuingOrgan\":\"Sở Khoa học và Công nghệ\","
                 + "\"documentType\":\"CV\",\"subject\":\"V/v đôn đốc thực hiện nhiệm vụ cải cách hành chính năm 2023\","
                 + "\"paperPages\":" + paperPages + "}";
     }
 
-    static TestServer.Response submit(TestServer server, String metadata, Scan... scans) {
+    public static TestServer.Response submit(TestServer server, String metadata, Scan... scans) {
         Multipart form = new Multipart();
         for (Scan s : scans) {
             form.file("scan", s.name(), s.type(), s.bytes());

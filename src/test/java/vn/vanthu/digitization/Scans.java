@@ -29,7 +29,7 @@ import java.util.Random;
  * Scans for the tests, made the way a scanner would: the sample dispatch rendered by pdftoppm at 300 dpi, turned
  * by 1° and speckled with noise, saved with its resolution; and blank pages of any size, resolution and colour.
  */
-final class Scans {
+public final class Scans {
     static final Path SAMPLE = Path.of("scripts/samples/cong-van-don-doc-cchc-2023.pdf");
     private static final double MM_PER_INCH = 25.4;
 
@@ -65,7 +65,7 @@ final class Scans {
     }
 
     /** A blank page {@code widthMm × heightMm} at {@code dpi}, with a red stripe (or grey when not colour). */
-    static BufferedImage blank(double widthMm, double heightMm, int dpi, boolean colour) {
+    public static BufferedImage blank(double widthMm, double heightMm, int dpi, boolean colour) {
         int w = (int) Math.round(widthMm / MM_PER_INCH * dpi);
         int h = (int) Math.round(heightMm / MM_PER_INCH * dpi);
         BufferedImage img = new BufferedImage(w, h, colour ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_BYTE_GRAY);
@@ -78,7 +78,7 @@ final class Scans {
         return img;
     }
 
-    static byte[] png(BufferedImage image, int dpi) {
+    public static byte[] png(BufferedImage image, int dpi) {
         return write("png", List.of(image), dpi, null);
     }
 

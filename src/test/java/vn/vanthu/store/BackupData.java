@@ -1,5 +1,7 @@
 package vn.vanthu.store;
 
+import vn.vanthu.digitization.Digitize;
+import vn.vanthu.digitization.Scans;
 import vn.vanthu.dispatch.DispatchFixtures;
 import vn.vanthu.dispatch.DispatchPdf;
 import vn.vanthu.support.Multipart;
@@ -44,6 +46,9 @@ final class BackupData {
                 .file("file", "to-sign.pdf", "application/pdf", DispatchPdf.appendix("TỜ TRÌNH"))
                 .field("format", "PAdES").field("level", "B").field("certificate", official1Chain())));
         catalogue(s);
+        TestServer.Response digitized = Digitize.submit(s, Digitize.metadata(1),
+                new Digitize.Scan("trang-1.png", "image/png", Scans.png(Scans.blank(210, 297, 200, true), 200)));
+        assertEquals(202, digitized.status(), digitized.text());   // a digitization and its job (running or done) in the copy
 
         String halfSigned = DispatchFixtures.create(s, "CV", DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng"))
                 .json().path("id").asText();
