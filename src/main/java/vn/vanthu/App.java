@@ -25,6 +25,8 @@ import vn.vanthu.signing.shortcuts.XmlSecurityLimits;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.store.H2Backup;
+import vn.vanthu.store.Instance;
+import vn.vanthu.store.OrphanSweeper;
 import vn.vanthu.trust.CertificateHealth;
 import vn.vanthu.trust.TrustServices;
 import vn.vanthu.users.UsersFeature;
@@ -57,14 +59,19 @@ public final class App implements AutoCloseable {
     private final List<String> registeredRoutes;
     private final Packages packages;
     private final Jobs jobs;
+    private final Instance instance;
+    private final OrphanSweeper sweeper;
 
-    private App(AppConfig config, Database db, Javalin web, List<String> registeredRoutes, Packages packages, Jobs jobs) {
+    private App(AppConfig config, Database db, Javalin web, List<String> registeredRoutes, Packages packages, Jobs jobs,
+                Instance instance, OrphanSweeper sweeper) {
         this.config = config;
         this.db = db;
         this.web = web;
         this.registeredRoutes = registeredRoutes;
         this.packages = packages;
         this.jobs = jobs;
+        this.instance = instance;
+        this.sweeper = sweeper;
     }
 
     public static App create(AppConfig config) {
@@ -91,6 +98,7 @@ public final class App implements AutoCloseable {
         try {
             AuditLog audit = new AuditLog(db, clock);
             DocumentStore documents = new DocumentStore(db, clock);
+            Instance instance = Instance.register(db, clock);   // before any feature takes over what dead ones held
             UsersFeature users = UsersFeature.create(db, config.demoUsers(), config.storage().dataDir(), clock);
             KeysFeature keys = KeysFeature.create(config, db, users.service(), clock);
             DevPki devPki = join(devPkiLoad);
@@ -102,7 +110,7 @@ public final class App implements AutoCloseable {
             ValidationFeature validation = ValidationFeature.create(config, db, trust, clock);
             ServiceSeal seal = ServiceSeal.of(config);
             DispatchFeature dispatch = DispatchFeature.create(config, db, documents, keys.service(), signing,
-                    users.service(), seal, clock);
+                    users.service(), seal, instance, clock);
             DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
                     users.service(), validation.service(), dispatch.service(), clock);
             JobsFeature jobs = JobsFeature.create(db, clock);
@@ -124,7 +132,8 @@ public final class App implements AutoCloseable {
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers),
                     new Auth(users.service()::authenticate), audit, health, registered::add, trust.fetches()::render, clock);
-            return new App(config, db, web, registered, dossiers.packages(), jobs.service());
+            return new App(config, db, web, registered, dossiers.packages(), jobs.service(), instance,
+                    new OrphanSweeper(db, documents, clock));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -151,6 +160,8 @@ public final class App implements AutoCloseable {
     public App start() {
         web.start(config.server().host(), config.server().port());
         packages.startRenewals();
+        instance.start();
+        sweeper.start(config.storage().sweepInterval());
         log.info("vanthu listens on http://{}:{}", config.server().host(), web.port());
         return this;
     }
@@ -176,8 +187,10 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         packages.close();
+        sweeper.close();
         web.stop();
         jobs.close();
+        instance.close();
         db.close();
         log.info("vanthu stopped");
     }

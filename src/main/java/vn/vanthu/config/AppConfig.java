@@ -24,7 +24,14 @@ public record AppConfig(Profile profile,
 
     public record Server(String host, int port, long maxUploadBytes, Duration shutdownGrace) {}
 
-    public record Storage(Path dataDir, String dbUrl, String dbUser, String dbPassword, int poolSize) {
+    /** The database, and how often the orphan sweeper runs (zero = never). */
+    public record Storage(Path dataDir, String dbUrl, String dbUser, String dbPassword, int poolSize,
+                          Duration sweepInterval) {
+        /** With the default sweep interval of an hour. */
+        public Storage(Path dataDir, String dbUrl, String dbUser, String dbPassword, int poolSize) {
+            this(dataDir, dbUrl, dbUser, dbPassword, poolSize, Duration.ofHours(1));
+        }
+
         public boolean isPostgres() {
             return dbUrl.startsWith("jdbc:postgresql:");
         }

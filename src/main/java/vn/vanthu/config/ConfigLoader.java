@@ -82,7 +82,8 @@ public final class ConfigLoader {
                 intIn(v, Setting.MAX_UPLOAD_MB, 1, 4096) * 1024L * 1024L,
                 Duration.ofSeconds(intIn(v, Setting.SHUTDOWN_GRACE_SECONDS, 0, 600)));
         var storage = new AppConfig.Storage(dataDir, dbUrl, v.get(Setting.DB_USER), v.get(Setting.DB_PASSWORD),
-                intIn(v, Setting.DB_POOL_SIZE, 1, 500));
+                intIn(v, Setting.DB_POOL_SIZE, 1, 500),
+                Duration.ofMinutes(intIn(v, Setting.SWEEP_INTERVAL_MINUTES, 0, 10_080)));
         var pki = new AppConfig.Pki(
                 bool(v, Setting.DEV_PKI),
                 Path.of(nonEmpty(v, Setting.DEV_PKI_DIR)).toAbsolutePath().normalize(),

@@ -22,6 +22,7 @@ public enum Setting {
     DB_USER("db.user", "", "Database user."),
     DB_PASSWORD("db.password", "", "Database password (never logged)."),
     DB_POOL_SIZE("db.pool.size", "16", "Maximum database connections of this instance."),
+    SWEEP_INTERVAL_MINUTES("sweep.interval.minutes", "60", "How often stored bytes referenced by nothing and untouched for an hour are deleted (0 = never)."),
     MAX_UPLOAD_MB("max.upload.mb", "50", "Largest accepted request body in MB (larger → 413)."),
     SHUTDOWN_GRACE_SECONDS("shutdown.grace.seconds", "20", "How long requests in flight may take to finish on SIGTERM."),
     DEMO_USERS("demo.users", "false", "true", "Create the demo users official, clerk, auditor, admin and demo-tokens.json on first start (dev profile only)."),

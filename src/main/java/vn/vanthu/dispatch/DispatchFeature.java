@@ -6,6 +6,7 @@ import vn.vanthu.keys.ServiceSeal;
 import vn.vanthu.signing.SigningFeature;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
+import vn.vanthu.store.Instance;
 import vn.vanthu.users.UserService;
 
 import java.time.Clock;
@@ -20,10 +21,11 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
 
     public static DispatchFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
                                          SigningFeature signing, UserService users, ServiceSeal seal,
-                                         Clock clock) {
+                                         Instance instance, Clock clock) {
         var dao = new DispatchDao(db, clock);
         var dispatches = new DispatchService(dao, documents, keys, signing.service(), users, config.agency(), clock);
-        var numbers = new NumberSeries(db, clock, NUMBER_LEASE);
+        var numbers = new NumberSeries(db, clock, NUMBER_LEASE, instance);
+        instance.onBeat(numbers::releaseAbandoned);   // now (numbers of a killed predecessor), then every heartbeat
         var messages = new EdXmlMessages(dispatches, dao, signing.service(), seal);
         var controller = new DispatchController(dispatches,
                 new Issuing(dispatches, dao, numbers, documents, keys, signing.service(), messages, clock),

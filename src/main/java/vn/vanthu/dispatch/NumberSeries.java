@@ -2,6 +2,7 @@ package vn.vanthu.dispatch;
 
 import vn.vanthu.time.VietnamTime;
 import vn.vanthu.store.Database;
+import vn.vanthu.store.Instance;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,8 +16,9 @@ import java.util.UUID;
  * Yearly number series without gaps or duplicates, shared by every instance through the database.
  * A number is {@link #reserve reserved} in a short transaction (row lock on the series row only while choosing
  * it), used while the slow signing runs outside any transaction, then either {@link #consume consumed} in the
- * transaction that stores the document or {@link #release released}. Released numbers, and reservations whose
- * lease ran out (an instance crashed mid-issue), are handed out again before the series grows.
+ * transaction that stores the document or {@link #release released}. Released numbers, numbers of an instance
+ * that died mid-issue ({@link #releaseAbandoned}) and reservations whose lease ran out are handed out again
+ * before the series grows.
  *
  * <pre>{@code
  * Reservation r = series.reserve("SKHCN", SeriesKind.OUTGOING);
@@ -37,11 +39,19 @@ public final class NumberSeries {
     private final NumberSeriesDao dao;
     private final Clock clock;
     private final Duration lease;
+    private final Instance instance;
 
+    /** Reservations recorded without an instance: only their lease gives them back (tests of the series alone). */
     public NumberSeries(Database db, Clock clock, Duration lease) {
+        this(db, clock, lease, null);
+    }
+
+    /** Reservations recorded with the running instance: given back as soon as it is known dead. */
+    public NumberSeries(Database db, Clock clock, Duration lease, Instance instance) {
         this.dao = new NumberSeriesDao(db);
         this.clock = clock;
         this.lease = lease;
+        this.instance = instance;
     }
 
     /** Today in Vietnam time: the series year turns at midnight of 1 January, Hà Nội time. */
@@ -57,12 +67,20 @@ public final class NumberSeries {
         dao.ensureSeries(agency, year, kind);
         String holder = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        long value = dao.reserve(agency, year, kind, holder, now, now.plus(lease));
+        long value = dao.reserve(agency, year, kind, holder, instance == null ? null : instance.id(), now, now.plus(lease));
         return new Reservation(agency, year, kind, value, holder);
     }
 
     /** Gives the number back for the next issue; harmless when it was already used or taken over. */
     public void release(Reservation r) {
         dao.release(r);
+    }
+
+    /**
+     * Gives back every number held by an instance that is gone (killed mid-issue): the next issue reuses it, so
+     * the series stays gapless without waiting for the lease. Run at start and after every heartbeat.
+     */
+    public int releaseAbandoned() {
+        return instance == null ? 0 : dao.releaseAbandoned(instance.staleBefore());
     }
 }

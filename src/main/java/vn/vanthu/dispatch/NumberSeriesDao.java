@@ -44,7 +44,8 @@ final class NumberSeriesDao {
      * Hands out the lowest released (or lease-expired) number, else the series' next one, to {@code holder}
      * until {@code leaseUntil}.
      */
-    long reserve(String agency, int year, SeriesKind kind, String holder, OffsetDateTime now, OffsetDateTime leaseUntil) {
+    long reserve(String agency, int year, SeriesKind kind, String holder, String instanceId, OffsetDateTime now,
+                 OffsetDateTime leaseUntil) {
         return db.inTransaction(h -> {
             long next = h.createQuery("SELECT next_value FROM number_series WHERE agency = :a AND series_year = :y AND kind = :k FOR UPDATE")
                     .bind("a", agency).bind("y", year).bind("k", kind.name()).mapTo(Long.class).one();
@@ -53,18 +54,18 @@ final class NumberSeriesDao {
                     .bind("a", agency).bind("y", year).bind("k", kind.name()).bind("now", now)
                     .mapTo(Long.class).findOne();
             if (reusable.isPresent() && reusable.get() != null) {
-                h.createUpdate("UPDATE number_reservations SET state = 'RESERVED', holder = :h, lease_until = :l "
-                                + "WHERE agency = :a AND series_year = :y AND kind = :k AND number_value = :v")
-                        .bind("h", holder).bind("l", leaseUntil).bind("a", agency).bind("y", year)
+                h.createUpdate("UPDATE number_reservations SET state = 'RESERVED', holder = :h, lease_until = :l, "
+                                + "instance_id = :i WHERE agency = :a AND series_year = :y AND kind = :k AND number_value = :v")
+                        .bind("h", holder).bind("i", instanceId).bind("l", leaseUntil).bind("a", agency).bind("y", year)
                         .bind("k", kind.name()).bind("v", reusable.get()).execute();
                 return reusable.get();
             }
             h.createUpdate("UPDATE number_series SET next_value = :n WHERE agency = :a AND series_year = :y AND kind = :k")
                     .bind("n", next + 1).bind("a", agency).bind("y", year).bind("k", kind.name()).execute();
-            h.createUpdate("INSERT INTO number_reservations (agency, series_year, kind, number_value, state, holder, lease_until) "
-                            + "VALUES (:a, :y, :k, :v, 'RESERVED', :h, :l)")
+            h.createUpdate("INSERT INTO number_reservations (agency, series_year, kind, number_value, state, holder, "
+                            + "lease_until, instance_id) VALUES (:a, :y, :k, :v, 'RESERVED', :h, :l, :i)")
                     .bind("a", agency).bind("y", year).bind("k", kind.name()).bind("v", next)
-                    .bind("h", holder).bind("l", leaseUntil).execute();
+                    .bind("h", holder).bind("l", leaseUntil).bind("i", instanceId).execute();
             return next;
         });
     }
@@ -85,9 +86,18 @@ final class NumberSeriesDao {
 
     /** Gives the number back; harmless when it was already used or taken over. */
     void release(NumberSeries.Reservation r) {
-        db.useTransaction(h -> h.createUpdate("UPDATE number_reservations SET state = 'RELEASED', holder = NULL, lease_until = NULL "
-                        + "WHERE agency = :a AND series_year = :y AND kind = :k AND number_value = :v AND holder = :h")
+        db.useTransaction(h -> h.createUpdate("UPDATE number_reservations SET state = 'RELEASED', holder = NULL, lease_until = NULL, "
+                        + "instance_id = NULL WHERE agency = :a AND series_year = :y AND kind = :k AND number_value = :v AND holder = :h")
                 .bind("a", r.agency()).bind("y", r.year()).bind("k", r.kind().name()).bind("v", r.value())
                 .bind("h", r.holder()).execute());
+    }
+
+    /** Releases the reservations of instances without a heartbeat since {@code staleBefore}; returns how many. */
+    int releaseAbandoned(OffsetDateTime staleBefore) {
+        return db.inTransaction(h -> h.createUpdate("UPDATE number_reservations SET state = 'RELEASED', holder = NULL, "
+                        + "lease_until = NULL, instance_id = NULL WHERE state = 'RESERVED' AND instance_id IS NOT NULL "
+                        + "AND NOT EXISTS (SELECT 1 FROM instances i WHERE i.id = number_reservations.instance_id "
+                        + "AND i.heartbeat_at >= :stale)")
+                .bind("stale", staleBefore).execute());
     }
 }

@@ -63,12 +63,16 @@ public final class DocumentStore {
         }
     }
 
-    /** Stores a file's bytes. Either the metadata and every chunk become visible together, or nothing does. */
+    /**
+     * Stores a file's bytes. Either the metadata and every chunk become visible together (one transaction, the
+     * row and its chunks), or nothing does. Bytes already stored are touched instead: the orphan sweeper then
+     * leaves them for an hour, time for the caller to commit the row that references them.
+     */
     public StoredDocument put(Path file, String mediaType) {
         String sha = sha256(file);
         long size = size(file);
         var doc = new StoredDocument(sha, size, mediaType);
-        if (find(sha).isPresent()) {
+        if (touch(sha)) {
             return doc;
         }
         try {
@@ -83,10 +87,20 @@ public final class DocumentStore {
         return doc;
     }
 
+    /** Marks stored bytes as stored now; false when they are not stored (or were just swept). */
+    private boolean touch(String sha) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE documents SET touched_at = :t WHERE sha256 = :s")
+                .bind("t", now()).bind("s", sha).execute()) > 0;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
     private void insert(Handle h, StoredDocument doc, Path file) {
-        h.createUpdate("INSERT INTO documents (sha256, size, media_type, created_at) VALUES (:s, :n, :m, :t)")
+        h.createUpdate("INSERT INTO documents (sha256, size, media_type, created_at, touched_at) VALUES (:s, :n, :m, :t, :t)")
                 .bind("s", doc.sha256()).bind("n", doc.size()).bind("m", doc.mediaType())
-                .bind("t", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).execute();
+                .bind("t", now()).execute();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[CHUNK];
             int seq = 0;
