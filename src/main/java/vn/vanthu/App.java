@@ -12,6 +12,7 @@ import vn.vanthu.dispatch.DispatchFeature;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.dossier.DossierFeature;
 import vn.vanthu.dossier.Packages;
+import vn.vanthu.incoming.IncomingFeature;
 import vn.vanthu.keys.KeysFeature;
 import vn.vanthu.pki.DevPki;
 import vn.vanthu.pki.PkiController;
@@ -98,12 +99,14 @@ public final class App implements AutoCloseable {
                     users.service(), clock);
             DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
                     users.service(), validation.service(), dispatch.service(), clock);
+            IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
+                    users.service(), dispatch.service(), clock);
 
             var controllers = new Routes.Controllers(users.controller(), new AuditController(audit),
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
                     keys.controller(), signing.controller(), validation.controller(), dispatch.dispatches(),
                     dispatch.copies(), dossiers.catalogues(), dossiers.dossiers(),
-                    new BackupController(new H2Backup(db)));
+                    new BackupController(new H2Backup(db)), incoming.controller());
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)
