@@ -43,10 +43,14 @@ final class EdXmlReader {
 
     private EdXmlReader() {}
 
-    /** True when the bytes begin (after a BOM, a declaration, comments) with an edXML root element. */
+    /**
+     * True when the bytes are XML naming edXML near the start: such a file is read as a message, so that a hostile
+     * one (a DOCTYPE before the root) is refused by {@link #read} rather than kept as an ordinary upload.
+     */
     static boolean looksLikeEdXml(byte[] bytes) {
-        String head = new String(bytes, 0, Math.min(bytes.length, 512), java.nio.charset.StandardCharsets.UTF_8);
-        return head.matches("(?s)^\\uFEFF?\\s*(<\\?xml[^>]*\\?>)?\\s*(<!--.*?-->\\s*)*<([A-Za-z_][\\w.-]*:)?edXML[\\s>/].*");
+        String head = new String(bytes, 0, Math.min(bytes.length, 1024), java.nio.charset.StandardCharsets.UTF_8);
+        String start = head.startsWith("\uFEFF") ? head.substring(1).stripLeading() : head.stripLeading();
+        return start.startsWith("<") && head.contains("edXML");
     }
 
     static Message read(byte[] xml) {
