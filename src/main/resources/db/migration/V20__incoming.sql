@@ -35,6 +35,8 @@ CREATE TABLE incoming (
 );
 CREATE INDEX incoming_status ON incoming (status, received_at);
 CREATE INDEX incoming_lead ON incoming (lead_user_id);
+-- The exchange may deliver a message twice: found by the sender's DocumentId.
+CREATE INDEX incoming_sender ON incoming (sender_document_id);
 -- One holder per incoming number: a second one is refused by the database, whatever the instance.
 CREATE UNIQUE INDEX incoming_number ON incoming (series_kind, number_year, incoming_number);
 

@@ -1,6 +1,7 @@
 package vn.vanthu.incoming;
 
 import vn.vanthu.error.ApiException;
+import vn.vanthu.validation.Indication;
 import vn.vanthu.validation.ValidationReport;
 import vn.vanthu.validation.ValidationService;
 
@@ -80,11 +81,11 @@ record Arrival(Incoming.Origin origin, Incoming.Metadata metadata, String sender
                 ValidationReport r = validation.validate(new ValidationService.Request(f.name(), f.bytes(), List.of(),
                         null, Set.of(), null)).report();
                 for (ValidationReport.Signature s : r.signatures()) {
-                    out.add(new Incoming.Verdict(f.ordinal(), s.indication(), s.subIndication(), limit(s.signedBy())));
+                    out.add(new Incoming.Verdict(f.ordinal(), Indication.of(s.indication()), s.subIndication(), limit(s.signedBy())));
                 }
             } catch (ApiException e) {
                 // Looks signed but no validator reads it: authenticity is not established, so it may be returned.
-                out.add(new Incoming.Verdict(f.ordinal(), "INDETERMINATE", "FORMAT_FAILURE", null));
+                out.add(new Incoming.Verdict(f.ordinal(), Indication.INDETERMINATE, "FORMAT_FAILURE", null));
             }
         }
         return out;

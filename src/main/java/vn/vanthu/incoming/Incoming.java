@@ -1,5 +1,7 @@
 package vn.vanthu.incoming;
 
+import vn.vanthu.validation.Indication;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -45,7 +47,7 @@ public record Incoming(String id, Origin origin, Status status, Metadata metadat
     public record File(int ordinal, String name, String mediaType, String sha256) {}
 
     /** One signature's verdict as validated on arrival, and the file it was found in. */
-    public record Verdict(int fileOrdinal, String indication, String subIndication, String signedBy) {}
+    public record Verdict(int fileOrdinal, Indication indication, String subIndication, String signedBy) {}
 
     /** Who did what when. */
     public record Event(OffsetDateTime at, String userId, String action, String details) {}

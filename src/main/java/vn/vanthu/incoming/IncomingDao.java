@@ -8,6 +8,7 @@ import vn.vanthu.dispatch.NumberSeries;
 import vn.vanthu.dispatch.NumberSeriesDao;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Database;
+import vn.vanthu.validation.Indication;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -61,7 +62,7 @@ final class IncomingDao {
             for (Incoming.Verdict v : verdicts) {
                 h.createUpdate("INSERT INTO incoming_signatures (incoming_id, ordinal, file_ordinal, indication, "
                                 + "sub_indication, signed_by) VALUES (:i, :o, :f, :ind, :sub, :by)")
-                        .bind("i", d.id()).bind("o", ++n).bind("f", v.fileOrdinal()).bind("ind", v.indication())
+                        .bind("i", d.id()).bind("o", ++n).bind("f", v.fileOrdinal()).bind("ind", v.indication().name())
                         .bind("sub", v.subIndication()).bind("by", v.signedBy()).execute();
             }
             event(h, d.id(), d.receivedAt(), d.receivedBy(), "RECEIVED", d.origin().name());
@@ -128,6 +129,14 @@ final class IncomingDao {
         });
     }
 
+    /** True when this sender's message is kept already and was not returned (the exchange may deliver twice). */
+    boolean holdsMessage(String senderOrganId, String senderDocumentId) {
+        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM incoming WHERE sender_document_id = :d "
+                        + "AND COALESCE(sender_organ_id, '') = :o AND status <> 'RETURNED'")
+                .bind("d", senderDocumentId).bind("o", senderOrganId == null ? "" : senderOrganId)
+                .mapTo(Integer.class).one() > 0);
+    }
+
     Optional<Incoming> find(String id) {
         return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM incoming WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> IncomingRows.row(rs, cooperators(h, id))).findOne());
@@ -181,7 +190,8 @@ final class IncomingDao {
     List<Incoming.Verdict> verdicts(String id) {
         return db.withHandle(h -> h.createQuery("SELECT file_ordinal, indication, sub_indication, signed_by "
                         + "FROM incoming_signatures WHERE incoming_id = :id ORDER BY ordinal").bind("id", id)
-                .map((rs, ctx) -> new Incoming.Verdict(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4))).list());
+                .map((rs, ctx) -> new Incoming.Verdict(rs.getInt(1), Indication.of(rs.getString(2)), rs.getString(3),
+                        rs.getString(4))).list());
     }
 
     List<Incoming.Event> history(String id) {

@@ -61,8 +61,12 @@ public final class IncomingService {
         return clock;
     }
 
-    /** Keeps what arrived (files, verdicts, metadata) as RECEIVED; arrival time is now. */
+    /** Keeps what arrived (files, verdicts, metadata) as RECEIVED; arrival time is now. A message kept already: 409. */
     public Incoming receive(User caller, RequestOrigin origin, Arrival a) {
+        if (a.senderDocumentId() != null && dao.holdsMessage(a.senderOrganId(), a.senderDocumentId())) {
+            throw ApiException.conflict("ALREADY_RECEIVED", "This message (DocumentId " + a.senderDocumentId()
+                    + ") was received already");
+        }
         List<Incoming.File> files = new ArrayList<>();
         for (Arrival.Content c : a.files()) {
             String sha = store.put(new ByteArrayInputStream(c.bytes()), c.mediaType()).sha256();

@@ -50,7 +50,7 @@ final class IncomingViews {
         Map<String, Object> v = summary(d, now);
         v.put("signatures", verdicts.stream().map(s -> {
             Map<String, Object> x = new LinkedHashMap<>();
-            x.put("indication", s.indication());
+            x.put("indication", s.indication().name());
             x.put("subIndication", s.subIndication());
             x.put("signedBy", s.signedBy());
             x.put("file", s.fileOrdinal());

@@ -99,6 +99,9 @@ class IncomingReceiveTest {
         var pdf = s.get("/api/v1/incoming/" + d.path("id").asText() + "/file", "clerk");
         assertEquals(200, pdf.status());
         assertTrue(pdf.text().startsWith("%PDF"), "file 1 is the carried document");
+        var twice = s.postMultipart("/api/v1/incoming", "clerk", new Multipart().file("file", "edxml.xml", "application/xml", edxml));
+        assertEquals(409, twice.status(), twice.text());
+        assertEquals("ALREADY_RECEIVED", twice.errorCode());
     }
 
     @Test
