@@ -26,11 +26,11 @@ import java.util.Map;
  */
 public final class IncomingController {
     private final IncomingService incoming;
-    private final Handling handling;
+    private final HandlingService handling;
     private final IncomingRegister register;
     private final Tracking tracking;
 
-    IncomingController(IncomingService incoming, Handling handling, IncomingRegister register, Tracking tracking) {
+    IncomingController(IncomingService incoming, HandlingService handling, IncomingRegister register, Tracking tracking) {
         this.incoming = incoming;
         this.handling = handling;
         this.register = register;

@@ -27,7 +27,7 @@ public record IncomingFeature(IncomingService service, IncomingController contro
         var dao = new IncomingDao(db);
         var service = new IncomingService(dao, documents, validation, new NumberSeries(db, clock, NUMBER_LEASE),
                 config.agency(), clock);
-        var handling = new Handling(service, dao, users, dispatches);
+        var handling = new HandlingService(service, dao, users, dispatches);
         var controller = new IncomingController(service, handling,
                 new IncomingRegister(dao, users, config.agency().name(), clock), new Tracking(service, handling));
         return new IncomingFeature(service, controller);

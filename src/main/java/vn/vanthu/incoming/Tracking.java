@@ -24,9 +24,9 @@ final class Tracking {
     private static final int MAX_DAYS = 366;
 
     private final IncomingService incoming;
-    private final Handling handling;
+    private final HandlingService handling;
 
-    Tracking(IncomingService incoming, Handling handling) {
+    Tracking(IncomingService incoming, HandlingService handling) {
         this.incoming = incoming;
         this.handling = handling;
     }

@@ -55,6 +55,9 @@ class IncomingReceiveTest {
         String next = IncomingFixtures.registered(s, SignedFiles.pdf(1), metadata("7/SXD-KH", "URGENT", false));
         assertEquals(before + 2, s.get("/api/v1/incoming/" + next, "clerk").json().path("incomingNumber").asLong());
         assertEquals(409, s.postJson("/api/v1/incoming/" + id + "/register", "clerk", "").status(), "registered once only");
+        var events = s.get("/api/v1/audit?action=INCOMING_REGISTER&object=" + id, "auditor").json().path("items");
+        assertEquals(1, events.size(), "one event, written with the change: " + events);
+        assertEquals("SUCCESS", events.path(0).path("outcome").asText());
     }
 
     @Test

@@ -24,13 +24,13 @@ import java.util.List;
  * handling.complete(handler, origin, id, new IncomingInput.Completion("FILED", null, "Lưu để biết"));
  * }</pre>
  */
-public final class Handling {
+public final class HandlingService {
     private final IncomingService incoming;
     private final IncomingDao dao;
     private final UserService users;
     private final DispatchService dispatches;
 
-    Handling(IncomingService incoming, IncomingDao dao, UserService users, DispatchService dispatches) {
+    HandlingService(IncomingService incoming, IncomingDao dao, UserService users, DispatchService dispatches) {
         this.incoming = incoming;
         this.dao = dao;
         this.users = users;
