@@ -15,7 +15,7 @@ CREATE TABLE incoming (
     scanned            BOOLEAN       NOT NULL,
     received_by        VARCHAR(40)   NOT NULL,
     received_at        TIMESTAMP WITH TIME ZONE NOT NULL,
-    return_reason      VARCHAR(1000),
+    return_reason      VARCHAR(2000),
     series_kind        VARCHAR(10),
     number_year        INT,
     incoming_number    BIGINT,

@@ -108,12 +108,15 @@ class IncomingReceiveTest {
     }
 
     @Test
-    void a_paper_document_arrives_as_a_scanned_pdf_without_signatures() {
+    void a_paper_document_arrives_as_a_scanned_pdf_without_signatures_and_registers_in_the_same_call() {
         var r = s.postMultipart("/api/v1/incoming", "clerk", new Multipart()
                 .file("file", "scan.pdf", "application/pdf", SignedFiles.pdf(1))
-                .field("metadata", metadata("15/QĐ-UBND", "NORMAL", false)).field("scanned", "true"));
+                .field("metadata", metadata("15/QĐ-UBND", "NORMAL", false)).field("scanned", "true")
+                .field("register", "true"));
         assertEquals(201, r.status(), r.text());
         assertEquals("PAPER", r.json().path("origin").asText());
+        assertEquals("REGISTERED", r.json().path("status").asText());
+        assertTrue(r.json().path("incomingNumber").asLong() >= 1, "one series with the electronic documents");
         assertTrue(r.json().path("scanned").asBoolean());
         assertEquals(0, r.json().path("signatures").size());
     }
@@ -158,6 +161,9 @@ class IncomingReceiveTest {
         assertEquals("documentDate", date.json().path("errors").path(0).path("field").asText());
         var unknown = receive(s, pdf, "{\"sendingOrgan\":\"A\",\"colour\":\"red\"}");
         assertEquals("UNKNOWN_FIELD", unknown.errorCode());
+        var longReason = s.postJson("/api/v1/incoming/" + receive(s, pdf, metadata("3/X", "NORMAL", false))
+                .json().path("id").asText() + "/return", "clerk", Map.of("reason", "x".repeat(2001)));
+        assertEquals(422, longReason.status(), longReason.text());
         var returnWithoutReason = s.postJson("/api/v1/incoming/" + receive(s, pdf, metadata("2/X", "NORMAL", false))
                 .json().path("id").asText() + "/return", "clerk", Map.of());
         assertEquals(400, returnWithoutReason.status());

@@ -61,6 +61,10 @@ class ParallelRegistrationTest {
             for (int i = 0; i < N; i++) {
                 assertEquals(i + 1, register.path(i).path("incomingNumber").asLong(), "in number order");
             }
+            var page = b.get("/api/v1/incoming?limit=5&status=REGISTERED", clerk);
+            assertEquals(5, page.json().path("items").size(), page.text());
+            var due = b.get("/api/v1/incoming/due?within=3d", clerk);
+            assertEquals(200, due.status(), due.text());
         }
     }
 }
