@@ -16,6 +16,7 @@ import vn.vanthu.dossier.DossierFeature;
 import vn.vanthu.dossier.Packages;
 import vn.vanthu.jobs.Jobs;
 import vn.vanthu.jobs.JobsFeature;
+import vn.vanthu.incoming.IncomingFeature;
 import vn.vanthu.keys.KeysFeature;
 import vn.vanthu.pki.DevPki;
 import vn.vanthu.pki.PkiController;
@@ -116,12 +117,15 @@ public final class App implements AutoCloseable {
             JobsFeature jobs = JobsFeature.create(db, clock);
             DigitizationFeature digitization = DigitizationFeature.create(config.digitization(), db, documents,
                     jobs.service(), clock);
+            IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
+                    users.service(), dispatch.service(), clock);
 
             var controllers = new Routes.Controllers(users.controller(), new AuditController(audit),
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
                     keys.controller(), signing.controller(), validation.controller(), dispatch.dispatches(),
                     dispatch.copies(), dossiers.catalogues(), dossiers.dossiers(),
-                    new BackupController(new H2Backup(db)), jobs.controller(), digitization.controller());
+                    new BackupController(new H2Backup(db)), jobs.controller(), digitization.controller(),
+                    incoming.controller());
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)

@@ -11,6 +11,7 @@ import vn.vanthu.documents.DocumentController;
 import vn.vanthu.dossier.CatalogueController;
 import vn.vanthu.dossier.DossierController;
 import vn.vanthu.jobs.JobController;
+import vn.vanthu.incoming.IncomingController;
 import vn.vanthu.keys.KeyController;
 import vn.vanthu.pki.PkiController;
 import vn.vanthu.signing.SigningController;
@@ -31,6 +32,7 @@ import static io.javalin.http.HandlerType.PUT;
 import static vn.vanthu.web.Role.ADMIN;
 import static vn.vanthu.web.Role.AUDITOR;
 import static vn.vanthu.web.Role.CLERK;
+import static vn.vanthu.web.Role.HANDLER;
 import static vn.vanthu.web.Role.OFFICIAL;
 import static vn.vanthu.web.ApiRoute.ANY_USER;
 import static vn.vanthu.web.ApiRoute.PUBLIC;
@@ -51,7 +53,8 @@ public final class Routes {
                               PkiController devPki, KeyController keys, SigningController signing,
                               ValidationController validations, DispatchController dispatches,
                               CopyController copies, CatalogueController catalogues, DossierController dossiers,
-                              BackupController backup, JobController jobs, DigitizationController digitizations) {}
+                              BackupController backup, JobController jobs, DigitizationController digitizations,
+                              IncomingController incoming) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -102,6 +105,7 @@ public final class Routes {
         r.add(GET, "/api/v1/digitizations/{id}", Set.of(CLERK, AUDITOR, ADMIN), "digitization", "A digitization: metadata, state, the suggestions read from page 1", NONE, c.digitizations()::get);
         r.add(POST, "/api/v1/digitizations/{id}/suggestions/accept", Set.of(CLERK), "digitization", "Confirm suggestions read from page 1 {fields: [numberSymbol, documentDate, issuingOrgan]}: they replace those metadata fields", JSON, c.digitizations()::accept);
         r.add(GET, "/api/v1/digitizations/{id}/file", Set.of(CLERK, AUDITOR, ADMIN), "digitization", "The searchable PDF/A-2b (409 until its job is DONE)", NONE, c.digitizations()::file);
+        declareIncoming(r, c.incoming());
         return List.copyOf(r.routes);
     }
 
@@ -118,6 +122,20 @@ public final class Routes {
         r.add(GET, "/api/v1/dossiers/{id}/export.pdf", ANY_USER, "dossiers", "Reading copy: the table of contents, then every PDF document in chronological order", NONE, d::exportPdf);
         r.add(GET, "/api/v1/dossiers/{id}/export.xml", ANY_USER, "dossiers", "All dossier and document metadata (Appendix VI fields) and the history, as XML", NONE, d::exportXml);
         r.add(POST, "/api/v1/dossiers/{id}/submit", Set.of(CLERK), "dossiers", "Submit a CLOSED dossier to the agency archive (nộp lưu) → SUBMITTED", NONE, d::submit);
+    }
+
+    private static void declareIncoming(Routes r, IncomingController i) {
+        r.add(POST, "/api/v1/incoming", Set.of(CLERK), "incoming", "Receive a document: multipart file and metadata {sendingOrgan, numberSymbol, documentDate, documentType, subject, urgency, secret} (or an edXML message alone), scanned?, register?; every signature is validated and kept → 201 RECEIVED", MULTIPART, i::receive);
+        r.add(GET, "/api/v1/incoming", ANY_USER, "incoming", "List incoming documents the caller may see (filters: status, assignee=me; paged)", NONE, i::list);
+        r.add(GET, "/api/v1/incoming/due", Set.of(CLERK, OFFICIAL, AUDITOR, ADMIN), "incoming", "Tracking: submissions overdue, handling due ?within=3d, overdue, done late; per person and unit", NONE, i::due);
+        r.add(GET, "/api/v1/incoming/{id}", ANY_USER, "incoming", "An incoming document: metadata, signature verdicts, files, direction, handling, history", NONE, i::get);
+        r.add(GET, "/api/v1/incoming/{id}/file", ANY_USER, "incoming", "A file that came (?ordinal=1 the document, 0 the edXML message)", NONE, i::file);
+        r.add(POST, "/api/v1/incoming/{id}/register", Set.of(CLERK), "incoming", "Give the next incoming number (số đến) of the year → REGISTERED; 409 when returned", NONE, i::register);
+        r.add(POST, "/api/v1/incoming/{id}/return", Set.of(CLERK), "incoming", "Return a received document to its sender {reason} → RETURNED", JSON, i::giveBack);
+        r.add(POST, "/api/v1/incoming/{id}/direct", Set.of(OFFICIAL), "incoming", "Direct the handling {leadUserId, leadUnit?, cooperatingUserIds, deadline, comment} → ASSIGNED", JSON, i::direct);
+        r.add(POST, "/api/v1/incoming/{id}/progress", Set.of(HANDLER, OFFICIAL), "incoming", "An assignee marks progress {note?} → IN_PROGRESS", JSON, i::progress);
+        r.add(POST, "/api/v1/incoming/{id}/complete", Set.of(HANDLER, OFFICIAL), "incoming", "The lead completes {result: ANSWERED|FILED|FORWARDED, dispatchId?, note} → DONE", JSON, i::complete);
+        r.add(GET, "/api/v1/registers/incoming", Set.of(CLERK, AUDITOR, ADMIN), "incoming", "The incoming register of a year (format json, csv or pdf; secret=true: the secret register, clerks only)", NONE, i::incomingRegister);
     }
 
     private static void declareDispatches(Routes r, DispatchController d) {

@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * Rows of {@code number_series} and {@code number_reservations} (V5). The series row is locked while a number
- * is chosen; {@link #consume} runs inside the transaction of the document that takes the number.
+ * is chosen; {@link #consume} runs inside the transaction of the document that takes the number (an outgoing
+ * dispatch here, an incoming document in {@code incoming}).
  */
-final class NumberSeriesDao {
+public final class NumberSeriesDao {
     private final Database db;
 
     NumberSeriesDao(Database db) {
@@ -74,7 +75,7 @@ final class NumberSeriesDao {
      * Uses the number, inside the caller's transaction. 409 when the lease ran out and another issue took it
      * meanwhile: the caller's transaction then rolls back and nothing carries that number twice.
      */
-    static void consume(Handle h, NumberSeries.Reservation r) {
+    public static void consume(Handle h, NumberSeries.Reservation r) {
         int n = h.createUpdate("DELETE FROM number_reservations WHERE agency = :a AND series_year = :y AND kind = :k "
                         + "AND number_value = :v AND holder = :h AND state = 'RESERVED'")
                 .bind("a", r.agency()).bind("y", r.year()).bind("k", r.kind().name()).bind("v", r.value())

@@ -32,6 +32,7 @@ public final class DemoUsers {
             new Demo("clerk", "Lê Thị Hoa", Set.of(Role.CLERK), true),
             new Demo("auditor", "Phạm Văn Kiểm", Set.of(Role.AUDITOR), true),
             new Demo("admin", "Quản trị hệ thống", Set.of(Role.ADMIN), true),
+            new Demo("handler", "Đỗ Văn Hùng", Set.of(Role.HANDLER), true),
             new Demo("official2", "Trần Thị Mai Hương", Set.of(Role.OFFICIAL), false));
 
     private DemoUsers() {}
@@ -45,21 +46,26 @@ public final class DemoUsers {
         }
         Path file = dataDir.resolve(TOKENS_FILE);
         Map<String, String> tokens = read(file);
-        boolean valid = DEMOS.stream().filter(Demo::tokenInFile).allMatch(d -> {
-            String t = tokens.get(d.name());
-            return t != null && users.authenticate(t).map(u -> u.name().equals(d.name())).orElse(false);
-        });
-        if (!valid) {
-            Map<String, String> fresh = new LinkedHashMap<>();
-            for (Demo d : DEMOS) {
-                if (d.tokenInFile()) {
-                    User u = users.findByName(d.name()).orElseThrow();
-                    fresh.put(d.name(), users.issueToken(u.id(), "demo").token());
-                }
+        // A valid token is kept as it is (an older file without a newer demo user keeps its entries exactly).
+        Map<String, String> kept = new LinkedHashMap<>();
+        boolean changed = false;
+        for (Demo d : DEMOS) {
+            if (!d.tokenInFile()) {
+                continue;
             }
-            write(file, fresh);
+            String t = tokens.get(d.name());
+            if (t != null && users.authenticate(t).map(u -> u.name().equals(d.name())).orElse(false)) {
+                kept.put(d.name(), t);
+            } else {
+                User u = users.findByName(d.name()).orElseThrow();
+                kept.put(d.name(), users.issueToken(u.id(), "demo").token());
+                changed = true;
+            }
         }
-        log.info("Demo users official, clerk, auditor, admin: their bearer tokens are in {}", file);
+        if (changed) {
+            write(file, kept);
+        }
+        log.info("Demo users official, clerk, auditor, admin, handler: their bearer tokens are in {}", file);
         return file;
     }
 

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * written here by hand, independent of the route declarations; a new endpoint must join this table.
  */
 class AccessMatrixTest {
-    private static final Set<String> ALL = Set.of("official", "clerk", "auditor", "admin");
+    private static final Set<String> ALL = Set.of("official", "clerk", "auditor", "admin", "handler");
     private static final Set<String> PUBLIC = Set.of();
 
     /** "METHOD path" → the demo users allowed; an empty set means public. */
@@ -95,7 +95,18 @@ class AccessMatrixTest {
             entry("POST /api/v1/digitizations/batches", Set.of("clerk")),
             entry("GET /api/v1/digitizations/{id}", Set.of("clerk", "auditor", "admin")),
             entry("POST /api/v1/digitizations/{id}/suggestions/accept", Set.of("clerk")),
-            entry("GET /api/v1/digitizations/{id}/file", Set.of("clerk", "auditor", "admin")));
+            entry("GET /api/v1/digitizations/{id}/file", Set.of("clerk", "auditor", "admin")),
+            entry("POST /api/v1/incoming", Set.of("clerk")),
+            entry("GET /api/v1/incoming", ALL),
+            entry("GET /api/v1/incoming/due", Set.of("clerk", "official", "auditor", "admin")),
+            entry("GET /api/v1/incoming/{id}", ALL),
+            entry("GET /api/v1/incoming/{id}/file", ALL),
+            entry("POST /api/v1/incoming/{id}/register", Set.of("clerk")),
+            entry("POST /api/v1/incoming/{id}/return", Set.of("clerk")),
+            entry("POST /api/v1/incoming/{id}/direct", Set.of("official")),
+            entry("POST /api/v1/incoming/{id}/progress", Set.of("handler", "official")),
+            entry("POST /api/v1/incoming/{id}/complete", Set.of("handler", "official")),
+            entry("GET /api/v1/registers/incoming", Set.of("clerk", "auditor", "admin")));
 
     private static TestServer server;
 

@@ -33,7 +33,7 @@ class ApiDocTest {
     private static final Pattern ROUTE_ROW = Pattern.compile("^\\|\\s*`([A-Z]+ /[^`]*)`\\s*\\|");
     /** A cell separator: a pipe that Markdown does not read as text (not escaped as \|). */
     private static final Pattern CELL = Pattern.compile("(?<!\\\\)\\|");
-    private static final List<String> ALL_ROLES = List.of("ADMIN", "AUDITOR", "CLERK", "OFFICIAL");
+    private static final List<String> ALL_ROLES = List.of("ADMIN", "AUDITOR", "CLERK", "HANDLER", "OFFICIAL");
 
     private static TestServer server;
 
