@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Puts something in every table of a running service through its HTTP API, as its users would: a user and a
  * token, a stored document of several chunks, a two-step signing left half done, the year's catalogue, a signed
- * and issued dispatch with an appendix and a copy, a closed dossier with its sealed package, a stored validation;
+ * and issued dispatch with an appendix and a copy, a closed dossier with its sealed package, a stored validation,
+ * a registered and directed incoming document;
  * the audit trail records all of it. (Only number_reservations stays empty: a number leaves it once used.)
  */
 final class BackupData {
@@ -72,7 +73,20 @@ final class BackupData {
         assertEquals(200, pkg.status(), pkg.text());
         ok(s.postMultipart("/api/v1/validations", "auditor",
                 new Multipart().file("file", "ho-so.zip", "application/zip", pkg.body())));
+        incoming(s, s.get("/api/v1/dispatches/" + dispatchId + "/file", "clerk").body());
         return new Seeded(userToken, dispatchId, number, dossierId, Hashes.sha256Hex(pkg.body()));
+    }
+
+    /** An incoming document with its signatures' verdicts, registered and directed to a lead and a cooperator. */
+    private static void incoming(TestServer s, byte[] signedPdf) {
+        String id = created(s.postMultipart("/api/v1/incoming", "clerk", new Multipart()
+                .file("file", "den.pdf", "application/pdf", signedPdf).field("register", "true")
+                .field("metadata", "{\"sendingOrgan\":\"UBND tỉnh Thái Bình\",\"numberSymbol\":\"125/UBND-VP\","
+                        + "\"documentDate\":\"2026-12-01\",\"documentType\":\"Công văn\",\"subject\":\"V/v chuyển đổi số\"}")))
+                .path("id").asText();
+        ok(s.postJson("/api/v1/incoming/" + id + "/direct", "official", Map.of("leadUserId",
+                s.get("/api/v1/users/me", "handler").json().path("id").asText(), "cooperatingUserIds",
+                List.of(s.get("/api/v1/users/me", "official").json().path("id").asText()), "deadline", "2099-12-31")));
     }
 
     private static void catalogue(TestServer s) {
