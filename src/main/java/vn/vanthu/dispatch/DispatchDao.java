@@ -101,9 +101,10 @@ final class DispatchDao {
     /** DRAFT → SIGNED with the signed bytes and where the marks go; false when it was no longer a draft. */
     boolean markSigned(String id, String sha, Place place, String userId, String details, AuditLog.Entry audit) {
         return db.inTransaction(h -> {
-            int n = h.createUpdate("UPDATE dispatches SET status = 'SIGNED', current_sha256 = :sha, marks_known = TRUE, "
+            int n = h.createUpdate("UPDATE dispatches SET status = 'SIGNED', current_sha256 = :sha, marks_known = TRUE, signed_at = :at, "
                             + PlaceColumns.SET + " WHERE id = :id AND status = 'DRAFT'")
-                    .bind("sha", sha).bindMap(PlaceColumns.values(place.box(), place.anchors())).bind("id", id).execute();
+                    .bind("sha", sha).bindMap(PlaceColumns.values(place.box(), place.anchors())).bind("id", id)
+                    .bind("at", now()).execute();
             if (n == 1) {
                 event(h, id, userId, "SIGNED", details);
                 AuditDao.append(h, audit);

@@ -45,7 +45,7 @@ final class BackupData {
                 .field("format", "PAdES").field("level", "B").field("certificate", official1Chain())));
         catalogue(s);
 
-        String halfSigned = DispatchFixtures.create(s, "CV", DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng"))
+        String halfSigned = DispatchFixtures.create(s, "CV", DispatchPdf.draft("CV"))
                 .json().path("id").asText();
         ok(s.postJson("/api/v1/dispatches/" + halfSigned + "/sign/prepare", "official",
                 Map.of("certificate", official1Chain())));
