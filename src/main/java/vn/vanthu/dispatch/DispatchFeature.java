@@ -24,9 +24,10 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
         var dispatches = new DispatchService(dao, documents, keys, signing.service(), users, config.agency(), clock);
         var numbers = new NumberSeries(db, clock, NUMBER_LEASE);
         var messages = new EdXmlMessages(dispatches, dao, signing.service(), ServiceSeal.of(config));
-        var controller = new DispatchController(dispatches,
+        var sending = new Sending(dao, config.agency().holidays(), clock);
+        var controller = new DispatchController(dispatches, sending,
                 new Issuing(dispatches, dao, numbers, documents, keys, signing.service(), messages, clock),
-                new Register(dispatches, dao, numbers), new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);
+                new Register(dispatches, dao, numbers, sending), new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);
         var copies = new CopyController(new Copies(dispatches, dao, numbers, documents, keys, signing.service(), clock));
         return new DispatchFeature(dispatches, controller, copies);
     }
