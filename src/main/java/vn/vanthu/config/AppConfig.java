@@ -17,9 +17,18 @@ public record AppConfig(Profile profile,
     /** What the service may fetch from outside: on or off, internal hosts allowed, ldap, the total time of one fetch. */
     public record Outbound(boolean fetch, List<String> allow, boolean ldap, Duration timeout) {}
 
-    /** The issuing agency: symbol abbreviation, full name, identifier (mã định danh). */
-    public record Agency(String abbreviation, String name, String organId) {
+    /** The issuing agency: symbol abbreviation, full name, identifier (mã định danh), its holidays (not working days). */
+    public record Agency(String abbreviation, String name, String organId, java.util.Set<java.time.LocalDate> holidays) {
         public static final Agency DEFAULT = new Agency("SKHCN", "Sở Khoa học và Công nghệ tỉnh Thái Bình", "000.00.12.H56");
+
+        public Agency {
+            holidays = java.util.Set.copyOf(holidays);
+        }
+
+        /** Without holidays of its own (weekends only). */
+        public Agency(String abbreviation, String name, String organId) {
+            this(abbreviation, name, organId, java.util.Set.of());
+        }
     }
 
     public record Server(String host, int port, long maxUploadBytes, Duration shutdownGrace) {}

@@ -98,7 +98,7 @@ public final class ConfigLoader {
                 Duration.ofSeconds(intIn(v, Setting.PREPARATION_TTL_SECONDS, 1, 86_400)),
                 paths(v.get(Setting.PKCS11_LIBRARIES)));
         var agency = new AppConfig.Agency(nonEmpty(v, Setting.AGENCY_ABBREVIATION), nonEmpty(v, Setting.AGENCY_NAME),
-                nonEmpty(v, Setting.ORGAN_ID));
+                nonEmpty(v, Setting.ORGAN_ID), parse(v, Setting.HOLIDAYS, ConfigLoader::dates, "ISO dates yyyy-MM-dd, comma-separated"));
         var dossiers = new AppConfig.Dossiers(intIn(v, Setting.DOSSIER_SUBMISSION_MONTHS, 1, 120),
                 intIn(v, Setting.DOSSIER_CAPITAL_SUBMISSION_MONTHS, 1, 120),
                 Duration.ofDays(intIn(v, Setting.DOSSIER_RENEW_WINDOW_DAYS, 1, 36_500)),
@@ -126,6 +126,11 @@ public final class ConfigLoader {
                 sealKeystore, sealPassword,
                 intIn(v, Setting.VALIDATION_MAX_SIGNATURES, 1, 10_000),
                 intIn(v, Setting.VALIDATION_MAX_CONCURRENT, 0, 1_000));
+    }
+
+    private static java.util.Set<java.time.LocalDate> dates(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(java.time.LocalDate::parse)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private static List<Path> paths(String csv) {

@@ -47,6 +47,7 @@ public enum Setting {
     AGENCY_ABBREVIATION("agency.abbreviation", "SKHCN", "The agency's abbreviation in document symbols (05/KH-SKHCN)."),
     AGENCY_NAME("agency.name", "Sở Khoa học và Công nghệ tỉnh Thái Bình", "The agency's full name (register, copies, edXML)."),
     ORGAN_ID("organ.id", "000.00.12.H56", "The agency's identifier (mã định danh cơ quan) in document ids and edXML."),
+    HOLIDAYS("holidays", "", "Comma-separated ISO dates (2027-02-16,…) that are not working days, besides Saturdays and Sundays (sending deadline, Decree 30 Art. 18)."),
     // work dossiers
     DOSSIER_SUBMISSION_MONTHS("dossier.submission.months", "12", "Months from a dossier's end date to its submission deadline (nộp lưu)."),
     DOSSIER_CAPITAL_SUBMISSION_MONTHS("dossier.capital.submission.months", "3", "The same for capital-construction dossiers."),

@@ -29,14 +29,16 @@ import java.util.Map;
  */
 public final class DispatchController {
     private final DispatchService dispatches;
+    private final Sending sending;
     private final Issuing issuing;
     private final Register register;
     private final DispatchTwoStep twoStep;
     private final EdXmlMessages messages;
 
-    public DispatchController(DispatchService dispatches, Issuing issuing, Register register, DispatchTwoStep twoStep,
-                              EdXmlMessages messages) {
+    public DispatchController(DispatchService dispatches, Sending sending, Issuing issuing, Register register,
+                              DispatchTwoStep twoStep, EdXmlMessages messages) {
         this.dispatches = dispatches;
+        this.sending = sending;
         this.issuing = issuing;
         this.register = register;
         this.twoStep = twoStep;
@@ -72,9 +74,23 @@ public final class DispatchController {
         Long cursor = Paging.longCursor(ctx);
         long offset = cursor == null ? 0 : Math.max(0, cursor);
         Integer year = year(ctx, false);
-        List<Dispatch> items = dispatches.list(ctx.queryParam("status"), year, limit + 1, offset);
+        List<Dispatch> items = overdue(ctx) ? sending.overdue(limit + 1, offset)
+                : dispatches.list(ctx.queryParam("status"), year, limit + 1, offset);
         String next = items.size() > limit ? String.valueOf(offset + limit) : null;
         ctx.json(Paging.page(items.stream().limit(limit).map(DispatchViews::summary).toList(), next));
+    }
+
+    /** {@code overdue=true}: the SIGNED dispatches past their sending deadline (with status=SIGNED or alone). */
+    private static boolean overdue(Context ctx) {
+        String overdue = ctx.queryParam("overdue");
+        if (overdue == null || overdue.equals("false")) {
+            return false;
+        }
+        String status = ctx.queryParam("status");
+        if (!overdue.equals("true") || (status != null && !status.equals("SIGNED"))) {
+            throw ApiException.badRequest("INVALID_FILTER", "overdue=true lists SIGNED dispatches only (status=SIGNED)", "overdue");
+        }
+        return true;
     }
 
     public void get(Context ctx) {

@@ -17,6 +17,8 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 
 /**
@@ -91,6 +93,23 @@ final class DispatchDao {
         });
     }
 
+    /** The SIGNED dispatches the official signed before {@code cutoff}, oldest first (sending deadline passed). */
+    List<Dispatch> signedBefore(OffsetDateTime cutoff, int limit, long offset) {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM dispatches WHERE status = 'SIGNED' "
+                        + "AND signed_at < :cut ORDER BY signed_at, id LIMIT :lim OFFSET :off")
+                .bind("cut", cutoff).bind("lim", limit).bind("off", offset).map((rs, ctx) -> row(rs)).list());
+    }
+
+    /** When the official signed each dispatch issued in {@code year} (rows signed before V50 may lack it). */
+    Map<String, OffsetDateTime> signedAtOfIssued(int year) {
+        Map<String, OffsetDateTime> out = new HashMap<>();
+        db.withHandle(h -> h.createQuery("SELECT id, signed_at FROM dispatches WHERE status = 'ISSUED' AND number_year = :y "
+                        + "AND signed_at IS NOT NULL").bind("y", year)
+                .map((rs, ctx) -> Map.entry(rs.getString("id"), utc(rs, "signed_at"))).list())
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     /** The issued dispatches of a year in number order (the outgoing register). */
     List<Dispatch> issuedIn(int year) {
         return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM dispatches WHERE status = 'ISSUED' "
@@ -101,9 +120,10 @@ final class DispatchDao {
     /** DRAFT → SIGNED with the signed bytes and where the marks go; false when it was no longer a draft. */
     boolean markSigned(String id, String sha, Place place, String userId, String details, AuditLog.Entry audit) {
         return db.inTransaction(h -> {
-            int n = h.createUpdate("UPDATE dispatches SET status = 'SIGNED', current_sha256 = :sha, marks_known = TRUE, "
+            int n = h.createUpdate("UPDATE dispatches SET status = 'SIGNED', current_sha256 = :sha, marks_known = TRUE, signed_at = :at, "
                             + PlaceColumns.SET + " WHERE id = :id AND status = 'DRAFT'")
-                    .bind("sha", sha).bindMap(PlaceColumns.values(place.box(), place.anchors())).bind("id", id).execute();
+                    .bind("sha", sha).bindMap(PlaceColumns.values(place.box(), place.anchors())).bind("id", id)
+                    .bind("at", now()).execute();
             if (n == 1) {
                 event(h, id, userId, "SIGNED", details);
                 AuditDao.append(h, audit);

@@ -27,9 +27,10 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
         var numbers = new NumberSeries(db, clock, NUMBER_LEASE, instance);
         instance.onBeat(numbers::releaseAbandoned);   // now (numbers of a killed predecessor), then every heartbeat
         var messages = new EdXmlMessages(dispatches, dao, signing.service(), seal);
-        var controller = new DispatchController(dispatches,
+        var sending = new Sending(dao, config.agency().holidays(), clock);
+        var controller = new DispatchController(dispatches, sending,
                 new Issuing(dispatches, dao, numbers, documents, keys, signing.service(), messages, clock),
-                new Register(dispatches, dao, numbers), new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);
+                new Register(dispatches, dao, numbers, sending), new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);
         var copies = new CopyController(new Copies(dispatches, dao, numbers, documents, keys, signing.service(), clock));
         return new DispatchFeature(dispatches, controller, copies);
     }

@@ -15,6 +15,7 @@ import vn.vanthu.signing.SigningService;
 import vn.vanthu.signing.VisibleSignature;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.store.TempFiles;
+import vn.vanthu.time.VietnamTime;
 import vn.vanthu.web.RequestOrigin;
 import vn.vanthu.web.Role;
 import vn.vanthu.web.User;
@@ -84,8 +85,9 @@ public final class DispatchService {
             throw ApiException.badRequest("MISSING_FIELD", "recipients must list at least one recipient", "recipients");
         }
         String unit = m.draftingUnit() == null || m.draftingUnit().isBlank() ? null : m.draftingUnit().trim();
-        if (type == DocumentType.CV && unit == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "A công văn (CV) needs its draftingUnit for the symbol", "draftingUnit");
+        if (!type.abbreviated() && unit == null) {
+            throw ApiException.badRequest("MISSING_FIELD", "A " + type.vietnameseName().toLowerCase(Locale.ROOT) + " ("
+                    + type.code() + ") needs its draftingUnit for the symbol", "draftingUnit");
         }
         String priority = m.priority() == null || m.priority().isBlank() ? "NORMAL" : m.priority().trim().toUpperCase(Locale.ROOT);
         if (!PRIORITIES.contains(priority)) {
@@ -141,6 +143,7 @@ public final class DispatchService {
         try {
             List<PdfText.Line> lines = PdfText.lines(pdf);
             VisibleSignature visible = officialPlace(lines, d, position, true);
+            NumberMarks.Anchors anchors = checkedAnchors(pdf, lines, d);
             SignedDocument signed;
             try (UnlockedKey key = keys.unlock(caller, keyId, pin)) {
                 byte[] image = keys.image(keyId).orElse(null);
@@ -148,7 +151,7 @@ public final class DispatchService {
                         .reason("Ký duyệt: " + d.signerPosition()).location(agency.name()), key);
             }
             String sha = put(signed);
-            var place = new DispatchDao.Place(box(visible), NumberMarks.anchors(lines));
+            var place = new DispatchDao.Place(box(visible), anchors);
             if (!dao.markSigned(id, sha, place, caller.id(), signed.level(),
                     AuditLog.Entry.ofChange(origin, "DISPATCH_SIGN", id, "key=" + keyId))) {
                 throw ApiException.conflict("NOT_A_DRAFT", "The dispatch was signed meanwhile");
@@ -157,6 +160,12 @@ public final class DispatchService {
         } finally {
             TempFiles.delete(pdf);
         }
+    }
+
+    /** The blanks of page 1 after {@link DraftCheck}: number place, symbol, date line (422 naming what is wrong). */
+    NumberMarks.Anchors checkedAnchors(Path pdf, List<PdfText.Line> lines, Dispatch d) {
+        return DraftCheck.anchors(pdf, lines, d.type().notation(agency.abbreviation(), d.draftingUnit()),
+                VietnamTime.today(clock));
     }
 
     static SignerBlock.Box box(VisibleSignature v) {
@@ -215,8 +224,15 @@ public final class DispatchService {
     /** The number of pages; 422 naming {@code file} when it is not a readable PDF. */
     static int pageCount(Path pdf) {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            if (doc.isEncrypted()) {
+                throw ApiException.unprocessable("ENCRYPTED_PDF", "The file is encrypted; upload it without a password "
+                        + "or restrictions", "file");
+            }
             return doc.getNumberOfPages();
         } catch (IOException | RuntimeException e) {
+            if (e instanceof ApiException a) {
+                throw a;
+            }
             throw ApiException.unprocessable("NOT_A_PDF", "The file is not a readable PDF", "file");
         }
     }

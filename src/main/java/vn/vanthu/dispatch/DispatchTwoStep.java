@@ -45,10 +45,11 @@ public final class DispatchTwoStep {
         try {
             List<PdfText.Line> lines = PdfText.lines(pdf);
             VisibleSignature visible = dispatches.officialPlace(lines, d, position, false);
+            NumberMarks.Anchors anchors = dispatches.checkedAnchors(pdf, lines, d);
             TwoStepSigning.Prepared p = twoStep.prepare(caller, SignRequest.pades(SignDocument.of(pdf)).visible(visible)
                     .reason("Ký duyệt: " + d.signerPosition()).location(dispatches.agency().name()), chain);
             dao.prepared(id, caller.id(), p.preparationId(),
-                    new DispatchDao.Place(DispatchService.box(visible), NumberMarks.anchors(lines)));
+                    new DispatchDao.Place(DispatchService.box(visible), anchors));
             return p;
         } finally {
             TempFiles.delete(pdf);

@@ -6,8 +6,9 @@ import java.text.Normalizer;
 import java.util.Arrays;
 
 /**
- * The document types of Decree 30/2020 Appendix III with their abbreviations, plus {@code CV} (công văn), which
- * has no abbreviation in the symbol: its symbol is the agency and the drafting unit ({@code 385/SKHCN-VP}).
+ * The document types of Decree 30/2020 Appendix III with their abbreviations, plus {@code CV} (công văn) and
+ * {@code ThC} (thư công, Art. 7), which have no abbreviation in the symbol: theirs is the agency and the drafting
+ * unit ({@code 385/SKHCN-VP}).
  *
  * <pre>{@code DocumentType t = DocumentType.parse("QĐ"); t.code(); // "QĐ"; t.vietnameseName(); // "Quyết định"}</pre>
  */
@@ -18,7 +19,8 @@ public enum DocumentType {
     DA("DA", "Dự án"), BC("BC", "Báo cáo"), BB("BB", "Biên bản"), TTR("TTr", "Tờ trình"),
     HOPDONG("HĐ", "Hợp đồng"), CD("CĐ", "Công điện"), BGN("BGN", "Bản ghi nhớ"), BTT("BTT", "Bản thỏa thuận"),
     GUQ("GUQ", "Giấy ủy quyền"), GM("GM", "Giấy mời"), GGT("GGT", "Giấy giới thiệu"), GNP("GNP", "Giấy nghỉ phép"),
-    PG("PG", "Phiếu gửi"), PC("PC", "Phiếu chuyển"), PB("PB", "Phiếu báo"), CV("CV", "Công văn");
+    PG("PG", "Phiếu gửi"), PC("PC", "Phiếu chuyển"), PB("PB", "Phiếu báo"), CV("CV", "Công văn"),
+    THU_CONG("ThC", "Thư công");
 
     private final String code;
     private final String vietnameseName;
@@ -30,6 +32,16 @@ public enum DocumentType {
 
     public String code() { return code; }
     public String vietnameseName() { return vietnameseName; }
+
+    /** False for công văn and thư công, whose symbol carries no type abbreviation. */
+    public boolean abbreviated() {
+        return this != CV && this != THU_CONG;
+    }
+
+    /** The symbol after "number/": {@code KH-SKHCN}, or {@code SKHCN-VP} for công văn and thư công. */
+    public String notation(String agency, String draftingUnit) {
+        return abbreviated() ? code + "-" + agency : agency + "-" + draftingUnit;
+    }
 
     /** By its code, exactly as Appendix III spells it (case-sensitive: CT chỉ thị is not CTr chương trình). */
     public static DocumentType parse(String code) {

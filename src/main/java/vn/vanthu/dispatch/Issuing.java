@@ -97,7 +97,7 @@ public final class Issuing {
             Path pdf = temp(temps, store.copyToTempFile(d.currentSha256()));
             NumberMarks.Anchors anchors = dao.markAnchors(d.id()).orElseGet(() -> NumberMarks.anchors(PdfText.lines(pdf, 1)));
             List<NumberMarks.Mark> marks = NumberMarks.marks(anchors, r.padded(), today);
-            Path marked = marks.isEmpty() ? pdf : temp(temps, NumberMarks.add(pdf, marks));
+            Path marked = marks.isEmpty() ? pdf : temp(temps, MarkAnnotations.add(pdf, marks));
             VisibleSignature seal = sealPlace(d);
             SignedDocument sealed = sign(marked, seal, key, sealImage, "Phát hành văn bản số " + number);
             String sha = dispatches.put(sealed);
@@ -125,10 +125,9 @@ public final class Issuing {
                 .location(dispatches.agency().name()), key);
     }
 
-    /** Symbol: type + agency (05/KH-SKHCN); a công văn has agency + drafting unit (385/SKHCN-VP). */
+    /** Symbol: type + agency (05/KH-SKHCN); công văn and thư công have agency + drafting unit (385/SKHCN-VP). */
     String notation(Dispatch d) {
-        String agency = dispatches.agency().abbreviation();
-        return d.type() == DocumentType.CV ? agency + "-" + d.draftingUnit() : d.type().code() + "-" + agency;
+        return d.type().notation(dispatches.agency().abbreviation(), d.draftingUnit());
     }
 
     private VisibleSignature sealPlace(Dispatch d) {

@@ -28,8 +28,8 @@ final class PdfText {
         }
     }
 
-    /** One word and its box. */
-    record Word(String text, float left, float right, float top, float bottom) {}
+    /** One word, its box, and the size (pt) and font name of its first letter (a run may change font midway). */
+    record Word(String text, float left, float right, float top, float bottom, float size, String font) {}
 
     private PdfText() {}
 
@@ -65,10 +65,11 @@ final class PdfText {
         @Override
         protected void writeString(String text, List<TextPosition> positions) {
             StringBuilder w = new StringBuilder();
-            float wl = 0, wr = 0, top = 0, bottom = 0;
+            float wl = 0, wr = 0, top = 0, bottom = 0, size = 0;
+            String font = null;
             for (TextPosition p : positions) {
                 if (p.getUnicode() == null || p.getUnicode().isBlank()) {
-                    flush(w, wl, wr, top, bottom);
+                    flush(w, wl, wr, top, bottom, size, font);
                     continue;
                 }
                 float pTop = p.getYDirAdj() - p.getHeightDir();
@@ -76,18 +77,20 @@ final class PdfText {
                     wl = p.getXDirAdj();
                     top = pTop;
                     bottom = p.getYDirAdj();
+                    size = p.getFontSizeInPt();
+                    font = p.getFont() == null ? null : p.getFont().getName();
                 }
                 w.append(p.getUnicode());
                 wr = p.getXDirAdj() + p.getWidthDirAdj();
                 top = Math.min(top, pTop);
                 bottom = Math.max(bottom, p.getYDirAdj());
             }
-            flush(w, wl, wr, top, bottom);
+            flush(w, wl, wr, top, bottom, size, font);
         }
 
-        private void flush(StringBuilder w, float wl, float wr, float top, float bottom) {
+        private void flush(StringBuilder w, float wl, float wr, float top, float bottom, float size, String font) {
             if (w.length() > 0) {
-                words.add(new Object[] {getCurrentPageNo(), new Word(w.toString(), wl, wr, top, bottom)});
+                words.add(new Object[] {getCurrentPageNo(), new Word(w.toString(), wl, wr, top, bottom, size, font)});
                 w.setLength(0);
             }
         }

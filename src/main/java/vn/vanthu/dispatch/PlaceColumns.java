@@ -8,14 +8,15 @@ import java.util.Map;
 /**
  * The typed columns (V8) that hold where the official's signature went ({@code box_*}) and where the blanks of
  * page 1 are ({@code number_*}, {@code day_*}, {@code month_*}, {@code year_*}), shared by {@code dispatches}
- * and {@code dispatch_preparations}: one list of names, one binding, one reading.
+ * and {@code dispatch_preparations}: one list of names, one binding, one reading. The {@code printed_*} and
+ * {@code mark_*} columns (V50) hold the date parts the draft already prints and its date line's size and font.
  *
  * <pre>{@code update.bindMap(PlaceColumns.values(box, anchors)); PlaceColumns.box(rs)}</pre>
  */
 final class PlaceColumns {
     static final String BOX = "box_page, box_x, box_y, box_width, box_height";
     static final String ANCHORS = "number_left, number_right, number_baseline, day_x, day_baseline, "
-            + "month_x, month_baseline, year_x, year_baseline";
+            + "month_x, month_baseline, year_x, year_baseline, printed_day, printed_month, printed_year, mark_size, mark_font";
     /** {@code col = :col, …} for an UPDATE of all of them. */
     static final String SET = (BOX + ", " + ANCHORS).replaceAll("(\\w+)", "$1 = :$1");
     /** {@code :col, …} for an INSERT of all of them. */
@@ -38,6 +39,12 @@ final class PlaceColumns {
         put(m, "day", a.day());
         put(m, "month", a.month());
         put(m, "year", a.year());
+        NumberMarks.Printed p = a.printed() == null ? NumberMarks.Printed.NONE : a.printed();
+        m.put("printed_day", p.day());
+        m.put("printed_month", p.month());
+        m.put("printed_year", p.year());
+        m.put("mark_size", p.size() > 0 ? (double) p.size() : null);
+        m.put("mark_font", p.font());
         return m;
     }
 
@@ -62,7 +69,16 @@ final class PlaceColumns {
         if (!rs.wasNull()) {
             number = new NumberMarks.Blank(left, rs.getFloat("number_right"), rs.getFloat("number_baseline"));
         }
-        return new NumberMarks.Anchors(number, blank(rs, "day"), blank(rs, "month"), blank(rs, "year"));
+        NumberMarks.Blank day = blank(rs, "day"), month = blank(rs, "month"), year = blank(rs, "year");
+        Integer pd = integer(rs, "printed_day"), pm = integer(rs, "printed_month"), py = integer(rs, "printed_year");
+        boolean dateLine = day != null || month != null || year != null || pd != null || pm != null || py != null;
+        var printed = new NumberMarks.Printed(null, dateLine, pd, pm, py, rs.getFloat("mark_size"), rs.getString("mark_font"));
+        return new NumberMarks.Anchors(number, day, month, year, printed);
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
     }
 
     private static NumberMarks.Blank blank(ResultSet rs, String prefix) throws SQLException {

@@ -1,6 +1,7 @@
 package vn.vanthu.dispatch;
 
 import vn.vanthu.print.PdfTable;
+import vn.vanthu.time.VietnamTime;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,11 +23,13 @@ public final class Register {
 
     private final DispatchDao dao;
     private final NumberSeries numbers;
+    private final Sending sending;
     private final String agencyName;
 
-    Register(DispatchService dispatches, DispatchDao dao, NumberSeries numbers) {
+    Register(DispatchService dispatches, DispatchDao dao, NumberSeries numbers, Sending sending) {
         this.dao = dao;
         this.numbers = numbers;
+        this.sending = sending;
         this.agencyName = dispatches.agency().name();
     }
 
@@ -34,8 +37,19 @@ public final class Register {
         return numbers.today().getYear();
     }
 
+    /** The rows; the notes of a document issued after its sending deadline say how late (Decree 30 Art. 18). */
     public List<Map<String, Object>> rows(int year) {
-        return dao.issuedIn(year).stream().map(DispatchViews::registerRow).toList();
+        Map<String, java.time.OffsetDateTime> signedAt = dao.signedAtOfIssued(year);
+        return dao.issuedIn(year).stream().map(d -> {
+            Map<String, Object> row = DispatchViews.registerRow(d);
+            java.time.OffsetDateTime signed = signedAt.get(d.id());
+            String late = signed == null ? null : sending.lateNote(VietnamTime.at(signed.toInstant()).toLocalDate(),
+                    java.time.LocalDate.parse(d.issued().issuedDate()));
+            if (late != null) {
+                row.put("notes", row.get("notes") == null ? late : row.get("notes") + "; " + late);
+            }
+            return row;
+        }).toList();
     }
 
     public byte[] csv(int year) {

@@ -75,7 +75,7 @@ class CopiesTest {
                 .field("form", "TrS"))).status());
         assertEquals(422, s.postMultipart("/api/v1/copies", "clerk", seal(new Multipart().field("source", issuedId)
                 .field("form", "TrS").field("pages", "3-9"))).status());
-        String draft = DispatchFixtures.create(s, "TB", DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng")).json().path("id").asText();
+        String draft = DispatchFixtures.create(s, "TB", DispatchPdf.draft("TB")).json().path("id").asText();
         assertEquals(409, s.postMultipart("/api/v1/copies", "clerk", seal(new Multipart().field("source", draft)
                 .field("form", "SY"))).status());
         TestServer.Response wrongPin = s.postMultipart("/api/v1/copies", "clerk", new Multipart().field("source", issuedId)

@@ -37,7 +37,7 @@ public final class DispatchFixtures {
     }
 
     public static String signedDraft(TestServer s, String type) {
-        String id = create(s, type, DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng")).json().path("id").asText();
+        String id = create(s, type, DispatchPdf.draft(type)).json().path("id").asText();
         TestServer.Response signed = s.postJson("/api/v1/dispatches/" + id + "/sign", "official",
                 Map.of("keyId", "official1", "pin", PIN));
         assertEquals(200, signed.status(), signed.text());

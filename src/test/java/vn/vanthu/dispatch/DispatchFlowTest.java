@@ -85,7 +85,7 @@ class DispatchFlowTest {
         assertEquals(200, DispatchFixtures.issue(s, ordinary).status());
         String meta = DispatchFixtures.metadata(s, "BC", "Báo cáo mật").replace("\"secret\":false", "\"secret\":true");
         String id = s.postMultipart("/api/v1/dispatches", "clerk", new Multipart()
-                .file("file", "bc.pdf", "application/pdf", DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng"))
+                .file("file", "bc.pdf", "application/pdf", DispatchPdf.draft("BC"))
                 .field("metadata", meta)).json().path("id").asText();
         assertEquals(200, s.postJson("/api/v1/dispatches/" + id + "/sign", "official",
                 Map.of("keyId", "official1", "pin", PIN)).status());
@@ -96,7 +96,7 @@ class DispatchFlowTest {
 
     @Test
     void issuing_an_unsigned_dispatch_gives_409_and_takes_no_number() {
-        String id = DispatchFixtures.create(s, "QĐ", DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng"))
+        String id = DispatchFixtures.create(s, "QĐ", DispatchPdf.draft("QĐ"))
                 .json().path("id").asText();
         TestServer.Response r = DispatchFixtures.issue(s, id);
         assertEquals(409, r.status());
@@ -105,7 +105,7 @@ class DispatchFlowTest {
 
     @Test
     void only_the_official_named_as_signer_signs() {
-        String id = DispatchFixtures.create(s, "TB", DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng"))
+        String id = DispatchFixtures.create(s, "TB", DispatchPdf.draft("TB"))
                 .json().path("id").asText();
         String official2 = official2Token();
         TestServer.Response other = s.postJson("/api/v1/dispatches/" + id + "/sign", official2,
@@ -132,7 +132,7 @@ class DispatchFlowTest {
 
     @Test
     void a_draft_without_a_findable_signer_block_needs_a_position_else_422() {
-        String id = DispatchFixtures.create(s, "BC", DispatchPdf.withoutSignerBlock()).json().path("id").asText();
+        String id = DispatchFixtures.create(s, "BC", DispatchPdf.withoutSignerBlock("BC")).json().path("id").asText();
         TestServer.Response r = s.postJson("/api/v1/dispatches/" + id + "/sign", "official",
                 Map.of("keyId", "official1", "pin", PIN));
         assertEquals(422, r.status(), r.text());

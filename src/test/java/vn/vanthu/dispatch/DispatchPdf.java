@@ -26,13 +26,41 @@ public final class DispatchPdf {
 
     private DispatchPdf() {}
 
+    /** The date line of {@link #congVan}: blank day and month, the year 2026 printed. */
+    static final String DATE_LINE_2026 = "Thái Bình, ngày      tháng      năm 2026";
+    /** A date line with every part blank. */
+    public static final String BLANK_DATE_LINE = "Thái Bình, ngày      tháng      năm      ";
+
     public static byte[] congVan(String position, String signer) {
-        return render("/SKHCN-VP", position, signer);
+        return render("/SKHCN-VP", DATE_LINE_2026, position, signer);
     }
 
-    /** A draft whose signer block cannot be found (no position line). */
-    static byte[] withoutSignerBlock() {
-        return render("/SKHCN-VP", null, "Nguyễn Hữu Thắng");
+    /**
+     * A draft of {@code type} (its code, e.g. "KH") signed by PHÓ GIÁM ĐỐC Nguyễn Hữu Thắng, printing the symbol
+     * the number will carry ("/KH-SKHCN"; "/SKHCN-VP" for CV and ThC) and a blank date line.
+     */
+    public static byte[] draft(String type) {
+        return draft(type, BLANK_DATE_LINE);
+    }
+
+    /** Like {@link #draft(String)} with the given place-and-date line (null: none). */
+    public static byte[] draft(String type, String dateLine) {
+        return render(symbol(type), dateLine, "PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng");
+    }
+
+    /** The symbol a draft of {@code type} prints after "Số:", with the number left blank. */
+    public static String symbol(String type) {
+        return type.equals("CV") || type.equals("ThC") ? "/SKHCN-VP" : "/" + type + "-SKHCN";
+    }
+
+    /** A draft of {@code type} whose signer block cannot be found (no position line). */
+    static byte[] withoutSignerBlock(String type) {
+        return render(symbol(type), BLANK_DATE_LINE, null, "Nguyễn Hữu Thắng");
+    }
+
+    /** A draft whose "Số:" line prints {@code symbol} (null: no number place at all). */
+    static byte[] withSymbol(String symbol) {
+        return render(symbol, BLANK_DATE_LINE, "PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng");
     }
 
     /** A one-page appendix. */
@@ -53,7 +81,7 @@ public final class DispatchPdf {
         }
     }
 
-    private static byte[] render(String symbol, String position, String signer) {
+    private static byte[] render(String symbol, String dateLine, String position, String signer) {
         List<String> body = body();
         try (PDDocument doc = new PDDocument(); InputStream font = DispatchPdf.class.getResourceAsStream("/fonts/LiberationSerif-Regular.ttf")) {
             PDType0Font f = PDType0Font.load(doc, font);
@@ -67,9 +95,13 @@ public final class DispatchPdf {
             text(cs, f, 12, LEFT, y, "SỞ KHOA HỌC VÀ CÔNG NGHỆ");
             text(cs, f, 13, 330, y, "Độc lập - Tự do - Hạnh phúc");
             y -= 30;
-            text(cs, f, SIZE, LEFT, y, "Số:");
-            text(cs, f, SIZE, LEFT + 45, y, symbol);
-            text(cs, f, SIZE, 300, y, "Thái Bình, ngày      tháng      năm 2026");
+            if (symbol != null) {
+                text(cs, f, SIZE, LEFT, y, "Số:");
+                text(cs, f, SIZE, LEFT + 45, y, symbol);
+            }
+            if (dateLine != null) {
+                text(cs, f, SIZE, 300, y, dateLine);
+            }
             y -= 16;
             text(cs, f, 12, LEFT, y, "V/v đôn đốc thực hiện nhiệm vụ cải");
             y -= 14;

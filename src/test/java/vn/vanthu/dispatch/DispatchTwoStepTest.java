@@ -23,7 +23,7 @@ class DispatchTwoStepTest {
     @Test
     void a_client_held_key_signs_the_draft_in_two_steps_and_the_issued_dispatch_validates() throws Exception {
         try (TestServer s = TestServer.start(Databases.Kind.H2)) {
-            String id = DispatchFixtures.create(s, "QĐ", DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng"))
+            String id = DispatchFixtures.create(s, "QĐ", DispatchPdf.draft("QĐ"))
                     .json().path("id").asText();
             KeyStore ks = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(Path.of("keystore-samples/official1.p12"))) {

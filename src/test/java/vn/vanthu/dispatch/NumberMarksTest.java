@@ -50,4 +50,27 @@ class NumberMarksTest {
             Files.deleteIfExists(pdf);
         }
     }
+
+    @Test
+    void a_month_printed_before_signing_is_read_and_the_issue_refused_when_it_is_not_the_issue_month() throws Exception {
+        Path pdf = Files.createTempFile("kh", ".pdf");
+        try {
+            Files.write(pdf, DispatchPdf.draft("KH", "Thái Bình, ngày      tháng 4 năm 2023"));
+            NumberMarks.Anchors a = NumberMarks.anchors(PdfText.lines(pdf, 1));
+            assertEquals("/KH-SKHCN", a.printed().symbol());
+            assertEquals(List.of(4, 2023), List.of(a.printed().month(), a.printed().year()));
+            assertTrue(a.day() != null && a.month() == null && a.year() == null, a.toString());
+            vn.vanthu.error.ApiException e = org.junit.jupiter.api.Assertions.assertThrows(vn.vanthu.error.ApiException.class,
+                    () -> NumberMarks.marks(a, "02", LocalDate.of(2026, 12, 7)));
+            assertTrue(e.getMessage().contains("tháng 4") && e.getMessage().contains("2026-12-07"), e.getMessage());
+
+            Files.write(pdf, DispatchPdf.draft("KH"));
+            List<NumberMarks.Mark> marks = NumberMarks.marks(NumberMarks.anchors(PdfText.lines(pdf, 1)), "01",
+                    LocalDate.of(2027, 1, 1));
+            assertEquals(List.of("01", "01", "01", "2027"), marks.stream().map(NumberMarks.Mark::text).toList());
+            assertEquals(List.of(false, true, true, true), marks.stream().map(NumberMarks.Mark::italic).toList());
+        } finally {
+            Files.deleteIfExists(pdf);
+        }
+    }
 }

@@ -60,7 +60,7 @@ class ParallelIssueTest {
 
     private static String signedDraft(TestServer s, TestServer tokens) {
         String id = s.postMultipart("/api/v1/dispatches", tokens.token("clerk"), new vn.vanthu.support.Multipart()
-                        .file("file", "kh.pdf", "application/pdf", DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng"))
+                        .file("file", "kh.pdf", "application/pdf", DispatchPdf.draft("KH"))
                         .field("metadata", DispatchFixtures.metadata(tokens, "KH", "Kế hoạch cải cách hành chính")))
                 .json().path("id").asText();
         var r = s.postJson("/api/v1/dispatches/" + id + "/sign", tokens.token("official"),

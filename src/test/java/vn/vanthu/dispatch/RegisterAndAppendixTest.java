@@ -111,7 +111,7 @@ class RegisterAndAppendixTest {
         assertTrue(java.util.Arrays.equals(pdf, java.util.Base64.getDecoder().decode(values.item(0).getTextContent())));
         assertEquals(1, xml.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Signature").getLength());
         assertEquals(List.of("TOTAL_PASSED"), DispatchFixtures.dssIndications(r.body()));
-        String draft = DispatchFixtures.create(s, "TB", DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng")).json().path("id").asText();
+        String draft = DispatchFixtures.create(s, "TB", DispatchPdf.draft("TB")).json().path("id").asText();
         assertEquals(409, s.get("/api/v1/dispatches/" + draft + "/edxml", "auditor").status());
     }
 
@@ -138,7 +138,7 @@ class RegisterAndAppendixTest {
         JsonNode issued = s.get("/api/v1/dispatches?status=ISSUED", "official").json();
         assertEquals(1, issued.path("items").size());
         assertEquals(id, issued.path("items").get(0).path("id").asText());
-        var created = DispatchFixtures.create(s, "GM", DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng"));
+        var created = DispatchFixtures.create(s, "GM", DispatchPdf.draft("GM"));
         assertEquals(201, created.status());
         JsonNode page1 = s.get("/api/v1/dispatches?limit=1", "official").json();
         assertEquals(1, page1.path("items").size());

@@ -51,7 +51,7 @@ final class BackupData {
                 new Digitize.Scan("trang-1.png", "image/png", Scans.png(Scans.blank(210, 297, 200, true), 200)));
         assertEquals(202, digitized.status(), digitized.text());   // a digitization and its job (running or done) in the copy
 
-        String halfSigned = DispatchFixtures.create(s, "CV", DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng"))
+        String halfSigned = DispatchFixtures.create(s, "CV", DispatchPdf.draft("CV"))
                 .json().path("id").asText();
         ok(s.postJson("/api/v1/dispatches/" + halfSigned + "/sign/prepare", "official",
                 Map.of("certificate", official1Chain())));
