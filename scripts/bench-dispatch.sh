@@ -15,7 +15,7 @@ n=${N:-40}
 official=$(jq -r .official "$tokens"); clerk=$(jq -r .clerk "$tokens")
 pdf=scripts/samples/cong-van-don-doc-cchc-2023.pdf
 signer=$(curl -sf -H "Authorization: Bearer $official" "$url/api/v1/users/me" | jq -r .id)
-meta=$(jq -nc --arg s "$signer" '{documentType:"KH", subject:"Kế hoạch", signerPosition:"PHÓ GIÁM ĐỐC",
+meta=$(jq -nc --arg s "$signer" '{documentType:"CV", subject:"V/v đôn đốc thực hiện nhiệm vụ cải cách hành chính", signerPosition:"PHÓ GIÁM ĐỐC",
   signerName:"Nguyễn Hữu Thắng", signerUserId:$s, recipients:["Các phòng"], draftingUnit:"VP"}')
 export urls official clerk pdf meta
 # The base URL of request number $1: round-robin over the instances.
