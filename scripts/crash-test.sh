@@ -53,8 +53,13 @@ start_service() {  # $1 = folder, then settings (NAME=value …)
 # One operation, run by a worker: waits while the service restarts, then does its work. A failure (the service
 # was killed under it) is normal; only what the service acknowledged is recorded.
 op() {
-  local n=$1 r id did sha
   until curl -sf -o /dev/null --max-time 2 "$url/health"; do sleep 0.2; done
+  op_work "$1" || true
+  echo "$1" >>"$dir/done"
+}
+op_work() {
+  set -o pipefail   # bash -c does not inherit it: a killed curl must not pass for an empty answer
+  local n=$1 r id did sha
   case $(( n % 10 )) in
     0|1|2|3) if id=$(issue_one); then echo "$id" >>"$dir/issued"; fi ;;
     4|5) id=$(shuf -n1 "$dir/issued" 2>/dev/null || true)
@@ -66,7 +71,7 @@ op() {
     6) id=$(shuf -n1 "$dir/issued" 2>/dev/null || true)
        did=$(curl -sf --max-time 60 -H "Authorization: Bearer $clerk" -H 'Content-Type: application/json' \
          -d "{\"symbol\":\"CT.$n\",\"title\":\"Hồ sơ thử $n\",\"retention\":\"10Y\",\"responsibleUserId\":\"$clerk_id\"}" \
-         "$url/api/v1/dossiers" | jq -r .id) || return 0
+         "$url/api/v1/dossiers" | jq -er .id) || return 0
        if [ -n "$id" ]; then
          curl -sf -o /dev/null --max-time 120 -H "Authorization: Bearer $clerk" -H 'Content-Type: application/json' \
            -d "{\"dispatchId\":\"$id\"}" "$url/api/v1/dossiers/$did/documents" || return 0
@@ -75,22 +80,22 @@ op() {
          -d '{"keyId":"seal","pin":"123456"}' "$url/api/v1/dossiers/$did/close" || true ;;
     *) head -c $(( 1000 + RANDOM )) /dev/urandom >"$dir/up.$n"
        if sha=$(curl -sf --max-time 60 -H "Authorization: Bearer $clerk" -F "file=@$dir/up.$n;type=application/octet-stream" \
-         "$url/api/v1/documents" | jq -er .sha256); then echo "$sha" >>"$dir/uploads"; fi
+         "$url/api/v1/documents" | jq -er .sha256) && [ -n "$sha" ]; then echo "$sha" >>"$dir/uploads"; fi
        rm -f "$dir/up.$n" ;;
   esac
-  echo "$n" >>"$dir/done"
 }
 issue_one() {  # draft → signed by the official → issued; prints the id
+  set -o pipefail
   local id
   id=$(curl -sf --max-time 60 -H "Authorization: Bearer $clerk" -F "file=@$pdf;type=application/pdf" -F "metadata=$meta" \
-    "$url/api/v1/dispatches" | jq -er .id) || return 1
+    "$url/api/v1/dispatches" | jq -er .id) && [ -n "$id" ] || return 1
   curl -sf -o /dev/null --max-time 120 -H "Authorization: Bearer $official" -H 'Content-Type: application/json' \
     -d '{"keyId":"official1","pin":"123456"}' "$url/api/v1/dispatches/$id/sign" || return 1
   curl -sf -o /dev/null --max-time 120 -H "Authorization: Bearer $clerk" -H 'Content-Type: application/json' \
     -d '{"keyId":"seal","pin":"123456"}' "$url/api/v1/dispatches/$id/issue" || return 1
   echo "$id"
 }
-export -f op issue_one
+export -f op op_work issue_one
 
 # Every page of a list endpoint, items as JSON lines.
 all_items() {
