@@ -90,7 +90,8 @@ public final class App implements AutoCloseable {
         try {
             AuditLog audit = new AuditLog(db, clock);
             DocumentStore documents = new DocumentStore(db, clock);
-            UsersFeature users = UsersFeature.create(db, config.demoUsers(), config.storage().dataDir(), clock);
+            UsersFeature users = UsersFeature.create(db, config.demoUsers(), config.storage().dataDir(), clock,
+                    config.access().tokenDays());
             KeysFeature keys = KeysFeature.create(config, db, users.service(), clock);
             DevPki devPki = join(devPkiLoad);
             // Unreadable trust anchors (in production, development ones too) stop start-up here, naming the file.
@@ -118,7 +119,7 @@ public final class App implements AutoCloseable {
                     .add("trustAnchors", () -> CertificateHealth.of(trust.anchors(), clock));
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers),
-                    new Auth(users.service()::authenticate), audit, health, registered::add, trust.fetches()::render, clock);
+                    new Auth(users.service()::authenticate), audit, health, registered::add, () -> trust.fetches().render() + keys.service().metrics(), clock);
             return new App(config, db, web, registered, dossiers.packages(), jobs.service());
         } catch (RuntimeException e) {
             db.close();

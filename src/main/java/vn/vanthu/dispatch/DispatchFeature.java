@@ -21,7 +21,8 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
     public static DispatchFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
                                          SigningFeature signing, UserService users, Clock clock) {
         var dao = new DispatchDao(db, clock);
-        var dispatches = new DispatchService(dao, documents, keys, signing.service(), users, config.agency(), clock);
+        var dispatches = new DispatchService(dao, documents, keys, signing.service(), users, config.agency(), clock,
+                DispatchAccess.of(config.access().secretRoles()));
         var numbers = new NumberSeries(db, clock, NUMBER_LEASE);
         var messages = new EdXmlMessages(dispatches, dao, signing.service(), ServiceSeal.of(config));
         var controller = new DispatchController(dispatches,

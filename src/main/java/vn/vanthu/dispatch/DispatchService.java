@@ -54,10 +54,18 @@ public final class DispatchService {
     private final UserService users;
     private final AppConfig.Agency agency;
     private final Clock clock;
+    private final DispatchAccess access;
 
+    /** With the default access rule: secret dispatches seen by clerks (and their creator and signer). */
     DispatchService(DispatchDao dao, DocumentStore store, KeyService keys, SigningService signing, UserService users,
                     AppConfig.Agency agency, Clock clock) {
+        this(dao, store, keys, signing, users, agency, clock, new DispatchAccess(Set.of(Role.CLERK)));
+    }
+
+    DispatchService(DispatchDao dao, DocumentStore store, KeyService keys, SigningService signing, UserService users,
+                    AppConfig.Agency agency, Clock clock, DispatchAccess access) {
         this.clock = clock;
+        this.access = access;
         this.dao = dao;
         this.store = store;
         this.keys = keys;
@@ -106,6 +114,11 @@ public final class DispatchService {
         return dao.find(id).orElseThrow(() -> ApiException.notFound("Dispatch " + id));
     }
 
+    /** The dispatch as this caller may see it: 404 when it is hidden from them (see {@link DispatchAccess}). */
+    public Dispatch get(User caller, String id) {
+        return access.visible(caller, get(id));
+    }
+
     public List<Dispatch.Event> history(String id) {
         return dao.history(id);
     }
@@ -114,7 +127,8 @@ public final class DispatchService {
         return dao.attachments(id);
     }
 
-    public List<Dispatch> list(String status, Integer year, int limit, long offset) {
+    /** The dispatches this caller may see. */
+    public List<Dispatch> list(User caller, String status, Integer year, int limit, long offset) {
         if (status != null) {
             try {
                 Dispatch.Status.valueOf(status);
@@ -122,12 +136,12 @@ public final class DispatchService {
                 throw ApiException.badRequest("INVALID_STATUS", "status must be one of DRAFT, SIGNED, ISSUED", "status");
             }
         }
-        return dao.list(status, year, limit, offset);
+        return dao.list(status, year, access.filter(caller), limit, offset);
     }
 
     /** The current PDF, verified, in a temporary file the caller deletes. */
-    public Path file(String id) {
-        return store.copyToTempFile(get(id).currentSha256());
+    public Path file(User caller, String id) {
+        return store.copyToTempFile(get(caller, id).currentSha256());
     }
 
     /** The official named as signer signs the draft; {@code position} only when the signer block is not in the text. */
@@ -169,6 +183,7 @@ public final class DispatchService {
 
     public Dispatch.Attachment attach(User caller, String id, Path pdf, String fileName) {
         Dispatch d = get(id);
+        access.mayAttach(caller, d);
         if (d.status() == Dispatch.Status.ISSUED) {
             throw ApiException.conflict("ALREADY_ISSUED", "An issued dispatch cannot change; attach while DRAFT or SIGNED");
         }

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * The demo users of a development installation and their tokens in {@code demo-tokens.json} (mode 600).
- * A second start finds the users and the file and reuses both; a missing or stale file gets new tokens.
+ * A second start finds the users and the file and reuses both (the file's tokens get a full lifetime again);
+ * a missing or stale file gets new tokens.
  */
 public final class DemoUsers {
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
@@ -45,6 +46,7 @@ public final class DemoUsers {
         }
         Path file = dataDir.resolve(TOKENS_FILE);
         Map<String, String> tokens = read(file);
+        tokens.values().forEach(users::renewDemoToken);
         boolean valid = DEMOS.stream().filter(Demo::tokenInFile).allMatch(d -> {
             String t = tokens.get(d.name());
             return t != null && users.authenticate(t).map(u -> u.name().equals(d.name())).orElse(false);
