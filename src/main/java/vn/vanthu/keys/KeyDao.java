@@ -141,22 +141,27 @@ final class KeyDao {
 
     private static Optional<Attempt> bump(org.jdbi.v3.core.Handle h, String keyId, String userId, int maxAttempts,
                                           Duration lock, Instant now) {
-        // An expired lock starts a fresh count; the UPDATE takes the row lock that orders concurrent attempts.
-        h.createUpdate("UPDATE key_pin_failures SET "
-                        + "failures = CASE WHEN locked_until IS NOT NULL AND locked_until <= :now THEN 1 ELSE failures + 1 END, "
-                        + "locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= :now THEN NULL ELSE locked_until END "
-                        + "WHERE key_id = :k AND user_id = :u AND (locked_until IS NULL OR locked_until <= :now)")
-                .bind("now", odt(now)).bind("k", keyId).bind("u", userId).execute();
+        // The row lock orders concurrent attempts: each reads the count its predecessor committed.
         Optional<Attempt> row = h.createQuery("SELECT failures, locked_until FROM key_pin_failures "
-                        + "WHERE key_id = :k AND user_id = :u")
+                        + "WHERE key_id = :k AND user_id = :u FOR UPDATE")
                 .bind("k", keyId).bind("u", userId)
                 .map((rs, ctx) -> new Attempt(rs.getInt(1), instant(rs.getObject(2, OffsetDateTime.class)))).findOne();
-        if (row.isPresent() && !row.get().refused() && row.get().number() > maxAttempts) {
+        if (row.isEmpty()) {
+            return row;
+        }
+        Instant lockedUntil = row.get().lockedUntil();
+        if (lockedUntil != null && lockedUntil.isAfter(now)) {
+            return row;
+        }
+        int number = (lockedUntil == null ? row.get().number() : 0) + 1;   // an expired lock starts afresh
+        if (number > maxAttempts) {
             Instant until = now.plus(lock);
             lock(h, keyId, userId, until);
-            return Optional.of(new Attempt(row.get().number(), until));
+            return Optional.of(new Attempt(number, until));
         }
-        return row;
+        h.createUpdate("UPDATE key_pin_failures SET failures = :n, locked_until = NULL WHERE key_id = :k AND user_id = :u")
+                .bind("n", number).bind("k", keyId).bind("u", userId).execute();
+        return Optional.of(new Attempt(number, null));
     }
 
     /** After a wrong PIN: the attempt that reached the limit locks the key for this user; its end, else empty. */
