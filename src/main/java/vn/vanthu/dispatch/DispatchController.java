@@ -176,7 +176,7 @@ public final class DispatchController {
 
     private Integer year(Context ctx, boolean defaultToday) {
         Integer year = Requests.year(ctx.queryParam("year"), 1900, 9999);
-        return year == null && defaultToday ? register.currentYear() : year;
+        return year == null && defaultToday ? Integer.valueOf(register.currentYear()) : year;   // no unboxing of null
     }
 
     /** keyId, pin and visible from a JSON body or form fields. */
