@@ -92,12 +92,19 @@ public final class KeyService implements KeyVault {
             }
         }
         // Counted before the PIN is tried: concurrent guesses cannot all be tried before the lock holds.
-        KeyDao.Attempt attempt = dao.reserveAttempt(keyId, caller.id(), config.pinAttempts(), config.lockDuration(), now);
+        Runnable release = pkcs11 ? acquire(key.tokenKey()) : () -> { };
+        KeyDao.Attempt attempt = null;
+        try {
+            attempt = dao.reserveAttempt(keyId, caller.id(), config.pinAttempts(), config.lockDuration(), now);
+        } finally {
+            if (attempt == null || attempt.refused()) {
+                release.run();
+                destroy(protection);
+            }
+        }
         if (attempt.refused()) {
-            destroy(protection);
             throw locked(attempt.lockedUntil());
         }
-        Runnable release = pkcs11 ? acquire(key.tokenKey()) : () -> { };
         try {
             KeyOpener.Opened fresh = KeyOpener.open(key, protection);
             dao.resetAttempts(keyId, caller.id());
