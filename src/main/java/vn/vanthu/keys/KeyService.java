@@ -140,9 +140,10 @@ public final class KeyService implements KeyVault {
         return sealAlarm.render();
     }
 
-    /** The key's public facts; 404 when unknown. */
+    /** The key's public facts (LOCKED when locked for any user); 404 when unknown. */
     public KeyInfo info(String keyId) {
-        return record(keyId).info(clock.instant());
+        Instant now = clock.instant();
+        return withLock(record(keyId).info(now), dao.lockedKeys(null, now));
     }
 
     /** The keys this caller may unlock: their own keys (OFFICIAL), the agency seal (CLERK). */
