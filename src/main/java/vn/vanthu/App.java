@@ -100,7 +100,8 @@ public final class App implements AutoCloseable {
             AuditLog audit = new AuditLog(db, clock);
             DocumentStore documents = new DocumentStore(db, clock);
             Instance instance = Instance.register(db, clock);   // before any feature takes over what dead ones held
-            UsersFeature users = UsersFeature.create(db, config.demoUsers(), config.storage().dataDir(), clock);
+            UsersFeature users = UsersFeature.create(db, config.demoUsers(), config.storage().dataDir(), clock,
+                    config.access().tokenDays());
             KeysFeature keys = KeysFeature.create(config, db, users.service(), clock);
             DevPki devPki = join(devPkiLoad);
             // Unreadable trust anchors (in production, development ones too) stop start-up here, naming the file.
@@ -135,7 +136,8 @@ public final class App implements AutoCloseable {
                             : Health.Check.of(true, Map.of("configured", false)));
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers),
-                    new Auth(users.service()::authenticate), audit, health, registered::add, trust.fetches()::render, clock);
+                    new Auth(users.service()::authenticate), audit, health, registered::add,
+                    () -> trust.fetches().render() + keys.service().metrics(), clock);
             return new App(config, db, web, registered, dossiers.packages(), jobs.service(), instance,
                     new OrphanSweeper(db, documents, clock));
         } catch (RuntimeException e) {

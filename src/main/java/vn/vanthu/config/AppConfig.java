@@ -12,7 +12,13 @@ import java.util.List;
 public record AppConfig(Profile profile,
                         Server server, Storage storage, Pki pki, Keys keys, boolean demoUsers, Validation validation,
                         Agency agency, Dossiers dossiers, Outbound outbound, boolean dssShortcuts,
-                        Digitization digitization) {
+                        Digitization digitization, Access access) {
+
+    /**
+     * Who sees what: the roles that see secret dispatches (role names, checked by the dispatch feature) and
+     * the default lifetime of a bearer token.
+     */
+    public record Access(List<String> secretRoles, int tokenDays) {}
 
     /** What the service may fetch from outside: on or off, internal hosts allowed, ldap, the total time of one fetch. */
     public record Outbound(boolean fetch, List<String> allow, boolean ldap, Duration timeout) {}

@@ -109,7 +109,17 @@ public final class ConfigLoader {
         return new AppConfig(profile, server, storage, pki, keys, bool(v, Setting.DEMO_USERS), validation(v, pki), agency,
                 dossiers, outbound, bool(v, Setting.DSS_SHORTCUTS), new AppConfig.Digitization(nonEmpty(v, Setting.OCRMYPDF),
                 Duration.ofSeconds(intIn(v, Setting.OCR_PAGE_TIMEOUT_SECONDS, 1, 3_600)),
-                intIn(v, Setting.DIGITIZATION_MIN_DPI, 200, 1_200), intIn(v, Setting.DIGITIZATION_MAX_PAGES, 1, 10_000)));
+                intIn(v, Setting.DIGITIZATION_MIN_DPI, 200, 1_200), intIn(v, Setting.DIGITIZATION_MAX_PAGES, 1, 10_000)),
+                access(v));
+    }
+
+    private static AppConfig.Access access(Map<Setting, String> v) {
+        List<String> roles = Arrays.stream(v.get(Setting.SECRET_ROLES).split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT)).toList();
+        if (roles.stream().anyMatch(r -> !r.matches("[A-Z_]{1,40}"))) {
+            throw invalid(Setting.SECRET_ROLES, "must be comma-separated role names such as CLERK,OFFICIAL");
+        }
+        return new AppConfig.Access(roles, intIn(v, Setting.TOKEN_DAYS, 1, 3_650));
     }
 
     private static AppConfig.Validation validation(Map<Setting, String> v, AppConfig.Pki pki) {

@@ -62,7 +62,10 @@ public enum Setting {
     OCRMYPDF("ocrmypdf", "ocrmypdf", "The OCRmyPDF program (a name on PATH or a path); with Tesseract's Vietnamese model (tesseract-ocr-vie)."),
     OCR_PAGE_TIMEOUT_SECONDS("ocr.page.timeout.seconds", "120", "Longest the text recognition of one page may take; a slower page fails the digitization job, naming the page."),
     DIGITIZATION_MIN_DPI("digitization.min.dpi", "200", "Lowest scan resolution accepted (Decree 30: 200 dpi; may be raised, never lowered)."),
-    DIGITIZATION_MAX_PAGES("digitization.max.pages", "500", "Most pages one digitized document may have (a longer scan is refused before it is decoded).");
+    DIGITIZATION_MAX_PAGES("digitization.max.pages", "500", "Most pages one digitized document may have (a longer scan is refused before it is decoded)."),
+    // access
+    SECRET_ROLES("secret.roles", "CLERK", "Comma-separated roles that see secret dispatches (the creator and the named signer always see their own)."),
+    TOKEN_DAYS("token.days", "90", "Days a bearer token stays valid unless its issue names expiresInDays.");
 
     private final String key;
     private final String defaultValue;

@@ -1,5 +1,6 @@
 package vn.vanthu.dispatch;
 
+import vn.vanthu.web.User;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.http.Context;
@@ -74,8 +75,10 @@ public final class DispatchController {
         Long cursor = Paging.longCursor(ctx);
         long offset = cursor == null ? 0 : Math.max(0, cursor);
         Integer year = year(ctx, false);
-        List<Dispatch> items = overdue(ctx) ? sending.overdue(limit + 1, offset)
-                : dispatches.list(ctx.queryParam("status"), year, limit + 1, offset);
+        User caller = Auth.user(ctx);
+        List<Dispatch> items = overdue(ctx)
+                ? sending.overdue(limit + 1, offset).stream().filter(d -> dispatches.visible(caller, d)).toList()
+                : dispatches.list(caller, ctx.queryParam("status"), year, limit + 1, offset);
         String next = items.size() > limit ? String.valueOf(offset + limit) : null;
         ctx.json(Paging.page(items.stream().limit(limit).map(DispatchViews::summary).toList(), next));
     }
@@ -94,13 +97,15 @@ public final class DispatchController {
     }
 
     public void get(Context ctx) {
-        Dispatch d = dispatches.get(ctx.pathParam("id"));
+        Dispatch d = dispatches.get(Auth.user(ctx), ctx.pathParam("id"));
+        AuditTags.read(ctx, "DISPATCH_READ", d.id());
         ctx.json(DispatchViews.detail(d, dispatches.history(d.id()), dispatches.attachments(d.id()), dispatches.agency()));
     }
 
     public void file(Context ctx) throws Exception {
-        Dispatch d = dispatches.get(ctx.pathParam("id"));
-        Path f = dispatches.file(d.id());
+        Dispatch d = dispatches.get(Auth.user(ctx), ctx.pathParam("id"));
+        AuditTags.read(ctx, "DISPATCH_READ", d.id());
+        Path f = dispatches.file(Auth.user(ctx), d.id());
         try {
             ctx.contentType("application/pdf");
             ctx.header("Content-Disposition", "attachment; filename=\"dispatch.pdf\"; filename*=UTF-8''"
@@ -113,6 +118,7 @@ public final class DispatchController {
 
     public void edxml(Context ctx) throws Exception {
         Path f = messages.message(Auth.user(ctx), ctx.pathParam("id"));
+        AuditTags.read(ctx, "DISPATCH_READ", ctx.pathParam("id"));
         try {
             ctx.contentType("application/xml");
             ctx.header("Content-Disposition", "attachment; filename=\"edxml-" + ctx.pathParam("id") + ".xml\"");

@@ -72,8 +72,10 @@ final class DispatchDao {
                 .bind("id", id).map((rs, ctx) -> row(rs)).findOne());
     }
 
-    List<Dispatch> list(String status, Integer year, int limit, long offset) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM dispatches WHERE 1 = 1");
+    List<Dispatch> list(String status, Integer year, DispatchAccess.Filter seen, int limit, long offset) {
+        // the rule of DispatchAccess#sees, so that a page holds only what the caller may see
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM dispatches WHERE (created_by = :me "
+                + "OR signer_user_id = :me OR ((status = 'ISSUED' OR :drafts) AND (secret = FALSE OR :secrets)))");
         if (status != null) {
             sql.append(" AND status = :st");
         }
@@ -82,7 +84,8 @@ final class DispatchDao {
         }
         sql.append(" ORDER BY created_at DESC, id LIMIT :lim OFFSET :off");
         return db.withHandle(h -> {
-            var q = h.createQuery(sql.toString()).bind("lim", limit).bind("off", offset);
+            var q = h.createQuery(sql.toString()).bind("lim", limit).bind("off", offset).bind("me", seen.userId())
+                    .bind("drafts", seen.drafts()).bind("secrets", seen.secrets());
             if (status != null) {
                 q.bind("st", status);
             }

@@ -23,7 +23,8 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
                                          SigningFeature signing, UserService users, ServiceSeal seal,
                                          Instance instance, Clock clock) {
         var dao = new DispatchDao(db, clock);
-        var dispatches = new DispatchService(dao, documents, keys, signing.service(), users, config.agency(), clock);
+        var dispatches = new DispatchService(dao, documents, keys, signing.service(), users, config.agency(), clock,
+                DispatchAccess.of(config.access().secretRoles()));
         var numbers = new NumberSeries(db, clock, NUMBER_LEASE, instance);
         instance.onBeat(numbers::releaseAbandoned);   // now (numbers of a killed predecessor), then every heartbeat
         var messages = new EdXmlMessages(dispatches, dao, signing.service(), seal);

@@ -55,10 +55,18 @@ public final class DispatchService {
     private final UserService users;
     private final AppConfig.Agency agency;
     private final Clock clock;
+    private final DispatchAccess access;
 
+    /** With the default access rule: secret dispatches seen by clerks (and their creator and signer). */
     DispatchService(DispatchDao dao, DocumentStore store, KeyService keys, SigningService signing, UserService users,
                     AppConfig.Agency agency, Clock clock) {
+        this(dao, store, keys, signing, users, agency, clock, new DispatchAccess(Set.of(Role.CLERK)));
+    }
+
+    DispatchService(DispatchDao dao, DocumentStore store, KeyService keys, SigningService signing, UserService users,
+                    AppConfig.Agency agency, Clock clock, DispatchAccess access) {
         this.clock = clock;
+        this.access = access;
         this.dao = dao;
         this.store = store;
         this.keys = keys;
@@ -108,6 +116,11 @@ public final class DispatchService {
         return dao.find(id).orElseThrow(() -> ApiException.notFound("Dispatch " + id));
     }
 
+    /** The dispatch as this caller may see it: 404 when it is hidden from them (see {@link DispatchAccess}). */
+    public Dispatch get(User caller, String id) {
+        return access.visible(caller, get(id));
+    }
+
     public List<Dispatch.Event> history(String id) {
         return dao.history(id);
     }
@@ -116,7 +129,13 @@ public final class DispatchService {
         return dao.attachments(id);
     }
 
-    public List<Dispatch> list(String status, Integer year, int limit, long offset) {
+    /** The dispatches this caller may see. */
+    /** Whether the caller may see this dispatch (drafts and secret ones are not for everyone). */
+    public boolean visible(User caller, Dispatch d) {
+        return access.sees(caller, d);
+    }
+
+    public List<Dispatch> list(User caller, String status, Integer year, int limit, long offset) {
         if (status != null) {
             try {
                 Dispatch.Status.valueOf(status);
@@ -124,12 +143,12 @@ public final class DispatchService {
                 throw ApiException.badRequest("INVALID_STATUS", "status must be one of DRAFT, SIGNED, ISSUED", "status");
             }
         }
-        return dao.list(status, year, limit, offset);
+        return dao.list(status, year, access.filter(caller), limit, offset);
     }
 
     /** The current PDF, verified, in a temporary file the caller deletes. */
-    public Path file(String id) {
-        return store.copyToTempFile(get(id).currentSha256());
+    public Path file(User caller, String id) {
+        return store.copyToTempFile(get(caller, id).currentSha256());
     }
 
     /** The official named as signer signs the draft; {@code position} only when the signer block is not in the text. */
@@ -178,6 +197,7 @@ public final class DispatchService {
 
     public Dispatch.Attachment attach(User caller, String id, Path pdf, String fileName) {
         Dispatch d = get(id);
+        access.mayAttach(caller, d);
         if (d.status() == Dispatch.Status.ISSUED) {
             throw ApiException.conflict("ALREADY_ISSUED", "An issued dispatch cannot change; attach while DRAFT or SIGNED");
         }

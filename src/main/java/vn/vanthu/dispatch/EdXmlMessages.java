@@ -36,7 +36,7 @@ public final class EdXmlMessages {
 
     /** The issued dispatch's sealed edXML message, verified, in a temporary file the caller deletes. */
     public Path message(User caller, String id) {
-        Dispatch d = dispatches.get(id);
+        Dispatch d = dispatches.get(caller, id);
         if (d.status() != Dispatch.Status.ISSUED) {
             throw ApiException.conflict("NOT_ISSUED", "Only an issued dispatch has an edXML message");
         }

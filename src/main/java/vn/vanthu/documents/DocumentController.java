@@ -42,6 +42,7 @@ public final class DocumentController {
         }
         DocumentStore.StoredDocument doc = store.find(sha).orElseThrow(() -> vn.vanthu.error.ApiException.notFound("Document " + sha));
         Path verified = store.copyToTempFile(sha);
+        vn.vanthu.web.AuditTags.read(ctx, "DOCUMENT_READ", sha);
         // A type claimed at upload is echoed only when it is one of the document types the service handles and that
         // no browser runs (text/html or SVG from the API's origin would): anything else is served as bytes.
         ctx.contentType(SERVABLE.contains(doc.mediaType()) ? doc.mediaType() : "application/octet-stream");

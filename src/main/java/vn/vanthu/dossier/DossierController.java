@@ -118,6 +118,7 @@ public final class DossierController {
 
     public void packageZip(Context ctx) throws Exception {
         Dossier d = dossiers.get(ctx.pathParam("id"));
+        AuditTags.read(ctx, "PACKAGE_READ", d.id());
         ctx.contentType("application/zip");
         ctx.header("Content-Disposition", "attachment; filename=\"" + packages.fileName(d) + "\"");
         packages.write(d.id(), ctx.outputStream());
@@ -146,6 +147,7 @@ public final class DossierController {
 
     public void exportPdf(Context ctx) throws Exception {
         Dossier d = dossiers.get(ctx.pathParam("id"));
+        AuditTags.read(ctx, "PACKAGE_READ", d.id() + " export.pdf");
         ctx.contentType("application/pdf");
         ctx.header("Content-Disposition", "attachment; filename=\"" + packages.fileName(d).replace(".zip", ".pdf") + "\"");
         exports.pdf(d.id(), ctx.outputStream());
@@ -154,6 +156,7 @@ public final class DossierController {
     public void exportXml(Context ctx) {
         String id = ctx.pathParam("id");
         byte[] xml = exports.xml(id);
+        AuditTags.read(ctx, "PACKAGE_READ", id + " export.xml");
         ctx.contentType("application/xml; charset=utf-8");
         ctx.result(xml);
     }

@@ -120,8 +120,21 @@ public final class DossierService {
         return dao.history(id);
     }
 
+    /**
+     * The dossier, when the caller may file into it or remove from it: its responsible person or a clerk
+     * (another user sees the dossier, so 403 NOT_RESPONSIBLE; 404 when there is no such dossier).
+     */
+    public Dossier changeableBy(User caller, String id) {
+        Dossier d = get(id);
+        if (!caller.id().equals(d.responsibleUserId()) && !caller.has(Role.CLERK)) {
+            throw ApiException.forbidden("NOT_RESPONSIBLE",
+                    "Only the dossier's responsible person or a clerk may file into it or remove from it");
+        }
+        return d;
+    }
+
     public void removeItem(User caller, RequestOrigin origin, String id, String itemId) {
-        get(id);
+        changeableBy(caller, id);
         dao.deleteItem(id, itemId, caller.id(), AuditLog.Entry.ofChange(origin, "DOSSIER_REMOVE", id, itemId));
     }
 

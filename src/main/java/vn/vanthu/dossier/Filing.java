@@ -48,8 +48,8 @@ public final class Filing {
 
     /** Files an issued dispatch: the sealed document first, then its appendices. */
     public List<Dossier.Item> fileDispatch(User caller, RequestOrigin origin, String dossierId, String dispatchId) {
-        Dossier dossier = openDossier(dossierId);
-        Dispatch d = dispatches.get(dispatchId);
+        Dossier dossier = openDossier(caller, dossierId);
+        Dispatch d = dispatches.get(caller, dispatchId);
         if (d.status() != Dispatch.Status.ISSUED) {
             throw ApiException.conflict("DISPATCH_NOT_ISSUED", "Only an issued dispatch can be filed; this one is " + d.status());
         }
@@ -69,7 +69,7 @@ public final class Filing {
     /** Files an uploaded document with its metadata. */
     public Dossier.Item fileUpload(User caller, RequestOrigin origin, String dossierId, Path file, String fileName,
                                    String mediaType, NewItem m) {
-        Dossier dossier = openDossier(dossierId);
+        Dossier dossier = openDossier(caller, dossierId);
         NewItem meta = m == null ? new NewItem(null, null, null, null, null, null) : m;
         String kind = meta.kind() == null || meta.kind().isBlank()
                 ? (meta.numberSymbol() == null ? "OTHER" : "INCOMING") : meta.kind().trim().toUpperCase(java.util.Locale.ROOT);
@@ -93,8 +93,8 @@ public final class Filing {
         return item;
     }
 
-    private Dossier openDossier(String id) {
-        Dossier d = dossiers.get(id);
+    private Dossier openDossier(User caller, String id) {
+        Dossier d = dossiers.changeableBy(caller, id);
         if (!d.isOpen()) {
             throw ApiException.conflict("DOSSIER_NOT_OPEN", "Dossier " + id + " is " + d.status() + "; nothing more can be filed");
         }

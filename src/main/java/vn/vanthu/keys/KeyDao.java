@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code signing_keys} table: registrations, images and the shared wrong-PIN counter and lock. */
+/** The {@code signing_keys} table (registrations, images) and {@code key_pin_failures} (wrong PINs per key and user). */
 final class KeyDao {
     private static final String COLUMNS = "id, owner, kind, alias, p12, library, slot_id, token_label, certificate, "
             + "subject, issuer, serial_number, not_before, not_after, failed_attempts, locked_until";
@@ -104,26 +104,108 @@ final class KeyDao {
                 .bind("id", id).map((rs, ctx) -> rs.getBytes(1)).findOne()).filter(b -> b != null && b.length > 0);
     }
 
-    /**
-     * Counts one wrong PIN under a row lock, so that instances sharing the database count together; the
-     * attempt that reaches {@code maxAttempts} locks the key and starts the count afresh.
-     *
-     * @return the lock's end when this attempt locked the key, else empty
-     */
-    Optional<Instant> recordWrongPin(String id, int maxAttempts, Duration lock, Instant now) {
-        return db.inTransaction(h -> {
-            int failed = h.createQuery("SELECT failed_attempts FROM signing_keys WHERE id = :id FOR UPDATE")
-                    .bind("id", id).mapTo(Integer.class).findOne().orElse(0) + 1;
-            Instant until = failed >= maxAttempts ? now.plus(lock) : null;
-            h.createUpdate("UPDATE signing_keys SET failed_attempts = :f, locked_until = :u WHERE id = :id")
-                    .bind("f", until == null ? failed : 0).bind("u", odt(until)).bind("id", id).execute();
-            return Optional.ofNullable(until);
-        });
+    /** One counted PIN attempt: its number since the last success or lock, or the lock that refused it. */
+    record Attempt(int number, Instant lockedUntil) {
+        boolean refused() {
+            return lockedUntil != null;
+        }
     }
 
-    void resetAttempts(String id) {
-        db.useTransaction(h -> h.createUpdate("UPDATE signing_keys SET failed_attempts = 0, locked_until = NULL "
-                + "WHERE id = :id AND (failed_attempts <> 0 OR locked_until IS NOT NULL)").bind("id", id).execute());
+    /** Thrown when a concurrent request created the same counter row first. */
+    private static final class DuplicateCounter extends RuntimeException {
+        DuplicateCounter() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Counts an attempt of this user on this key BEFORE its PIN is tried, in one statement under the row's lock,
+     * so that concurrent requests (and instances sharing the database) get distinct numbers and at most
+     * {@code maxAttempts} PINs are ever tried. An attempt beyond the limit (the last allowed one still in
+     * flight) locks the key for this user and is refused; so does an attempt while locked.
+     */
+    Attempt reserveAttempt(String keyId, String userId, int maxAttempts, Duration lock, Instant now) {
+        Optional<Attempt> counted = db.inTransaction(h -> bump(h, keyId, userId, maxAttempts, lock, now));
+        if (counted.isPresent()) {
+            return counted.get();
+        }
+        try {
+            db.inTransaction(DuplicateCounter::new, h -> h.createUpdate("INSERT INTO key_pin_failures "
+                    + "(key_id, user_id, failures, locked_until) VALUES (:k, :u, 0, NULL)")
+                    .bind("k", keyId).bind("u", userId).execute());
+        } catch (DuplicateCounter raced) {
+            // another request created it: count on it below
+        }
+        return db.inTransaction(h -> bump(h, keyId, userId, maxAttempts, lock, now)).orElseThrow();
+    }
+
+    private static Optional<Attempt> bump(org.jdbi.v3.core.Handle h, String keyId, String userId, int maxAttempts,
+                                          Duration lock, Instant now) {
+        // The row lock orders concurrent attempts: each reads the count its predecessor committed.
+        Optional<Attempt> row = h.createQuery("SELECT failures, locked_until FROM key_pin_failures "
+                        + "WHERE key_id = :k AND user_id = :u FOR UPDATE")
+                .bind("k", keyId).bind("u", userId)
+                .map((rs, ctx) -> new Attempt(rs.getInt(1), instant(rs.getObject(2, OffsetDateTime.class)))).findOne();
+        if (row.isEmpty()) {
+            return row;
+        }
+        Instant lockedUntil = row.get().lockedUntil();
+        if (lockedUntil != null && lockedUntil.isAfter(now)) {
+            return row;
+        }
+        int number = (lockedUntil == null ? row.get().number() : 0) + 1;   // an expired lock starts afresh
+        if (number > maxAttempts) {
+            Instant until = now.plus(lock);
+            lock(h, keyId, userId, until);
+            return Optional.of(new Attempt(number, until));
+        }
+        h.createUpdate("UPDATE key_pin_failures SET failures = :n, locked_until = NULL WHERE key_id = :k AND user_id = :u")
+                .bind("n", number).bind("k", keyId).bind("u", userId).execute();
+        return Optional.of(new Attempt(number, null));
+    }
+
+    /** After a wrong PIN: the attempt that reached the limit locks the key for this user; its end, else empty. */
+    Optional<Instant> wrongPin(String keyId, String userId, Attempt attempt, int maxAttempts, Duration lock, Instant now) {
+        if (attempt.number() < maxAttempts) {
+            return Optional.empty();
+        }
+        Instant until = now.plus(lock);
+        db.useTransaction(h -> lock(h, keyId, userId, until));
+        return Optional.of(until);
+    }
+
+    private static void lock(org.jdbi.v3.core.Handle h, String keyId, String userId, Instant until) {
+        h.createUpdate("UPDATE key_pin_failures SET failures = 0, locked_until = :until WHERE key_id = :k AND user_id = :u")
+                .bind("until", odt(until)).bind("k", keyId).bind("u", userId).execute();
+    }
+
+    /** After the right PIN: the count starts afresh. */
+    void resetAttempts(String keyId, String userId) {
+        db.useTransaction(h -> h.createUpdate("UPDATE key_pin_failures SET failures = 0, locked_until = NULL "
+                        + "WHERE key_id = :k AND user_id = :u AND (failures <> 0 OR locked_until IS NOT NULL)")
+                .bind("k", keyId).bind("u", userId).execute());
+    }
+
+    /** When the attempt ended without trying the PIN (token unavailable): it is not counted. */
+    void releaseAttempt(String keyId, String userId) {
+        db.useTransaction(h -> h.createUpdate("UPDATE key_pin_failures SET failures = failures - 1 "
+                        + "WHERE key_id = :k AND user_id = :u AND failures > 0")
+                .bind("k", keyId).bind("u", userId).execute());
+    }
+
+    /** The end of this user's lock on the key, if locked now. */
+    Optional<Instant> lockedUntil(String keyId, String userId, Instant now) {
+        return db.withHandle(h -> h.createQuery("SELECT locked_until FROM key_pin_failures WHERE key_id = :k "
+                        + "AND user_id = :u AND locked_until > :now")
+                .bind("k", keyId).bind("u", userId).bind("now", odt(now))
+                .map((rs, ctx) -> instant(rs.getObject(1, OffsetDateTime.class))).findOne());
+    }
+
+    /** The keys locked now for this user (null: for anyone). */
+    java.util.Set<String> lockedKeys(String userId, Instant now) {
+        return db.withHandle(h -> h.createQuery("SELECT DISTINCT key_id FROM key_pin_failures WHERE locked_until > :now "
+                        + "AND (:anyone OR user_id = :u)")
+                .bind("now", odt(now)).bind("anyone", userId == null).bind("u", userId).mapTo(String.class).set());
     }
 
     private static OffsetDateTime odt(Instant i) {

@@ -24,15 +24,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Signing keys by id, each bound to its owner: a user (an OFFICIAL uses only their own keys) or the agency
- * seal (used by a CLERK). The PIN is given per use, never stored or logged; wrong PINs are counted in the
- * database, so that {@code pin.attempts} wrong PINs in a row lock the key for {@code key.lock.minutes} on
- * every instance.
+ * seal (used by a CLERK). The PIN is given per use, never stored or logged. Attempts are counted in the
+ * database per key and user before the PIN is tried, so that {@code pin.attempts} wrong PINs in a row lock the
+ * key for that user for {@code key.lock.minutes} on every instance, however many requests race; one clerk's
+ * typos lock the shared seal for that clerk only.
  *
  * <p>Close an {@link UnlockedKey} promptly: the keys of one PKCS#11 library are open one at a time in an
  * instance (a token login is shared by the whole process, so a second open login would let any PIN through);
@@ -55,6 +57,7 @@ public final class KeyService implements KeyVault {
     private final Clock clock;
     /** A PKCS#11 login is shared by the whole process, so one user at a time per token (see UnlockedKey#close). */
     private final Map<String, Semaphore> tokenLocks = new ConcurrentHashMap<>();
+    private final SealAlarm sealAlarm = new SealAlarm();
     private final OpenedKeys<KeyOpener.Opened> opened = new OpenedKeys<>(o -> KeyOpener.closeQuietly(o.token()));
 
     public KeyService(Database db, UserService users, AppConfig.Keys config, Clock clock) {
@@ -75,38 +78,56 @@ public final class KeyService implements KeyVault {
             throw ApiException.badRequest("PIN_REQUIRED", "Give the key's PIN or keystore password", "pin");
         }
         Instant now = clock.instant();
-        if (key.lockedAt(now)) {
-            throw locked(key.lockedUntil());
+        Optional<Instant> lockedUntil = dao.lockedUntil(keyId, caller.id(), now);
+        if (lockedUntil.isPresent()) {
+            throw locked(lockedUntil.get());
         }
         boolean pkcs11 = KeyInfo.PKCS11.equals(key.kind());
         KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(pin.toCharArray());
         if (!pkcs11) {
+            // Only the right PIN is found here, so no guess escapes the count below.
             Optional<KeyOpener.Opened> recent = opened.find(key.id(), key.p12(), pin, now);
             if (recent.isPresent()) {
                 return new UnlockedKey(recent.get().token(), recent.get().entry(), key.info(now), protection, () -> { }, false);
             }
         }
+        // Counted before the PIN is tried: concurrent guesses cannot all be tried before the lock holds.
         Runnable release = pkcs11 ? acquire(key.tokenKey()) : () -> { };
+        KeyDao.Attempt attempt = null;
+        try {
+            attempt = dao.reserveAttempt(keyId, caller.id(), config.pinAttempts(), config.lockDuration(), now);
+        } finally {
+            if (attempt == null || attempt.refused()) {
+                release.run();
+                destroy(protection);
+            }
+        }
+        if (attempt.refused()) {
+            throw locked(attempt.lockedUntil());
+        }
         try {
             KeyOpener.Opened fresh = KeyOpener.open(key, protection);
-            dao.resetAttempts(keyId);
+            dao.resetAttempts(keyId, caller.id());
             boolean kept = !pkcs11 && opened.remember(key.id(), key.p12(), pin, fresh, now);
             return new UnlockedKey(fresh.token(), fresh.entry(), key.info(now), protection, release, !kept);
         } catch (RuntimeException e) {
             release.run();
             destroy(protection);
-            throw failure(key, e, now);
+            throw failure(caller, key, attempt, e, now);
         }
     }
 
-    private RuntimeException failure(KeyRecord key, RuntimeException e, Instant now) {
+    private RuntimeException failure(User caller, KeyRecord key, KeyDao.Attempt attempt, RuntimeException e, Instant now) {
         if (e instanceof KeyOpener.WrongPin) {
-            Optional<Instant> lockedUntil = dao.recordWrongPin(key.id(), config.pinAttempts(), config.lockDuration(), now);
+            Optional<Instant> lockedUntil = dao.wrongPin(key.id(), caller.id(), attempt, config.pinAttempts(),
+                    config.lockDuration(), now);
+            sealAlarm.wrongPin(key, caller, lockedUntil);
             log.info("Wrong PIN for key {}{}", key.id(), lockedUntil.map(u -> "; locked until " + u).orElse(""));
             return new ApiException(403, "WRONG_PIN", lockedUntil
                     .map(u -> "Wrong PIN; the key is now locked until " + iso(u))
                     .orElse("Wrong PIN for the key " + key.id()), "pin");
         }
+        dao.releaseAttempt(key.id(), caller.id());
         if (e instanceof ApiException api) {
             return api;
         }
@@ -114,9 +135,15 @@ public final class KeyService implements KeyVault {
         return new ApiException(503, "KEY_UNAVAILABLE", "The key " + key.id() + " could not be opened", null);
     }
 
-    /** The key's public facts; 404 when unknown. */
+    /** Lines for {@code /metrics}: wrong PINs on the agency seal (an alert when they repeat). */
+    public String metrics() {
+        return sealAlarm.render();
+    }
+
+    /** The key's public facts (LOCKED when locked for any user); 404 when unknown. */
     public KeyInfo info(String keyId) {
-        return record(keyId).info(clock.instant());
+        Instant now = clock.instant();
+        return withLock(record(keyId).info(now), dao.lockedKeys(null, now));
     }
 
     /** The keys this caller may unlock: their own keys (OFFICIAL), the agency seal (CLERK). */
@@ -129,7 +156,8 @@ public final class KeyService implements KeyVault {
             owners.add(KeyInfo.AGENCY_SEAL);
         }
         Instant now = clock.instant();
-        return dao.byOwners(owners).stream().map(k -> k.info(now)).toList();
+        Set<String> locked = dao.lockedKeys(caller.id(), now);
+        return dao.byOwners(owners).stream().map(k -> withLock(k.info(now), locked)).toList();
     }
 
     /** What {@code GET /api/v1/keys} shows: every key to an ADMIN, the usable ones to anyone else. */
@@ -138,7 +166,14 @@ public final class KeyService implements KeyVault {
             return usableBy(caller);
         }
         Instant now = clock.instant();
-        return dao.all().stream().map(k -> k.info(now)).toList();
+        Set<String> locked = dao.lockedKeys(null, now);
+        return dao.all().stream().map(k -> withLock(k.info(now), locked)).toList();
+    }
+
+    /** LOCKED when too many wrong PINs locked the key (for this caller; for an ADMIN's list, for anyone). */
+    private static KeyInfo withLock(KeyInfo k, Set<String> locked) {
+        return !locked.contains(k.id()) ? k : new KeyInfo(k.id(), k.owner(), k.subject(), k.issuer(), k.serialNumber(),
+                k.notBefore(), k.notAfter(), k.kind(), "LOCKED");
     }
 
     /** The PNG drawn in visible signatures made with this key, if one was registered. */

@@ -10,19 +10,22 @@ import eu.europa.esig.dss.model.ToBeSigned;
 
 import java.util.List;
 
-/** ASiC-E with XAdES: one or more files in a ZIP container, signed by META-INF/signatures001.xml. */
+/**
+ * ASiC-E with XAdES: one or more files in a ZIP container, signed by META-INF/signatures001.xml; the files'
+ * names inside it are made safe first ({@link EntryNames}).
+ */
 final class AsicSigner implements FormatSigner {
 
     @Override
     public ToBeSigned dataToSign(SignJob job, Sources sources) {
-        return service(sources).getDataToSign(job.documents(), parameters(job));
+        return service(sources).getDataToSign(EntryNames.sanitise(job.documents()), parameters(job));
     }
 
     @Override
     public DSSDocument signWith(SignJob job, Sources sources, java.util.function.Function<ToBeSigned, SignatureValue> key) {
         var service = service(sources);
         var p = parameters(job);
-        ToBeSigned tbs = service.getDataToSign(job.documents(), p);
+        ToBeSigned tbs = service.getDataToSign(EntryNames.sanitise(job.documents()), p);
         return service.signDocument(job.documents(), p, key.apply(tbs));
     }
 

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * The demo users of a development installation and their tokens in {@code demo-tokens.json} (mode 600).
- * A second start finds the users and the file and reuses both; a missing or stale file gets new tokens.
+ * A second start finds the users and the file and reuses both (the file's tokens get a full lifetime again);
+ * a missing or stale file gets new tokens.
  */
 public final class DemoUsers {
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
@@ -46,6 +47,7 @@ public final class DemoUsers {
         }
         Path file = dataDir.resolve(TOKENS_FILE);
         Map<String, String> tokens = read(file);
+        tokens.values().forEach(users::renewDemoToken);   // a restarted dev service keeps working tokens
         // A valid token is kept as it is (an older file without a newer demo user keeps its entries exactly).
         Map<String, String> kept = new LinkedHashMap<>();
         boolean changed = false;

@@ -24,7 +24,7 @@ public final class UserController {
 
     record CreateUser(String name, String displayName, Set<Role> roles) {}
 
-    record CreateToken(String label) {}
+    record CreateToken(String label, Integer expiresInDays) {}
 
     public void me(Context ctx) {
         ctx.json(view(Auth.user(ctx)));
@@ -54,8 +54,8 @@ public final class UserController {
     }
 
     public void issueToken(Context ctx) {
-        String label = ctx.body().isBlank() ? "" : ctx.bodyAsClass(CreateToken.class).label();
-        var t = users.issueToken(AuditTags.origin(ctx), ctx.pathParam("id"), label);
+        CreateToken req = ctx.body().isBlank() ? new CreateToken("", null) : ctx.bodyAsClass(CreateToken.class);
+        var t = users.issueToken(AuditTags.origin(ctx), ctx.pathParam("id"), req.label(), req.expiresInDays());
         AuditTags.object(ctx, "user=" + t.userId() + ",token=" + t.id());
         ctx.status(201).json(Map.of("id", t.id(), "userId", t.userId(), "token", t.token()));
     }

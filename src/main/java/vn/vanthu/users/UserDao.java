@@ -9,9 +9,11 @@ import vn.vanthu.store.Database;
 import vn.vanthu.web.Role;
 import vn.vanthu.web.User;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -77,20 +79,23 @@ final class UserDao {
     }
 
     void insertToken(String id, String userId, String tokenHash, String label, OffsetDateTime at,
-                     AuditLog.Entry event) {
+                     OffsetDateTime expiresAt, AuditLog.Entry event) {
         db.useTransaction(h -> {
-            h.createUpdate("INSERT INTO tokens (id, user_id, token_hash, label, created_at) VALUES (:id, :u, :h, :l, :t)")
-                    .bind("id", id).bind("u", userId).bind("h", tokenHash).bind("l", label).bind("t", at).execute();
+            h.createUpdate("INSERT INTO tokens (id, user_id, token_hash, label, created_at, expires_at) "
+                            + "VALUES (:id, :u, :h, :l, :t, :x)")
+                    .bind("id", id).bind("u", userId).bind("h", tokenHash).bind("l", label).bind("t", at)
+                    .bind("x", expiresAt).execute();
             AuditDao.append(h, event);
         });
     }
 
     List<UserService.TokenInfo> tokens(String userId) {
-        return db.withHandle(h -> h.createQuery("SELECT id, label, created_at, revoked_at FROM tokens "
-                        + "WHERE user_id = :u ORDER BY created_at")
+        return db.withHandle(h -> h.createQuery("SELECT id, label, created_at, revoked_at, expires_at, last_used_at "
+                        + "FROM tokens WHERE user_id = :u ORDER BY created_at")
                 .bind("u", userId)
                 .map((rs, ctx) -> new UserService.TokenInfo(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class)))
+                        rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class),
+                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)))
                 .list());
     }
 
@@ -106,10 +111,41 @@ final class UserDao {
         });
     }
 
-    Optional<User> byToken(String tokenHash) {
-        return db.withHandle(h -> h.createQuery("SELECT u.* FROM tokens t JOIN users u ON u.id = t.user_id "
-                        + "WHERE t.token_hash = :h AND t.revoked_at IS NULL AND u.disabled = FALSE")
-                .bind("h", tokenHash).map(USER).findOne());
+    /**
+     * The user of an active token; its last use is written only when older than {@code step}, so most requests
+     * only read (the conditional UPDATE also keeps two instances from both writing).
+     */
+    Optional<User> byToken(String tokenHash, OffsetDateTime now, Duration step) {
+        record Found(User user, String tokenId, OffsetDateTime lastUsed) {}
+        Optional<Found> found = db.withHandle(h -> h.createQuery("SELECT u.*, t.id AS token_id, t.last_used_at AS token_used "
+                        + "FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = :h AND t.revoked_at IS NULL "
+                        + "AND t.expires_at > :now AND u.disabled = FALSE")
+                .bind("h", tokenHash).bind("now", now)
+                .map((rs, ctx) -> new Found(USER.map(rs, ctx), rs.getString("token_id"),
+                        rs.getObject("token_used", OffsetDateTime.class))).findOne());
+        found.filter(f -> f.lastUsed() == null || !f.lastUsed().plus(step).isAfter(now)).ifPresent(f ->
+                db.useTransaction(h -> h.createUpdate("UPDATE tokens SET last_used_at = :now WHERE id = :id "
+                                + "AND (last_used_at IS NULL OR last_used_at <= :since)")
+                        .bind("now", now).bind("id", f.tokenId()).bind("since", now.minus(step)).execute()));
+        return found.map(Found::user);
+    }
+
+    /** Tokens from before expiry existed expire {@code lifetime} after their creation. */
+    void giveExpiry(Duration lifetime) {
+        List<Map.Entry<String, OffsetDateTime>> open = db.withHandle(h -> h.createQuery(
+                        "SELECT id, created_at FROM tokens WHERE expires_at IS NULL")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getObject(2, OffsetDateTime.class))).list());
+        for (Map.Entry<String, OffsetDateTime> t : open) {
+            db.useTransaction(h -> h.createUpdate("UPDATE tokens SET expires_at = :x WHERE id = :id AND expires_at IS NULL")
+                    .bind("x", t.getValue().plus(lifetime)).bind("id", t.getKey()).execute());
+        }
+    }
+
+    /** A demo token's new expiry (development start-up); revoked tokens stay revoked. */
+    void renew(String tokenHash, OffsetDateTime expiresAt) {
+        db.useTransaction(h -> h.createUpdate("UPDATE tokens SET expires_at = :x WHERE token_hash = :h "
+                        + "AND revoked_at IS NULL AND label = 'demo'")
+                .bind("x", expiresAt).bind("h", tokenHash).execute());
     }
 
     static Set<Role> parseRoles(String csv) {

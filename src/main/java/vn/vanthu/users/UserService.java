@@ -10,6 +10,7 @@ import vn.vanthu.web.Role;
 import vn.vanthu.web.User;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -22,12 +23,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Users, their roles and their bearer tokens. Tokens are shown once, when issued, and stored only as SHA-256.
+ * Users, their roles and their bearer tokens. Tokens are shown once, when issued, and stored only as SHA-256;
+ * each expires (an expired token is refused like a revoked one) and keeps the time it was last used.
  * Each change made through a request writes its audit event in the change's own transaction.
  *
  * <pre>{@code
  * User u = users.create(origin, "clerk2", "Lê Thị Hoa", Set.of(Role.CLERK));
- * IssuedToken t = users.issueToken(origin, u.id(), "laptop");
+ * IssuedToken t = users.issueToken(origin, u.id(), "laptop", 30);   // expires in 30 days (null: VANTHU_TOKEN_DAYS)
  * Optional<User> who = users.authenticate(t.token());
  * }</pre>
  */
@@ -39,14 +41,28 @@ public final class UserService {
     public record IssuedToken(String id, String userId, String token) {}
 
     /** What is kept about a token: never the secret. */
-    public record TokenInfo(String id, String label, OffsetDateTime createdAt, OffsetDateTime revokedAt) {}
+    public record TokenInfo(String id, String label, OffsetDateTime createdAt, OffsetDateTime revokedAt,
+                            OffsetDateTime expiresAt, OffsetDateTime lastUsedAt) {}
+
+    /** The default lifetime of a token ({@code VANTHU_TOKEN_DAYS}). */
+    public static final int DEFAULT_TOKEN_DAYS = 90;
+    /** A token's last use is written at most this often, not on every request. */
+    private static final Duration LAST_USED_STEP = Duration.ofMinutes(1);
 
     private final UserDao dao;
     private final Clock clock;
+    private final int tokenDays;
 
     public UserService(Database db, Clock clock) {
+        this(db, clock, DEFAULT_TOKEN_DAYS);
+    }
+
+    /** Tokens issued without their own lifetime expire after {@code tokenDays}; so do older tokens without one. */
+    public UserService(Database db, Clock clock, int tokenDays) {
         this.dao = new UserDao(db);
         this.clock = clock;
+        this.tokenDays = tokenDays;
+        dao.giveExpiry(Duration.ofDays(tokenDays));
     }
 
     /** A user created outside any request (demo users, tests): no audit event. */
@@ -96,10 +112,14 @@ public final class UserService {
 
     /** A token issued outside any request (demo tokens at start-up): no audit event. */
     public IssuedToken issueToken(String userId, String label) {
-        return issueToken(null, userId, label);
+        return issueToken(null, userId, label, null);
     }
 
-    public IssuedToken issueToken(RequestOrigin origin, String userId, String label) {
+    /** {@code expiresInDays}: 1 to 3650, or null for {@code VANTHU_TOKEN_DAYS}. */
+    public IssuedToken issueToken(RequestOrigin origin, String userId, String label, Integer expiresInDays) {
+        if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > 3650)) {
+            throw ApiException.badRequest("INVALID_EXPIRY", "expiresInDays must be between 1 and 3650", "expiresInDays");
+        }
         User user = get(userId);
         if (user.disabled()) {
             throw ApiException.conflict("USER_DISABLED", "User " + user.name() + " is disabled");
@@ -108,7 +128,9 @@ public final class UserService {
         RANDOM.nextBytes(secret);
         String token = "vt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String id = UUID.randomUUID().toString();
-        dao.insertToken(id, userId, Hashes.sha256Hex(token), label == null ? "" : label, now(),
+        OffsetDateTime now = now();
+        dao.insertToken(id, userId, Hashes.sha256Hex(token), label == null ? "" : label, now,
+                now.plusDays(expiresInDays == null ? tokenDays : expiresInDays),
                 AuditLog.Entry.ofChange(origin, null, "user=" + userId + ",token=" + id, "token issued"));
         return new IssuedToken(id, userId, token);
     }
@@ -125,12 +147,22 @@ public final class UserService {
         }
     }
 
-    /** The enabled user holding this unrevoked token, if any. */
+    /** The enabled user holding this unrevoked, unexpired token, if any; notes the token's use (once a minute). */
     public Optional<User> authenticate(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
-        return dao.byToken(Hashes.sha256Hex(token));
+        return dao.byToken(Hashes.sha256Hex(token), now(), LAST_USED_STEP);
+    }
+
+    /**
+     * Development only: the demo tokens of the tokens file get a full lifetime again at each start, so that a
+     * development service started months later still answers them (the file is the contract).
+     */
+    void renewDemoToken(String token) {
+        if (token != null && token.length() <= 200) {
+            dao.renew(Hashes.sha256Hex(token), now().plusDays(tokenDays));
+        }
     }
 
     private OffsetDateTime now() {

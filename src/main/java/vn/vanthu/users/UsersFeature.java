@@ -11,7 +11,12 @@ import java.nio.file.Path;
  */
 public record UsersFeature(UserService service, UserController controller) {
     public static UsersFeature create(Database db, boolean demoUsers, Path dataDir, Clock clock) {
-        UserService users = new UserService(db, clock);
+        return create(db, demoUsers, dataDir, clock, UserService.DEFAULT_TOKEN_DAYS);
+    }
+
+    /** {@code tokenDays}: the default lifetime of a bearer token. */
+    public static UsersFeature create(Database db, boolean demoUsers, Path dataDir, Clock clock, int tokenDays) {
+        UserService users = new UserService(db, clock, tokenDays);
         if (demoUsers) {
             DemoUsers.ensure(users, dataDir);
         }

@@ -12,13 +12,17 @@ import java.util.stream.Collectors;
  * A handler whose service writes the event in the change's transaction passes {@link #origin} instead: the
  * request's own event is then left out when the request succeeds, and written (FAILED, DENIED) when it does not.
  *
- * <pre>{@code AuditTags.set(ctx, "SIGN", signatureId, "PAdES-BASELINE-LT");}</pre>
+ * <pre>{@code
+ * AuditTags.set(ctx, "SIGN", signatureId, "PAdES-BASELINE-LT");
+ * AuditTags.read(ctx, "DOCUMENT_READ", sha256);   // a GET that is audited too
+ * }</pre>
  */
 public final class AuditTags {
     private static final String ACTION = "vanthu.audit.action";
     private static final String OBJECT = "vanthu.audit.object";
     private static final String DETAILS = "vanthu.audit.details";
     private static final String WITH_CHANGE = "vanthu.audit.withChange";
+    private static final String READ = "vanthu.audit.read";
 
     private AuditTags() {}
 
@@ -26,6 +30,20 @@ public final class AuditTags {
         ctx.attribute(ACTION, action);
         ctx.attribute(OBJECT, object);
         ctx.attribute(DETAILS, details);
+    }
+
+    /**
+     * Marks a read worth auditing (a document, a draft, a package): the request's event (who, what, when) is
+     * then written like that of a change, though reads are otherwise not audited. Call it once the object
+     * is found and the caller may see it.
+     */
+    public static void read(Context ctx, String action, String object) {
+        set(ctx, action, object, null);
+        ctx.attribute(READ, Boolean.TRUE);
+    }
+
+    static boolean auditedRead(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(READ));
     }
 
     /** Names only the object (e.g. the id of what a POST created); the action stays the route. */

@@ -29,7 +29,7 @@ public final class Auth {
             throw ApiException.unauthorized("A bearer token is required (Authorization: Bearer <token>)");
         }
         User user = users.authenticate(header.substring(7).trim())
-                .orElseThrow(() -> ApiException.unauthorized("The bearer token is unknown, revoked or its user is disabled"));
+                .orElseThrow(() -> ApiException.unauthorized("The bearer token is unknown, revoked, expired or its user is disabled"));
         ctx.attribute(USER, user);
         if (Collections.disjoint(user.roles(), allowed)) {
             throw ApiException.forbidden("FORBIDDEN", "This action needs one of the roles " + allowed);

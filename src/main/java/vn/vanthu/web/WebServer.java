@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Builds the (unstarted) Javalin app from the declared routes: request ids, access control, the error
- * mapper, metrics and the audit trail of every state-changing request.
+ * mapper, metrics and the audit trail of every state-changing request and of the reads a handler marks
+ * ({@link AuditTags#read}).
  *
  * <pre>{@code Javalin app = WebServer.create(config.server(), routes, auth, audit, health); app.start(8080);}</pre>
  */
@@ -115,7 +116,8 @@ public final class WebServer {
         Long started = ctx.attribute(STARTED);
         String routePath = route == null ? "unmatched" : route.path();
         metrics.record(ctx.method().name(), routePath, ctx.statusCode(), started == null ? 0 : System.nanoTime() - started);
-        if (route == null || !STATE_CHANGING.contains(ctx.method()) || !route.path().startsWith("/api/")) {
+        if (route == null || !route.path().startsWith("/api/")
+                || !(STATE_CHANGING.contains(ctx.method()) || AuditTags.auditedRead(ctx))) {
             return;
         }
         int status = ctx.statusCode();
