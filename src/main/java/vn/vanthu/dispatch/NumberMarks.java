@@ -122,6 +122,7 @@ final class NumberMarks {
     static Path add(Path pdf, List<Mark> marks) {
         Path out = vn.vanthu.store.TempFiles.create("marked");
         try (PDDocument doc = Loader.loadPDF(pdf.toFile()); OutputStream os = Files.newOutputStream(out)) {
+            PageTree.check(doc);
             PDPage page = doc.getPage(0);
             float pageHeight = page.getMediaBox().getUpperRightY();
             List<PDAnnotation> annotations = new ArrayList<>(page.getAnnotations());

@@ -20,6 +20,7 @@ import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPReq;
+import vn.vanthu.limits.DerDepth;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.Req;
 import org.bouncycastle.cert.ocsp.RespID;
@@ -58,6 +59,9 @@ final class OcspResponder {
     byte[] respond(byte[] requestDer) {
         try {
             OCSPReq request;
+            if (!DerDepth.within(requestDer, DerDepth.LIMIT)) {
+                return status(OCSPRespBuilder.MALFORMED_REQUEST);   // BouncyCastle's parser would recurse to overflow
+            }
             try {
                 request = new OCSPReq(requestDer);
             } catch (IOException | RuntimeException e) {

@@ -7,11 +7,14 @@ import vn.vanthu.limits.XmlDepth;
 import vn.vanthu.signing.shortcuts.Needle;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The shapes of signature files that cost a validator unbounded work, refused before DSS sees them: XPath and
- * XSLT transforms (an XPath filter is evaluated once per node of the document: an 80 KB file kept a core busy
- * for minutes), more references than Santuario's secure validation allows per signature, element nesting deep
+ * The shapes of signature files that cost a validator unbounded work, refused before DSS sees them: XSLT, and
+ * XPath filters other than the enveloped-signature form (an XPath filter is evaluated once per node of the
+ * document: an 80 KB file kept a core busy for minutes), more references than Santuario's secure validation allows per signature, element nesting deep
  * enough to overflow the canonicalizer's recursion, and CMS structures nested deeper than any real signature.
  * One pass over the bytes each; nothing is parsed.
  *
@@ -20,21 +23,24 @@ import java.nio.charset.StandardCharsets;
 final class XmlShape {
     private static final byte[] REFERENCE = bytes("Reference");
     private static final byte[] SIGNATURE_VALUE = bytes("SignatureValue");
-    private static final String[] REFUSED_TRANSFORMS = {
-        "http://www.w3.org/TR/1999/REC-xpath-19991116",   // XPath filtering
-        "http://www.w3.org/2002/06/xmldsig-filter2",      // XPath Filter 2.0
-        "http://www.w3.org/TR/1999/REC-xslt-19991116",    // XSLT
-    };
+    private static final String XPATH = "http://www.w3.org/TR/1999/REC-xpath-19991116";
+    private static final String XPATH2 = "http://www.w3.org/2002/06/xmldsig-filter2";
+    private static final String XSLT = "http://www.w3.org/TR/1999/REC-xslt-19991116";
+    private static final String NAME = "(?:[A-Za-z_][\\w.-]*:)?";
+    private static final Pattern TRANSFORM = Pattern.compile("<" + NAME + "Transform\\s[^>]*?Algorithm\\s*=\\s*[\"']([^\"']*)[\"'][^>]*?"
+            + "(?:/>|>(.*?)</" + NAME + "Transform\\s*>)", Pattern.DOTALL);
+    private static final Pattern EXPRESSION = Pattern.compile("<" + NAME + "XPath(?:\\s[^>]*)?>(.*?)</" + NAME + "XPath\\s*>", Pattern.DOTALL);
+    /** The only filters evaluated: the enveloped-signature forms DSS and other signers write, cheap by shape. */
+    private static final Map<String, Pattern> ALLOWED_FILTERS = Map.of(
+            XPATH, Pattern.compile("\\s*not\\(\\s*ancestor-or-self::" + NAME + "Signature\\s*\\)\\s*"),
+            XPATH2, Pattern.compile("\\s*/descendant::" + NAME + "Signature\\s*"));
 
     private XmlShape() {}
 
     /** {@code extraReferences}: references allowed beyond {@link InputLimits#REFERENCES_PER_SIGNATURE} per signature. */
     static void check(byte[] xml, int extraReferences) {
-        for (String algorithm : REFUSED_TRANSFORMS) {
-            if (new Needle(bytes(algorithm)).in(xml, 0) >= 0) {
-                throw ApiException.unprocessable("UNSUPPORTED_TRANSFORM", "The signature uses the transform " + algorithm
-                        + ", which this service does not evaluate (its cost grows with the document without bound)", "file");
-            }
+        if (mentions(xml, XPATH) || mentions(xml, XPATH2) || mentions(xml, XSLT)) {
+            checkTransforms(new String(xml, StandardCharsets.ISO_8859_1));
         }
         int signatures = Math.max(1, InputGuard.countOpenTags(xml, SIGNATURE_VALUE));
         long allowed = (long) signatures * InputLimits.REFERENCES_PER_SIGNATURE + InputLimits.CONTAINER_FILES + extraReferences;
@@ -46,6 +52,45 @@ final class XmlShape {
         if (XmlDepth.of(xml, XmlDepth.LIMIT) > XmlDepth.LIMIT) {
             throw InputLimits.tooComplex("its elements nest more than " + XmlDepth.LIMIT + " levels deep", "file");
         }
+    }
+
+    private static boolean mentions(byte[] xml, String uri) {
+        return new Needle(bytes(uri)).in(xml, 0) >= 0;
+    }
+
+    /**
+     * XSLT is refused; an XPath or XPath 2.0 filter only in its enveloped-signature form. Any other expression
+     * may be evaluated once per node of the document, each evaluation walking the document again.
+     */
+    private static void checkTransforms(String xml) {
+        Matcher t = TRANSFORM.matcher(xml);
+        while (t.find()) {
+            String algorithm = t.group(1).trim();
+            Pattern allowed = ALLOWED_FILTERS.get(algorithm);
+            if (algorithm.equals(XSLT)) {
+                throw unsupported(algorithm);
+            }
+            if (allowed == null) {
+                continue;
+            }
+            Matcher e = EXPRESSION.matcher(t.group(2) == null ? "" : t.group(2));
+            boolean any = false;
+            while (e.find()) {
+                any = true;
+                if (!allowed.matcher(e.group(1)).matches()) {
+                    throw unsupported(algorithm);
+                }
+            }
+            if (!any) {
+                throw unsupported(algorithm);
+            }
+        }
+    }
+
+    private static ApiException unsupported(String algorithm) {
+        return ApiException.unprocessable("UNSUPPORTED_TRANSFORM", "The signature uses the transform " + algorithm
+                + " in a form this service does not evaluate (its cost can grow with the document without bound); "
+                + "only the enveloped-signature filter is accepted", "file");
     }
 
     static void checkDer(byte[] der) {

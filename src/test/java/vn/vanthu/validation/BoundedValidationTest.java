@@ -63,8 +63,9 @@ class BoundedValidationTest {
     }
 
     @Test
-    void an_xpath2_filter_transform_is_422_unsupported_transform() {
-        String xpath2 = "<ds:Transform Algorithm=\"http://www.w3.org/2002/06/xmldsig-filter2\"/>";
+    void an_xpath2_filter_other_than_the_enveloped_form_is_422_unsupported_transform() {
+        String xpath2 = "<ds:Transform Algorithm=\"http://www.w3.org/2002/06/xmldsig-filter2\">"
+                + "<f:XPath xmlns:f=\"http://www.w3.org/2002/06/xmldsig-filter2\" Filter=\"intersect\">//. | //@*</f:XPath></ds:Transform>";
         TestServer.Response r = send("xpath2.xml", ("<doc>" + signature(xpath2, 1) + "</doc>").getBytes(StandardCharsets.UTF_8));
         assertEquals(422, r.status(), r.text());
         assertEquals("UNSUPPORTED_TRANSFORM", r.errorCode());
