@@ -24,9 +24,9 @@ import org.bouncycastle.operator.DigestCalculator;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TimeStampRequest;
-import vn.vanthu.limits.DerDepth;
 import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
+import vn.vanthu.limits.DerDepth;
 
 /**
  * RFC 3161 time-stamping authority. Tokens are signed SHA256withRSA and carry ESSCertIDv2 (SHA-256), as

@@ -144,4 +144,13 @@ class BoundedSigningTest {
         assertEquals(422, r.status(), r.text());
         assertEquals("TOO_COMPLEX", r.errorCode());
     }
+
+    @Test
+    void a_token_label_of_ten_thousand_characters_is_400() {
+        String official = server.get("/api/v1/users/me", "official").json().path("id").asText();
+        TestServer.Response r = server.postJson("/api/v1/keys", "admin", java.util.Map.of("id", "hsm-long", "owner", official,
+                "library", "/usr/lib/softhsm/libsofthsm2.so", "tokenLabel", "t".repeat(10_000), "alias", "k"));
+        assertEquals(400, r.status(), r.text());
+        assertEquals("FIELD_TOO_LONG", r.errorCode());
+    }
 }
