@@ -29,7 +29,9 @@ import java.util.UUID;
 /**
  * Validates signed files (PAdES, XAdES, CAdES, ASiC) with DSS against the configured trust and policies. Never
  * throws for a bad signature: the verdict is in the returned report. Throws {@link ApiException} (4xx) only for
- * requests that cannot be validated at all: an unknown policy, a file no validator reads, a hostile file.
+ * requests that cannot be validated at all: an unknown policy, a file no validator reads, a hostile file, or
+ * one that outlasts its wall-clock budget ({@link WorkBudget}: 422 TOO_COMPLEX; 503 SERVICE_BUSY when every slot
+ * stays taken for a whole budget).
  *
  * <pre>{@code
  * ValidationService.Outcome out = service.validate(new ValidationService.Request("a.pdf", bytes, List.of(),
@@ -55,10 +57,6 @@ public final class ValidationService {
     private final Policies policies;
     private final int maxSignatures;
     private final WorkBudget running;
-
-    public ValidationService(TrustServices trust, Policies policies, int maxSignatures, int maxConcurrent) {
-        this(trust, policies, maxSignatures, maxConcurrent, 5, 30);
-    }
 
     /** {@code secondsPerMb}, {@code minimumSeconds}: the wall-clock budget of one validation (see {@link WorkBudget}). */
     public ValidationService(TrustServices trust, Policies policies, int maxSignatures, int maxConcurrent,
