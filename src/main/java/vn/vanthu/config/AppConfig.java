@@ -65,10 +65,11 @@ public record AppConfig(Profile profile,
     }
     /**
      * Validation: keystore password for trust anchors, named policies, the seal of report PDFs
-     * (null keystore = none configured), limits.
+     * (null keystore = none configured), limits; the wall-clock budget of one validation or signing is
+     * max(workMinimumSeconds, workSecondsPerMb × its size in MB).
      */
     public record Validation(String trustAnchorsPassword, Path policyDir, Path sealKeystore, String sealPassword,
-                             int maxSignatures, int maxConcurrent) {}
+                             int maxSignatures, int maxConcurrent, double workSecondsPerMb, double workMinimumSeconds) {}
 
     /**
      * Work dossiers: months from a dossier's end date to its submission deadline (general and

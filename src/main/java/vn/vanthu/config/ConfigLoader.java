@@ -135,7 +135,8 @@ public final class ConfigLoader {
                 policyDir.isEmpty() ? null : Path.of(policyDir).toAbsolutePath().normalize(),
                 sealKeystore, sealPassword,
                 intIn(v, Setting.VALIDATION_MAX_SIGNATURES, 1, 10_000),
-                intIn(v, Setting.VALIDATION_MAX_CONCURRENT, 0, 1_000));
+                intIn(v, Setting.VALIDATION_MAX_CONCURRENT, 0, 1_000),
+                decimalIn(v, Setting.WORK_SECONDS_PER_MB, 0.001, 3_600), decimalIn(v, Setting.WORK_MIN_SECONDS, 0.001, 3_600));
     }
 
     private static java.util.Set<java.time.LocalDate> dates(String csv) {
@@ -158,6 +159,14 @@ public final class ConfigLoader {
     private static int intIn(Map<Setting, String> v, Setting s, int min, int max) {
         int n = parse(v, s, Integer::parseInt, "a whole number");
         if (n < min || n > max) {
+            throw invalid(s, "must be between " + min + " and " + max);
+        }
+        return n;
+    }
+
+    private static double decimalIn(Map<Setting, String> v, Setting s, double min, double max) {
+        double n = parse(v, s, Double::parseDouble, "a number");
+        if (!(n >= min && n <= max)) {
             throw invalid(s, "must be between " + min + " and " + max);
         }
         return n;

@@ -70,7 +70,7 @@ public final class Copies {
                 NumberSeries.Reservation n = numbers.reserve(dispatches.agency().abbreviation(), SeriesKind.COPY);
                 try {
                     return sealAndStore(clerk, r, form, prepared, key, n);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {   // a StackOverflowError too: the number must not be skipped
                     numbers.release(n);
                     throw e;
                 }

@@ -60,6 +60,9 @@ public final class DispatchController {
         } catch (Exception e) {
             throw ApiException.badRequest("MALFORMED_METADATA", "metadata must be a JSON object", "metadata");
         }
+        if (meta == null) {
+            throw ApiException.badRequest("MALFORMED_METADATA", "metadata must be a JSON object", "metadata");
+        }
         Path pdf = upload(file);
         try {
             Dispatch d = dispatches.create(Auth.user(ctx), AuditTags.origin(ctx), meta, pdf, file.filename());

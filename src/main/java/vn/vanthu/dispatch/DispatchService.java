@@ -87,12 +87,11 @@ public final class DispatchService {
         String signerId = required(m.signerUserId(), "signerUserId", 40);
         User signer = users.find(signerId).filter(u -> u.has(Role.OFFICIAL)).orElseThrow(() -> ApiException
                 .unprocessable("UNKNOWN_SIGNER", "signerUserId must name a user with the role OFFICIAL", "signerUserId"));
-        List<String> recipients = m.recipients() == null ? List.of() : m.recipients().stream().map(String::trim)
-                .filter(s -> !s.isEmpty()).toList();
-        if (recipients.isEmpty()) {
-            throw ApiException.badRequest("MISSING_FIELD", "recipients must list at least one recipient", "recipients");
-        }
+        List<String> recipients = recipients(m.recipients());
         String unit = m.draftingUnit() == null || m.draftingUnit().isBlank() ? null : m.draftingUnit().trim();
+        if (unit != null && unit.length() > MAX_UNIT) {
+            throw ApiException.badRequest("FIELD_TOO_LONG", "draftingUnit must be at most " + MAX_UNIT + " characters", "draftingUnit");
+        }
         if (!type.abbreviated() && unit == null) {
             throw ApiException.badRequest("MISSING_FIELD", "A " + type.vietnameseName().toLowerCase(Locale.ROOT) + " ("
                     + type.code() + ") needs its draftingUnit for the symbol", "draftingUnit");
@@ -248,12 +247,40 @@ public final class DispatchService {
                 throw ApiException.unprocessable("ENCRYPTED_PDF", "The file is encrypted; upload it without a password "
                         + "or restrictions", "file");
             }
-            return doc.getNumberOfPages();
+            return PageTree.check(doc);
+        } catch (ApiException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ApiException a) {
-                throw a;
-            }
             throw ApiException.unprocessable("NOT_A_PDF", "The file is not a readable PDF", "file");
+        }
+    }
+
+    /** What the database keeps: the drafting unit (50 characters) and the recipients (4,000 characters as JSON). */
+    private static final int MAX_UNIT = 50;
+    private static final int MAX_RECIPIENTS = 100;
+    private static final int MAX_RECIPIENTS_TEXT = 4_000;
+
+    /** The recipients, trimmed, blanks dropped; 400 when absent, not text, too many or too long together. */
+    private static List<String> recipients(List<String> given) {
+        if (given != null && given.contains(null)) {
+            throw ApiException.badRequest("INVALID_RECIPIENTS", "recipients must be a list of names", "recipients");
+        }
+        List<String> recipients = given == null ? List.of() : given.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (recipients.isEmpty()) {
+            throw ApiException.badRequest("MISSING_FIELD", "recipients must list at least one recipient", "recipients");
+        }
+        if (recipients.size() > MAX_RECIPIENTS || jsonLength(recipients) > MAX_RECIPIENTS_TEXT) {
+            throw ApiException.badRequest("FIELD_TOO_LONG", "recipients may list at most " + MAX_RECIPIENTS
+                    + " names of at most " + MAX_RECIPIENTS_TEXT + " characters together", "recipients");
+        }
+        return recipients;
+    }
+
+    private static int jsonLength(List<String> values) {
+        try {
+            return vn.vanthu.web.Json.MAPPER.writeValueAsString(values).length();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -77,7 +77,7 @@ public final class Issuing {
                     d.secret() ? SeriesKind.SECRET : SeriesKind.OUTGOING);
             try {
                 return sealAndStore(clerk, origin, d, key, sealImage, r);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 numbers.release(r);
                 throw e;
             }

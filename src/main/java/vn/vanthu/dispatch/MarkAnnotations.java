@@ -50,6 +50,7 @@ final class MarkAnnotations {
     static Path add(Path pdf, List<NumberMarks.Mark> marks) {
         Path out = TempFiles.create("marked");
         try (PDDocument doc = Loader.loadPDF(pdf.toFile()); OutputStream os = Files.newOutputStream(out)) {
+            PageTree.check(doc);
             PDPage page = doc.getPage(0);
             PDRectangle crop = page.getCropBox();
             List<PDAnnotation> annotations = new ArrayList<>(page.getAnnotations());

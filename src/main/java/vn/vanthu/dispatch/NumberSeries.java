@@ -23,7 +23,7 @@ import java.util.UUID;
  * <pre>{@code
  * Reservation r = series.reserve("SKHCN", SeriesKind.OUTGOING);
  * try { …sign with r.padded()…; dao.issue(…, r, …); }   // the DAO consumes r in the storing transaction
- * catch (RuntimeException e) { series.release(r); throw e; }
+ * catch (RuntimeException | Error e) { series.release(r); throw e; }   // any failure: no number is skipped
  * }</pre>
  */
 public final class NumberSeries {

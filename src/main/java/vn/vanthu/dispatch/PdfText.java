@@ -40,6 +40,7 @@ final class PdfText {
     /** The lines of pages 1 to {@code lastPage}. */
     static List<Line> lines(Path pdf, int lastPage) {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PageTree.check(doc);
             Collector c = new Collector();
             c.setSortByPosition(true);
             c.setEndPage(lastPage);

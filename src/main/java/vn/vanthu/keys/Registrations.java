@@ -108,6 +108,13 @@ public final class Registrations {
     KeyRecord pkcs11(Pkcs11 r, RequestOrigin origin) {
         String id = checkId(r.id());
         checkOwner(r.owner());
+        // PKCS#11 token labels are 32 bytes; the alias column holds 200 characters.
+        if (r.tokenLabel() != null && r.tokenLabel().length() > 32) {
+            throw ApiException.badRequest("FIELD_TOO_LONG", "tokenLabel must be at most 32 characters (PKCS#11)", "tokenLabel");
+        }
+        if (r.alias() != null && r.alias().length() > 200) {
+            throw ApiException.badRequest("FIELD_TOO_LONG", "alias must be at most 200 characters", "alias");
+        }
         if (r.library() == null || r.library().isBlank()) {
             throw ApiException.badRequest("MISSING_LIBRARY", "library (the PKCS#11 module path) is required", "library");
         }

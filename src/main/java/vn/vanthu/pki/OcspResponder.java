@@ -28,6 +28,7 @@ import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import vn.vanthu.limits.DerDepth;
 
 /**
  * RFC 6960 responder for certificates of the issuing CA. Like a CRL-backed responder, it answers "good" for
@@ -58,6 +59,9 @@ final class OcspResponder {
     byte[] respond(byte[] requestDer) {
         try {
             OCSPReq request;
+            if (!DerDepth.within(requestDer, DerDepth.LIMIT)) {
+                return status(OCSPRespBuilder.MALFORMED_REQUEST);   // BouncyCastle's parser would recurse to overflow
+            }
             try {
                 request = new OCSPReq(requestDer);
             } catch (IOException | RuntimeException e) {

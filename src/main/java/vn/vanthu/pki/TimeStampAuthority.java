@@ -26,6 +26,7 @@ import org.bouncycastle.tsp.TSPAlgorithms;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
+import vn.vanthu.limits.DerDepth;
 
 /**
  * RFC 3161 time-stamping authority. Tokens are signed SHA256withRSA and carry ESSCertIDv2 (SHA-256), as
@@ -51,6 +52,9 @@ final class TimeStampAuthority {
     /** Never throws: a request that cannot be parsed gets a rejection with badDataFormat. */
     byte[] respond(byte[] requestDer) {
         TimeStampRequest request;
+        if (!DerDepth.within(requestDer, DerDepth.LIMIT)) {   // BouncyCastle's parser would recurse to overflow
+            return failure(PKIStatus.rejection, PKIFailureInfo.badDataFormat, "time-stamp request nested too deep");
+        }
         try {
             request = new TimeStampRequest(requestDer);
         } catch (Exception e) {

@@ -29,6 +29,15 @@ final class CertificateCheck {
     private final Map<String, Instant> goodUntil = new ConcurrentHashMap<>();
 
     void assertUsable(List<CertificateToken> chain, CertificateVerifier verifier, Date at) {
+        assertUsable(chain, verifier, at, false);
+    }
+
+    /**
+     * {@code clientSupplied}: the chain came with the request (two-step signing), so it must first build to a
+     * configured trust anchor; otherwise 422 CERTIFICATE_NOT_TRUSTED before any revocation fetch, so a client
+     * cannot make the service fetch from addresses its own certificate names.
+     */
+    void assertUsable(List<CertificateToken> chain, CertificateVerifier verifier, Date at, boolean clientSupplied) {
         CertificateToken cert = chain.get(0);
         if (at.after(cert.getNotAfter())) {
             throw notUsable("The signing certificate expired on " + day(cert.getNotAfter()));
@@ -39,6 +48,9 @@ final class CertificateCheck {
         boolean[] ku = cert.getCertificate().getKeyUsage();
         if (ku != null && !ku[0] && !ku[1]) {
             throw notUsable("The signing certificate's key usage allows neither digitalSignature nor nonRepudiation");
+        }
+        if (clientSupplied) {
+            TrustedChain.require(chain, verifier);
         }
         Instant cached = goodUntil.get(cert.getDSSIdAsString());
         if (cached != null && cached.isAfter(Instant.now())) {

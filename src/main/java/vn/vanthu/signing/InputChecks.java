@@ -2,6 +2,9 @@ package vn.vanthu.signing;
 
 import eu.europa.esig.dss.model.DSSDocument;
 import vn.vanthu.error.ApiException;
+import vn.vanthu.limits.DerDepth;
+import vn.vanthu.limits.InputLimits;
+import vn.vanthu.limits.XmlDepth;
 
 import javax.xml.crypto.dsig.XMLSignature;
 import javax.xml.stream.XMLInputFactory;
@@ -119,6 +122,30 @@ final class InputChecks {
         if ("Signature".equals(root.getLocalName()) && XMLSignature.XMLNS.equals(root.getNamespaceURI())) {
             throw ApiException.unprocessable("XML_IS_A_SIGNATURE", "The file '" + doc.getName()
                     + "' is itself an XML signature (its root is ds:Signature): sign the document it signs", "file");
+        }
+    }
+
+    /** Refuses XML nested deeper than {@link XmlDepth#LIMIT} (DSS and Santuario recurse once per level). */
+    static void requireShallowXml(DSSDocument doc) {
+        if (looksLikeXml(doc) && XmlDepth.of(all(doc), XmlDepth.LIMIT) > XmlDepth.LIMIT) {
+            throw InputLimits.tooComplex("the XML file '" + doc.getName() + "' nests elements more than "
+                    + XmlDepth.LIMIT + " levels deep", "file");
+        }
+    }
+
+    /** Refuses a CMS signature whose ASN.1 structures nest deeper than {@link DerDepth#LIMIT}. */
+    static void requireShallowDer(DSSDocument doc) {
+        if (!DerDepth.within(all(doc), DerDepth.LIMIT)) {
+            throw InputLimits.tooComplex("the signature '" + doc.getName() + "' nests ASN.1 structures more than "
+                    + DerDepth.LIMIT + " levels deep", "file");
+        }
+    }
+
+    private static byte[] all(DSSDocument doc) {
+        try (InputStream in = doc.openStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -89,12 +89,22 @@ public final class SignRequest {
         return new SignRequest(format, packaging, documents, level, visible, png, reason, location);
     }
 
+    /** Longest reason or location kept (a prepared two-step signature stores them). */
+    public static final int MAX_TEXT = 500;
+
     public SignRequest reason(String r) {
-        return new SignRequest(format, packaging, documents, level, visible, image, r, location);
+        return new SignRequest(format, packaging, documents, level, visible, image, bounded(r, "reason"), location);
     }
 
     public SignRequest location(String l) {
-        return new SignRequest(format, packaging, documents, level, visible, image, reason, l);
+        return new SignRequest(format, packaging, documents, level, visible, image, reason, bounded(l, "location"));
+    }
+
+    private static String bounded(String text, String field) {
+        if (text != null && text.length() > MAX_TEXT) {
+            throw vn.vanthu.error.ApiException.badRequest("FIELD_TOO_LONG", field + " must be at most " + MAX_TEXT + " characters", field);
+        }
+        return text;
     }
 
     public SignatureFormat format() {

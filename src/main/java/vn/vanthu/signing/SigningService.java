@@ -10,6 +10,7 @@ import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import vn.vanthu.error.ApiException;
+import vn.vanthu.limits.InputLimits;
 import vn.vanthu.trust.TrustServices;
 
 import java.security.cert.X509Certificate;
@@ -67,7 +68,7 @@ public final class SigningService {
         Level level = levelOf(r);
         List<CertificateToken> chain = tokens.of(key.chain());
         FormatSigner.Sources sources = sources();
-        SignJob job = checkedJob(r, level, chain, new Date(), sources.verifier());
+        SignJob job = checkedJob(r, level, chain, new Date(), sources.verifier(), false);
         return DssFailures.run(r.format(), () -> signed(job,
                 signers.get(r.format()).signWith(job, sources, with(key, job.signer()))), () -> explainFailure(r));
     }
@@ -80,7 +81,7 @@ public final class SigningService {
         SignRequest r = request.level(levelOf(request));
         FormatSigner.Sources sources = sources();
         Date signingDate = new Date();
-        SignJob job = checkedJob(r, r.level(), tokens.of(chain), signingDate, sources.verifier());
+        SignJob job = checkedJob(r, r.level(), tokens.of(chain), signingDate, sources.verifier(), true);
         ToBeSigned tbs = DssFailures.run(r.format(), () -> signers.get(r.format()).dataToSign(job, sources),
                 () -> explainFailure(r));
         return new DataToSign(r, chain, signingDate, tbs.getBytes(), DataToSign.DIGEST, algorithm(job.signer()).name());
@@ -134,6 +135,9 @@ public final class SigningService {
                 : InputChecks.looksLikeXml(file) ? SignatureFormat.XADES : SignatureFormat.CADES;
         if (format == SignatureFormat.XADES) {
             InputChecks.requireSafeXml(file, true);
+            InputChecks.requireShallowXml(file);
+        } else if (format == SignatureFormat.CADES) {
+            InputChecks.requireShallowDer(file);
         }
         List<DSSDocument> detached = originals.stream().map(SignDocument::dss).toList();
         FormatSigner.Sources sources = sources();
@@ -167,12 +171,12 @@ public final class SigningService {
         return r.level() == null ? defaultLevel() : r.level();
     }
 
-    /** Checks the request and the certificate; the job it returns is ready for DSS. */
+    /** Checks the request and the certificate ({@code clientSupplied}: sent by the client); the job is ready for DSS. */
     private SignJob checkedJob(SignRequest r, Level level, List<CertificateToken> chain, Date signingDate,
-                               CertificateVerifier verifier) {
+                               CertificateVerifier verifier, boolean clientSupplied) {
         SignJob job = job(r, level, chain, signingDate);
         validate(job);
-        certificateCheck.assertUsable(chain, verifier, signingDate);
+        certificateCheck.assertUsable(chain, verifier, signingDate, clientSupplied);
         return job;
     }
 
@@ -189,11 +193,15 @@ public final class SigningService {
         if (r.visible() != null && r.format() != SignatureFormat.PADES) {
             throw ApiException.badRequest("INVALID_VISIBLE", "Only PAdES signatures can be visible", "visible");
         }
+        if (r.documents().size() > InputLimits.CONTAINER_FILES) {
+            throw ApiException.badRequest("TOO_MANY_FILES", "An ASiC-E container signs at most " + InputLimits.CONTAINER_FILES + " files", "file");
+        }
         requireTimestamping(r.level());
         for (DSSDocument d : r.documents()) {
             switch (r.format()) {
                 case PADES -> InputChecks.requirePdf(d);
                 case XADES -> {
+                    InputChecks.requireShallowXml(d);
                     if (r.packaging() == Packaging.ENVELOPED) {
                         InputChecks.requireXmlProlog(d);   // DSS parses the rest, DOCTYPEs disallowed
                     } else {

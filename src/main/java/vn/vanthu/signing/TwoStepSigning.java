@@ -42,6 +42,9 @@ import java.util.UUID;
 public final class TwoStepSigning {
     private static final ObjectMapper JSON = Json.MAPPER;
     private static final long IN_MEMORY_LIMIT = 8L * 1024 * 1024;
+    /** Columns of a stored preparation: the documents list (JSON) and the PEM chain, with room to spare. */
+    private static final int MAX_DOCUMENTS_JSON = 8_000;
+    private static final int MAX_PEM = 25_000;
 
     /** What the client signs: the data, and with which algorithms. */
     public record Prepared(String preparationId, byte[] dataToSign, String digestAlgorithm, String signatureAlgorithm,
@@ -74,6 +77,7 @@ public final class TwoStepSigning {
     }
 
     public Prepared prepare(User caller, SignRequest r, List<X509Certificate> chain) {
+        requireStorable(r);
         DataToSign d = signing.prepare(r, chain);
         ArrayNode docs = JSON.createArrayNode();
         for (SignDocument doc : r.documents()) {
@@ -93,6 +97,16 @@ public final class TwoStepSigning {
                 p.packaging().name(), docs.toString(), pem(chain), d.signingDate().getTime(),
                 p.visible() == null ? null : p.visible().toJson(), p.reason(), p.location(), now, now.plus(ttl), false));
         return new Prepared(id, d.bytes(), d.digestAlgorithm(), d.signatureAlgorithm(), now.plus(ttl));
+    }
+
+    /** The list of documents a preparation stores must fit its column: checked before anything is stored. */
+    private static void requireStorable(SignRequest r) {
+        ArrayNode docs = JSON.createArrayNode();
+        r.documents().forEach(doc -> docs.addObject().put("sha256", "0".repeat(64)).put("name", doc.name()));
+        if (docs.toString().length() > MAX_DOCUMENTS_JSON) {
+            throw ApiException.badRequest("TOO_MANY_FILES", "Too many files or too long file names for one two-step "
+                    + "signature; sign fewer files at once", "file");
+        }
     }
 
     public SignedDocument complete(User caller, String id, byte[] signatureValue) {
@@ -145,12 +159,20 @@ public final class TwoStepSigning {
 
     /** Parses a PEM (or DER) certificate chain, signer first. */
     public static List<X509Certificate> parsePem(String pem) {
+        if (pem.length() > MAX_PEM) {
+            throw ApiException.badRequest("INVALID_CERTIFICATE", "certificate must be at most " + MAX_PEM
+                    + " characters of PEM (a chain of a few certificates)", "certificate");
+        }
         try {
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
             List<X509Certificate> out = cf.generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
                     .stream().map(c -> (X509Certificate) c).toList();
             if (out.isEmpty()) {
                 throw new CertificateException("empty");
+            }
+            if (out.size() > TrustedChain.MAX_CERTIFICATES) {
+                throw ApiException.badRequest("INVALID_CERTIFICATE", "certificate may hold at most "
+                        + TrustedChain.MAX_CERTIFICATES + " certificates, signer first", "certificate");
             }
             return out;
         } catch (CertificateException e) {

@@ -28,14 +28,24 @@ final class InputGuard {
     enum Kind { PDF, ZIP, XML, CMS, OTHER }
 
     static Kind check(byte[] content, int maxSignatures) {
+        return check(content, maxSignatures, 0);
+    }
+
+    /**
+     * {@code extraReferences}: references allowed beyond those of ordinary signatures (the seal of an archival
+     * package lists every file of the package).
+     */
+    static Kind check(byte[] content, int maxSignatures, int extraReferences) {
         Kind kind = kind(content);
         switch (kind) {
             case ZIP -> checkZip(content, maxSignatures);
             case XML -> {
                 refuseDoctype(content);
                 limitSignatures(countOpenTags(content, SIGNATURE_VALUE), maxSignatures);
+                XmlShape.check(content, extraReferences);
             }
             case PDF -> limitSignatures(count(content, BYTE_RANGE), maxSignatures);  // one pass, ~1 ms per MB
+            case CMS -> XmlShape.checkDer(content);
             default -> { }
         }
         return kind;
@@ -132,7 +142,8 @@ final class InputGuard {
                     throw archive("more than " + MAX_ZIP_ENTRIES + " entries");
                 }
                 boolean signatureFile = e.getName().startsWith("META-INF/") && e.getName().endsWith(".xml");
-                java.io.ByteArrayOutputStream sig = signatureFile ? new java.io.ByteArrayOutputStream() : null;
+                boolean cms = e.getName().startsWith("META-INF/") && e.getName().endsWith(".p7s");
+                java.io.ByteArrayOutputStream sig = signatureFile || cms ? new java.io.ByteArrayOutputStream() : null;
                 int n;
                 while ((n = zip.read(buf)) > 0) {
                     total += n;
@@ -143,11 +154,14 @@ final class InputGuard {
                         sig.write(buf, 0, n);
                     }
                 }
-                if (sig != null) {
+                if (cms) {
+                    XmlShape.checkDer(sig.toByteArray());
+                } else if (sig != null) {
                     byte[] xml = sig.toByteArray();
                     refuseDoctype(xml);
                     signatures += countOpenTags(xml, SIGNATURE_VALUE);
                     limitSignatures(signatures, maxSignatures);
+                    XmlShape.check(xml, 0);
                 }
             }
         } catch (ApiException ex) {

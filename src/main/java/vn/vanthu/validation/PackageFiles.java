@@ -2,23 +2,15 @@ package vn.vanthu.validation;
 
 import eu.europa.esig.dss.model.CommonDocument;
 import eu.europa.esig.dss.model.DSSDocument;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 import vn.vanthu.error.ApiException;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -31,7 +23,7 @@ import java.util.zip.ZipFile;
  * An archival package (E-ARK CSIP ZIP: {@code METS.xml} at the root, the seal in {@code META-INF/signatures.xml})
  * opened from a file: every entry hashed once as a stream, compared with the checksums METS lists and the digests
  * the seal's references carry. Entries are handed to DSS as streams, never whole. Bounded: entry count, inflation
- * ratio, and the sizes of the two XML files that are parsed.
+ * ratio per entry and in total, overlapping entries refused, METS.xml streamed and the seal's size capped.
  *
  * <pre>{@code try (PackageFiles p = PackageFiles.open(zip)) { p.problems(); p.seal(); p.documents(); }}</pre>
  */
@@ -62,16 +54,29 @@ final class PackageFiles implements AutoCloseable {
     static PackageFiles open(Path file) {
         try {
             PackageFiles p = new PackageFiles(new ZipFile(file.toFile()));
-            p.hashAll();
+            try {
+                p.hashAll(java.nio.file.Files.size(file));
+            } catch (RuntimeException | IOException e) {
+                p.close();
+                throw e;
+            }
             return p;
         } catch (IOException e) {
             throw ApiException.unprocessable("UNSUPPORTED_DOCUMENT", "The package is not a readable ZIP", "file");
         }
     }
 
-    private void hashAll() throws IOException {
+    /**
+     * Hashes every file once, bounded in total as well as per entry: the entries' compressed data must fit in the
+     * file side by side (entries that share or overlap their data are refused: they let a small upload be
+     * hashed thousands of times), and all of them together may expand at most {@link #MAX_RATIO} times.
+     */
+    private void hashAll(long fileSize) throws IOException {
         Enumeration<? extends ZipEntry> entries = zip.entries();
         byte[] buf = new byte[64 * 1024];
+        long compressed = 0;
+        long total = 0;
+        long totalLimit = Math.max(1024 * 1024, MAX_RATIO * fileSize);
         while (entries.hasMoreElements()) {
             ZipEntry e = entries.nextElement();
             if (e.isDirectory()) {
@@ -79,6 +84,10 @@ final class PackageFiles implements AutoCloseable {
             }
             if (hashes.size() >= MAX_ENTRIES) {
                 throw refused("it has more than " + MAX_ENTRIES + " files");
+            }
+            compressed += Math.max(0, e.getCompressedSize());
+            if (compressed > fileSize) {
+                throw refused("its entries overlap (their compressed data is larger than the file)");
             }
             MessageDigest md = vn.vanthu.store.Hashes.sha256Digest();
             long inflated = 0;
@@ -88,8 +97,12 @@ final class PackageFiles implements AutoCloseable {
                 while ((n = in.read(buf)) > 0) {
                     md.update(buf, 0, n);
                     inflated += n;
+                    total += n;
                     if (inflated > limit) {
                         throw refused(e.getName() + " expands more than " + MAX_RATIO + " times");
+                    }
+                    if (total > totalLimit) {
+                        throw refused("its files expand more than " + MAX_RATIO + " times the package's size");
                     }
                 }
             }
@@ -131,49 +144,24 @@ final class PackageFiles implements AutoCloseable {
         }
     }
 
-    /** href → SHA-256 (hex) of every file METS.xml lists with a SHA-256 checksum. */
     private Map<String, String> metsChecksums() {
-        Map<String, String> out = new LinkedHashMap<>();
-        NodeList nodes = parse(METS).getElementsByTagNameNS("*", "*");
-        for (int i = 0; i < nodes.getLength(); i++) {
-            Element e = (Element) nodes.item(i);
-            if (!e.hasAttribute("CHECKSUM") || !"SHA-256".equals(e.getAttribute("CHECKSUMTYPE"))) {
-                continue;
-            }
-            String href = e.getAttributeNS("http://www.w3.org/1999/xlink", "href");
-            NodeList locs = e.getElementsByTagNameNS("*", "FLocat");
-            if (href.isEmpty() && locs.getLength() > 0) {
-                href = ((Element) locs.item(0)).getAttributeNS("http://www.w3.org/1999/xlink", "href");
-            }
-            if (!href.isEmpty()) {
-                out.put(href, e.getAttribute("CHECKSUM"));
-            }
+        try (InputStream in = stream(METS)) {
+            return PackageXml.metsChecksums(in, METS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return out;
     }
 
-    /** path → SHA-256 (hex) of every file the seal references (URIs other than same-document ones). */
     private Map<String, String> sealDigests() {
-        Map<String, String> out = new LinkedHashMap<>();
-        NodeList refs = parse(SEAL).getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Reference");
-        for (int i = 0; i < refs.getLength(); i++) {
-            Element r = (Element) refs.item(i);
-            String uri = r.getAttribute("URI");
-            Element method = first(r, "DigestMethod");
-            Element value = first(r, "DigestValue");
-            if (uri.isEmpty() || uri.startsWith("#") || method == null || value == null
-                    || !method.getAttribute("Algorithm").endsWith("#sha256")) {
-                continue;
-            }
-            byte[] digest = Base64.getMimeDecoder().decode(value.getTextContent().trim());
-            out.put(URLDecoder.decode(uri, StandardCharsets.UTF_8), HexFormat.of().formatHex(digest));
-        }
-        return out;
+        return PackageXml.sealDigests(new ByteArrayInputStream(seal()), SEAL);
     }
 
-    private static Element first(Element parent, String localName) {
-        NodeList n = parent.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", localName);
-        return n.getLength() == 0 ? null : (Element) n.item(0);
+    private InputStream stream(String name) throws IOException {
+        ZipEntry e = zip.getEntry(name);
+        if (e == null) {
+            throw refused(name + " is missing");
+        }
+        return zip.getInputStream(e);
     }
 
     byte[] seal() {
@@ -209,21 +197,6 @@ final class PackageFiles implements AutoCloseable {
             return in.readNBytes((int) MAX_XML);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-    }
-
-    private Document parse(String name) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setExpandEntityReferences(false);
-            return f.newDocumentBuilder().parse(new ByteArrayInputStream(bytes(name)));
-        } catch (ApiException e) {
-            throw e;
-        } catch (Exception e) {
-            throw ApiException.unprocessable("UNSUPPORTED_DOCUMENT", "The package's " + name + " is not well-formed XML", "file");
         }
     }
 

@@ -77,20 +77,30 @@ public final class ValidationController {
         ctx.result(pdf);
     }
 
+    /** The years a certificate can speak of (X.509 times end in 9999); beyond them a date has no meaning. */
+    private static final Instant EARLIEST = Instant.parse("1950-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static Instant validationTime(String text) {
         if (text == null) {
             return null;
         }
+        Instant t;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            t = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return Instant.parse(text);
+                t = Instant.parse(text);
             } catch (DateTimeParseException e2) {
                 throw ApiException.badRequest("INVALID_VALIDATION_TIME",
                         "validationTime must be ISO 8601 with an offset, e.g. 2026-11-26T09:15:00+07:00", "validationTime");
             }
         }
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw ApiException.badRequest("INVALID_VALIDATION_TIME",
+                    "validationTime must lie between the years 1950 and 9999", "validationTime");
+        }
+        return t;
     }
 
     private static Set<String> reports(String text) {

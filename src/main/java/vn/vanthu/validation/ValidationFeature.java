@@ -9,7 +9,8 @@ import vn.vanthu.trust.TrustServices;
 public record ValidationFeature(ValidationService service, ValidationController controller) {
     public static ValidationFeature create(AppConfig config, Database db, TrustServices trust, Clock clock) {
         var validation = new ValidationService(trust, Policies.load(config.validation().policyDir()),
-                config.validation().maxSignatures(), config.validation().maxConcurrent());
+                config.validation().maxSignatures(), config.validation().maxConcurrent(),
+                config.validation().workSecondsPerMb(), config.validation().workMinimumSeconds());
         return new ValidationFeature(validation,
                 new ValidationController(new Validations(validation, new ValidationStore(db, clock)), ReportPdf.create(config, trust)));
     }

@@ -11,6 +11,7 @@ import eu.europa.esig.validationreport.ValidationReportFacade;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.vanthu.error.ApiException;
+import vn.vanthu.limits.WorkBudget;
 import vn.vanthu.signing.shortcuts.Shortcuts;
 import vn.vanthu.store.Hashes;
 import vn.vanthu.trust.TrustServices;
@@ -24,12 +25,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
 
 /**
  * Validates signed files (PAdES, XAdES, CAdES, ASiC) with DSS against the configured trust and policies. Never
  * throws for a bad signature: the verdict is in the returned report. Throws {@link ApiException} (4xx) only for
- * requests that cannot be validated at all: an unknown policy, a file no validator reads, a hostile file.
+ * requests that cannot be validated at all: an unknown policy, a file no validator reads, a hostile file, or
+ * one that outlasts its wall-clock budget ({@link WorkBudget}: 422 TOO_COMPLEX; 503 SERVICE_BUSY when every slot
+ * stays taken for a whole budget).
  *
  * <pre>{@code
  * ValidationService.Outcome out = service.validate(new ValidationService.Request("a.pdf", bytes, List.of(),
@@ -54,14 +56,16 @@ public final class ValidationService {
     private final TrustServices trust;
     private final Policies policies;
     private final int maxSignatures;
-    private final Semaphore running;
+    private final WorkBudget running;
 
-    public ValidationService(TrustServices trust, Policies policies, int maxSignatures, int maxConcurrent) {
+    /** {@code secondsPerMb}, {@code minimumSeconds}: the wall-clock budget of one validation (see {@link WorkBudget}). */
+    public ValidationService(TrustServices trust, Policies policies, int maxSignatures, int maxConcurrent,
+                             double secondsPerMb, double minimumSeconds) {
         this.trust = trust;
         this.policies = policies;
         this.maxSignatures = maxSignatures;
-        this.running = new Semaphore(maxConcurrent > 0 ? maxConcurrent
-                : Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), true);
+        this.running = new WorkBudget(maxConcurrent > 0 ? maxConcurrent
+                : Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), secondsPerMb, minimumSeconds, "validation");
     }
 
     public Outcome validate(Request req) {
@@ -72,12 +76,7 @@ public final class ValidationService {
                 throw ApiException.badRequest("INVALID_REPORTS", "reports may list only " + REPORT_KINDS, "reports");
             }
         }
-        running.acquireUninterruptibly();
-        try {
-            return run(req, policyName, policy);
-        } finally {
-            running.release();
-        }
+        return running.run(req.content().length, () -> run(req, policyName, policy));
     }
 
     /** False when a file certainly carries no signature (a PDF without a signature dictionary, XML without one). */
@@ -96,15 +95,34 @@ public final class ValidationService {
      */
     public Outcome validatePackage(String name, java.nio.file.Path zip, Instant validationTime, Set<String> reports,
                                    String policyName) {
-        Request req = new Request(name, new byte[0], List.of(), validationTime, reports, policyName);
         String policyKey = policyName == null || policyName.isBlank() ? Policies.DEFAULT : policyName.trim();
         ValidationPolicy policy = policies.get(policyKey);
-        running.acquireUninterruptibly();
+        return running.run(size(zip), () -> validatePackage(name, zip, validationTime, reports, policyName, policyKey, policy));
+    }
+
+    private static String sha256(java.nio.file.Path file) {
+        try {
+            return Hashes.sha256Hex(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static long size(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Outcome validatePackage(String name, java.nio.file.Path zip, Instant validationTime, Set<String> reports,
+                                    String policyName, String policyKey, ValidationPolicy policy) {
         try (PackageFiles pkg = PackageFiles.open(zip)) {
             List<ValidationReport.FileProblem> problems = pkg.problems();
             byte[] seal = pkg.seal();
             Outcome sealed = run(new Request(PackageFiles.SEAL, seal, List.of(), validationTime, reports, policyName),
-                    policyKey, policy, pkg.contents());
+                    policyKey, policy, pkg.contents(), pkg.fileCount());
             List<ValidationReport.Signature> signatures = new ArrayList<>(sealed.report().signatures());
             List<ValidationReport.DocumentSignatures> documents = new ArrayList<>();
             int valid = sealed.report().validSignaturesCount();
@@ -120,20 +138,16 @@ public final class ValidationService {
                         inner.validSignaturesCount(), inner.signatures().stream().map(ValidationReport.Signature::id).toList()));
             }
             ValidationReport s = sealed.report();
-            ValidationReport report = new ValidationReport(s.validationId(), name, Hashes.sha256Hex(zip), s.validationTime(),
+            ValidationReport report = new ValidationReport(s.validationId(), name, sha256(zip), s.validationTime(),
                     s.policy(), signatures.size(), valid, signatures, s.timestamps(), s.reports(),
                     new ValidationReport.PackageCheck(pkg.fileCount(), problems, documents));
             return new Outcome(report, sealed.etsiReport());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } finally {
-            running.release();
         }
     }
 
     private ValidationReport innerReport(String name, byte[] bytes, Instant time, String policyKey, ValidationPolicy policy) {
         try {
-            return run(new Request(name, bytes, List.of(), time, Set.of(), null), policyKey, policy, List.of()).report();
+            return run(new Request(name, bytes, List.of(), time, Set.of(), null), policyKey, policy, List.of(), 0).report();
         } catch (ApiException e) {
             return new ValidationReport(null, name, null, time, policyKey, 0, 0, List.of(), List.of(), Map.of(), null);
         }
@@ -144,12 +158,14 @@ public final class ValidationService {
         for (Original o : req.originals()) {
             detached.add(new InMemoryDocument(o.content(), o.name()));
         }
-        return run(req, policyName, policy, detached);
+        return run(req, policyName, policy, detached, 0);
     }
 
-    private Outcome run(Request req, String policyName, ValidationPolicy policy, List<DSSDocument> detached) {
+    /** {@code extraReferences}: references allowed beyond ordinary signatures' (a package seal's, one per file). */
+    private Outcome run(Request req, String policyName, ValidationPolicy policy, List<DSSDocument> detached,
+                        int extraReferences) {
         byte[] content = req.content();
-        InputGuard.Kind kind = InputGuard.check(content, maxSignatures);
+        InputGuard.Kind kind = InputGuard.check(content, maxSignatures, extraReferences);
         DSSDocument doc = new InMemoryDocument(content, req.documentName());
         SignedDocumentValidator validator;
         try {
@@ -159,7 +175,7 @@ public final class ValidationService {
                 case PDF -> new PDFDocumentValidator(doc);
                 default -> SignedDocumentValidator.fromDocument(doc);
             };
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             throw unsupported();
         }
         if (validator instanceof PDFDocumentValidator pdf) {

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Reading multipart requests with clear errors: a missing or extra {@code file} part, a body that is not
- * multipart at all, or an empty file each get their own 4xx.
+ * multipart at all, an empty file, a file name or part content type longer than the database keeps each get
+ * their own 4xx.
  *
  * <pre>{@code UploadedFile pdf = Uploads.one(ctx, "file"); String level = Uploads.text(ctx, "level", "LT");}</pre>
  */
@@ -25,9 +26,25 @@ public final class Uploads {
         }
     }
 
+    /** Longest file name kept (the database holds 300 characters; file systems 255 bytes). */
+    public static final int MAX_FILE_NAME = 255;
+    /** Longest content type of a part (the database holds 100; RFC 6838 names are far shorter). */
+    public static final int MAX_CONTENT_TYPE = 100;
+
     public static List<UploadedFile> all(Context ctx, String part) {
         requireMultipart(ctx);
-        return ctx.uploadedFiles(part);
+        List<UploadedFile> files = ctx.uploadedFiles(part);
+        for (UploadedFile f : files) {
+            if (f.filename() != null && f.filename().length() > MAX_FILE_NAME) {
+                throw ApiException.badRequest("FIELD_TOO_LONG", "The file name of part '" + part + "' must be at most "
+                        + MAX_FILE_NAME + " characters", part);
+            }
+            if (f.contentType() != null && f.contentType().length() > MAX_CONTENT_TYPE) {
+                throw ApiException.badRequest("FIELD_TOO_LONG", "The content type of part '" + part + "' must be at most "
+                        + MAX_CONTENT_TYPE + " characters", part);
+            }
+        }
+        return files;
     }
 
     public static UploadedFile one(Context ctx, String part) {
