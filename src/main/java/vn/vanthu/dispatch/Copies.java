@@ -92,8 +92,7 @@ public final class Copies {
         String number = n.padded() + "/" + form + "-" + dispatches.agency().abbreviation();
         String when = VietnamTime.now(clock).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String text = label(form) + " số " + number + "\n" + dispatches.agency().name() + "\n" + when;
-        float width = pageWidth(pdf);
-        var visible = new VisibleSignature(1, Math.max(0, width - 240 - 20), 15, 240, 48, false, text);
+        var visible = NotationPlace.place(pdf, text);
         var signed = signing.sign(SignRequest.pades(SignDocument.of(pdf)).visible(visible)
                 .reason(label(form) + " " + number).location(dispatches.agency().name()), key);
         String sha = dispatches.put(signed);
@@ -156,14 +155,6 @@ public final class Copies {
         } catch (RuntimeException e) {
             TempFiles.delete(out);
             throw e;
-        }
-    }
-
-    private static float pageWidth(Path pdf) {
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            return doc.getPage(0).getMediaBox().getWidth();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
