@@ -35,8 +35,15 @@ import java.util.UUID;
  * <pre>{@code Copy c = copies.copy(clerk, new Copies.Request(dispatchId, null, "SY", null, "seal", pin));}</pre>
  */
 public final class Copies {
-    /** Where the copy comes from (an issued dispatch id, or a scan file), which form, and the seal. */
-    public record Request(String sourceId, Path scan, String form, String pages, String keyId, String pin) {}
+    /**
+     * Where the copy comes from (an issued dispatch id, a scan file, or the number of a sao y the agency made), which
+     * form, and the seal.
+     */
+    public record Request(String sourceId, Path scan, String copyNumber, String form, String pages, String keyId,
+                          String pin) {}
+
+    /** A copy already made: its id, form and stored bytes. */
+    record Made(String id, String form, String sha256) {}
 
     /** The sealed copy: its id, number, and stored bytes. */
     public record Copy(String id, String form, String number, String sha256) {}
@@ -62,6 +69,7 @@ public final class Copies {
 
     public Copy copy(User clerk, Request r) {
         String form = form(r.form());
+        CopyForms.check(form, r);
         Path source = source(r);
         Path prepared = null;
         try {
@@ -97,11 +105,14 @@ public final class Copies {
                 .reason(label(form) + " " + number).location(dispatches.agency().name()), key);
         String sha = dispatches.put(signed);
         var copy = new Copy(UUID.randomUUID().toString(), form, number, sha);
-        dao.insertCopy(copy, r.sourceId(), n, clerk.id());
+        dao.insertCopy(copy, r.copyNumber() != null ? madeFrom(r).id() : r.sourceId(), n, clerk.id());
         return copy;
     }
 
     private Path source(Request r) {
+        if (r.copyNumber() != null) {
+            return store.copyToTempFile(madeFrom(r).sha256());
+        }
         if ((r.sourceId() == null) == (r.scan() == null)) {
             throw ApiException.badRequest("SOURCE_REQUIRED", "Give either 'source' (an issued dispatch id) or a scanned PDF 'file'", "source");
         }
@@ -114,6 +125,17 @@ public final class Copies {
             throw ApiException.conflict("NOT_ISSUED", "Only an issued dispatch is copied");
         }
         return store.copyToTempFile(d.currentSha256());
+    }
+
+    /** The sao y a sao lục is made from, by its number ("01/SY-SKHCN"). */
+    private Made madeFrom(Request r) {
+        CopyForms.Number n = CopyForms.number(r.copyNumber(), dispatches.agency().abbreviation());
+        Made made = dao.copyByNumber(n.form(), n.code()).orElseThrow(() -> new ApiException(404, "COPY_NOT_FOUND",
+                "The agency made no copy numbered " + r.copyNumber(), "copyNumber"));
+        if (!made.form().equals("SY")) {
+            throw CopyForms.notAllowed("SL", "copy " + r.copyNumber() + " is a " + made.form() + ", not a sao y");
+        }
+        return made;
     }
 
     private static String form(String f) {
