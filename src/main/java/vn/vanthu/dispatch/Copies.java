@@ -4,6 +4,7 @@ import vn.vanthu.time.VietnamTime;
 import java.time.Clock;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.keys.UnlockedKey;
@@ -167,7 +168,9 @@ public final class Copies {
                 throw ApiException.unprocessable("INVALID_PAGES", "pages must lie within 1-" + src.getNumberOfPages(), "pages");
             }
             for (int i = from - 1; i < to; i++) {
-                dst.importPage(src.getPage(i));
+                // A trích sao is a new document: the original's signature widgets (signed or not) stay behind.
+                var page = dst.importPage(src.getPage(i));
+                page.setAnnotations(page.getAnnotations(a -> !(a instanceof PDAnnotationWidget)));
             }
             dst.save(out.toFile());
             return out;

@@ -72,4 +72,14 @@ class CopyFormsTest {
         assertEquals(400, odd.status(), odd.text());
         assertEquals("INVALID_COPY_NUMBER", code(odd));
     }
+
+    @Test
+    void a_trich_sao_of_the_signed_first_page_carries_only_the_copy_signature() throws Exception {
+        TestServer.Response r = copy(new Multipart().field("source", issuedId).field("form", "TrS").field("pages", "1"));
+        assertEquals(201, r.status(), r.text());
+        assertEquals(List.of("TOTAL_PASSED"), DispatchFixtures.dssIndications(r.body()));
+        String pdfsig = DispatchFixtures.pdfsig(r.body());
+        assertEquals(1, pdfsig.split("Signature #", -1).length - 1, pdfsig);
+        assertTrue(pdfsig.contains("Signature is Valid"), pdfsig);
+    }
 }
