@@ -81,5 +81,14 @@ class CopyFormsTest {
         String pdfsig = DispatchFixtures.pdfsig(r.body());
         assertEquals(1, pdfsig.split("Signature #", -1).length - 1, pdfsig);
         assertTrue(pdfsig.contains("Signature is Valid"), pdfsig);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(r.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("TRÍCH SAO"), text);
+            assertTrue(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), text);
+            assertTrue(text.contains("Số: " + r.header("X-Copy-Number")), text);
+            assertTrue(text.contains("Trích từ văn bản số "), text);
+            assertTrue(text.contains("TM. "), text);
+            assertEquals(org.apache.pdfbox.pdmodel.common.PDRectangle.A4.getHeight(), doc.getPage(0).getMediaBox().getHeight(), 40f);
+        }
     }
 }
