@@ -108,8 +108,9 @@ public final class App implements AutoCloseable {
             TrustServices trust = TrustServices.create(config, devPki);
             log.info("Prepared in {} ms (database and migrations {} ms)",
                     (System.nanoTime() - t0) / 1_000_000, (tDb - t0) / 1_000_000);
-            SigningFeature signing = SigningFeature.create(config, db, documents, trust, keys.service(), clock);
             ValidationFeature validation = ValidationFeature.create(config, db, trust, clock);
+            SigningFeature signing = SigningFeature.create(config, db, documents, trust, keys.service(),
+                    keys.service().sealRule(validation.service()), clock);
             ServiceSeal seal = ServiceSeal.of(config);
             DispatchFeature dispatch = DispatchFeature.create(config, db, documents, keys.service(), signing,
                     users.service(), seal, instance, clock);

@@ -2,8 +2,6 @@ package vn.vanthu.dispatch;
 
 import vn.vanthu.time.VietnamTime;
 import java.time.Clock;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.keys.UnlockedKey;
@@ -15,13 +13,8 @@ import vn.vanthu.store.DocumentStore;
 import vn.vanthu.store.TempFiles;
 import vn.vanthu.web.User;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,14 +22,22 @@ import java.util.UUID;
  * Electronic copies (Decree 30 Art. 25): SAO Y (SY), SAO LỤC (SL), TRÍCH SAO (TrS, a page range) of an issued
  * dispatch or of an uploaded scan, sealed by the agency at the top-right of page 1 with no image; the text
  * names the copy form, its number in the yearly COPY series, the agency and the time (ISO 8601, +07:00).
- * SY and SL keep the source file whole (its signatures stay valid under the seal); TrS makes a new PDF of the
- * chosen pages.
+ * SY and SL keep the source file whole (its signatures stay valid under the seal); TrS re-creates the layout
+ * in a new PDF of the chosen pages ({@link ExtractLayout}) carrying only the copy's signature. Which form may be
+ * made from which source: {@link CopyForms}.
  *
- * <pre>{@code Copy c = copies.copy(clerk, new Copies.Request(dispatchId, null, "SY", null, "seal", pin));}</pre>
+ * <pre>{@code Copy c = copies.copy(clerk, new Copies.Request(dispatchId, null, null, "SY", null, "seal", pin));}</pre>
  */
 public final class Copies {
-    /** Where the copy comes from (an issued dispatch id, or a scan file), which form, and the seal. */
-    public record Request(String sourceId, Path scan, String form, String pages, String keyId, String pin) {}
+    /**
+     * Where the copy comes from (an issued dispatch id, a scan file, or the number of a sao y the agency made), which
+     * form, and the seal.
+     */
+    public record Request(String sourceId, Path scan, String copyNumber, String form, String pages, String keyId,
+                          String pin) {}
+
+    /** A copy already made: its id, form and stored bytes. */
+    record Made(String id, String form, String sha256) {}
 
     /** The sealed copy: its id, number, and stored bytes. */
     public record Copy(String id, String form, String number, String sha256) {}
@@ -62,14 +63,14 @@ public final class Copies {
 
     public Copy copy(User clerk, Request r) {
         String form = form(r.form());
+        CopyForms.check(form, r);
         Path source = source(r);
-        Path prepared = null;
         try {
-            prepared = form.equals("TrS") ? extract(source, r.pages()) : source;
+            int[] range = form.equals("TrS") ? pages(source, r.pages()) : null;
             try (UnlockedKey key = keys.unlock(clerk, r.keyId(), r.pin())) {
                 NumberSeries.Reservation n = numbers.reserve(dispatches.agency().abbreviation(), SeriesKind.COPY);
                 try {
-                    return sealAndStore(clerk, r, form, prepared, key, n);
+                    return sealAndStore(clerk, r, form, source, range, key, n);
                 } catch (RuntimeException | Error e) {   // a StackOverflowError too: the number must not be skipped
                     numbers.release(n);
                     throw e;
@@ -77,9 +78,6 @@ public final class Copies {
             }
         } finally {
             TempFiles.delete(source);
-            if (prepared != null && prepared != source) {
-                TempFiles.delete(prepared);
-            }
         }
     }
 
@@ -88,21 +86,37 @@ public final class Copies {
         return store.readAllBytes(c.sha256());
     }
 
-    private Copy sealAndStore(User clerk, Request r, String form, Path pdf, UnlockedKey key, NumberSeries.Reservation n) {
+    private Copy sealAndStore(User clerk, Request r, String form, Path source, int[] range, UnlockedKey key,
+                              NumberSeries.Reservation n) {
         String number = n.padded() + "/" + form + "-" + dispatches.agency().abbreviation();
+        Path pdf = range == null ? source
+                : ExtractLayout.build(source, range[0], range[1], dispatches.agency().name(), number, extractedFrom(r));
+        try {
+            return sealAndStore(clerk, r, form, pdf, number, key, n);
+        } finally {
+            if (pdf != source) {
+                TempFiles.delete(pdf);
+            }
+        }
+    }
+
+    private Copy sealAndStore(User clerk, Request r, String form, Path pdf, String number, UnlockedKey key,
+                              NumberSeries.Reservation n) {
         String when = VietnamTime.now(clock).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String text = label(form) + " số " + number + "\n" + dispatches.agency().name() + "\n" + when;
-        float width = pageWidth(pdf);
-        var visible = new VisibleSignature(1, Math.max(0, width - 240 - 20), 15, 240, 48, false, text);
+        var visible = NotationPlace.place(pdf, text);
         var signed = signing.sign(SignRequest.pades(SignDocument.of(pdf)).visible(visible)
                 .reason(label(form) + " " + number).location(dispatches.agency().name()), key);
         String sha = dispatches.put(signed);
         var copy = new Copy(UUID.randomUUID().toString(), form, number, sha);
-        dao.insertCopy(copy, r.sourceId(), n, clerk.id());
+        dao.insertCopy(copy, r.copyNumber() != null ? madeFrom(r).id() : r.sourceId(), n, clerk.id());
         return copy;
     }
 
     private Path source(Request r) {
+        if (r.copyNumber() != null) {
+            return store.copyToTempFile(madeFrom(r).sha256());
+        }
         if ((r.sourceId() == null) == (r.scan() == null)) {
             throw ApiException.badRequest("SOURCE_REQUIRED", "Give either 'source' (an issued dispatch id) or a scanned PDF 'file'", "source");
         }
@@ -115,6 +129,17 @@ public final class Copies {
             throw ApiException.conflict("NOT_ISSUED", "Only an issued dispatch is copied");
         }
         return store.copyToTempFile(d.currentSha256());
+    }
+
+    /** The sao y a sao lục is made from, by its number ("01/SY-SKHCN"). */
+    private Made madeFrom(Request r) {
+        CopyForms.Number n = CopyForms.number(r.copyNumber(), dispatches.agency().abbreviation());
+        Made made = dao.copyByNumber(n.form(), n.code()).orElseThrow(() -> new ApiException(404, "COPY_NOT_FOUND",
+                "The agency made no copy numbered " + r.copyNumber(), "copyNumber"));
+        if (!made.form().equals("SY")) {
+            throw CopyForms.notAllowed("SL", "copy " + r.copyNumber() + " is a " + made.form() + ", not a sao y");
+        }
+        return made;
     }
 
     private static String form(String f) {
@@ -132,38 +157,27 @@ public final class Copies {
         };
     }
 
-    /** A new PDF of pages "from-to" (1-based, inclusive) of the source. */
-    private static Path extract(Path pdf, String pages) {
+    /** Pages "from-to" (1-based, inclusive), checked against the source. */
+    private static int[] pages(Path pdf, String pages) {
         if (pages == null || !pages.trim().matches("\\d+(-\\d+)?")) {
             throw ApiException.badRequest("INVALID_PAGES", "A trích sao needs 'pages' such as 1-2", "pages");
         }
         String[] p = pages.trim().split("-");
         int from = Integer.parseInt(p[0]);
         int to = p.length > 1 ? Integer.parseInt(p[1]) : from;
-        Path out = TempFiles.create("extract");
-        try (PDDocument src = Loader.loadPDF(pdf.toFile()); PDDocument dst = new PDDocument()) {
-            if (from < 1 || to < from || to > src.getNumberOfPages()) {
-                throw ApiException.unprocessable("INVALID_PAGES", "pages must lie within 1-" + src.getNumberOfPages(), "pages");
-            }
-            for (int i = from - 1; i < to; i++) {
-                dst.importPage(src.getPage(i));
-            }
-            dst.save(out.toFile());
-            return out;
-        } catch (IOException e) {
-            TempFiles.delete(out);
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            TempFiles.delete(out);
-            throw e;
+        int count = DispatchService.pageCount(pdf);
+        if (from < 1 || to < from || to > count) {
+            throw ApiException.unprocessable("INVALID_PAGES", "pages must lie within 1-" + count, "pages");
         }
+        return new int[] {from, to};
     }
 
-    private static float pageWidth(Path pdf) {
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            return doc.getPage(0).getMediaBox().getWidth();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** "Trích từ …": the issued dispatch's number and date, or the scanned original. */
+    private String extractedFrom(Request r) {
+        if (r.sourceId() == null) {
+            return "Trích từ bản số hóa của văn bản gốc trên giấy";
         }
+        Dispatch.Issued i = dispatches.get(r.sourceId()).issued();
+        return "Trích từ văn bản số " + i.number() + " ngày " + i.issuedDate();
     }
 }

@@ -225,6 +225,14 @@ final class DispatchDao {
     }
 
     /** Stores a copy under its number, taken from the reservation in the same transaction. */
+    /** A copy the agency made, by form and number ("01" of "01/SY-SKHCN"); the latest year's when numbers repeat. */
+    Optional<Copies.Made> copyByNumber(String form, String codeNumber) {
+        return db.withHandle(h -> h.createQuery("SELECT id, form, sha256 FROM dispatch_copies WHERE form = :f AND "
+                        + "code_number = :c ORDER BY number_year DESC").bind("f", form).bind("c", codeNumber)
+                .map((rs, ctx) -> new Copies.Made(rs.getString("id"), rs.getString("form"), rs.getString("sha256")))
+                .findFirst());
+    }
+
     void insertCopy(Copies.Copy copy, String sourceId, NumberSeries.Reservation number, String userId) {
         db.inTransaction(DispatchDao::numberTaken, h -> {
             NumberSeriesDao.consume(h, number);
@@ -233,7 +241,8 @@ final class DispatchDao {
                     .bind("id", copy.id()).bind("f", copy.form()).bind("s", sourceId).bind("y", number.year())
                     .bind("v", number.value()).bind("c", number.padded()).bind("sha", copy.sha256()).bind("u", userId)
                     .bind("t", now()).execute();
-            if (sourceId != null) {
+            if (sourceId != null && h.createQuery("SELECT COUNT(*) FROM dispatches WHERE id = :id").bind("id", sourceId)
+                    .mapTo(Integer.class).one() > 0) {
                 event(h, sourceId, userId, "COPIED", copy.form() + " " + copy.number());
             }
             return null;

@@ -135,17 +135,10 @@ public final class Issuing {
         return new VisibleSignature(s.page(), s.x(), s.y(), s.width(), s.height(), true, null);
     }
 
-    /** Top-right of page 1, no image: number/symbol and the signing time (ISO 8601, +07:00). */
+    /** Top-right of page 1, no image, 10 pt: number/symbol and the signing time (ISO 8601, +07:00); see NotationPlace. */
     private VisibleSignature attachmentPlace(Path pdf, String number) {
-        float width;
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            PDRectangle box = doc.getPage(0).getMediaBox();
-            width = box.getWidth();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         String when = VietnamTime.now(clock).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        return new VisibleSignature(1, Math.max(0, width - 200 - 20), 20, 200, 30, false, number + "\n" + when);
+        return NotationPlace.place(pdf, number + "\n" + when);
     }
 
     private static void requireSigned(Dispatch d) {

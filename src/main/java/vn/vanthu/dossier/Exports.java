@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Exports of a dossier for reading and for other systems: {@code export.pdf} (the table of contents, then every
- * PDF document in chronological order; a reading copy, so the documents' own signatures do not carry over) and
+ * PDF document in chronological order; a reading copy, said so on its first page: the documents' signatures are
+ * flattened to images by {@link ReadingCopy}, so no signature field, valid or broken, carries over) and
  * {@code export.xml} (all dossier and document metadata, and the history).
  *
  * <pre>{@code exports.pdf(dossierId, response); byte[] xml = exports.xml(dossierId);}</pre>
@@ -55,11 +56,12 @@ public final class Exports {
         List<Path> temps = new ArrayList<>();
         Path result = TempFiles.create("export");
         try {
-            merger.addSource(new RandomAccessReadBuffer(TableOfContents.pdf(d, items, dossiers.agency().name())));
+            merger.addSource(new RandomAccessReadBuffer(TableOfContents.pdf(d, items, dossiers.agency().name(), ReadingCopy.NOTE)));
             for (Dossier.Item it : items) {
                 if (it.pageCount() > 0) {
                     Path p = store.copyToTempFile(it.sha256());
                     temps.add(p);
+                    ReadingCopy.flatten(p);
                     merger.addSource(p.toFile());
                 }
             }

@@ -18,11 +18,19 @@ final class TableOfContents {
     private TableOfContents() {}
 
     static byte[] pdf(Dossier d, List<Dossier.Item> items, String agencyName) {
+        return pdf(d, items, agencyName, null);
+    }
+
+    /** With {@code note} (e.g. that this is a reading copy) under the heading; null for none. */
+    static byte[] pdf(Dossier d, List<Dossier.Item> items, String agencyName, String note) {
         try (PdfTable t = PdfTable.open(PdfTable.A4_LANDSCAPE, 8, WIDTHS, HEADERS)) {
             t.text(12, 40, agencyName, false).down(22);
             t.centred(16, "MỤC LỤC VĂN BẢN", true).down(22);
             t.centredLines(11, "Hồ sơ số " + d.fileCode() + ": " + d.title(), false).down(4);
             t.centred(10, "Thời hạn bảo quản: " + Retention.label(d.retention()), false).down(18);
+            if (note != null) {
+                t.centredLines(10, note, true).down(12);
+            }
             int sheet = 1;
             for (int i = 0; i < items.size(); i++) {
                 Dossier.Item it = items.get(i);

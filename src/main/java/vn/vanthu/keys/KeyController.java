@@ -47,7 +47,7 @@ public final class KeyController {
         ctx.json(Paging.page(page, after.size() > limit ? page.get(page.size() - 1).id() : null));
     }
 
-    /** {@code multipart/form-data} (file, owner, id, image, pin, alias) for PKCS#12; JSON for PKCS#11. */
+    /** {@code multipart/form-data} (file, owner, id, image, pin, alias, purpose?) for PKCS#12; JSON for PKCS#11. */
     public void register(Context ctx) throws IOException {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
         KeyInfo info;
@@ -62,10 +62,11 @@ public final class KeyController {
             }
             info = keys.registerPkcs12(AuditTags.origin(ctx), new Registrations.Pkcs12(Uploads.text(ctx, "id", null),
                     Uploads.text(ctx, "owner", null), bytes(file), ctx.formParam("pin"),
-                    Uploads.text(ctx, "alias", null), images.isEmpty() ? null : bytes(images.get(0))));
+                    Uploads.text(ctx, "alias", null), images.isEmpty() ? null : bytes(images.get(0)),
+                    Uploads.text(ctx, "purpose", null)));
         } else if (type.startsWith("application/json")) {
             Registrations.Pkcs11 req = Requests.json(ctx, Registrations.Pkcs11.class,
-                    "{id, owner, library, slot or tokenLabel, alias, pin?}");
+                    "{id, owner, library, slot or tokenLabel, alias, pin?, purpose?}");
             info = keys.registerPkcs11(AuditTags.origin(ctx), req);
         } else {
             throw ApiException.unsupportedMediaType("Send a .p12 as multipart/form-data, or a PKCS#11 key as JSON");

@@ -14,12 +14,12 @@ import java.util.Optional;
 
 /** The {@code signing_keys} table (registrations, images) and {@code key_pin_failures} (wrong PINs per key and user). */
 final class KeyDao {
-    private static final String COLUMNS = "id, owner, kind, alias, p12, library, slot_id, token_label, certificate, "
+    private static final String COLUMNS = "id, owner, kind, purpose, alias, p12, library, slot_id, token_label, certificate, "
             + "subject, issuer, serial_number, not_before, not_after, failed_attempts, locked_until";
     /** For lists and /health: everything but the keystore and certificate bytes. */
     private static final String LIST_COLUMNS = COLUMNS.replace("p12,", "NULL AS p12,").replace("certificate,", "NULL AS certificate,");
     private static final RowMapper<KeyRecord> ROW = (rs, ctx) -> new KeyRecord(
-            rs.getString("id"), rs.getString("owner"), rs.getString("kind"), rs.getString("alias"),
+            rs.getString("id"), rs.getString("owner"), rs.getString("kind"), rs.getString("purpose"), rs.getString("alias"),
             rs.getBytes("p12"), rs.getString("library"), (Long) rs.getObject("slot_id", Long.class),
             rs.getString("token_label"), rs.getBytes("certificate"), rs.getString("subject"),
             rs.getString("issuer"), rs.getString("serial_number"), instant(rs.getObject("not_before", OffsetDateTime.class)),
@@ -64,9 +64,9 @@ final class KeyDao {
     void insert(KeyRecord k, byte[] image, Instant now, AuditLog.Entry audit) {
         db.inTransaction(DuplicateKeyId::new, h -> {
             h.createUpdate("INSERT INTO signing_keys (" + COLUMNS + ", image, created_at) VALUES "
-                            + "(:id, :owner, :kind, :alias, :p12, :library, :slot, :label, :cert, :subject, :issuer, "
+                            + "(:id, :owner, :kind, :purpose, :alias, :p12, :library, :slot, :label, :cert, :subject, :issuer, "
                             + ":serial, :nb, :na, 0, NULL, :image, :now)")
-                    .bind("id", k.id()).bind("owner", k.owner()).bind("kind", k.kind()).bind("alias", k.alias())
+                    .bind("id", k.id()).bind("owner", k.owner()).bind("kind", k.kind()).bind("purpose", k.purpose()).bind("alias", k.alias())
                     .bind("p12", k.p12()).bind("library", k.library()).bind("slot", k.slotId())
                     .bind("label", k.tokenLabel()).bind("cert", k.certificate()).bind("subject", k.subject())
                     .bind("issuer", k.issuer()).bind("serial", k.serialNumber()).bind("nb", odt(k.notBefore()))

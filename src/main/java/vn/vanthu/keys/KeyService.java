@@ -224,6 +224,11 @@ public final class KeyService implements KeyVault {
         }
     }
 
+    /** The rule that keeps the agency seal after a person's signature, judged with {@code validation}. */
+    public vn.vanthu.signing.SealRule sealRule(vn.vanthu.validation.ValidationService validation) {
+        return new SealGuard(dao, validation);
+    }
+
     /** Seeds the development keys (idempotent; see {@link DevKeys}). */
     public void seedDevelopmentKeys(java.nio.file.Path dir, UserService users) {
         DevKeys.ensure(dao, registrations, users, dir);

@@ -42,8 +42,15 @@ public final class Registrations {
     private static final int MAX_IMAGE = 2 * 1024 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A PKCS#12 keystore to register; {@code id} and {@code alias} and {@code image} may be null. */
-    public record Pkcs12(String id, String owner, byte[] p12, String pin, String alias, byte[] image) {
+    /**
+     * A PKCS#12 keystore to register; {@code id}, {@code alias}, {@code image} and {@code purpose} may be null (the
+     * purpose then follows the owner: AGENCY_SEAL for the agency's key, else PERSONAL).
+     */
+    public record Pkcs12(String id, String owner, byte[] p12, String pin, String alias, byte[] image, String purpose) {
+        public Pkcs12(String id, String owner, byte[] p12, String pin, String alias, byte[] image) {
+            this(id, owner, p12, pin, alias, image, null);
+        }
+
         @Override
         public String toString() {
             return "Pkcs12[id=" + id + ", owner=" + owner + ", alias=" + alias + ", pin=***]";
@@ -51,7 +58,12 @@ public final class Registrations {
     }
 
     /** A PKCS#11 token object: {@code slot} or {@code tokenLabel}; {@code pin} only if the token needs it to read. */
-    public record Pkcs11(String id, String owner, String library, Long slot, String tokenLabel, String alias, String pin) {
+    public record Pkcs11(String id, String owner, String library, Long slot, String tokenLabel, String alias, String pin,
+                         String purpose) {
+        public Pkcs11(String id, String owner, String library, Long slot, String tokenLabel, String alias, String pin) {
+            this(id, owner, library, slot, tokenLabel, alias, pin, null);
+        }
+
         @Override
         public String toString() {
             return "Pkcs11[id=" + id + ", owner=" + owner + ", library=" + library + ", slot=" + slot
@@ -86,6 +98,7 @@ public final class Registrations {
     KeyRecord pkcs12(Pkcs12 r, RequestOrigin origin) {
         String id = checkId(r.id());
         checkOwner(r.owner());
+        String purpose = KeyRecord.purposeOf(r.purpose(), r.owner());
         checkImage(r.image());
         if (r.p12() == null || r.p12().length == 0) {
             throw ApiException.badRequest("MISSING_FILE", "The multipart part 'file' (a .p12) is required", "file");
@@ -93,7 +106,7 @@ public final class Registrations {
         if (r.pin() == null) {
             throw ApiException.badRequest("PIN_REQUIRED", "Give the keystore password as 'pin' to read its certificate", "pin");
         }
-        KeyRecord key = read(KeyInfo.PKCS12, id, r.owner(), r.alias(), r.pin(), r.p12(), null, null, null,
+        KeyRecord key = read(KeyInfo.PKCS12, id, r.owner(), purpose, r.alias(), r.pin(), r.p12(), null, null, null,
                 (slot, pin) -> KeyOpener.connect(KeyInfo.PKCS12, r.p12(), null, null, pin));
         insert(key, r.image(), origin);
         return key;
@@ -101,7 +114,7 @@ public final class Registrations {
 
     /** Reads a PKCS#12 keystore's single (or named-by-id) key without storing anything. */
     KeyRecord readPkcs12(String id, String owner, byte[] p12, String pin) {
-        return read(KeyInfo.PKCS12, id, owner, id, pin, p12, null, null, null,
+        return read(KeyInfo.PKCS12, id, owner, KeyRecord.purposeOf(null, owner), id, pin, p12, null, null, null,
                 (slot, protection) -> KeyOpener.connect(KeyInfo.PKCS12, p12, null, null, protection));
     }
 
@@ -115,6 +128,7 @@ public final class Registrations {
         if (r.alias() != null && r.alias().length() > 200) {
             throw ApiException.badRequest("FIELD_TOO_LONG", "alias must be at most 200 characters", "alias");
         }
+        String purpose = KeyRecord.purposeOf(r.purpose(), r.owner());
         if (r.library() == null || r.library().isBlank()) {
             throw ApiException.badRequest("MISSING_LIBRARY", "library (the PKCS#11 module path) is required", "library");
         }
@@ -137,7 +151,7 @@ public final class Registrations {
         String lib = library.toString();
         KeyRecord key = guard.with(lib, () -> {
             Long slot = bySlot ? r.slot() : Pkcs11Slots.slotOf(lib, r.tokenLabel());
-            return read(KeyInfo.PKCS11, id, r.owner(), r.alias(), r.pin(), null, lib,
+            return read(KeyInfo.PKCS11, id, r.owner(), purpose, r.alias(), r.pin(), null, lib,
                     bySlot ? r.slot() : null, byLabel ? r.tokenLabel().strip() : null,
                     (ignored, pin) -> KeyOpener.connect(KeyInfo.PKCS11, null, lib, slot, pin));
         });
@@ -146,7 +160,7 @@ public final class Registrations {
     }
 
     /** Opens the keystore/token once to find the entry and copy its certificate's facts. */
-    private KeyRecord read(String kind, String id, String owner, String alias, String pin, byte[] p12,
+    private KeyRecord read(String kind, String id, String owner, String purpose, String alias, String pin, byte[] p12,
                            String library, Long slot, String label,
                            BiFunction<Long, KeyStore.PasswordProtection, AbstractKeyStoreTokenConnection> connect) {
         KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(pin == null ? null : pin.toCharArray());
@@ -156,7 +170,7 @@ public final class Registrations {
             List<DSSPrivateKeyEntry> entries = token.getKeys();
             DSSPrivateKeyEntry entry = choose(entries, alias);
             X509Certificate cert = entry.getCertificate().getCertificate();
-            return new KeyRecord(id, owner, kind, KeyOpener.aliasOf(entry), p12, library, slot, label,
+            return new KeyRecord(id, owner, kind, purpose, KeyOpener.aliasOf(entry), p12, library, slot, label,
                     cert.getEncoded(), name(cert.getSubjectX500Principal()), name(cert.getIssuerX500Principal()),
                     cert.getSerialNumber().toString(16), cert.getNotBefore().toInstant(),
                     cert.getNotAfter().toInstant(), 0, null);

@@ -37,11 +37,13 @@ public final class SigningController {
     private final SigningService signing;
     private final TwoStepSigning twoStep;
     private final KeyVault keys;
+    private final SealRule sealRule;
 
-    public SigningController(SigningService signing, TwoStepSigning twoStep, KeyVault keys) {
+    public SigningController(SigningService signing, TwoStepSigning twoStep, KeyVault keys, SealRule sealRule) {
         this.signing = signing;
         this.twoStep = twoStep;
         this.keys = keys;
+        this.sealRule = sealRule;
     }
 
     public void sign(Context ctx) throws Exception {
@@ -53,6 +55,7 @@ public final class SigningController {
             SignedDocument s;
             // Owner check (OFFICIAL: own keys, CLERK: the agency seal), PIN and lockout happen in unlock.
             try (SigningKey key = keys.unlock(Auth.user(ctx), keyId, pin)) {
+                checkSeal(ctx, keyId, r);
                 byte[] image = r.visible() != null && r.visible().ownImage() ? keys.image(keyId).orElse(null) : null;
                 s = signing.sign(r.image(image), key);
             }
@@ -60,6 +63,16 @@ public final class SigningController {
             answer(ctx, s);
         } finally {
             temps.forEach(TempFiles::delete);
+        }
+    }
+
+    /** After the owner and PIN checks (so a stranger learns nothing); a refusal is audited under its own action. */
+    private void checkSeal(Context ctx, String keyId, SignRequest r) {
+        try {
+            sealRule.check(keyId, r);
+        } catch (ApiException e) {
+            AuditTags.set(ctx, "SEAL_REFUSED", keyId, e.code());
+            throw e;
         }
     }
 

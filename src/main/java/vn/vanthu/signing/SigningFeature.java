@@ -8,13 +8,14 @@ import vn.vanthu.trust.TrustServices;
 
 /**
  * The signing feature, built once: the signing service (one step and two steps) and its HTTP controller, over the
- * keys the service holds ({@link KeyVault}, implemented by the keys feature).
+ * keys the service holds ({@link KeyVault}, implemented by the keys feature) and the rule for the agency seal
+ * ({@link SealRule}).
  */
 public record SigningFeature(SigningService service, TwoStepSigning twoStep, SigningController controller) {
     public static SigningFeature create(AppConfig config, Database db, DocumentStore documents, TrustServices trust,
-                                        KeyVault keys, Clock clock) {
+                                        KeyVault keys, SealRule sealRule, Clock clock) {
         SigningService signing = SigningService.over(trust);
         TwoStepSigning twoStep = new TwoStepSigning(signing, documents, db, config.keys().preparationTtl(), clock);
-        return new SigningFeature(signing, twoStep, new SigningController(signing, twoStep, keys));
+        return new SigningFeature(signing, twoStep, new SigningController(signing, twoStep, keys, sealRule));
     }
 }

@@ -30,15 +30,22 @@ import java.time.temporal.ChronoUnit;
 final class VisibleAppearance {
     static final String FONT = "/fonts/LiberationSerif-Regular.ttf";
     private final DSSFileFont font;
+    private final DSSFileFont notationFont;
 
     VisibleAppearance() {
+        font = font(10);
+        notationFont = font(VisibleSignature.NOTATION_POINTS);
+    }
+
+    private static DSSFileFont font(float size) {
         try (InputStream in = VisibleAppearance.class.getResourceAsStream(FONT)) {
             if (in == null) {
                 throw new IllegalStateException("Missing font resource " + FONT);
             }
-            font = new DSSFileFont(new InMemoryDocument(in.readAllBytes(), "LiberationSerif-Regular.ttf"));
-            font.setSize(10);
-            font.setEmbedFontSubset(true);
+            DSSFileFont f = new DSSFileFont(new InMemoryDocument(in.readAllBytes(), "LiberationSerif-Regular.ttf"));
+            f.setSize(size);
+            f.setEmbedFontSubset(true);
+            return f;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,7 +75,16 @@ final class VisibleAppearance {
             t.setTextColor(Color.BLACK);
             t.setSignerTextPosition(SignerTextPosition.BOTTOM);
             t.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.LEFT);
-            t.setTextWrapping(TextWrapping.FILL_BOX);
+            if (v.notation()) {
+                // The prescribed size, not shrunk to the box (the box was made to fit it), on no background.
+                t.setFont(notationFont);
+                t.setTextWrapping(TextWrapping.FONT_BASED);
+                t.setBackgroundColor(null);
+                t.setPadding(2);
+                image.setBackgroundColor(null);
+            } else {
+                t.setTextWrapping(TextWrapping.FILL_BOX);
+            }
             image.setTextParameters(t);
         }
         return image;

@@ -7,12 +7,44 @@ import vn.vanthu.web.Json;
 
 /**
  * Where and how a PAdES signature shows on the page: a rectangle in PDF points measured from the page's
- * TOP-LEFT corner (as a person measures on paper), the key owner's image or none, and optional text.
+ * TOP-LEFT corner (as a person measures on paper), the key owner's image or none, and optional text. A
+ * {@code notation} (the text of an appendix or copy seal) is set at exactly {@link #NOTATION_POINTS} pt, never
+ * shrunk to fit its box, on no background; other text fills its box.
  *
- * <pre>{@code VisibleSignature v = VisibleSignature.parse("{\"page\":1,\"x\":350,\"y\":600,\"width\":180,\"height\":80,\"image\":\"own\"}");}</pre>
+ * <pre>{@code
+ * VisibleSignature v = VisibleSignature.parse("{\"page\":1,\"x\":350,\"y\":600,\"width\":180,\"height\":80,\"image\":\"own\"}");
+ * VisibleSignature n = VisibleSignature.notation(400, 12, "SAO Y số 01/SY-SKHCN\n2026-12-07T09:30:00+07:00");
+ * }</pre>
  */
-public record VisibleSignature(int page, float x, float y, float width, float height, boolean ownImage, String text) {
+public record VisibleSignature(int page, float x, float y, float width, float height, boolean ownImage, String text,
+                               boolean notation) {
     private static final ObjectMapper JSON = Json.MAPPER;
+    /** The size of notation text (Decree 30 Appendix I: Times New Roman 10 pt). */
+    public static final float NOTATION_POINTS = 10f;
+    /** Line height of notation text: the font's line gap at 10 pt, rounded up. */
+    static final float NOTATION_LEADING = 11.5f;
+
+    public VisibleSignature(int page, float x, float y, float width, float height, boolean ownImage, String text) {
+        this(page, x, y, width, height, ownImage, text, false);
+    }
+
+    /**
+     * A notation on page 1 whose top-left corner is at (x, y) and whose box is as large as its text at 10 pt
+     * ({@link #notationWidth}), so nothing is shrunk.
+     */
+    public static VisibleSignature notation(float x, float y, String text) {
+        return new VisibleSignature(1, x, y, notationWidth(text), notationHeight(text), false, text, true);
+    }
+
+    /** The width of the text's longest line at 10 pt in the notation font, plus a small margin. */
+    public static float notationWidth(String text) {
+        return NotationFont.width(text, NOTATION_POINTS) + 6;
+    }
+
+    /** The height of the text's lines at 10 pt, plus a small margin. */
+    public static float notationHeight(String text) {
+        return text.split("\n", -1).length * NOTATION_LEADING + 4;
+    }
 
     public VisibleSignature {
         if (page < 1) {
