@@ -90,7 +90,7 @@ final class DispatchDao {
                 q.bind("st", status);
             }
             if (year != null) {
-                q.bind("from", yearStart(year)).bind("to", yearStart(year + 1));
+                q.bind("from", VietnamTime.startOfYear(year)).bind("to", VietnamTime.startOfYear(year + 1));
             }
             return q.map((rs, ctx) -> row(rs)).list();
         });
@@ -224,7 +224,6 @@ final class DispatchDao {
                         rs.getString(3), rs.getString(4))).list());
     }
 
-    /** Stores a copy under its number, taken from the reservation in the same transaction. */
     /** A copy the agency made, by form and number ("01" of "01/SY-SKHCN"); the latest year's when numbers repeat. */
     Optional<Copies.Made> copyByNumber(String form, String codeNumber) {
         return db.withHandle(h -> h.createQuery("SELECT id, form, sha256 FROM dispatch_copies WHERE form = :f AND "
@@ -233,6 +232,7 @@ final class DispatchDao {
                 .findFirst());
     }
 
+    /** Stores a copy under its number, taken from the reservation in the same transaction. */
     void insertCopy(Copies.Copy copy, String sourceId, NumberSeries.Reservation number, String userId) {
         db.inTransaction(DispatchDao::numberTaken, h -> {
             NumberSeriesDao.consume(h, number);
@@ -258,10 +258,6 @@ final class DispatchDao {
         h.createUpdate("INSERT INTO dispatch_history (dispatch_id, at, user_id, action, details) VALUES (:d, :at, :u, :a, :x)")
                 .bind("d", dispatchId).bind("at", now()).bind("u", userId)
                 .bind("a", action).bind("x", details).execute();
-    }
-
-    private static OffsetDateTime yearStart(int year) {
-        return VietnamTime.startOfYear(year);
     }
 
     private static Dispatch row(ResultSet rs) throws SQLException {

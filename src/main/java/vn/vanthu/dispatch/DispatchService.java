@@ -81,16 +81,16 @@ public final class DispatchService {
 
     public Dispatch create(User caller, RequestOrigin origin, NewDispatch m, Path pdf, String fileName) {
         DocumentType type = DocumentType.parse(m.documentType());
-        String subject = required(m.subject(), "subject", 500);
-        String position = required(m.signerPosition(), "signerPosition", 200);
-        String name = required(m.signerName(), "signerName", 200);
-        String signerId = required(m.signerUserId(), "signerUserId", 40);
+        String subject = DraftFields.required(m.subject(), "subject", 500);
+        String position = DraftFields.required(m.signerPosition(), "signerPosition", 200);
+        String name = DraftFields.required(m.signerName(), "signerName", 200);
+        String signerId = DraftFields.required(m.signerUserId(), "signerUserId", 40);
         User signer = users.find(signerId).filter(u -> u.has(Role.OFFICIAL)).orElseThrow(() -> ApiException
                 .unprocessable("UNKNOWN_SIGNER", "signerUserId must name a user with the role OFFICIAL", "signerUserId"));
-        List<String> recipients = recipients(m.recipients());
+        List<String> recipients = DraftFields.recipients(m.recipients());
         String unit = m.draftingUnit() == null || m.draftingUnit().isBlank() ? null : m.draftingUnit().trim();
-        if (unit != null && unit.length() > MAX_UNIT) {
-            throw ApiException.badRequest("FIELD_TOO_LONG", "draftingUnit must be at most " + MAX_UNIT + " characters", "draftingUnit");
+        if (unit != null && unit.length() > DraftFields.MAX_UNIT) {
+            throw ApiException.badRequest("FIELD_TOO_LONG", "draftingUnit must be at most " + DraftFields.MAX_UNIT + " characters", "draftingUnit");
         }
         if (!type.abbreviated() && unit == null) {
             throw ApiException.badRequest("MISSING_FIELD", "A " + type.vietnameseName().toLowerCase(Locale.ROOT) + " ("
@@ -100,7 +100,7 @@ public final class DispatchService {
         if (!PRIORITIES.contains(priority)) {
             throw ApiException.badRequest("INVALID_PRIORITY", "priority must be one of " + PRIORITIES, "priority");
         }
-        String due = dueDate(m.dueDate());
+        String due = DraftFields.dueDate(m.dueDate());
         int pages = pageCount(pdf);
         DocumentStore.StoredDocument doc = store.put(pdf, "application/pdf");
         Dispatch d = new Dispatch(UUID.randomUUID().toString(), Dispatch.Status.DRAFT, type, subject, position, name,
@@ -254,55 +254,4 @@ public final class DispatchService {
             throw ApiException.unprocessable("NOT_A_PDF", "The file is not a readable PDF", "file");
         }
     }
-
-    /** What the database keeps: the drafting unit (50 characters) and the recipients (4,000 characters as JSON). */
-    private static final int MAX_UNIT = 50;
-    private static final int MAX_RECIPIENTS = 100;
-    private static final int MAX_RECIPIENTS_TEXT = 4_000;
-
-    /** The recipients, trimmed, blanks dropped; 400 when absent, not text, too many or too long together. */
-    private static List<String> recipients(List<String> given) {
-        if (given != null && given.contains(null)) {
-            throw ApiException.badRequest("INVALID_RECIPIENTS", "recipients must be a list of names", "recipients");
-        }
-        List<String> recipients = given == null ? List.of() : given.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (recipients.isEmpty()) {
-            throw ApiException.badRequest("MISSING_FIELD", "recipients must list at least one recipient", "recipients");
-        }
-        if (recipients.size() > MAX_RECIPIENTS || jsonLength(recipients) > MAX_RECIPIENTS_TEXT) {
-            throw ApiException.badRequest("FIELD_TOO_LONG", "recipients may list at most " + MAX_RECIPIENTS
-                    + " names of at most " + MAX_RECIPIENTS_TEXT + " characters together", "recipients");
-        }
-        return recipients;
-    }
-
-    private static int jsonLength(List<String> values) {
-        try {
-            return vn.vanthu.web.Json.MAPPER.writeValueAsString(values).length();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String required(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.badRequest("MISSING_FIELD", field + " is required", field);
-        }
-        if (value.trim().length() > max) {
-            throw ApiException.badRequest("FIELD_TOO_LONG", field + " must be at most " + max + " characters", field);
-        }
-        return value.trim();
-    }
-
-    private static String dueDate(String v) {
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v.trim()).toString();
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("INVALID_DATE", "dueDate must be a date yyyy-MM-dd", "dueDate");
-        }
-    }
-
 }

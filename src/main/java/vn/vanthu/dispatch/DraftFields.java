@@ -1,0 +1,62 @@
+package vn.vanthu.dispatch;
+
+import vn.vanthu.error.ApiException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** The fields of a new draft, checked before anything is stored: required text, lengths, recipients, due date. */
+final class DraftFields {
+    private DraftFields() {}
+
+    /** What the database keeps: the drafting unit (50 characters) and the recipients (4,000 characters as JSON). */
+    static final int MAX_UNIT = 50;
+    private static final int MAX_RECIPIENTS = 100;
+    private static final int MAX_RECIPIENTS_TEXT = 4_000;
+
+    /** The recipients, trimmed, blanks dropped; 400 when absent, not text, too many or too long together. */
+    static List<String> recipients(List<String> given) {
+        if (given != null && given.contains(null)) {
+            throw ApiException.badRequest("INVALID_RECIPIENTS", "recipients must be a list of names", "recipients");
+        }
+        List<String> recipients = given == null ? List.of() : given.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (recipients.isEmpty()) {
+            throw ApiException.badRequest("MISSING_FIELD", "recipients must list at least one recipient", "recipients");
+        }
+        if (recipients.size() > MAX_RECIPIENTS || jsonLength(recipients) > MAX_RECIPIENTS_TEXT) {
+            throw ApiException.badRequest("FIELD_TOO_LONG", "recipients may list at most " + MAX_RECIPIENTS
+                    + " names of at most " + MAX_RECIPIENTS_TEXT + " characters together", "recipients");
+        }
+        return recipients;
+    }
+
+    private static int jsonLength(List<String> values) {
+        try {
+            return vn.vanthu.web.Json.MAPPER.writeValueAsString(values).length();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String required(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("MISSING_FIELD", field + " is required", field);
+        }
+        if (value.trim().length() > max) {
+            throw ApiException.badRequest("FIELD_TOO_LONG", field + " must be at most " + max + " characters", field);
+        }
+        return value.trim();
+    }
+
+    static String dueDate(String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.trim()).toString();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_DATE", "dueDate must be a date yyyy-MM-dd", "dueDate");
+        }
+    }
+}
