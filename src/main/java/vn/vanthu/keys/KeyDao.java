@@ -104,12 +104,8 @@ final class KeyDao {
                 .bind("id", id).map((rs, ctx) -> rs.getBytes(1)).findOne()).filter(b -> b != null && b.length > 0);
     }
 
-    /** One counted PIN attempt: its number since the last success or lock, or the lock that refused it. */
-    record Attempt(int number, Instant lockedUntil) {
-        boolean refused() {
-            return lockedUntil != null;
-        }
-    }
+    /** A counter row: wrong PINs since the last success or lock, and the lock if any. */
+    private record Attempt(int number, Instant lockedUntil) {}
 
     /** Thrown when a concurrent request created the same counter row first. */
     private static final class DuplicateCounter extends RuntimeException {
@@ -118,60 +114,67 @@ final class KeyDao {
         }
     }
 
+    /** What trying a PIN under the counter's lock gave: the opened key, or the error, and the lock it set or met. */
+    record PinTry<T>(T value, RuntimeException error, Instant lockedUntil, boolean refused) {}
+
     /**
-     * Counts an attempt of this user on this key BEFORE its PIN is tried, in one statement under the row's lock,
-     * so that concurrent requests (and instances sharing the database) get distinct numbers and at most
-     * {@code maxAttempts} PINs are ever tried. An attempt beyond the limit (the last allowed one still in
-     * flight) locks the key for this user and is refused; so does an attempt while locked.
+     * Tries a PIN while holding this user's counter row for this key (SELECT … FOR UPDATE), so attempts of one user
+     * on one key run one after the other, on every instance sharing the database: a wrong PIN is counted before the
+     * next attempt can start, at most {@code maxAttempts} PINs are ever tried before the lock, and concurrent right
+     * PINs are never mistaken for guesses. The right PIN resets the count; the wrong one that reaches the limit
+     * locks the key for this user. Other failures (token unavailable) are not counted.
      */
-    Attempt reserveAttempt(String keyId, String userId, int maxAttempts, Duration lock, Instant now) {
-        Optional<Attempt> counted = db.inTransaction(h -> bump(h, keyId, userId, maxAttempts, lock, now));
-        if (counted.isPresent()) {
-            return counted.get();
+    <T> PinTry<T> underCount(String keyId, String userId, int maxAttempts, Duration lock, Instant now,
+                             java.util.function.Supplier<T> attempt, java.util.function.Predicate<RuntimeException> wrongPin) {
+        ensureCounter(keyId, userId);
+        return db.inTransaction(h -> {
+            Attempt row = h.createQuery("SELECT failures, locked_until FROM key_pin_failures "
+                            + "WHERE key_id = :k AND user_id = :u FOR UPDATE")
+                    .bind("k", keyId).bind("u", userId)
+                    .map((rs, ctx) -> new Attempt(rs.getInt(1), instant(rs.getObject(2, OffsetDateTime.class)))).one();
+            if (row.lockedUntil() != null && row.lockedUntil().isAfter(now)) {
+                return new PinTry<T>(null, null, row.lockedUntil(), true);
+            }
+            int failures = row.lockedUntil() == null ? row.number() : 0;   // an expired lock starts afresh
+            try {
+                T value = attempt.get();
+                if (failures != 0 || row.lockedUntil() != null) {
+                    setCount(h, keyId, userId, 0);
+                }
+                return new PinTry<>(value, null, null, false);
+            } catch (RuntimeException e) {
+                if (!wrongPin.test(e)) {
+                    return new PinTry<T>(null, e, null, false);
+                }
+                if (failures + 1 >= maxAttempts) {
+                    Instant until = now.plus(lock);
+                    lock(h, keyId, userId, until);
+                    return new PinTry<T>(null, e, until, false);
+                }
+                setCount(h, keyId, userId, failures + 1);
+                return new PinTry<T>(null, e, null, false);
+            }
+        });
+    }
+
+    private void ensureCounter(String keyId, String userId) {
+        boolean exists = db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM key_pin_failures WHERE key_id = :k "
+                + "AND user_id = :u").bind("k", keyId).bind("u", userId).mapTo(Integer.class).one()) > 0;
+        if (exists) {
+            return;
         }
         try {
             db.inTransaction(DuplicateCounter::new, h -> h.createUpdate("INSERT INTO key_pin_failures "
                     + "(key_id, user_id, failures, locked_until) VALUES (:k, :u, 0, NULL)")
                     .bind("k", keyId).bind("u", userId).execute());
         } catch (DuplicateCounter raced) {
-            // another request created it: count on it below
+            // another request created it first
         }
-        return db.inTransaction(h -> bump(h, keyId, userId, maxAttempts, lock, now)).orElseThrow();
     }
 
-    private static Optional<Attempt> bump(org.jdbi.v3.core.Handle h, String keyId, String userId, int maxAttempts,
-                                          Duration lock, Instant now) {
-        // The row lock orders concurrent attempts: each reads the count its predecessor committed.
-        Optional<Attempt> row = h.createQuery("SELECT failures, locked_until FROM key_pin_failures "
-                        + "WHERE key_id = :k AND user_id = :u FOR UPDATE")
-                .bind("k", keyId).bind("u", userId)
-                .map((rs, ctx) -> new Attempt(rs.getInt(1), instant(rs.getObject(2, OffsetDateTime.class)))).findOne();
-        if (row.isEmpty()) {
-            return row;
-        }
-        Instant lockedUntil = row.get().lockedUntil();
-        if (lockedUntil != null && lockedUntil.isAfter(now)) {
-            return row;
-        }
-        int number = (lockedUntil == null ? row.get().number() : 0) + 1;   // an expired lock starts afresh
-        if (number > maxAttempts) {
-            Instant until = now.plus(lock);
-            lock(h, keyId, userId, until);
-            return Optional.of(new Attempt(number, until));
-        }
+    private static void setCount(org.jdbi.v3.core.Handle h, String keyId, String userId, int failures) {
         h.createUpdate("UPDATE key_pin_failures SET failures = :n, locked_until = NULL WHERE key_id = :k AND user_id = :u")
-                .bind("n", number).bind("k", keyId).bind("u", userId).execute();
-        return Optional.of(new Attempt(number, null));
-    }
-
-    /** After a wrong PIN: the attempt that reached the limit locks the key for this user; its end, else empty. */
-    Optional<Instant> wrongPin(String keyId, String userId, Attempt attempt, int maxAttempts, Duration lock, Instant now) {
-        if (attempt.number() < maxAttempts) {
-            return Optional.empty();
-        }
-        Instant until = now.plus(lock);
-        db.useTransaction(h -> lock(h, keyId, userId, until));
-        return Optional.of(until);
+                .bind("n", failures).bind("k", keyId).bind("u", userId).execute();
     }
 
     private static void lock(org.jdbi.v3.core.Handle h, String keyId, String userId, Instant until) {
@@ -179,19 +182,7 @@ final class KeyDao {
                 .bind("until", odt(until)).bind("k", keyId).bind("u", userId).execute();
     }
 
-    /** After the right PIN: the count starts afresh. */
-    void resetAttempts(String keyId, String userId) {
-        db.useTransaction(h -> h.createUpdate("UPDATE key_pin_failures SET failures = 0, locked_until = NULL "
-                        + "WHERE key_id = :k AND user_id = :u AND (failures <> 0 OR locked_until IS NOT NULL)")
-                .bind("k", keyId).bind("u", userId).execute());
-    }
 
-    /** When the attempt ended without trying the PIN (token unavailable): it is not counted. */
-    void releaseAttempt(String keyId, String userId) {
-        db.useTransaction(h -> h.createUpdate("UPDATE key_pin_failures SET failures = failures - 1 "
-                        + "WHERE key_id = :k AND user_id = :u AND failures > 0")
-                .bind("k", keyId).bind("u", userId).execute());
-    }
 
     /** The end of this user's lock on the key, if locked now. */
     Optional<Instant> lockedUntil(String keyId, String userId, Instant now) {

@@ -91,43 +91,47 @@ public final class KeyService implements KeyVault {
                 return new UnlockedKey(recent.get().token(), recent.get().entry(), key.info(now), protection, () -> { }, false);
             }
         }
-        // Counted before the PIN is tried: concurrent guesses cannot all be tried before the lock holds.
+        // Tried under this user's counter row for the key: guesses run one after the other and each is counted
+        // before the next can start; a request that waited behind the one that opened the key finds it opened.
         Runnable release = pkcs11 ? acquire(key.tokenKey()) : () -> { };
-        KeyDao.Attempt attempt = null;
+        KeyDao.PinTry<Opening> tried;
         try {
-            attempt = dao.reserveAttempt(keyId, caller.id(), config.pinAttempts(), config.lockDuration(), now);
-        } finally {
-            if (attempt == null || attempt.refused()) {
-                release.run();
-                destroy(protection);
-            }
-        }
-        if (attempt.refused()) {
-            throw locked(attempt.lockedUntil());
-        }
-        try {
-            KeyOpener.Opened fresh = KeyOpener.open(key, protection);
-            dao.resetAttempts(keyId, caller.id());
-            boolean kept = !pkcs11 && opened.remember(key.id(), key.p12(), pin, fresh, now);
-            return new UnlockedKey(fresh.token(), fresh.entry(), key.info(now), protection, release, !kept);
+            tried = dao.underCount(keyId, caller.id(), config.pinAttempts(), config.lockDuration(), now, () -> {
+                Optional<KeyOpener.Opened> recent = pkcs11 ? Optional.empty() : opened.find(key.id(), key.p12(), pin, now);
+                return recent.map(o -> new Opening(o, true)).orElseGet(() -> new Opening(KeyOpener.open(key, protection), false));
+            }, e -> e instanceof KeyOpener.WrongPin);
         } catch (RuntimeException e) {
             release.run();
             destroy(protection);
-            throw failure(caller, key, attempt, e, now);
+            throw e;
         }
+        if (tried.value() == null) {
+            release.run();
+            destroy(protection);
+            throw tried.refused() ? locked(tried.lockedUntil()) : failure(caller, key, tried);
+        }
+        Opening o = tried.value();
+        if (o.cached()) {
+            release.run();
+            return new UnlockedKey(o.opened().token(), o.opened().entry(), key.info(now), protection, () -> { }, false);
+        }
+        boolean kept = !pkcs11 && opened.remember(key.id(), key.p12(), pin, o.opened(), now);
+        return new UnlockedKey(o.opened().token(), o.opened().entry(), key.info(now), protection, release, !kept);
     }
 
-    private RuntimeException failure(User caller, KeyRecord key, KeyDao.Attempt attempt, RuntimeException e, Instant now) {
+    /** A key opened for this request, or found opened by an earlier one with the same PIN. */
+    private record Opening(KeyOpener.Opened opened, boolean cached) {}
+
+    private RuntimeException failure(User caller, KeyRecord key, KeyDao.PinTry<?> tried) {
+        RuntimeException e = tried.error();
         if (e instanceof KeyOpener.WrongPin) {
-            Optional<Instant> lockedUntil = dao.wrongPin(key.id(), caller.id(), attempt, config.pinAttempts(),
-                    config.lockDuration(), now);
+            Optional<Instant> lockedUntil = Optional.ofNullable(tried.lockedUntil());
             sealAlarm.wrongPin(key, caller, lockedUntil);
             log.info("Wrong PIN for key {}{}", key.id(), lockedUntil.map(u -> "; locked until " + u).orElse(""));
             return new ApiException(403, "WRONG_PIN", lockedUntil
                     .map(u -> "Wrong PIN; the key is now locked until " + iso(u))
                     .orElse("Wrong PIN for the key " + key.id()), "pin");
         }
-        dao.releaseAttempt(key.id(), caller.id());
         if (e instanceof ApiException api) {
             return api;
         }
