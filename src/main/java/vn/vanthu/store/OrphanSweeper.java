@@ -44,7 +44,7 @@ public final class OrphanSweeper implements AutoCloseable {
             "dispatches.current_sha256", "dispatches.edxml_sha256", "dispatch_attachments.sha256",
             "dispatch_copies.sha256", "dossier_items.sha256", "dossier_items.report_sha256",
             "dossiers.seal_sha256", "dossiers.package_manifest", "digitizations.result_sha256",
-            "validations.document_sha256", "validations.etsi_report_sha256");
+            "incoming_files.sha256", "validations.document_sha256", "validations.etsi_report_sha256");
     /** Columns holding JSON that names documents by hash (the two-step preparations' documents). */
     public static final List<String> JSON_REFERENCES = List.of("signing_preparations.documents");
 
