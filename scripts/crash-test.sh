@@ -5,8 +5,8 @@
 #   duplicates / gaps  in the outgoing series (the register) and the copy series (COPIED events of the dispatches);
 #                      the numbers the killed instances held are given back, so as many new issues (and copies) as
 #                      there are holes must fill them exactly ("refilled" in the line printed);
-#   orphans            every issued dispatch's file, every closed dossier's package and every acknowledged upload
-#                      answers 200 (no document referenced without its bytes). Bytes referenced by nothing are
+#   orphans            every issued dispatch's file, every closed dossier's package, every acknowledged issue and
+#                      upload answers 200 (no document referenced without its bytes, nothing acknowledged lost). Bytes referenced by nothing are
 #                      deleted an hour later by the sweeper: OrphanSweeperTest covers that with a movable clock;
 #   invalid signatures pdfsig finds two valid signatures (the official's and the seal) in every issued dispatch;
 #   audit              GET /api/v1/audit/verify is intact.
@@ -175,15 +175,22 @@ run() {
   gaps=$(( $(holes <<<"$outgoing") + $(holes <<<"$copies") ))
   for id in $(all_items "/api/v1/dispatches?status=ISSUED&year=$year" | jq -r .id); do
     if ! curl -sf -o "$dir/f.pdf" -H "Authorization: Bearer $auditor" "$url/api/v1/dispatches/$id/file"; then
-      orphans=$((orphans + 1)); continue
+      orphans=$((orphans + 1)); echo "crash-test $db: issued dispatch $id has no file" >&2; continue
     fi
-    [ "$(pdfsig "$dir/f.pdf" 2>/dev/null | grep -c 'Signature is Valid')" = 2 ] || invalid=$((invalid + 1))
+    [ "$(pdfsig "$dir/f.pdf" 2>/dev/null | grep -c 'Signature is Valid')" = 2 ] \
+      || { invalid=$((invalid + 1)); echo "crash-test $db: dispatch $id lacks two valid signatures" >&2; }
   done
   for id in $(all_items "/api/v1/dossiers?status=CLOSED" | jq -r .id); do
-    curl -sf -o /dev/null -H "Authorization: Bearer $auditor" "$url/api/v1/dossiers/$id/package" || orphans=$((orphans + 1))
+    curl -sf -o /dev/null -H "Authorization: Bearer $auditor" "$url/api/v1/dossiers/$id/package" \
+      || { orphans=$((orphans + 1)); echo "crash-test $db: closed dossier $id has no package" >&2; }
   done
+  while read -r id; do   # every issue the service acknowledged is still there
+    curl -sf -o /dev/null -H "Authorization: Bearer $auditor" "$url/api/v1/dispatches/$id/file" \
+      || { orphans=$((orphans + 1)); echo "crash-test $db: dispatch $id issued, then lost" >&2; }
+  done <"$dir/issued"
   while read -r sha; do
-    curl -sf -o /dev/null -H "Authorization: Bearer $auditor" "$url/api/v1/documents/$sha" || orphans=$((orphans + 1))
+    curl -sf -o /dev/null -H "Authorization: Bearer $auditor" "$url/api/v1/documents/$sha" \
+      || { orphans=$((orphans + 1)); echo "crash-test $db: upload $sha acknowledged, then lost" >&2; }
   done <"$dir/uploads"
   intact=$(curl -sf -H "Authorization: Bearer $auditor" "$url/api/v1/audit/verify" | jq -r 'if .intact then "intact" else "BROKEN" end')
   kill -KILL "$svc"; wait "$svc" 2>/dev/null || true; svc=""

@@ -71,8 +71,10 @@ public final class ConfigLoader {
         Path dataDir = Path.of(nonEmpty(v, Setting.DATA_DIR)).toAbsolutePath().normalize();
         String dbUrl = v.get(Setting.DB_URL);
         if (dbUrl.isEmpty()) {
-            // QUERY_CACHE_SIZE: each connection keeps its parsed statements (H2 keeps 8; the service has dozens)
-            dbUrl = "jdbc:h2:file:" + dataDir.resolve("vanthu") + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
+            // QUERY_CACHE_SIZE: each connection keeps its parsed statements (H2 keeps 8; the service has dozens).
+            // WRITE_DELAY=0: each commit is written to the file before it returns; H2's default writes commits
+            // half a second later, so a killed process lost changes it had already answered as done.
+            dbUrl = "jdbc:h2:file:" + dataDir.resolve("vanthu") + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;WRITE_DELAY=0";
         } else if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw invalid(Setting.DB_URL, "must start with jdbc:h2: or jdbc:postgresql:");
         }
