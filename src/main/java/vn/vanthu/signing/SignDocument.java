@@ -84,8 +84,4 @@ public final class SignDocument {
     DSSDocument dss() {
         return dss;
     }
-
-    static SignDocument wrap(DSSDocument dss) {
-        return new SignDocument(dss);
-    }
 }

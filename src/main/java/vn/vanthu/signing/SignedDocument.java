@@ -73,9 +73,4 @@ public final class SignedDocument {
     public Optional<Path> file() {
         return document instanceof FileDocument f ? Optional.of(f.getFile().toPath()) : Optional.empty();
     }
-
-    /** As a document to sign again or to augment (a second signature, a higher level). */
-    public SignDocument asDocument() {
-        return SignDocument.wrap(document);
-    }
 }

@@ -42,6 +42,16 @@ public record OutboundPolicy(boolean online, boolean ldap, List<String> allowLis
         allowList = List.copyOf(allowList);
     }
 
+    /** The same policy with one more allowed host (a configured service, such as the TSA); as is for null. */
+    public OutboundPolicy allowing(String host) {
+        if (host == null) {
+            return this;
+        }
+        List<String> allow = new java.util.ArrayList<>(allowList);
+        allow.add(host);
+        return new OutboundPolicy(online, ldap, allow, connectTimeout, readTimeout, totalTimeout);
+    }
+
     /** From the settings: connect 5 s and each read 10 s, both within the configured total. */
     public static OutboundPolicy of(vn.vanthu.config.AppConfig.Outbound o) {
         Duration connect = o.timeout().compareTo(Duration.ofSeconds(5)) < 0 ? o.timeout() : Duration.ofSeconds(5);

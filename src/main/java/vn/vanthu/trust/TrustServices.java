@@ -50,12 +50,9 @@ public final class TrustServices {
         this.anchors = List.copyOf(anchors);
         this.revocation = pki.revocation();
         this.devPki = devPki;
-        this.revocationLoader = new CachingDataLoader(new DevPkiDataLoader(devPki,
-                guarded(OutboundPolicy.Kind.CRL, outbound, null)), pki.revocationCache(), Clock.systemUTC());
-        this.ocspLoader = new CachingDataLoader(new DevPkiDataLoader(devPki,
-                guarded(OutboundPolicy.Kind.OCSP, outbound, "application/ocsp-request")), pki.revocationCache(), Clock.systemUTC());
-        this.aiaLoader = new CachingDataLoader(new DevPkiDataLoader(devPki,
-                guarded(OutboundPolicy.Kind.CERTIFICATE, outbound, null)), pki.revocationCache(), Clock.systemUTC());
+        this.revocationLoader = cached(OutboundPolicy.Kind.CRL, outbound, null, pki);
+        this.ocspLoader = cached(OutboundPolicy.Kind.OCSP, outbound, "application/ocsp-request", pki);
+        this.aiaLoader = cached(OutboundPolicy.Kind.CERTIFICATE, outbound, null, pki);
         this.tspSource = tsp(pki.tsaUrl(), devPki, outbound);
     }
 
@@ -154,13 +151,7 @@ public final class TrustServices {
     private TSPSource tsp(String tsaUrl, DevPki devPki, OutboundPolicy outbound) {
         if (tsaUrl != null && !tsaUrl.isBlank()) {
             // The configured TSA is reached wherever it is: its host joins the allow-list.
-            String host = java.net.URI.create(tsaUrl.trim()).getHost();
-            List<String> allow = new ArrayList<>(outbound.allowList());
-            if (host != null) {
-                allow.add(host);
-            }
-            OutboundPolicy tsa = new OutboundPolicy(outbound.online(), false, allow, outbound.connectTimeout(),
-                    outbound.readTimeout(), outbound.totalTimeout());
+            OutboundPolicy tsa = outbound.allowing(java.net.URI.create(tsaUrl.trim()).getHost());
             return new OnlineTSPSource(tsaUrl.trim(), new DevPkiDataLoader(devPki,
                     guarded(OutboundPolicy.Kind.TIMESTAMP, tsa, "application/timestamp-query")));
         }
@@ -170,6 +161,12 @@ public final class TrustServices {
                     guarded(OutboundPolicy.Kind.TIMESTAMP, outbound, "application/timestamp-query")));
         }
         return null;
+    }
+
+    /** Revocation data and CA certificates: the dev PKI in-process, else the guarded loader, answers cached a while. */
+    private DataLoader cached(OutboundPolicy.Kind kind, OutboundPolicy outbound, String contentType, AppConfig.Pki pki) {
+        return new CachingDataLoader(new DevPkiDataLoader(devPki, guarded(kind, outbound, contentType)),
+                pki.revocationCache(), Clock.systemUTC());
     }
 
     private GuardedDataLoader guarded(OutboundPolicy.Kind kind, OutboundPolicy policy, String contentType) {

@@ -1,11 +1,11 @@
 package vn.vanthu.dispatch;
 
+import vn.vanthu.support.TestClock;
 import org.junit.jupiter.api.Test;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.Instance;
 import vn.vanthu.support.Databases;
-import vn.vanthu.support.MovableClock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class AbandonedNumbersTest {
     void on_h2_a_restart_gives_the_number_of_the_killed_process_to_the_next_issue() throws Exception {
         Path dir = Files.createTempDirectory("vanthu-crash");
         var target = Databases.fresh(Databases.Kind.H2, dir);
-        MovableClock clock = new MovableClock(Instant.parse("2026-12-31T16:55:00Z"));
+        TestClock clock = TestClock.starting(Instant.parse("2026-12-31T16:55:00Z"));
         Database before = open(target, dir);
         NumberSeries killed = new NumberSeries(before, clock, LEASE, Instance.register(before, clock));
         assertEquals(1, killed.reserve("SKHCN", SeriesKind.OUTGOING).value());
@@ -48,7 +48,7 @@ class AbandonedNumbersTest {
     void on_postgresql_a_live_instance_keeps_its_number_and_a_silent_one_loses_it_after_three_heartbeats() throws Exception {
         Path dir = Files.createTempDirectory("vanthu-crash");
         var target = Databases.fresh(Databases.Kind.POSTGRES, dir);
-        MovableClock clock = new MovableClock(Instant.parse("2026-11-26T02:00:00Z"));
+        TestClock clock = TestClock.starting(Instant.parse("2026-11-26T02:00:00Z"));
         try (Database db = open(target, dir)) {
             NumberSeries a = new NumberSeries(db, clock, LEASE, Instance.register(db, clock));
             var held = a.reserve("SKHCN", SeriesKind.OUTGOING);

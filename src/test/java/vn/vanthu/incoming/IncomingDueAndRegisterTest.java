@@ -1,5 +1,6 @@
 package vn.vanthu.incoming;
 
+import vn.vanthu.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,13 +29,13 @@ import static vn.vanthu.incoming.IncomingFixtures.metadata;
 class IncomingDueAndRegisterTest {
     /** A Monday morning in Hà Nội: the next working day is Tuesday. */
     private static final Instant MONDAY = Instant.parse("2026-12-07T02:00:00Z");
-    private static MovableClock clock;
+    private static TestClock clock;
     private static TestServer s;
     private static String handler;
 
     @BeforeAll
     static void start() {
-        clock = new MovableClock(MONDAY);
+        clock = TestClock.starting(MONDAY);
         s = TestServer.start(Databases.Kind.H2, Map.of(), clock);
         handler = IncomingFixtures.userId(s, "handler");
     }

@@ -1,12 +1,12 @@
 package vn.vanthu.store;
 
+import vn.vanthu.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.vanthu.dispatch.DispatchFixtures;
 import vn.vanthu.dispatch.DispatchPdf;
 import vn.vanthu.support.Databases;
-import vn.vanthu.support.MovableClock;
 import vn.vanthu.support.Multipart;
 import vn.vanthu.support.TestServer;
 
@@ -31,7 +31,7 @@ class OrphanSweeperTest {
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
     void an_unreferenced_upload_older_than_an_hour_is_swept_and_referenced_or_young_ones_stay(Databases.Kind kind) {
-        MovableClock clock = new MovableClock(Instant.parse("2026-11-26T02:00:00Z"));
+        TestClock clock = TestClock.starting(Instant.parse("2026-11-26T02:00:00Z"));
         try (TestServer s = TestServer.start(kind, Map.of(), clock)) {
             String old = upload(s, "never used");
             String draft = DispatchFixtures.create(s, "CV", DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng"))

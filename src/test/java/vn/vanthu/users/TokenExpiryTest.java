@@ -2,6 +2,7 @@ package vn.vanthu.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import vn.vanthu.support.TestClock;
 import vn.vanthu.support.Accounts;
 import vn.vanthu.support.Databases;
 import vn.vanthu.support.TestServer;
@@ -22,16 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TokenExpiryTest {
 
     /** The service's clock, moved by the test. */
-    static final class MovableClock extends Clock {
-        volatile Instant now = Instant.parse("2026-12-01T02:00:00Z");
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-    }
-
     @Test
     void a_token_issued_for_one_day_is_refused_after_the_day_like_a_revoked_one() {
-        MovableClock clock = new MovableClock();
+        TestClock clock = TestClock.starting(Instant.parse("2026-12-01T02:00:00Z"));
         try (TestServer s = TestServer.start(Databases.Kind.H2, Map.of(), clock)) {
             String userId = Accounts.id(s, "official");
             String token = Accounts.issue(s, userId, Map.of("label", "laptop", "expiresInDays", 1));
@@ -41,7 +35,7 @@ class TokenExpiryTest {
             assertFalse(listed.path("lastUsedAt").isNull(), listed.toString());
             assertTrue(listed.has("createdAt") && listed.has("revokedAt"), "the existing fields stay");
 
-            clock.now = clock.now.plus(Duration.ofDays(1)).plusSeconds(1);
+            clock.advance(Duration.ofDays(1).plusSeconds(1));
             TestServer.Response expired = s.get("/api/v1/users/me", token);
             assertEquals(401, expired.status(), expired.text());
             assertEquals(200, s.get("/api/v1/users/me", "official").status(), "a demo token lasts 90 days");
@@ -60,16 +54,16 @@ class TokenExpiryTest {
 
     @Test
     void last_use_is_written_at_most_once_a_minute() {
-        MovableClock clock = new MovableClock();
+        TestClock clock = TestClock.starting(Instant.parse("2026-12-01T02:00:00Z"));
         try (TestServer s = TestServer.start(Databases.Kind.H2, Map.of(), clock)) {
             String userId = Accounts.id(s, "official");
             String token = Accounts.issue(s, userId, Map.of("label", "script"));
             s.get("/api/v1/users/me", token);
             String first = tokenNamed(s, userId, "script").path("lastUsedAt").asText();
-            clock.now = clock.now.plusSeconds(30);
+            clock.advance(Duration.ofSeconds(30));
             s.get("/api/v1/users/me", token);
             assertEquals(first, tokenNamed(s, userId, "script").path("lastUsedAt").asText(), "not within the minute");
-            clock.now = clock.now.plusSeconds(31);
+            clock.advance(Duration.ofSeconds(31));
             s.get("/api/v1/users/me", token);
             assertEquals(OffsetDateTime.parse(first).toInstant().plusSeconds(61),
                     instant(tokenNamed(s, userId, "script").path("lastUsedAt")));
@@ -78,11 +72,10 @@ class TokenExpiryTest {
 
     @Test
     void a_development_service_started_months_later_still_answers_its_demo_tokens() {
-        MovableClock clock = new MovableClock();
+        TestClock clock = TestClock.starting(Instant.parse("2026-12-01T02:00:00Z"));
         try (TestServer s = TestServer.start(Databases.Kind.H2, Map.of(), clock)) {
             String official = s.token("official");
-            MovableClock later = new MovableClock();
-            later.now = clock.now.plus(Duration.ofDays(200));
+            TestClock later = TestClock.starting(clock.instant().plus(Duration.ofDays(200)));
             try (TestServer again = TestServer.start(s.dataDir(), s.database(), Map.of(), later)) {
                 assertEquals(official, again.token("official"), "the tokens file is kept");
                 assertEquals(200, again.get("/api/v1/users/me", "official").status());
