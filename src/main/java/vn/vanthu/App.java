@@ -127,7 +127,7 @@ public final class App implements AutoCloseable {
                     keys.controller(), signing.controller(), validation.controller(), dispatch.dispatches(),
                     dispatch.copies(), dossiers.catalogues(), dossiers.dossiers(),
                     new BackupController(new H2Backup(db)), jobs.controller(), digitization.controller(),
-                    incoming.controller());
+                    incoming.controller(), dispatch.numbering());
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)

@@ -7,6 +7,7 @@ import vn.vanthu.backup.BackupController;
 import vn.vanthu.digitization.DigitizationController;
 import vn.vanthu.dispatch.CopyController;
 import vn.vanthu.dispatch.DispatchController;
+import vn.vanthu.dispatch.NumberingController;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.dossier.CatalogueController;
 import vn.vanthu.dossier.DossierController;
@@ -54,7 +55,7 @@ public final class Routes {
                               ValidationController validations, DispatchController dispatches,
                               CopyController copies, CatalogueController catalogues, DossierController dossiers,
                               BackupController backup, JobController jobs, DigitizationController digitizations,
-                              IncomingController incoming) {}
+                              IncomingController incoming, NumberingController numbering) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -106,6 +107,7 @@ public final class Routes {
         r.add(POST, "/api/v1/digitizations/{id}/suggestions/accept", Set.of(CLERK), "digitization", "Confirm suggestions read from page 1 {fields: [numberSymbol, documentDate, issuingOrgan]}: they replace those metadata fields", JSON, c.digitizations()::accept);
         r.add(GET, "/api/v1/digitizations/{id}/file", Set.of(CLERK, AUDITOR, ADMIN), "digitization", "The searchable PDF/A-2b (409 until its job is DONE)", NONE, c.digitizations()::file);
         declareIncoming(r, c.incoming());
+        declareNumbering(r, c.numbering());
         return List.copyOf(r.routes);
     }
 
@@ -122,6 +124,11 @@ public final class Routes {
         r.add(GET, "/api/v1/dossiers/{id}/export.pdf", ANY_USER, "dossiers", "Reading copy: the table of contents, then every PDF document in chronological order", NONE, d::exportPdf);
         r.add(GET, "/api/v1/dossiers/{id}/export.xml", ANY_USER, "dossiers", "All dossier and document metadata (Appendix VI fields) and the history, as XML", NONE, d::exportXml);
         r.add(POST, "/api/v1/dossiers/{id}/submit", Set.of(CLERK), "dossiers", "Submit a CLOSED dossier to the agency archive (nộp lưu) → SUBMITTED", NONE, d::submit);
+    }
+
+    private static void declareNumbering(Routes r, NumberingController n) {
+        r.add(GET, "/api/v1/numbering/{year}", ANY_USER, "dispatches", "The year's numbering series layout {series:[{code, types, legalNormative}], secret:{code, symbolSuffix}} (the default when none was set)", NONE, n::get);
+        r.add(PUT, "/api/v1/numbering/{year}", Set.of(ADMIN), "dispatches", "Set the year's numbering series layout as the head decided (422 when two series could give the same number + symbol; 409 once the year has issued)", JSON, n::replace);
     }
 
     private static void declareIncoming(Routes r, IncomingController i) {

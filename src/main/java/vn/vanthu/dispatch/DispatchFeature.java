@@ -16,15 +16,17 @@ import java.time.Duration;
  * The outgoing-documents feature, built once: drafts, signing by the official, numbering, issuing, the register,
  * edXML and copies, over one {@link DispatchService} and one {@link NumberSeries}.
  */
-public record DispatchFeature(DispatchService service, DispatchController dispatches, CopyController copies) {
+public record DispatchFeature(DispatchService service, DispatchController dispatches, CopyController copies,
+                              NumberingController numbering) {
     private static final Duration NUMBER_LEASE = Duration.ofMinutes(10);
 
     public static DispatchFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
                                          SigningFeature signing, UserService users, ServiceSeal seal,
                                          Instance instance, Clock clock) {
         var dao = new DispatchDao(db, clock);
+        var numbering = new Numbering(db, clock);
         var dispatches = new DispatchService(dao, documents, keys, signing.service(), users, config.agency(), clock,
-                DispatchAccess.of(config.access().secretRoles()));
+                DispatchAccess.of(config.access().secretRoles()), numbering);
         var numbers = new NumberSeries(db, clock, NUMBER_LEASE, instance);
         instance.onBeat(numbers::releaseAbandoned);   // now (numbers of a killed predecessor), then every heartbeat
         var messages = new EdXmlMessages(dispatches, dao, signing.service(), seal);
@@ -33,6 +35,6 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
                 new Issuing(dispatches, dao, numbers, documents, keys, signing.service(), messages, clock),
                 new Register(dispatches, dao, numbers, sending), new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);
         var copies = new CopyController(new Copies(dispatches, dao, numbers, documents, keys, signing.service(), clock));
-        return new DispatchFeature(dispatches, controller, copies);
+        return new DispatchFeature(dispatches, controller, copies, new NumberingController(numbering));
     }
 }

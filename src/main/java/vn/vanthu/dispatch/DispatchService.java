@@ -56,15 +56,17 @@ public final class DispatchService {
     private final AppConfig.Agency agency;
     private final Clock clock;
     private final DispatchAccess access;
+    private final Numbering numbering;
 
     /** With the default access rule: secret dispatches seen by clerks (and their creator and signer). */
     DispatchService(DispatchDao dao, DocumentStore store, KeyService keys, SigningService signing, UserService users,
                     AppConfig.Agency agency, Clock clock) {
-        this(dao, store, keys, signing, users, agency, clock, new DispatchAccess(Set.of(Role.CLERK)));
+        this(dao, store, keys, signing, users, agency, clock, new DispatchAccess(Set.of(Role.CLERK)), null);
     }
 
     DispatchService(DispatchDao dao, DocumentStore store, KeyService keys, SigningService signing, UserService users,
-                    AppConfig.Agency agency, Clock clock, DispatchAccess access) {
+                    AppConfig.Agency agency, Clock clock, DispatchAccess access, Numbering numbering) {
+        this.numbering = numbering;
         this.clock = clock;
         this.access = access;
         this.dao = dao;
@@ -73,6 +75,11 @@ public final class DispatchService {
         this.signing = signing;
         this.users = users;
         this.agency = agency;
+    }
+
+    /** The series layout of the year (the default one when this service was built without {@link Numbering}). */
+    NumberingLayout layout(int year) {
+        return numbering == null ? NumberingLayout.defaults() : numbering.layout(year);
     }
 
     public AppConfig.Agency agency() {
@@ -182,8 +189,8 @@ public final class DispatchService {
 
     /** The blanks of page 1 after {@link DraftCheck}: number place, symbol, date line (422 naming what is wrong). */
     NumberMarks.Anchors checkedAnchors(Path pdf, List<PdfText.Line> lines, Dispatch d) {
-        return DraftCheck.anchors(pdf, lines, d.type().notation(agency.abbreviation(), d.draftingUnit()),
-                VietnamTime.today(clock));
+        LocalDate today = VietnamTime.today(clock);
+        return DraftCheck.anchors(pdf, lines, layout(today.getYear()).notation(d, agency.abbreviation()), today);
     }
 
     static SignerBlock.Box box(VisibleSignature v) {

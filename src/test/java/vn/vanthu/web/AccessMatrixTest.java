@@ -76,6 +76,8 @@ class AccessMatrixTest {
             entry("POST /api/v1/dispatches/{id}/issue", Set.of("clerk")),
             entry("POST /api/v1/copies", Set.of("clerk")),
             entry("GET /api/v1/registers/outgoing", Set.of("clerk", "auditor", "admin")),
+            entry("GET /api/v1/numbering/{year}", ALL),
+            entry("PUT /api/v1/numbering/{year}", Set.of("admin")),
             entry("GET /api/v1/catalogues/{year}", ALL),
             entry("PUT /api/v1/catalogues/{year}", Set.of("clerk", "admin")),
             entry("POST /api/v1/dossiers", Set.of("clerk", "official")),
