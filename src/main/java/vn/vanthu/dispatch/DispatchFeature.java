@@ -26,7 +26,7 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
         var dao = new DispatchDao(db, clock);
         var numbering = new Numbering(db, clock);
         var dispatches = new DispatchService(dao, documents, keys, signing.service(), users, config.agency(), clock,
-                DispatchAccess.of(config.access().secretRoles()), numbering);
+                DispatchAccess.of(config.access().secretRoles()), numbering, new FiledDao(db));
         var numbers = new NumberSeries(db, clock, NUMBER_LEASE, instance);
         instance.onBeat(numbers::releaseAbandoned);   // now (numbers of a killed predecessor), then every heartbeat
         var messages = new EdXmlMessages(dispatches, dao, signing.service(), seal);

@@ -57,16 +57,19 @@ public final class DispatchService {
     private final Clock clock;
     private final DispatchAccess access;
     private final Numbering numbering;
+    private final FiledDao filed;
 
     /** With the default access rule: secret dispatches seen by clerks (and their creator and signer). */
     DispatchService(DispatchDao dao, DocumentStore store, KeyService keys, SigningService signing, UserService users,
                     AppConfig.Agency agency, Clock clock) {
-        this(dao, store, keys, signing, users, agency, clock, new DispatchAccess(Set.of(Role.CLERK)), null);
+        this(dao, store, keys, signing, users, agency, clock, new DispatchAccess(Set.of(Role.CLERK)), null, null);
     }
 
     DispatchService(DispatchDao dao, DocumentStore store, KeyService keys, SigningService signing, UserService users,
-                    AppConfig.Agency agency, Clock clock, DispatchAccess access, Numbering numbering) {
+                    AppConfig.Agency agency, Clock clock, DispatchAccess access, Numbering numbering,
+                    FiledDao filed) {
         this.numbering = numbering;
+        this.filed = filed;
         this.clock = clock;
         this.access = access;
         this.dao = dao;
@@ -80,6 +83,11 @@ public final class DispatchService {
     /** The series layout of the year (the default one when this service was built without {@link Numbering}). */
     NumberingLayout layout(int year) {
         return numbering == null ? NumberingLayout.defaults() : numbering.layout(year);
+    }
+
+    /** The dossier an issued dispatch was first filed in and its document ordinal there, once filed. */
+    Optional<FiledDao.Filed> filed(String id) {
+        return filed == null ? Optional.empty() : filed.filed(id);
     }
 
     public AppConfig.Agency agency() {
