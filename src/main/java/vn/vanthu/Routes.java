@@ -99,6 +99,7 @@ public final class Routes {
         r.add(POST, "/api/v1/copies", Set.of(CLERK), "dispatches", "Electronic copy (SY, SL, TrS + pages) of an issued dispatch (source) or a scan (file), sealed {keyId, pin} → the PDF", MULTIPART, c.copies()::create);
         r.add(GET, "/api/v1/catalogues/{year}", ANY_USER, "dossiers", "The year's dossier catalogue (danh mục hồ sơ) as JSON, or ?format=pdf printable", NONE, c.catalogues()::get);
         r.add(PUT, "/api/v1/catalogues/{year}", Set.of(ADMIN, CLERK), "dossiers", "Replace the year's dossier catalogue {headings:[{numeral, title, rows:[{symbol, title, retention, responsibleUserId, notes}]}]}", JSON, c.catalogues()::replace);
+        declareCatalogueApproval(r, c.catalogues());
         declareDossiers(r, c.dossiers());
         r.add(GET, "/api/v1/jobs/{id}", ANY_USER, "jobs", "A background job (its creator or an admin): state, done, total, errors", NONE, c.jobs()::get);
         r.add(POST, "/api/v1/digitizations", Set.of(CLERK), "digitization", "Digitize a paper document: multipart scan parts (PDF, TIFF, JPEG, PNG) and metadata {numberSymbol, documentDate, issuingOrgan, documentType, subject, paperPages} → 202 {jobId, digitizationId}", MULTIPART, c.digitizations()::create);
@@ -109,6 +110,12 @@ public final class Routes {
         declareIncoming(r, c.incoming());
         declareNumbering(r, c.numbering());
         return List.copyOf(r.routes);
+    }
+
+    private static void declareCatalogueApproval(Routes r, CatalogueController c) {
+        r.add(POST, "/api/v1/catalogues/{year}/approve", Set.of(OFFICIAL), "dossiers", "The head of the agency approves the year's catalogue as it is now {decisionNumber, decisionDate, place, position, keyId, pin}: its PDF signed with the approver's key", JSON, c::approve);
+        r.add(GET, "/api/v1/catalogues/{year}/approvals", ANY_USER, "dossiers", "Every approved version of the year's catalogue (current: the one in force)", NONE, c::approvals);
+        r.add(GET, "/api/v1/catalogues/{year}/approvals/{version}/file", ANY_USER, "dossiers", "The PDF of one approved version, as the approver signed it", NONE, c::approvalFile);
     }
 
     private static void declareDossiers(Routes r, DossierController d) {
