@@ -96,7 +96,7 @@ public final class Routes {
         r.add(GET, "/api/v1/validations/{id}", Set.of(AUDITOR), "validation", "One stored validation with its ETSI report", NONE, c.validations()::get);
         r.add(GET, "/api/v1/validations/{id}/report.pdf", Set.of(AUDITOR), "validation", "Human-readable validation report, sealed (PAdES)", NONE, c.validations()::reportPdf);
         declareDispatches(r, c.dispatches());
-        r.add(POST, "/api/v1/copies", Set.of(CLERK), "dispatches", "Electronic copy (SY, SL, TrS + pages) of an issued dispatch (source) or a scan (file), sealed {keyId, pin} → the PDF", MULTIPART, c.copies()::create);
+        r.add(POST, "/api/v1/copies", Set.of(CLERK), "dispatches", "Electronic copy (SY, SL, TrS + pages) of an issued dispatch (source), a scan (file) or a digitization (digitizationId), sealed {keyId, pin} → the PDF", MULTIPART, c.copies()::create);
         r.add(GET, "/api/v1/catalogues/{year}", ANY_USER, "dossiers", "The year's dossier catalogue (danh mục hồ sơ) as JSON, or ?format=pdf printable", NONE, c.catalogues()::get);
         r.add(PUT, "/api/v1/catalogues/{year}", Set.of(ADMIN, CLERK), "dossiers", "Replace the year's dossier catalogue {headings:[{numeral, title, rows:[{symbol, title, retention, responsibleUserId, notes}]}]}", JSON, c.catalogues()::replace);
         declareCatalogueApproval(r, c.catalogues());

@@ -1,6 +1,7 @@
 package vn.vanthu.dispatch;
 
 import vn.vanthu.config.AppConfig;
+import vn.vanthu.digitization.DigitizationService;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.keys.ServiceSeal;
 import vn.vanthu.signing.SigningFeature;
@@ -22,7 +23,7 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
 
     public static DispatchFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
                                          SigningFeature signing, UserService users, ServiceSeal seal,
-                                         Instance instance, Clock clock) {
+                                         Instance instance, DigitizationService digitizations, Clock clock) {
         var dao = new DispatchDao(db, clock);
         var numbering = new Numbering(db, clock);
         var dispatches = new DispatchService(dao, documents, keys, signing.service(), users, config.agency(), clock,
@@ -34,7 +35,8 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
         var controller = new DispatchController(dispatches, sending,
                 new Issuing(dispatches, dao, numbers, documents, keys, signing.service(), messages, clock),
                 new Register(dispatches, dao, numbers, sending), new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);
-        var copies = new CopyController(new Copies(dispatches, dao, numbers, documents, keys, signing.service(), clock));
+        var copies = new CopyController(new Copies(dispatches, dao, numbers, documents, keys, signing.service(),
+                digitizations, clock));
         return new DispatchFeature(dispatches, controller, copies, new NumberingController(numbering));
     }
 }
