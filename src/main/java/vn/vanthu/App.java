@@ -11,6 +11,7 @@ import vn.vanthu.config.AppConfig;
 import vn.vanthu.config.ConfigException;
 import vn.vanthu.digitization.DigitizationFeature;
 import vn.vanthu.dispatch.DispatchFeature;
+import vn.vanthu.documents.DocumentAccess;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.dossier.DossierFeature;
 import vn.vanthu.dossier.Packages;
@@ -123,7 +124,8 @@ public final class App implements AutoCloseable {
                     users.service(), dispatch.service(), clock);
 
             var controllers = new Routes.Controllers(users.controller(), new AuditController(audit),
-                    new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
+                    new DocumentController(documents, new DocumentAccess(db, dispatch.service()::sees,
+                            incoming.service()::sees)), devPki == null ? null : new PkiController(devPki),
                     keys.controller(), signing.controller(), validation.controller(), dispatch.dispatches(),
                     dispatch.copies(), dossiers.catalogues(), dossiers.dossiers(),
                     new BackupController(new H2Backup(db)), jobs.controller(), digitization.controller(),

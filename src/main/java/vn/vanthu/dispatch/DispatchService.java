@@ -128,10 +128,14 @@ public final class DispatchService {
         return dao.attachments(id);
     }
 
-    /** The dispatches this caller may see. */
     /** Whether the caller may see this dispatch (drafts and secret ones are not for everyone). */
     public boolean visible(User caller, Dispatch d) {
         return access.sees(caller, d);
+    }
+
+    /** Whether dispatch {@code id} exists and the caller may see it (for the documents it references). */
+    public boolean sees(User caller, String id) {
+        return dao.find(id).map(d -> access.sees(caller, d)).orElse(false);
     }
 
     public List<Dispatch> list(User caller, String status, Integer year, int limit, long offset) {
