@@ -12,6 +12,7 @@ import vn.vanthu.config.ConfigException;
 import vn.vanthu.digitization.DigitizationFeature;
 import vn.vanthu.dispatch.DispatchFeature;
 import vn.vanthu.documents.DocumentAccess;
+import vn.vanthu.limits.WorkBudget;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.dossier.DossierFeature;
 import vn.vanthu.dossier.Packages;
@@ -140,7 +141,8 @@ public final class App implements AutoCloseable {
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers),
                     new Auth(users.service()::authenticate), audit, health, registered::add,
-                    () -> trust.fetches().render() + keys.service().metrics(), clock);
+                    () -> trust.fetches().render() + keys.service().metrics()
+                            + WorkBudget.render(List.of(validation.service().budget(), signing.service().budget())), clock);
             return new App(config, db, web, registered, dossiers.packages(), jobs.service(), instance,
                     new OrphanSweeper(db, documents, clock));
         } catch (RuntimeException e) {

@@ -4,14 +4,17 @@ import vn.vanthu.store.Database;
 import vn.vanthu.web.Role;
 import vn.vanthu.web.User;
 
+import java.util.List;
+
 /**
- * Who may fetch stored bytes by their SHA-256: whoever uploaded them (and auditors, who check what was stored),
- * and whoever may see an object that holds
+ * Who may fetch stored bytes by their SHA-256: whoever uploaded them, and whoever may see an object that holds
  * them, by that object's own rule: a dispatch (its draft, issued file, edXML or appendix) and an incoming
  * document by their features' rules; a copy by its maker and whoever sees its source dispatch; a dossier's items,
  * seal and reports by every user (every user reads dossiers); a digitization's result by its maker and the roles
  * that read digitizations (clerk, auditor, admin); a stored validation's file and report by its requester and
- * auditors. Anyone else is told nothing: the hash is answered 404 like one never stored.
+ * auditors. Auditors, who check what is stored (a restored backup, the bytes after a crash), read any other bytes
+ * too, except those a dispatch or incoming document hidden from them holds (a secret one). Anyone else is told
+ * nothing: the hash is answered 404 like one never stored.
  *
  * <pre>{@code
  * DocumentAccess access = new DocumentAccess(db, dispatches::sees, incoming::sees);
@@ -36,13 +39,26 @@ public final class DocumentAccess {
     }
 
     public boolean sees(User caller, String sha256) {
-        return dao.references(sha256).stream().anyMatch(r -> sees(caller, r));
+        List<DocumentReferencesDao.Reference> refs = dao.references(sha256);
+        if (refs.stream().anyMatch(r -> sees(caller, r))) {
+            return true;
+        }
+        return caller.has(Role.AUDITOR) && refs.stream().noneMatch(DocumentAccess::heldByRuledObject);
+    }
+
+    /** Held by a dispatch (a copy's source too) or an incoming document: their rules decide alone. */
+    private static boolean heldByRuledObject(DocumentReferencesDao.Reference r) {
+        return switch (r.kind()) {
+            case DISPATCH, INCOMING -> true;
+            case COPY -> r.objectId() != null;
+            default -> false;
+        };
     }
 
     private boolean sees(User caller, DocumentReferencesDao.Reference r) {
         boolean owner = caller.id().equals(r.ownerId());
         return switch (r.kind()) {
-            case UPLOAD -> owner || caller.has(Role.AUDITOR);
+            case UPLOAD -> owner;
             case DISPATCH -> dispatches.sees(caller, r.objectId());
             case COPY -> owner || (r.objectId() != null && dispatches.sees(caller, r.objectId()));
             case DOSSIER -> true;

@@ -88,7 +88,7 @@ public final class WebServer {
                     if (!r.isPublic()) {
                         auth.check(ctx, r.roles());
                     }
-                    try {
+                    try (ClientProbe probe = new ClientProbe(ctx); ClientWatch watch = ClientWatch.watching(probe::gone)) {
                         handler.handle(ctx);
                     } catch (StackOverflowError | OutOfMemoryError e) {
                         // Answered as any unexpected failure (500, the JSON shape, the request id); the work's

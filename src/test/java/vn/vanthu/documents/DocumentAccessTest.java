@@ -91,6 +91,40 @@ class DocumentAccessTest {
         assertEquals(404, fetch(sha, "admin").status());
     }
 
+    @Test
+    void a_secret_draft_is_hidden_from_auditors_by_its_hash_as_by_its_id() {
+        String official = s.get("/api/v1/users/me", "official").json().path("id").asText();
+        String metadata = "{\"documentType\":\"CV\",\"subject\":\"V/v bảo đảm an toàn thông tin\","
+                + "\"signerPosition\":\"PHÓ GIÁM ĐỐC\",\"signerName\":\"Nguyễn Hữu Thắng\",\"signerUserId\":\"" + official
+                + "\",\"recipients\":[\"Các phòng\"],\"draftingUnit\":\"VP\",\"priority\":\"NORMAL\",\"secret\":true}";
+        TestServer.Response created = s.postMultipart("/api/v1/dispatches", "clerk", new Multipart()
+                .file("file", "mat.pdf", "application/pdf", DispatchPdf.draft("CV", "Thái Bình, ngày 1 tháng 1 năm      "))
+                .field("metadata", metadata));
+        assertEquals(201, created.status(), created.text());
+        String sha = created.json().path("sha256").asText();
+        assertEquals(404, s.get("/api/v1/dispatches/" + created.json().path("id").asText(), "auditor").status());
+        assertEquals(404, fetch(sha, "auditor").status(), "not a secret roles' reader by default");
+        assertEquals(404, fetch(sha, "handler").status());
+        assertEquals(200, fetch(sha, "clerk").status());
+        assertEquals(200, fetch(sha, "official").status(), "the named signer");
+    }
+
+    @Test
+    void auditors_read_bytes_no_object_holds_and_other_users_do_not() throws Exception {
+        byte[] pdf = DispatchPdf.appendix("TỜ TRÌNH SỐ 9");
+        StringBuilder chain = new StringBuilder();
+        for (String name : new String[] {"official1.crt", "issuing-ca.crt", "root-ca.crt"}) {
+            chain.append(java.nio.file.Files.readString(java.nio.file.Path.of("keystore-samples", name)));
+        }
+        TestServer.Response prepared = s.postMultipart("/api/v1/signatures/prepare", "official", new Multipart()
+                .file("file", "to-trinh.pdf", "application/pdf", pdf)
+                .field("format", "PAdES").field("level", "B").field("certificate", chain.toString()));
+        assertEquals(200, prepared.status(), prepared.text());
+        String sha = vn.vanthu.store.Hashes.sha256Hex(pdf);
+        assertEquals(200, fetch(sha, "auditor").status(), "what a preparation stored, checked by an auditor");
+        assertEquals(404, fetch(sha, "clerk").status());
+    }
+
     private static TestServer.Response fetch(String sha, String who) {
         return s.get("/api/v1/documents/" + sha, who);
     }
