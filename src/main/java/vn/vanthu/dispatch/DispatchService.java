@@ -81,10 +81,10 @@ public final class DispatchService {
 
     public Dispatch create(User caller, RequestOrigin origin, NewDispatch m, Path pdf, String fileName) {
         DocumentType type = DocumentType.parse(m.documentType());
-        String subject = DraftFields.required(m.subject(), "subject", 500);
-        String position = DraftFields.required(m.signerPosition(), "signerPosition", 200);
-        String name = DraftFields.required(m.signerName(), "signerName", 200);
-        String signerId = DraftFields.required(m.signerUserId(), "signerUserId", 40);
+        String subject = DraftFields.required(m.subject(), "subject", DraftFields.SUBJECT);
+        String position = DraftFields.required(m.signerPosition(), "signerPosition", DraftFields.SIGNER);
+        String name = DraftFields.required(m.signerName(), "signerName", DraftFields.SIGNER);
+        String signerId = DraftFields.required(m.signerUserId(), "signerUserId", DraftFields.USER_ID);
         User signer = users.find(signerId).filter(u -> u.has(Role.OFFICIAL)).orElseThrow(() -> ApiException
                 .unprocessable("UNKNOWN_SIGNER", "signerUserId must name a user with the role OFFICIAL", "signerUserId"));
         List<String> recipients = DraftFields.recipients(m.recipients());
