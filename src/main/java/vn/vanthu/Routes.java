@@ -120,7 +120,7 @@ public final class Routes {
         r.add(GET, "/api/v1/dossiers/{id}", ANY_USER, "dossiers", "A dossier: metadata, items in document-date order, history", NONE, d::get);
         r.add(POST, "/api/v1/dossiers/{id}/documents", Set.of(CLERK, OFFICIAL), "dossiers", "File a document while OPEN: JSON {dispatchId} (an issued dispatch), or multipart file + metadata {kind, numberSymbol, documentDate, issuingOrgan, documentType, subject}", MULTIPART, d::file, NewItem.FIELDS);
         r.add(DELETE, "/api/v1/dossiers/{id}/documents/{itemId}", Set.of(CLERK, OFFICIAL), "dossiers", "Remove an item while the dossier is OPEN", NONE, d::removeItem);
-        r.add(POST, "/api/v1/dossiers/{id}/close", Set.of(CLERK), "dossiers", "Validate every signed item, build the table of contents and the package, seal it (XAdES-LTA) {keyId, pin, force?, reason?} → CLOSED", JSON, d::close);
+        r.add(POST, "/api/v1/dossiers/{id}/close", Set.of(CLERK), "dossiers", "Validate every signed item, build the table of contents and the package, seal it (XAdES-LTA) {keyId, pin, force?, reason?} → CLOSED", JSON, d::close, DossierController.CLOSE);
         r.add(GET, "/api/v1/dossiers/{id}/package", ANY_USER, "dossiers", "The sealed archival package (E-ARK CSIP ZIP)", NONE, d::packageZip);
         r.add(POST, "/api/v1/dossiers/{id}/renew", Set.of(CLERK, ADMIN), "dossiers", "Add an archive timestamp to the sealed package now", NONE, d::renew);
         r.add(GET, "/api/v1/dossiers/{id}/export.pdf", ANY_USER, "dossiers", "Reading copy: the table of contents, then every PDF document in chronological order", NONE, d::exportPdf);
