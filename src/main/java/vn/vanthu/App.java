@@ -11,6 +11,8 @@ import vn.vanthu.config.AppConfig;
 import vn.vanthu.config.ConfigException;
 import vn.vanthu.digitization.DigitizationFeature;
 import vn.vanthu.dispatch.DispatchFeature;
+import vn.vanthu.documents.DocumentAccess;
+import vn.vanthu.limits.WorkBudget;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.dossier.DossierFeature;
 import vn.vanthu.dossier.Packages;
@@ -123,7 +125,8 @@ public final class App implements AutoCloseable {
                     users.service(), dispatch.service(), clock);
 
             var controllers = new Routes.Controllers(users.controller(), new AuditController(audit),
-                    new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
+                    new DocumentController(documents, new DocumentAccess(db, dispatch.service()::sees,
+                            incoming.service()::sees)), devPki == null ? null : new PkiController(devPki),
                     keys.controller(), signing.controller(), validation.controller(), dispatch.dispatches(),
                     dispatch.copies(), dossiers.catalogues(), dossiers.dossiers(),
                     new BackupController(new H2Backup(db)), jobs.controller(), digitization.controller(),
@@ -138,7 +141,8 @@ public final class App implements AutoCloseable {
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers),
                     new Auth(users.service()::authenticate), audit, health, registered::add,
-                    () -> trust.fetches().render() + keys.service().metrics(), clock);
+                    () -> trust.fetches().render() + keys.service().metrics()
+                            + WorkBudget.render(List.of(validation.service().budget(), signing.service().budget())), clock);
             return new App(config, db, web, registered, dossiers.packages(), jobs.service(), instance,
                     new OrphanSweeper(db, documents, clock));
         } catch (RuntimeException e) {

@@ -43,7 +43,7 @@ public enum Setting {
     REPORT_SEAL_KEYSTORE("report.seal.keystore", "", "PKCS#12 of the agency seal that signs validation report PDFs; required in production; empty = <dev.pki.dir>/seal.p12 with dev.pki on."),
     REPORT_SEAL_PASSWORD("report.seal.password", "", "Password of report.seal.keystore (default 123456 only in dev mode; never logged)."),
     VALIDATION_MAX_SIGNATURES("validation.max.signatures", "100", "Files with more signatures than this are refused (422) before validation."),
-    VALIDATION_MAX_CONCURRENT("validation.max.concurrent", "0", "Validations running at once (0 = twice the CPU count); others wait."),
+    VALIDATION_MAX_CONCURRENT("validation.max.concurrent", "0", "Validations running at once (0 = twice the CPU count); others wait. Signings get as many slots of their own."),
     WORK_SECONDS_PER_MB("work.seconds.per.mb", "5", "Wall-clock seconds one validation or signing may take per MB of its file (decimal); past it → 422 TOO_COMPLEX."),
     WORK_MIN_SECONDS("work.min.seconds", "30", "The budget of a small file: no validation or signing is cut off sooner than this (decimal seconds)."),
     AGENCY_ABBREVIATION("agency.abbreviation", "SKHCN", "The agency's abbreviation in document symbols (05/KH-SKHCN)."),

@@ -3,6 +3,8 @@ package vn.vanthu.dispatch;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import vn.vanthu.store.TempFiles;
+import vn.vanthu.web.BodySpec;
+import vn.vanthu.web.FieldSpec;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Uploads;
@@ -20,6 +22,11 @@ import java.util.List;
  * <pre>{@code curl -F source=<dispatchId> -F form=SY -F keyId=seal -F pin=… $URL/api/v1/copies -o copy.pdf}</pre>
  */
 public final class CopyController {
+    /** The form fields of a copy: checked before anything is stored or reserved, and documented. */
+    public static final BodySpec FIELDS = BodySpec.form(FieldSpec.text("source", DraftFields.USER_ID),
+            FieldSpec.text("copyNumber", 50), FieldSpec.text("digitizationId", DraftFields.USER_ID), FieldSpec.oneOf("form", java.util.List.of("SY", "SL", "TrS")),
+            FieldSpec.text("pages", 20), FieldSpec.text("keyId", DraftFields.KEY_ID), FieldSpec.text("pin", DraftFields.PIN));
+
     private final Copies copies;
 
     public CopyController(Copies copies) {

@@ -9,6 +9,7 @@ import vn.vanthu.error.ApiException;
 import vn.vanthu.signing.VisibleSignature;
 import vn.vanthu.store.TempFiles;
 import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.BodySpec;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Json;
 import vn.vanthu.web.Paging;
@@ -30,6 +31,11 @@ import java.util.Optional;
  * <pre>{@code r.add(POST, "/api/v1/dispatches/{id}/issue", Set.of(CLERK), …, JSON, dispatchController::issue);}</pre>
  */
 public final class DispatchController {
+    /** The JSON fields of create (its metadata part), sign and issue, checked and documented from one place. */
+    public static final BodySpec CREATE = DraftFields.METADATA;
+    public static final BodySpec SIGN = DraftFields.SIGN;
+    public static final BodySpec ISSUE = DraftFields.ISSUE;
+
     private final DispatchService dispatches;
     private final Sending sending;
     private final Issuing issuing;

@@ -96,10 +96,10 @@ public final class DispatchService {
 
     public Dispatch create(User caller, RequestOrigin origin, NewDispatch m, Path pdf, String fileName) {
         DocumentType type = DocumentType.parse(m.documentType());
-        String subject = DraftFields.required(m.subject(), "subject", 500);
-        String position = DraftFields.required(m.signerPosition(), "signerPosition", 200);
-        String name = DraftFields.required(m.signerName(), "signerName", 200);
-        String signerId = DraftFields.required(m.signerUserId(), "signerUserId", 40);
+        String subject = DraftFields.required(m.subject(), "subject", DraftFields.SUBJECT);
+        String position = DraftFields.required(m.signerPosition(), "signerPosition", DraftFields.SIGNER);
+        String name = DraftFields.required(m.signerName(), "signerName", DraftFields.SIGNER);
+        String signerId = DraftFields.required(m.signerUserId(), "signerUserId", DraftFields.USER_ID);
         User signer = users.find(signerId).filter(u -> u.has(Role.OFFICIAL)).orElseThrow(() -> ApiException
                 .unprocessable("UNKNOWN_SIGNER", "signerUserId must name a user with the role OFFICIAL", "signerUserId"));
         List<String> recipients = DraftFields.recipients(m.recipients());
@@ -143,10 +143,14 @@ public final class DispatchService {
         return dao.attachments(id);
     }
 
-    /** The dispatches this caller may see. */
     /** Whether the caller may see this dispatch (drafts and secret ones are not for everyone). */
     public boolean visible(User caller, Dispatch d) {
         return access.sees(caller, d);
+    }
+
+    /** Whether dispatch {@code id} exists and the caller may see it (for the documents it references). */
+    public boolean sees(User caller, String id) {
+        return dao.find(id).map(d -> access.sees(caller, d)).orElse(false);
     }
 
     public List<Dispatch> list(User caller, String status, Integer year, int limit, long offset) {
