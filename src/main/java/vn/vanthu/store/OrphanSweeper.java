@@ -44,7 +44,8 @@ public final class OrphanSweeper implements AutoCloseable {
             "dispatches.current_sha256", "dispatches.edxml_sha256", "dispatch_attachments.sha256",
             "dispatch_copies.sha256", "dossier_items.sha256", "dossier_items.report_sha256",
             "dossiers.seal_sha256", "dossiers.package_manifest", "digitizations.result_sha256",
-            "incoming_files.sha256", "validations.document_sha256", "validations.etsi_report_sha256");
+            "incoming_files.sha256", "validations.document_sha256", "validations.etsi_report_sha256",
+            "catalogue_approvals.pdf_sha256");
     /** Columns naming documents that do not keep them: their rows are deleted with the bytes (who uploaded what). */
     public static final List<String> OWNED = List.of("document_uploads.sha256");
     /** Columns holding JSON that names documents by hash (the two-step preparations' documents). */
