@@ -14,6 +14,7 @@ import vn.vanthu.dispatch.DispatchFeature;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.dossier.DossierFeature;
 import vn.vanthu.dossier.Packages;
+import vn.vanthu.figures.FiguresFeature;
 import vn.vanthu.jobs.Jobs;
 import vn.vanthu.jobs.JobsFeature;
 import vn.vanthu.incoming.IncomingFeature;
@@ -121,13 +122,14 @@ public final class App implements AutoCloseable {
                     jobs.service(), clock);
             IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
                     users.service(), dispatch.service(), clock);
+            FiguresFeature figures = FiguresFeature.create(config, db, signing.service(), seal, clock);
 
             var controllers = new Routes.Controllers(users.controller(), new AuditController(audit),
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
                     keys.controller(), signing.controller(), validation.controller(), dispatch.dispatches(),
                     dispatch.copies(), dossiers.catalogues(), dossiers.dossiers(),
                     new BackupController(new H2Backup(db)), jobs.controller(), digitization.controller(),
-                    incoming.controller());
+                    incoming.controller(), figures.controller());
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)
