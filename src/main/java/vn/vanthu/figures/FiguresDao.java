@@ -2,23 +2,26 @@ package vn.vanthu.figures;
 
 import org.jdbi.v3.core.Handle;
 import vn.vanthu.store.Database;
+import vn.vanthu.time.VietnamTime;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * The grouped queries behind the figures: always the same eight statements, whatever the number of records, each
+ * The grouped queries behind the figures: always the same seven statements, whatever the number of records, each
  * answering at most one row per day (and unit, or the few columns the figure needs), never one row per document.
- * Days are Vietnam days counted from 1970-01-01: the epoch seconds of a timestamp plus seven hours (Vietnam keeps
- * +07:00 all year), divided by a day; a DATE column's epoch is its own midnight. The same SQL runs on H2 and
- * PostgreSQL (EXTRACT(EPOCH …) on both; AT TIME ZONE differs between them).
+ * A day is a key {@code yyyyddd} (year × 1000 + day of the year) of the Vietnam date: {@code EXTRACT} of YEAR and DOY
+ * from the timestamp {@code AT TIME ZONE 'Asia/Ho_Chi_Minh'}, which both H2 and PostgreSQL read as the local time
+ * there (a cast to DATE would not: H2 casts in the session's zone); keys of one year order like the dates.
  *
- * <pre>{@code FiguresDao.Records r = dao.read(from, to, today);   // eight queries, one handle}</pre>
+ * <pre>{@code FiguresDao.Records r = dao.read(from, to, today);   // seven queries, one handle}</pre>
  */
 final class FiguresDao {
     /** The queries a call runs, whatever the volume: the figure the benchmark and the tests check. */
-    static final int QUERY_COUNT = 8;
+    static final int QUERY_COUNT = 7;
 
     private final Database db;
 
@@ -26,22 +29,32 @@ final class FiguresDao {
         this.db = db;
     }
 
-    /** A Vietnam day number (days since 1970-01-01) of a TIMESTAMP WITH TIME ZONE column. */
+    /** The Vietnam day key (yyyyddd) of a TIMESTAMP WITH TIME ZONE column. */
     static String day(String column) {
-        return "CAST(FLOOR((EXTRACT(EPOCH FROM " + column + ") + 25200) / 86400) AS INT)";
+        String local = column + " AT TIME ZONE '" + VietnamTime.ZONE.getId() + "'";
+        return "CAST(EXTRACT(YEAR FROM " + local + ") * 1000 + EXTRACT(DOY FROM " + local + ") AS INT)";
     }
 
-    /** The day number of a DATE column. */
+    /** The day key of a DATE column. */
     static String dateDay(String column) {
-        return "CAST(FLOOR(EXTRACT(EPOCH FROM " + column + ") / 86400) AS INT)";
+        return "CAST(EXTRACT(YEAR FROM " + column + ") * 1000 + EXTRACT(DOY FROM " + column + ") AS INT)";
+    }
+
+    /** The day key of a date. */
+    static long key(LocalDate d) {
+        return d.getYear() * 1000L + d.getDayOfYear();
+    }
+
+    /** The date of a day key. */
+    static LocalDate date(long key) {
+        return LocalDate.ofYearDay((int) (key / 1000), (int) (key % 1000));
     }
 
     record Outgoing(String unit, long issuedDay, Long signedDay, long count, long signed) {}
 
-    record Incoming(String unit, long registeredDay, long count, long electronic, long urgentAtOnce, long handled,
-                    long handledByDeadline, long late, long open, long overdue) {}
-
-    record Submission(String unit, long registeredDay, long receivedDay, long directedDay, long count) {}
+    /** receivedDay and directedDay: null unless of normal urgency and directed. */
+    record Incoming(String unit, long registeredDay, Long receivedDay, Long directedDay, long count, long electronic,
+                    long urgentAtOnce, long handled, long handledByDeadline, long late, long open, long overdue) {}
 
     record Opened(long day, long count, long inCatalogue) {}
 
@@ -53,71 +66,63 @@ final class FiguresDao {
 
     record Validated(long day, long count, long passed, long notPassed, long unsigned) {}
 
-    /** What the eight queries answered for [from, to). */
-    record Records(List<Outgoing> outgoing, List<Incoming> incoming, List<Submission> submissions,
-                   List<Opened> opened, List<Closed> closed, List<Submitted> submitted, List<Digitized> digitized,
+    /** What the seven queries answered for [from, to). */
+    record Records(List<Outgoing> outgoing, List<Incoming> incoming, List<Opened> opened, List<Closed> closed, List<Submitted> submitted, List<Digitized> digitized,
                    List<Validated> validated) {}
 
     Records read(OffsetDateTime from, OffsetDateTime to, LocalDate today) {
-        return db.withHandle(h -> new Records(outgoing(h, from, to), incoming(h, from, to, today),
-                submissions(h, from, to), opened(h, from, to), closed(h, from, to), submitted(h, from, to),
+        return db.withHandle(h -> new Records(outgoing(h, from, to), incoming(h, from, to, today), opened(h, from, to), closed(h, from, to), submitted(h, from, to),
                 digitized(h, from, to), validated(h, from, to)));
     }
 
+    /** Keys computed once per row in a derived table, then grouped (H2 would otherwise compute them twice). */
     private static List<Outgoing> outgoing(Handle h, OffsetDateTime from, OffsetDateTime to) {
-        String issued = day("issued_at");
-        String signed = day("signed_at");
-        return h.createQuery("SELECT drafting_unit, " + issued + " AS issued_day, " + signed + " AS signed_day, "
-                        + "COUNT(*) AS n, SUM(CASE WHEN signed_at IS NOT NULL THEN 1 ELSE 0 END) AS signed "
-                        + "FROM dispatches WHERE status = 'ISSUED' AND issued_at >= :from AND issued_at < :to "
-                        + "GROUP BY drafting_unit, " + issued + ", " + signed)
+        return h.createQuery("SELECT unit, issued_day, signed_day, COUNT(*) AS n, "
+                        + "SUM(CASE WHEN signed_day IS NOT NULL THEN 1 ELSE 0 END) AS signed FROM (SELECT drafting_unit AS unit, "
+                        + day("issued_at") + " AS issued_day, " + day("signed_at") + " AS signed_day FROM dispatches "
+                        + "WHERE status = 'ISSUED' AND issued_at >= :from AND issued_at < :to) x "
+                        + "GROUP BY unit, issued_day, signed_day")
                 .bind("from", from).bind("to", to)
-                .map((rs, c) -> new Outgoing(rs.getString("drafting_unit"), rs.getLong("issued_day"),
-                        rs.getObject("signed_day") == null ? null : rs.getLong("signed_day"),
+                .map((rs, c) -> new Outgoing(rs.getString("unit"), rs.getLong("issued_day"), nullable(rs, "signed_day"),
                         rs.getLong("n"), rs.getLong("signed")))
                 .list();
     }
 
+    /**
+     * Incoming documents by lead unit and day of registration; for those of normal urgency already directed, also
+     * by the days of arrival and of direction (the working-day check of Art. 23 is the service's).
+     */
     private static List<Incoming> incoming(Handle h, OffsetDateTime from, OffsetDateTime to, LocalDate today) {
-        String registered = day("registered_at");
-        String completed = day("completed_at");
-        String deadline = dateDay("deadline");
+        String normalDirected = "urgency = 'NORMAL' AND directed_at IS NOT NULL";
         String open = "status IN ('REGISTERED', 'ASSIGNED', 'IN_PROGRESS')";
-        return h.createQuery("SELECT lead_unit, " + registered + " AS registered_day, COUNT(*) AS n, "
+        return h.createQuery("SELECT unit, registered_day, received_day, directed_day, COUNT(*) AS n, "
                         + "SUM(CASE WHEN origin IN ('EXCHANGE', 'UPLOAD') THEN 1 ELSE 0 END) AS electronic, "
-                        + "SUM(CASE WHEN urgency <> 'NORMAL' AND directed_at IS NOT NULL AND "
-                        + "EXTRACT(EPOCH FROM directed_at) - EXTRACT(EPOCH FROM received_at) <= :atOnce THEN 1 ELSE 0 END) AS at_once, "
+                        + "SUM(at_once) AS at_once, "
                         + "SUM(CASE WHEN status = 'DONE' THEN 1 ELSE 0 END) AS handled, "
-                        + "SUM(CASE WHEN status = 'DONE' AND (deadline IS NULL OR " + completed + " <= " + deadline
-                        + ") THEN 1 ELSE 0 END) AS by_deadline, "
-                        + "SUM(CASE WHEN status = 'DONE' AND deadline IS NOT NULL AND " + completed + " > " + deadline
-                        + " THEN 1 ELSE 0 END) AS late, "
+                        + "SUM(CASE WHEN status = 'DONE' AND (deadline_day IS NULL OR completed_day <= deadline_day) "
+                        + "THEN 1 ELSE 0 END) AS by_deadline, "
+                        + "SUM(CASE WHEN status = 'DONE' AND completed_day > deadline_day THEN 1 ELSE 0 END) AS late, "
                         + "SUM(CASE WHEN " + open + " THEN 1 ELSE 0 END) AS still_open, "
-                        + "SUM(CASE WHEN " + open + " AND deadline IS NOT NULL AND " + deadline
-                        + " < :today THEN 1 ELSE 0 END) AS overdue "
-                        + "FROM incoming WHERE registered_at >= :from AND registered_at < :to "
-                        + "GROUP BY lead_unit, " + registered)
-                .bind("from", from).bind("to", to).bind("today", today.toEpochDay())
-                .bind("atOnce", FiguresService.AT_ONCE.toSeconds())
-                .map((rs, c) -> new Incoming(rs.getString("lead_unit"), rs.getLong("registered_day"), rs.getLong("n"),
+                        + "SUM(CASE WHEN " + open + " AND deadline_day < :today THEN 1 ELSE 0 END) AS overdue "
+                        + "FROM (SELECT lead_unit AS unit, status, origin, " + day("registered_at") + " AS registered_day, "
+                        + "CASE WHEN " + normalDirected + " THEN " + day("received_at") + " END AS received_day, "
+                        + "CASE WHEN " + normalDirected + " THEN " + day("directed_at") + " END AS directed_day, "
+                        + "CASE WHEN urgency <> 'NORMAL' AND directed_at <= received_at + INTERVAL '"
+                        + FiguresService.AT_ONCE.toMinutes() + "' MINUTE THEN 1 ELSE 0 END AS at_once, "
+                        + day("completed_at") + " AS completed_day, " + dateDay("deadline") + " AS deadline_day "
+                        + "FROM incoming WHERE registered_at >= :from AND registered_at < :to) x "
+                        + "GROUP BY unit, registered_day, received_day, directed_day")
+                .bind("from", from).bind("to", to).bind("today", key(today))
+                .map((rs, c) -> new Incoming(rs.getString("unit"), rs.getLong("registered_day"),
+                        nullable(rs, "received_day"), nullable(rs, "directed_day"), rs.getLong("n"),
                         rs.getLong("electronic"), rs.getLong("at_once"), rs.getLong("handled"),
                         rs.getLong("by_deadline"), rs.getLong("late"), rs.getLong("still_open"), rs.getLong("overdue")))
                 .list();
     }
 
-    /** Documents of normal urgency submitted to the person who directs: by day of arrival and of direction. */
-    private static List<Submission> submissions(Handle h, OffsetDateTime from, OffsetDateTime to) {
-        String registered = day("registered_at");
-        String received = day("received_at");
-        String directed = day("directed_at");
-        return h.createQuery("SELECT lead_unit, " + registered + " AS registered_day, " + received + " AS received_day, "
-                        + directed + " AS directed_day, COUNT(*) AS n FROM incoming "
-                        + "WHERE urgency = 'NORMAL' AND directed_at IS NOT NULL AND registered_at >= :from AND registered_at < :to "
-                        + "GROUP BY lead_unit, " + registered + ", " + received + ", " + directed)
-                .bind("from", from).bind("to", to)
-                .map((rs, c) -> new Submission(rs.getString("lead_unit"), rs.getLong("registered_day"),
-                        rs.getLong("received_day"), rs.getLong("directed_day"), rs.getLong("n")))
-                .list();
+    private static Long nullable(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
     }
 
     /** Dossiers opened, and how many of them are rows of their year's catalogue (one row per year and symbol). */

@@ -82,21 +82,17 @@ public final class FiguresService {
             }
         }
         for (FiguresDao.Incoming i : records.incoming()) {
+            boolean submittedOnTime = i.receivedDay() != null && i.directedDay() != null
+                    && !day(i.directedDay()).isAfter(workingDays.next(day(i.receivedDay())));
             for (Tally x : t.of(i.registeredDay(), i.unit())) {
                 x.registered += i.count();
                 x.receivedElectronically += i.electronic();
-                x.submittedOnTime += i.urgentAtOnce();
+                x.submittedOnTime += i.urgentAtOnce() + (submittedOnTime ? i.count() : 0);
                 x.handled += i.handled();
                 x.handledByDeadline += i.handledByDeadline();
                 x.late += i.late();
                 x.open += i.open();
                 x.overdue += i.overdue();
-            }
-        }
-        for (FiguresDao.Submission s : records.submissions()) {
-            boolean onTime = !day(s.directedDay()).isAfter(workingDays.next(day(s.receivedDay())));
-            for (Tally x : t.of(s.registeredDay(), s.unit())) {
-                x.submittedOnTime += onTime ? s.count() : 0;
             }
         }
         agencyOnly(records, t);
@@ -135,8 +131,8 @@ public final class FiguresService {
         }
     }
 
-    private static LocalDate day(long epochDay) {
-        return LocalDate.ofEpochDay(epochDay);
+    private static LocalDate day(long key) {
+        return FiguresDao.date(key);
     }
 
     static String period(LocalDate d, Granularity g) {
@@ -173,8 +169,8 @@ public final class FiguresService {
             byPeriod.values().forEach(units -> units.put(own, new Tally()));
         }
 
-        List<Tally> of(long epochDay, String unit) {
-            Map<String, Tally> units = byPeriod.get(period(day(epochDay), request.granularity()));
+        List<Tally> of(long dayKey, String unit) {
+            Map<String, Tally> units = byPeriod.get(period(day(dayKey), request.granularity()));
             if (units == null) {
                 return List.of();
             }
@@ -185,8 +181,8 @@ public final class FiguresService {
                     : List.of(units.get(""), units.computeIfAbsent(unit, u -> new Tally()));
         }
 
-        List<Tally> agency(long epochDay) {
-            Map<String, Tally> units = byPeriod.get(period(day(epochDay), request.granularity()));
+        List<Tally> agency(long dayKey) {
+            Map<String, Tally> units = byPeriod.get(period(day(dayKey), request.granularity()));
             return units == null || request.unit() != null ? List.of() : List.of(units.get(""));
         }
     }
