@@ -13,9 +13,9 @@ import java.util.List;
 /**
  * The grouped queries behind the figures: always the same seven statements, whatever the number of records, each
  * answering at most one row per day (and unit, or the few columns the figure needs), never one row per document.
- * A day is a key {@code yyyyddd} (year × 1000 + day of the year) of the Vietnam date: {@code EXTRACT} of YEAR and DOY
- * from the timestamp {@code AT TIME ZONE 'Asia/Ho_Chi_Minh'}, which both H2 and PostgreSQL read as the local time
- * there (a cast to DATE would not: H2 casts in the session's zone); keys of one year order like the dates.
+ * A day is a key {@code yyyyddd} (year × 1000 + day of the year) of the Vietnam date: {@code EXTRACT} of YEAR and
+ * DOY from the timestamp AT TIME ZONE {@link VietnamTime#ZONE}, which H2 and PostgreSQL both read as the local time
+ * there (a cast to DATE would not: H2 casts in the session's zone); keys order like the dates.
  *
  * <pre>{@code FiguresDao.Records r = dao.read(from, to, today);   // seven queries, one handle}</pre>
  */
