@@ -113,13 +113,13 @@ public final class App implements AutoCloseable {
             SigningFeature signing = SigningFeature.create(config, db, documents, trust, keys.service(),
                     keys.service().sealRule(validation.service()), clock);
             ServiceSeal seal = ServiceSeal.of(config);
-            DispatchFeature dispatch = DispatchFeature.create(config, db, documents, keys.service(), signing,
-                    users.service(), seal, instance, clock);
-            DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
-                    users.service(), validation.service(), dispatch.service(), clock);
             JobsFeature jobs = JobsFeature.create(db, clock);
             DigitizationFeature digitization = DigitizationFeature.create(config.digitization(), db, documents,
                     jobs.service(), clock);
+            DispatchFeature dispatch = DispatchFeature.create(config, db, documents, keys.service(), signing,
+                    users.service(), seal, instance, digitization.service(), clock);
+            DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
+                    users.service(), validation.service(), dispatch.service(), clock);
             IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
                     users.service(), dispatch.service(), clock);
             FiguresFeature figures = FiguresFeature.create(config, db, signing.service(), seal, clock);
@@ -129,7 +129,7 @@ public final class App implements AutoCloseable {
                     keys.controller(), signing.controller(), validation.controller(), dispatch.dispatches(),
                     dispatch.copies(), dossiers.catalogues(), dossiers.dossiers(),
                     new BackupController(new H2Backup(db)), jobs.controller(), digitization.controller(),
-                    incoming.controller(), figures.controller());
+                    incoming.controller(), dispatch.numbering(), figures.controller());
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)

@@ -7,6 +7,7 @@ import vn.vanthu.backup.BackupController;
 import vn.vanthu.digitization.DigitizationController;
 import vn.vanthu.dispatch.CopyController;
 import vn.vanthu.dispatch.DispatchController;
+import vn.vanthu.dispatch.NumberingController;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.dossier.CatalogueController;
 import vn.vanthu.dossier.DossierController;
@@ -55,7 +56,8 @@ public final class Routes {
                               ValidationController validations, DispatchController dispatches,
                               CopyController copies, CatalogueController catalogues, DossierController dossiers,
                               BackupController backup, JobController jobs, DigitizationController digitizations,
-                              IncomingController incoming, FiguresController figures) {}
+                              IncomingController incoming, NumberingController numbering,
+                              FiguresController figures) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -96,9 +98,10 @@ public final class Routes {
         r.add(GET, "/api/v1/validations/{id}", Set.of(AUDITOR), "validation", "One stored validation with its ETSI report", NONE, c.validations()::get);
         r.add(GET, "/api/v1/validations/{id}/report.pdf", Set.of(AUDITOR), "validation", "Human-readable validation report, sealed (PAdES)", NONE, c.validations()::reportPdf);
         declareDispatches(r, c.dispatches());
-        r.add(POST, "/api/v1/copies", Set.of(CLERK), "dispatches", "Electronic copy (SY, SL, TrS + pages) of an issued dispatch (source) or a scan (file), sealed {keyId, pin} → the PDF", MULTIPART, c.copies()::create);
+        r.add(POST, "/api/v1/copies", Set.of(CLERK), "dispatches", "Electronic copy (SY, SL, TrS + pages) of an issued dispatch (source), a scan (file) or a digitization (digitizationId), sealed {keyId, pin} → the PDF", MULTIPART, c.copies()::create);
         r.add(GET, "/api/v1/catalogues/{year}", ANY_USER, "dossiers", "The year's dossier catalogue (danh mục hồ sơ) as JSON, or ?format=pdf printable", NONE, c.catalogues()::get);
         r.add(PUT, "/api/v1/catalogues/{year}", Set.of(ADMIN, CLERK), "dossiers", "Replace the year's dossier catalogue {headings:[{numeral, title, rows:[{symbol, title, retention, responsibleUserId, notes}]}]}", JSON, c.catalogues()::replace);
+        declareCatalogueApproval(r, c.catalogues());
         declareDossiers(r, c.dossiers());
         r.add(GET, "/api/v1/jobs/{id}", ANY_USER, "jobs", "A background job (its creator or an admin): state, done, total, errors", NONE, c.jobs()::get);
         r.add(POST, "/api/v1/digitizations", Set.of(CLERK), "digitization", "Digitize a paper document: multipart scan parts (PDF, TIFF, JPEG, PNG) and metadata {numberSymbol, documentDate, issuingOrgan, documentType, subject, paperPages} → 202 {jobId, digitizationId}", MULTIPART, c.digitizations()::create);
@@ -107,8 +110,15 @@ public final class Routes {
         r.add(POST, "/api/v1/digitizations/{id}/suggestions/accept", Set.of(CLERK), "digitization", "Confirm suggestions read from page 1 {fields: [numberSymbol, documentDate, issuingOrgan]}: they replace those metadata fields", JSON, c.digitizations()::accept);
         r.add(GET, "/api/v1/digitizations/{id}/file", Set.of(CLERK, AUDITOR, ADMIN), "digitization", "The searchable PDF/A-2b (409 until its job is DONE)", NONE, c.digitizations()::file);
         declareIncoming(r, c.incoming());
+        declareNumbering(r, c.numbering());
         declareFigures(r, c.figures());
         return List.copyOf(r.routes);
+    }
+
+    private static void declareCatalogueApproval(Routes r, CatalogueController c) {
+        r.add(POST, "/api/v1/catalogues/{year}/approve", Set.of(OFFICIAL), "dossiers", "The head of the agency approves the year's catalogue as it is now {decisionNumber, decisionDate, place, position, keyId, pin}: its PDF signed with the approver's key", JSON, c::approve);
+        r.add(GET, "/api/v1/catalogues/{year}/approvals", ANY_USER, "dossiers", "Every approved version of the year's catalogue (current: the one in force)", NONE, c::approvals);
+        r.add(GET, "/api/v1/catalogues/{year}/approvals/{version}/file", ANY_USER, "dossiers", "The PDF of one approved version, as the approver signed it", NONE, c::approvalFile);
     }
 
     private static void declareDossiers(Routes r, DossierController d) {
@@ -128,6 +138,11 @@ public final class Routes {
 
     private static void declareFigures(Routes r, FiguresController f) {
         r.add(GET, "/api/v1/figures", Set.of(CLERK, AUDITOR, ADMIN, OFFICIAL), "figures", "Figures of electronic processing per period and unit, computed from the records (year or from/to, period quarter|year, unit, format json|csv|pdf; the PDF is sealed)", NONE, f::get);
+    }
+
+    private static void declareNumbering(Routes r, NumberingController n) {
+        r.add(GET, "/api/v1/numbering/{year}", ANY_USER, "dispatches", "The year's numbering series layout {series:[{code, types, legalNormative}], secret:{code, symbolSuffix}} (the default when none was set)", NONE, n::get);
+        r.add(PUT, "/api/v1/numbering/{year}", Set.of(ADMIN), "dispatches", "Set the year's numbering series layout as the head decided (422 when two series could give the same number + symbol; 409 once the year has issued)", JSON, n::replace);
     }
 
     private static void declareIncoming(Routes r, IncomingController i) {

@@ -54,6 +54,7 @@ public enum Setting {
     DOSSIER_SUBMISSION_MONTHS("dossier.submission.months", "12", "Months from a dossier's end date to its submission deadline (nộp lưu)."),
     DOSSIER_CAPITAL_SUBMISSION_MONTHS("dossier.capital.submission.months", "3", "The same for capital-construction dossiers."),
     DOSSIER_RENEW_WINDOW_DAYS("dossier.renew.window.days", "365", "Sealed packages get a new archive timestamp when their newest timestamp's certificate expires within this many days."),
+    AGENCY_HEADS("agency.heads", "", "Comma-separated logins of the officials who head the agency (the head, and a deputy who signs on the head's behalf): they approve the dossier catalogue; empty = nobody can."),
     DOSSIER_RENEW_INTERVAL_HOURS("dossier.renew.interval.hours", "24", "How often the renewal job looks for such packages (0 = only on request)."),
     OUTBOUND_FETCH("outbound.fetch", "true", "Fetch CRL, OCSP, CA certificates (AIA) and timestamps from outside; false = none at all (only what files embed; the development PKI answers in-process)."),
     OUTBOUND_ALLOW("outbound.allow", "", "Comma-separated host names, addresses or CIDR ranges on internal networks (loopback, private, link-local, unique-local) that may be fetched from; others are refused."),

@@ -38,7 +38,7 @@ public final class CopyController {
         }
         try {
             Copies.Copy c = copies.copy(Auth.user(ctx), new Copies.Request(Uploads.text(ctx, "source", null), scan,
-                    Uploads.text(ctx, "copyNumber", null), Uploads.text(ctx, "form", null), Uploads.text(ctx, "pages", null),
+                    Uploads.text(ctx, "copyNumber", null), Uploads.text(ctx, "digitizationId", null), Uploads.text(ctx, "form", null), Uploads.text(ctx, "pages", null),
                     Uploads.text(ctx, "keyId", null), Uploads.text(ctx, "pin", null)));
             scan = null;
             AuditTags.set(ctx, "COPY", c.id(), c.number());

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * HTTP for outgoing dispatches: drafts, the official's signature, issue by a clerk, appendices, the register.
@@ -102,7 +103,8 @@ public final class DispatchController {
     public void get(Context ctx) {
         Dispatch d = dispatches.get(Auth.user(ctx), ctx.pathParam("id"));
         AuditTags.read(ctx, "DISPATCH_READ", d.id());
-        ctx.json(DispatchViews.detail(d, dispatches.history(d.id()), dispatches.attachments(d.id()), dispatches.agency()));
+        ctx.json(DispatchViews.detail(d, dispatches.history(d.id()), dispatches.attachments(d.id()), dispatches.agency(),
+                d.issued() == null ? Optional.empty() : dispatches.filed(d.id())));
     }
 
     public void file(Context ctx) throws Exception {

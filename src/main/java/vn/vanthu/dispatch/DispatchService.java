@@ -56,15 +56,20 @@ public final class DispatchService {
     private final AppConfig.Agency agency;
     private final Clock clock;
     private final DispatchAccess access;
+    private final Numbering numbering;
+    private final FiledDao filed;
 
     /** With the default access rule: secret dispatches seen by clerks (and their creator and signer). */
     DispatchService(DispatchDao dao, DocumentStore store, KeyService keys, SigningService signing, UserService users,
                     AppConfig.Agency agency, Clock clock) {
-        this(dao, store, keys, signing, users, agency, clock, new DispatchAccess(Set.of(Role.CLERK)));
+        this(dao, store, keys, signing, users, agency, clock, new DispatchAccess(Set.of(Role.CLERK)), null, null);
     }
 
     DispatchService(DispatchDao dao, DocumentStore store, KeyService keys, SigningService signing, UserService users,
-                    AppConfig.Agency agency, Clock clock, DispatchAccess access) {
+                    AppConfig.Agency agency, Clock clock, DispatchAccess access, Numbering numbering,
+                    FiledDao filed) {
+        this.numbering = numbering;
+        this.filed = filed;
         this.clock = clock;
         this.access = access;
         this.dao = dao;
@@ -73,6 +78,16 @@ public final class DispatchService {
         this.signing = signing;
         this.users = users;
         this.agency = agency;
+    }
+
+    /** The series layout of the year (the default one when this service was built without {@link Numbering}). */
+    NumberingLayout layout(int year) {
+        return numbering == null ? NumberingLayout.defaults() : numbering.layout(year);
+    }
+
+    /** The dossier an issued dispatch was first filed in and its document ordinal there, once filed. */
+    Optional<FiledDao.Filed> filed(String id) {
+        return filed == null ? Optional.empty() : filed.filed(id);
     }
 
     public AppConfig.Agency agency() {
@@ -182,8 +197,8 @@ public final class DispatchService {
 
     /** The blanks of page 1 after {@link DraftCheck}: number place, symbol, date line (422 naming what is wrong). */
     NumberMarks.Anchors checkedAnchors(Path pdf, List<PdfText.Line> lines, Dispatch d) {
-        return DraftCheck.anchors(pdf, lines, d.type().notation(agency.abbreviation(), d.draftingUnit()),
-                VietnamTime.today(clock));
+        LocalDate today = VietnamTime.today(clock);
+        return DraftCheck.anchors(pdf, lines, layout(today.getYear()).notation(d, agency.abbreviation()), today);
     }
 
     static SignerBlock.Box box(VisibleSignature v) {

@@ -96,7 +96,7 @@ public final class Closing {
                 names.add(SafeNames.numbered(i + 1, checked.get(i).fileName()));
             }
             var closed = new PackageContents.Closed(d, checked, names, reports, dossiers.history(id),
-                    dossiers.agency().name(), caller.id(), now, forcedReason, key.chain().get(0).getSubjectX500Principal().getName(),
+                    dossiers.agency().name(), dossiers.names(d, caller.id()), caller.id(), now, forcedReason, key.chain().get(0).getSubjectX500Principal().getName(),
                     endDate, TableOfContents.pdf(d, checked, dossiers.agency().name()));
             List<PackageEntry> entries = contents.write(closed);
             long t3 = System.nanoTime();

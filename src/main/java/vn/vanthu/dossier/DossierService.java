@@ -54,6 +54,19 @@ public final class DossierService {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
+    /** The names of the dossier's creator and responsible person and of who closed it, for its metadata. */
+    DossierXml.Names names(Dossier d, String closedBy) {
+        return new DossierXml.Names(personName(d.createdBy()), personName(d.responsibleUserId()), personName(closedBy));
+    }
+
+    private String personName(String userId) {
+        if (userId == null) {
+            return null;
+        }
+        return users.find(userId).map(u -> u.displayName() == null || u.displayName().isBlank() ? u.name() : u.displayName())
+                .orElse(userId);
+    }
+
     AppConfig.Agency agency() {
         return agency;
     }
