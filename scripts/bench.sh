@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): figures for README.
-# Usage: scripts/bench.sh [startup|signing|validation|dossier|dispatch2|all] [seconds of the 64-client validation soak, default 120]
+# Usage: scripts/bench.sh [startup|signing|validation|dossier|dispatch2|figures|all] [seconds of the 64-client validation soak, default 120]
 #   dossier: work dossiers — close, seal and download a dossier of DOSSIER_DOCS (1000) scans totalling DOSSIER_BYTES (1 GiB),
 #   DOSSIER_SIGNED (10) of them signed PAdES-LT, service at -Xmx256m, against sha256sum + zip -0 of the same files.
 #   Needs curl, jq, zip, python3, about 4 × DOSSIER_BYTES of free disk under TMPDIR; KEEP=1 keeps its folder.
 #   dispatch2: outgoing dispatches — scripts/bench-dispatch.sh (N, default 40; 8 clients) against two instances on one
 #   PostgreSQL (embedded, started by vn.vanthu.bench.BenchPostgres), after the same against one of them.
 #   DISPATCH_JAVA_OPTS (-Xmx1g) are the instances' JVM options (add -XX:StartFlightRecording=… to profile).
+#   figures: a year of a large department (FIGURES_OUT 20000 outgoing, FIGURES_IN 60000 incoming, FIGURES_DOSSIERS 3000
+#   dossiers, inserted by SQL) on H2 and on embedded PostgreSQL; p50 of GET /api/v1/figures (goal <= 1 s), queries per call.
 # Runs on this machine as it is; compare the ratios printed side by side, not absolute numbers across runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -238,12 +240,24 @@ dispatch2() {
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
+figures() {
+  mvn -B -q -DskipTests test-compile
+  [ -f target/bench.classpath ] && [ target/bench.classpath -nt pom.xml ] \
+    || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+  echo "== Figures of electronic processing: one year of a large department, on H2 and on PostgreSQL"
+  java ${BENCH_JAVA_OPTS:--Xmx1g} -Dorg.apache.xml.security.maxReferences=200000 \
+    -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" vn.vanthu.bench.FiguresBench \
+    "${FIGURES_OUT:-20000}" "${FIGURES_IN:-60000}" "${FIGURES_DOSSIERS:-3000}" "${FIGURES_RUNS:-21}"
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
 case "$what" in
   startup) startup ;;
   signing) java_bench SigningBench ;;
   validation) BENCH_JAVA_OPTS=-Xmx1g java_bench ValidationBench "${2:-120}" ;;
   dossier) dossier ;;
   dispatch2) dispatch2 ;;
+  figures) figures ;;
   all) startup; java_bench SigningBench; BENCH_JAVA_OPTS=-Xmx1g java_bench ValidationBench "${2:-120}"; dossier ;;
-  *) echo "usage: $0 [startup|signing|validation|dossier|dispatch2|all]"; exit 2 ;;
+  *) echo "usage: $0 [startup|signing|validation|dossier|dispatch2|figures|all]"; exit 2 ;;
 esac

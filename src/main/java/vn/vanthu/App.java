@@ -16,6 +16,7 @@ import vn.vanthu.limits.WorkBudget;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.dossier.DossierFeature;
 import vn.vanthu.dossier.Packages;
+import vn.vanthu.figures.FiguresFeature;
 import vn.vanthu.jobs.Jobs;
 import vn.vanthu.jobs.JobsFeature;
 import vn.vanthu.incoming.IncomingFeature;
@@ -123,6 +124,7 @@ public final class App implements AutoCloseable {
                     users.service(), validation.service(), dispatch.service(), clock);
             IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
                     users.service(), dispatch.service(), clock);
+            FiguresFeature figures = FiguresFeature.create(config, db, signing.service(), seal, clock);
 
             var controllers = new Routes.Controllers(users.controller(), new AuditController(audit),
                     new DocumentController(documents, new DocumentAccess(db, dispatch.service()::sees,
@@ -130,7 +132,7 @@ public final class App implements AutoCloseable {
                     keys.controller(), signing.controller(), validation.controller(), dispatch.dispatches(),
                     dispatch.copies(), dossiers.catalogues(), dossiers.dossiers(),
                     new BackupController(new H2Backup(db)), jobs.controller(), digitization.controller(),
-                    incoming.controller(), dispatch.numbering());
+                    incoming.controller(), dispatch.numbering(), figures.controller());
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)

@@ -14,6 +14,7 @@ import vn.vanthu.dossier.CatalogueController;
 import vn.vanthu.dossier.DossierController;
 import vn.vanthu.dossier.NewDossier;
 import vn.vanthu.dossier.NewItem;
+import vn.vanthu.figures.FiguresController;
 import vn.vanthu.jobs.JobController;
 import vn.vanthu.incoming.IncomingController;
 import vn.vanthu.keys.KeyController;
@@ -59,7 +60,8 @@ public final class Routes {
                               ValidationController validations, DispatchController dispatches,
                               CopyController copies, CatalogueController catalogues, DossierController dossiers,
                               BackupController backup, JobController jobs, DigitizationController digitizations,
-                              IncomingController incoming, NumberingController numbering) {}
+                              IncomingController incoming, NumberingController numbering,
+                              FiguresController figures) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -113,6 +115,7 @@ public final class Routes {
         r.add(GET, "/api/v1/digitizations/{id}/file", Set.of(CLERK, AUDITOR, ADMIN), "digitization", "The searchable PDF/A-2b (409 until its job is DONE)", NONE, c.digitizations()::file);
         declareIncoming(r, c.incoming());
         declareNumbering(r, c.numbering());
+        declareFigures(r, c.figures());
         return List.copyOf(r.routes);
     }
 
@@ -135,6 +138,10 @@ public final class Routes {
         r.add(GET, "/api/v1/dossiers/{id}/export.pdf", ANY_USER, "dossiers", "Reading copy: the table of contents, then every PDF document in chronological order", NONE, d::exportPdf);
         r.add(GET, "/api/v1/dossiers/{id}/export.xml", ANY_USER, "dossiers", "All dossier and document metadata (Appendix VI fields) and the history, as XML", NONE, d::exportXml);
         r.add(POST, "/api/v1/dossiers/{id}/submit", Set.of(CLERK), "dossiers", "Submit a CLOSED dossier to the agency archive (nộp lưu) → SUBMITTED", NONE, d::submit);
+    }
+
+    private static void declareFigures(Routes r, FiguresController f) {
+        r.add(GET, "/api/v1/figures", Set.of(CLERK, AUDITOR, ADMIN, OFFICIAL), "figures", "Figures of electronic processing per period and unit, computed from the records (year or from/to, period quarter|year, unit, format json|csv|pdf; the PDF is sealed)", NONE, f::get);
     }
 
     private static void declareNumbering(Routes r, NumberingController n) {

@@ -1,9 +1,9 @@
 package vn.vanthu.dispatch;
 
 import vn.vanthu.time.VietnamTime;
+import vn.vanthu.time.WorkingDays;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,26 +21,22 @@ public final class Sending {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final DispatchDao dao;
-    private final Set<LocalDate> holidays;
+    private final WorkingDays days;
     private final Clock clock;
 
     Sending(DispatchDao dao, Set<LocalDate> holidays, Clock clock) {
         this.dao = dao;
-        this.holidays = Set.copyOf(holidays);
+        this.days = new WorkingDays(holidays);
         this.clock = clock;
     }
 
     boolean workingDay(LocalDate d) {
-        return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays.contains(d);
+        return days.isWorkingDay(d);
     }
 
     /** The last day to issue a document signed on {@code signedOn}: the next working day. */
     LocalDate deadline(LocalDate signedOn) {
-        LocalDate d = signedOn.plusDays(1);
-        while (!workingDay(d)) {
-            d = d.plusDays(1);
-        }
-        return d;
+        return days.next(signedOn);
     }
 
     /** The SIGNED dispatches whose deadline has passed, oldest signature first. */

@@ -4,7 +4,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -120,6 +122,18 @@ public final class PdfTable implements AutoCloseable {
     /** Moves the current position down (a line feed after text, or a gap). */
     public PdfTable down(float points) {
         y -= points;
+        return this;
+    }
+
+    /** An image (a chart) centred on the page, width × height points, its top at the current position; moves down. */
+    public PdfTable image(BufferedImage image, float width, float height) {
+        room(height);
+        try {
+            cs.drawImage(LosslessFactory.createFromImage(doc, image), (pageSize.getWidth() - width) / 2, y - height, width, height);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        y -= height;
         return this;
     }
 

@@ -111,7 +111,8 @@ class AccessMatrixTest {
             entry("POST /api/v1/incoming/{id}/direct", Set.of("official")),
             entry("POST /api/v1/incoming/{id}/progress", Set.of("handler", "official")),
             entry("POST /api/v1/incoming/{id}/complete", Set.of("handler", "official")),
-            entry("GET /api/v1/registers/incoming", Set.of("clerk", "auditor", "admin")));
+            entry("GET /api/v1/registers/incoming", Set.of("clerk", "auditor", "admin")),
+            entry("GET /api/v1/figures", Set.of("clerk", "auditor", "admin", "official")));
 
     private static TestServer server;
 

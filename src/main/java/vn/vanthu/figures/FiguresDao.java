@@ -1,0 +1,184 @@
+package vn.vanthu.figures;
+
+import org.jdbi.v3.core.Handle;
+import vn.vanthu.store.Database;
+import vn.vanthu.time.VietnamTime;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The grouped queries behind the figures: always the same seven statements, whatever the number of records, each
+ * answering at most one row per day (and unit, or the few columns the figure needs), never one row per document.
+ * A day is a key {@code yyyyddd} (year × 1000 + day of the year) of the Vietnam date: {@code EXTRACT} of YEAR and
+ * DOY from the timestamp AT TIME ZONE {@link VietnamTime#ZONE}, which H2 and PostgreSQL both read as the local time
+ * there (a cast to DATE would not: H2 casts in the session's zone); keys order like the dates.
+ *
+ * <pre>{@code FiguresDao.Records r = dao.read(from, to, today);   // seven queries, one handle}</pre>
+ */
+final class FiguresDao {
+    /** The queries a call runs, whatever the volume: the figure the benchmark and the tests check. */
+    static final int QUERY_COUNT = 7;
+
+    private final Database db;
+
+    FiguresDao(Database db) {
+        this.db = db;
+    }
+
+    /** The Vietnam day key (yyyyddd) of a TIMESTAMP WITH TIME ZONE column. */
+    static String day(String column) {
+        String local = column + " AT TIME ZONE '" + VietnamTime.ZONE.getId() + "'";
+        return "CAST(EXTRACT(YEAR FROM " + local + ") * 1000 + EXTRACT(DOY FROM " + local + ") AS INT)";
+    }
+
+    /** The day key of a DATE column. */
+    static String dateDay(String column) {
+        return "CAST(EXTRACT(YEAR FROM " + column + ") * 1000 + EXTRACT(DOY FROM " + column + ") AS INT)";
+    }
+
+    /** The day key of a date. */
+    static long key(LocalDate d) {
+        return d.getYear() * 1000L + d.getDayOfYear();
+    }
+
+    /** The date of a day key. */
+    static LocalDate date(long key) {
+        return LocalDate.ofYearDay((int) (key / 1000), (int) (key % 1000));
+    }
+
+    record Outgoing(String unit, long issuedDay, Long signedDay, long count, long signed) {}
+
+    /** receivedDay and directedDay: null unless of normal urgency and directed. */
+    record Incoming(String unit, long registeredDay, Long receivedDay, Long directedDay, long count, long electronic,
+                    long urgentAtOnce, long handled, long handledByDeadline, long late, long open, long overdue) {}
+
+    record Opened(long day, long count, long inCatalogue) {}
+
+    record Closed(long day, long count, long sealed) {}
+
+    record Submitted(long day, String category, String endDate, long count) {}
+
+    record Digitized(long day, long documents, long pages) {}
+
+    record Validated(long day, long count, long passed, long notPassed, long unsigned) {}
+
+    /** What the seven queries answered for [from, to). */
+    record Records(List<Outgoing> outgoing, List<Incoming> incoming, List<Opened> opened, List<Closed> closed, List<Submitted> submitted, List<Digitized> digitized,
+                   List<Validated> validated) {}
+
+    Records read(OffsetDateTime from, OffsetDateTime to, LocalDate today) {
+        return db.withHandle(h -> new Records(outgoing(h, from, to), incoming(h, from, to, today), opened(h, from, to), closed(h, from, to), submitted(h, from, to),
+                digitized(h, from, to), validated(h, from, to)));
+    }
+
+    /** Keys computed once per row in a derived table, then grouped (H2 would otherwise compute them twice). */
+    private static List<Outgoing> outgoing(Handle h, OffsetDateTime from, OffsetDateTime to) {
+        return h.createQuery("SELECT unit, issued_day, signed_day, COUNT(*) AS n, "
+                        + "SUM(CASE WHEN signed_day IS NOT NULL THEN 1 ELSE 0 END) AS signed FROM (SELECT drafting_unit AS unit, "
+                        + day("issued_at") + " AS issued_day, " + day("signed_at") + " AS signed_day FROM dispatches "
+                        + "WHERE status = 'ISSUED' AND issued_at >= :from AND issued_at < :to) x "
+                        + "GROUP BY unit, issued_day, signed_day")
+                .bind("from", from).bind("to", to)
+                .map((rs, c) -> new Outgoing(rs.getString("unit"), rs.getLong("issued_day"), nullable(rs, "signed_day"),
+                        rs.getLong("n"), rs.getLong("signed")))
+                .list();
+    }
+
+    /**
+     * Incoming documents by lead unit and day of registration; for those of normal urgency already directed, also
+     * by the days of arrival and of direction (the working-day check of Art. 23 is the service's).
+     */
+    private static List<Incoming> incoming(Handle h, OffsetDateTime from, OffsetDateTime to, LocalDate today) {
+        String normalDirected = "urgency = 'NORMAL' AND directed_at IS NOT NULL";
+        String open = "status IN ('REGISTERED', 'ASSIGNED', 'IN_PROGRESS')";
+        return h.createQuery("SELECT unit, registered_day, received_day, directed_day, COUNT(*) AS n, "
+                        + "SUM(CASE WHEN origin IN ('EXCHANGE', 'UPLOAD') THEN 1 ELSE 0 END) AS electronic, "
+                        + "SUM(at_once) AS at_once, "
+                        + "SUM(CASE WHEN status = 'DONE' THEN 1 ELSE 0 END) AS handled, "
+                        + "SUM(CASE WHEN status = 'DONE' AND (deadline_day IS NULL OR completed_day <= deadline_day) "
+                        + "THEN 1 ELSE 0 END) AS by_deadline, "
+                        + "SUM(CASE WHEN status = 'DONE' AND completed_day > deadline_day THEN 1 ELSE 0 END) AS late, "
+                        + "SUM(CASE WHEN " + open + " THEN 1 ELSE 0 END) AS still_open, "
+                        + "SUM(CASE WHEN " + open + " AND deadline_day < :today THEN 1 ELSE 0 END) AS overdue "
+                        + "FROM (SELECT lead_unit AS unit, status, origin, " + day("registered_at") + " AS registered_day, "
+                        + "CASE WHEN " + normalDirected + " THEN " + day("received_at") + " END AS received_day, "
+                        + "CASE WHEN " + normalDirected + " THEN " + day("directed_at") + " END AS directed_day, "
+                        + "CASE WHEN urgency <> 'NORMAL' AND directed_at <= received_at + INTERVAL '"
+                        + FiguresService.AT_ONCE.toMinutes() + "' MINUTE THEN 1 ELSE 0 END AS at_once, "
+                        + day("completed_at") + " AS completed_day, " + dateDay("deadline") + " AS deadline_day "
+                        + "FROM incoming WHERE registered_at >= :from AND registered_at < :to) x "
+                        + "GROUP BY unit, registered_day, received_day, directed_day")
+                .bind("from", from).bind("to", to).bind("today", key(today))
+                .map((rs, c) -> new Incoming(rs.getString("unit"), rs.getLong("registered_day"),
+                        nullable(rs, "received_day"), nullable(rs, "directed_day"), rs.getLong("n"),
+                        rs.getLong("electronic"), rs.getLong("at_once"), rs.getLong("handled"),
+                        rs.getLong("by_deadline"), rs.getLong("late"), rs.getLong("still_open"), rs.getLong("overdue")))
+                .list();
+    }
+
+    private static Long nullable(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** Dossiers opened, and how many of them are rows of their year's catalogue (one row per year and symbol). */
+    private static List<Opened> opened(Handle h, OffsetDateTime from, OffsetDateTime to) {
+        String opened = day("d.created_at");
+        return h.createQuery("SELECT " + opened + " AS day_no, COUNT(*) AS n, "
+                        + "SUM(CASE WHEN c.symbol IS NOT NULL THEN 1 ELSE 0 END) AS in_catalogue FROM dossiers d "
+                        + "LEFT JOIN catalogue_rows c ON c.catalogue_year = d.dossier_year AND c.symbol = d.symbol "
+                        + "WHERE d.created_at >= :from AND d.created_at < :to GROUP BY " + opened)
+                .bind("from", from).bind("to", to)
+                .map((rs, c) -> new Opened(rs.getLong("day_no"), rs.getLong("n"), rs.getLong("in_catalogue")))
+                .list();
+    }
+
+    private static List<Closed> closed(Handle h, OffsetDateTime from, OffsetDateTime to) {
+        String closed = day("closed_at");
+        return h.createQuery("SELECT " + closed + " AS day_no, COUNT(*) AS n, "
+                        + "SUM(CASE WHEN seal_sha256 IS NOT NULL THEN 1 ELSE 0 END) AS sealed FROM dossiers "
+                        + "WHERE closed_at >= :from AND closed_at < :to GROUP BY " + closed)
+                .bind("from", from).bind("to", to)
+                .map((rs, c) -> new Closed(rs.getLong("day_no"), rs.getLong("n"), rs.getLong("sealed")))
+                .list();
+    }
+
+    /** Dossiers submitted to the archive, with what their deadline depends on (category, end date). */
+    private static List<Submitted> submitted(Handle h, OffsetDateTime from, OffsetDateTime to) {
+        String submitted = day("submitted_at");
+        return h.createQuery("SELECT " + submitted + " AS day_no, category, end_date, COUNT(*) AS n FROM dossiers "
+                        + "WHERE submitted_at >= :from AND submitted_at < :to GROUP BY " + submitted + ", category, end_date")
+                .bind("from", from).bind("to", to)
+                .map((rs, c) -> new Submitted(rs.getLong("day_no"), rs.getString("category"), rs.getString("end_date"),
+                        rs.getLong("n")))
+                .list();
+    }
+
+    /** Digitizations whose searchable PDF/A exists (their job is DONE): documents and paper pages. */
+    private static List<Digitized> digitized(Handle h, OffsetDateTime from, OffsetDateTime to) {
+        String created = day("created_at");
+        return h.createQuery("SELECT " + created + " AS day_no, COUNT(*) AS n, SUM(paper_pages) AS pages FROM digitizations "
+                        + "WHERE result_sha256 IS NOT NULL AND created_at >= :from AND created_at < :to GROUP BY " + created)
+                .bind("from", from).bind("to", to)
+                .map((rs, c) -> new Digitized(rs.getLong("day_no"), rs.getLong("n"), rs.getLong("pages")))
+                .list();
+    }
+
+    /** Validations run: every signature passed, not every one passed, or no signature at all. */
+    private static List<Validated> validated(Handle h, OffsetDateTime from, OffsetDateTime to) {
+        String requested = day("requested_at");
+        return h.createQuery("SELECT " + requested + " AS day_no, COUNT(*) AS n, "
+                        + "SUM(CASE WHEN signatures_count > 0 AND valid_signatures_count = signatures_count THEN 1 ELSE 0 END) AS passed, "
+                        + "SUM(CASE WHEN valid_signatures_count < signatures_count THEN 1 ELSE 0 END) AS not_passed, "
+                        + "SUM(CASE WHEN signatures_count = 0 THEN 1 ELSE 0 END) AS unsigned FROM validations "
+                        + "WHERE requested_at >= :from AND requested_at < :to GROUP BY " + requested)
+                .bind("from", from).bind("to", to)
+                .map((rs, c) -> new Validated(rs.getLong("day_no"), rs.getLong("n"), rs.getLong("passed"),
+                        rs.getLong("not_passed"), rs.getLong("unsigned")))
+                .list();
+    }
+}
