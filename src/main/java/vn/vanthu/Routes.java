@@ -13,6 +13,10 @@ import vn.vanthu.dossier.DossierController;
 import vn.vanthu.jobs.JobController;
 import vn.vanthu.incoming.IncomingController;
 import vn.vanthu.keys.KeyController;
+import vn.vanthu.audit.AuditPagesController;
+import vn.vanthu.pages.AdminPagesController;
+import vn.vanthu.pages.SignInController;
+import vn.vanthu.validation.ValidationPagesController;
 import vn.vanthu.pki.PkiController;
 import vn.vanthu.signing.SigningController;
 import vn.vanthu.web.Role;
@@ -37,6 +41,7 @@ import static vn.vanthu.web.Role.OFFICIAL;
 import static vn.vanthu.web.ApiRoute.ANY_USER;
 import static vn.vanthu.web.ApiRoute.PUBLIC;
 import static vn.vanthu.web.ApiRoute.Body.BINARY;
+import static vn.vanthu.web.ApiRoute.Body.FORM;
 import static vn.vanthu.web.ApiRoute.Body.JSON;
 import static vn.vanthu.web.ApiRoute.Body.MULTIPART;
 import static vn.vanthu.web.ApiRoute.Body.NONE;
@@ -54,7 +59,11 @@ public final class Routes {
                               ValidationController validations, DispatchController dispatches,
                               CopyController copies, CatalogueController catalogues, DossierController dossiers,
                               BackupController backup, JobController jobs, DigitizationController digitizations,
-                              IncomingController incoming) {}
+                              IncomingController incoming, Pages pages) {}
+
+    /** The controllers of the pages for people. */
+    public record Pages(SignInController signIn, AdminPagesController admin, ValidationPagesController validation,
+                        AuditPagesController audit) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -106,6 +115,7 @@ public final class Routes {
         r.add(POST, "/api/v1/digitizations/{id}/suggestions/accept", Set.of(CLERK), "digitization", "Confirm suggestions read from page 1 {fields: [numberSymbol, documentDate, issuingOrgan]}: they replace those metadata fields", JSON, c.digitizations()::accept);
         r.add(GET, "/api/v1/digitizations/{id}/file", Set.of(CLERK, AUDITOR, ADMIN), "digitization", "The searchable PDF/A-2b (409 until its job is DONE)", NONE, c.digitizations()::file);
         declareIncoming(r, c.incoming());
+        declarePages(r, c.pages());
         return List.copyOf(r.routes);
     }
 
@@ -136,6 +146,28 @@ public final class Routes {
         r.add(POST, "/api/v1/incoming/{id}/progress", Set.of(HANDLER, OFFICIAL), "incoming", "An assignee marks progress {note?} → IN_PROGRESS", JSON, i::progress);
         r.add(POST, "/api/v1/incoming/{id}/complete", Set.of(HANDLER, OFFICIAL), "incoming", "The lead completes {result: ANSWERED|FILED|FORWARDED, dispatchId?, note} → DONE", JSON, i::complete);
         r.add(GET, "/api/v1/registers/incoming", Set.of(CLERK, AUDITOR, ADMIN), "incoming", "The incoming register of a year (format json, csv or pdf; secret=true: the secret register, clerks only)", NONE, i::incomingRegister);
+    }
+
+    /** The pages for people (HTML; a session cookie or a bearer token; every form carries the CSRF token). */
+    private static void declarePages(Routes r, Pages p) {
+        String t = ApiRoute.PAGES;
+        r.add(GET, "/", PUBLIC, t, "Start page: the sign-in form, or the first page of the signed-in user's roles", NONE, p.signIn()::home);
+        r.add(GET, "/signin", PUBLIC, t, "Sign-in form (username, password)", NONE, p.signIn()::signInForm);
+        r.add(POST, "/signin", PUBLIC, t, "Sign in {username, password} → session cookie; 5 wrong passwords lock the account for 15 minutes", FORM, p.signIn()::signIn);
+        r.add(POST, "/signout", ANY_USER, t, "Sign out (ends the session)", FORM, p.signIn()::signOut);
+        r.add(GET, "/password", ANY_USER, t, "Change-password form", NONE, p.signIn()::passwordForm);
+        r.add(POST, "/password", ANY_USER, t, "Change one's password {current, password, confirm}", FORM, p.signIn()::changePassword);
+        r.add(GET, "/assets/app.css", PUBLIC, t, "The pages' style sheet", NONE, p.signIn()::css);
+        r.add(GET, "/validate", Set.of(AUDITOR, CLERK, OFFICIAL), t, "Validation form (file, original*)", NONE, p.validation()::form);
+        r.add(POST, "/validate", Set.of(AUDITOR, CLERK, OFFICIAL), t, "Validate a file: each signature's verdict (data-indication) in plain words", MULTIPART, p.validation()::validate);
+        r.add(GET, "/validations", Set.of(AUDITOR), t, "Validation history (table)", NONE, p.validation()::history);
+        r.add(GET, "/validations/{id}/report.pdf", Set.of(AUDITOR), t, "A stored validation's sealed PDF report", NONE, p.validation()::reportPdf);
+        r.add(GET, "/audit", Set.of(AUDITOR, ADMIN), t, "Audit trail (table; filters userId, action, object; verify=true checks the hash chain)", NONE, p.audit()::list);
+        r.add(GET, "/admin/users", Set.of(ADMIN), t, "Users (table) and the new-user form", NONE, p.admin()::users);
+        r.add(POST, "/admin/users", Set.of(ADMIN), t, "Create a user {name, displayName, roles, password?}", FORM, p.admin()::create);
+        r.add(POST, "/admin/users/{id}/password", Set.of(ADMIN), t, "Set a first password {password}: to be changed at the next sign-in", FORM, p.admin()::setPassword);
+        r.add(POST, "/admin/users/{id}/disabled", Set.of(ADMIN), t, "Disable or enable a user {disabled}", FORM, p.admin()::disable);
+        r.add(POST, "/admin/users/{id}/tokens", Set.of(ADMIN), t, "Issue a bearer token {label} (shown once)", FORM, p.admin()::issueToken);
     }
 
     private static void declareDispatches(Routes r, DispatchController d) {

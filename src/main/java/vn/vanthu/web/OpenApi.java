@@ -61,6 +61,7 @@ final class OpenApi {
             case MULTIPART -> op.put("requestBody", body("multipart/form-data",
                     Map.of("type", "object", "properties", Map.of("file", Map.of("type", "string", "format", "binary")))));
             case BINARY -> op.put("requestBody", body("application/octet-stream", Map.of("type", "string", "format", "binary")));
+            case FORM -> op.put("requestBody", body("application/x-www-form-urlencoded", Map.of("type", "object")));
             case NONE -> { }
         }
         Map<String, Object> error = Map.of("description", "Error", "content",

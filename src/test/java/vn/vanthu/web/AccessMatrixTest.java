@@ -106,7 +106,25 @@ class AccessMatrixTest {
             entry("POST /api/v1/incoming/{id}/direct", Set.of("official")),
             entry("POST /api/v1/incoming/{id}/progress", Set.of("handler", "official")),
             entry("POST /api/v1/incoming/{id}/complete", Set.of("handler", "official")),
-            entry("GET /api/v1/registers/incoming", Set.of("clerk", "auditor", "admin")));
+            entry("GET /api/v1/registers/incoming", Set.of("clerk", "auditor", "admin")),
+            // The pages for people (HTML; a bearer token is accepted as well as the session cookie).
+            entry("GET /", PUBLIC),
+            entry("GET /signin", PUBLIC),
+            entry("POST /signin", PUBLIC),
+            entry("POST /signout", ALL),
+            entry("GET /password", ALL),
+            entry("POST /password", ALL),
+            entry("GET /assets/app.css", PUBLIC),
+            entry("GET /validate", Set.of("auditor", "clerk", "official")),
+            entry("POST /validate", Set.of("auditor", "clerk", "official")),
+            entry("GET /validations", Set.of("auditor")),
+            entry("GET /validations/{id}/report.pdf", Set.of("auditor")),
+            entry("GET /audit", Set.of("auditor", "admin")),
+            entry("GET /admin/users", Set.of("admin")),
+            entry("POST /admin/users", Set.of("admin")),
+            entry("POST /admin/users/{id}/password", Set.of("admin")),
+            entry("POST /admin/users/{id}/disabled", Set.of("admin")),
+            entry("POST /admin/users/{id}/tokens", Set.of("admin")));
 
     private static TestServer server;
 
