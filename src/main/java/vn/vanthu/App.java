@@ -132,7 +132,7 @@ public final class App implements AutoCloseable {
                     new BackupController(new H2Backup(db)), jobs.controller(), digitization.controller(),
                     incoming.controller(), new Routes.Pages(new SignInController(users.signIn()),
                     new AdminPagesController(users.service(), users.signIn()), validation.pages(),
-                    new AuditPagesController(audit)));
+                    new AuditPagesController(audit), dispatch.pages(), incoming.pages()));
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)

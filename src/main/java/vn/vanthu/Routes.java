@@ -14,6 +14,8 @@ import vn.vanthu.jobs.JobController;
 import vn.vanthu.incoming.IncomingController;
 import vn.vanthu.keys.KeyController;
 import vn.vanthu.audit.AuditPagesController;
+import vn.vanthu.dispatch.DispatchPagesController;
+import vn.vanthu.incoming.IncomingPagesController;
 import vn.vanthu.pages.AdminPagesController;
 import vn.vanthu.pages.SignInController;
 import vn.vanthu.validation.ValidationPagesController;
@@ -63,7 +65,8 @@ public final class Routes {
 
     /** The controllers of the pages for people. */
     public record Pages(SignInController signIn, AdminPagesController admin, ValidationPagesController validation,
-                        AuditPagesController audit) {}
+                        AuditPagesController audit, DispatchPagesController dispatches,
+                        IncomingPagesController incoming) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -163,6 +166,21 @@ public final class Routes {
         r.add(GET, "/validations", Set.of(AUDITOR), t, "Validation history (table)", NONE, p.validation()::history);
         r.add(GET, "/validations/{id}/report.pdf", Set.of(AUDITOR), t, "A stored validation's sealed PDF report", NONE, p.validation()::reportPdf);
         r.add(GET, "/audit", Set.of(AUDITOR, ADMIN), t, "Audit trail (table; filters userId, action, object; verify=true checks the hash chain)", NONE, p.audit()::list);
+        r.add(GET, "/dispatches", ANY_USER, t, "Outgoing dispatches by status (table; ?status=SIGNED: drafts waiting to be issued, with the issue form for clerks)", NONE, p.dispatches()::list);
+        r.add(POST, "/dispatches/{id}/issue", Set.of(CLERK), t, "Number, date and seal a signed dispatch {keyId, pin}", FORM, p.dispatches()::issue);
+        r.add(GET, "/drafts", Set.of(OFFICIAL), t, "Drafts waiting for my signature (table, sign form)", NONE, p.dispatches()::drafts);
+        r.add(POST, "/drafts/{id}/sign", Set.of(OFFICIAL), t, "The named official signs a draft {keyId, pin}", FORM, p.dispatches()::sign);
+        r.add(GET, "/registers/outgoing", Set.of(CLERK, AUDITOR, ADMIN), t, "Outgoing register (table; filters year, q)", NONE, p.dispatches()::register);
+        r.add(GET, "/incoming/new", Set.of(CLERK), t, "Receive form for an incoming document", NONE, p.incoming()::receiveForm);
+        r.add(POST, "/incoming", Set.of(CLERK), t, "Receive an incoming document (file and metadata; register now?)", MULTIPART, p.incoming()::receive);
+        r.add(GET, "/incoming", ANY_USER, t, "Incoming documents by status (table; register and direct forms by role)", NONE, p.incoming()::list);
+        r.add(POST, "/incoming/{id}/register", Set.of(CLERK), t, "Register a received document (next incoming number)", FORM, p.incoming()::register);
+        r.add(GET, "/directions", Set.of(OFFICIAL), t, "Registered incoming documents waiting for my direction (table, direct form)", NONE, p.incoming()::directions);
+        r.add(POST, "/incoming/{id}/direct", Set.of(OFFICIAL), t, "Direct the handling {leadUserId, leadUnit?, cooperatingUserIds*, deadline, comment}", FORM, p.incoming()::direct);
+        r.add(GET, "/handling", Set.of(HANDLER, OFFICIAL), t, "My incoming documents, nearest deadline first (table; progress and complete forms)", NONE, p.incoming()::mine);
+        r.add(POST, "/incoming/{id}/progress", Set.of(HANDLER, OFFICIAL), t, "Mark progress {note?}", FORM, p.incoming()::progress);
+        r.add(POST, "/incoming/{id}/complete", Set.of(HANDLER, OFFICIAL), t, "Complete {result, dispatchId?, note}", FORM, p.incoming()::complete);
+        r.add(GET, "/registers/incoming", Set.of(CLERK, AUDITOR, ADMIN), t, "Incoming register (table; filters year, q, secret for clerks)", NONE, p.incoming()::incomingRegister);
         r.add(GET, "/admin/users", Set.of(ADMIN), t, "Users (table) and the new-user form", NONE, p.admin()::users);
         r.add(POST, "/admin/users", Set.of(ADMIN), t, "Create a user {name, displayName, roles, password?}", FORM, p.admin()::create);
         r.add(POST, "/admin/users/{id}/password", Set.of(ADMIN), t, "Set a first password {password}: to be changed at the next sign-in", FORM, p.admin()::setPassword);

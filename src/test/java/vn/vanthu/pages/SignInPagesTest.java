@@ -88,7 +88,7 @@ class SignInPagesTest {
         TestServer.Response in = hoa.post("/signin", Map.of("username", "hoa.vt", "password", "Mật khẩu đầu tiên 2026"), false);
         assertEquals("/password", in.header("Location"));
         hoa.get("/password");
-        TestServer.Response elsewhere = hoa.get("/validate");
+        TestServer.Response elsewhere = hoa.get("/dispatches?status=SIGNED");
         assertEquals(303, elsewhere.status());
         assertEquals("/password", elsewhere.header("Location"));
         TestServer.Response changed = hoa.post("/password", Map.of("current", "Mật khẩu đầu tiên 2026",
