@@ -59,7 +59,7 @@ class AuditorAndAdminPagesBrowserTest {
         Browser.signIn(browser, server.base(), "auditor", passwords.get("auditor"));
         assertTrue(browser.getCurrentUrl().endsWith("/validate"), browser.getCurrentUrl());
         browser.findElement(By.name("file")).sendKeys(file.toAbsolutePath().toString());
-        browser.findElement(By.cssSelector("form[action='/validate'] button[type=submit]")).click();
+        Browser.submit(browser, browser.findElement(By.cssSelector("form[action='/validate'] button[type=submit]")));
         List<WebElement> verdicts = browser.findElements(By.cssSelector("[data-indication]"));
         assertEquals(1, verdicts.size(), browser.getPageSource());
         String indication = verdicts.get(0).getAttribute("data-indication");
@@ -69,7 +69,7 @@ class AuditorAndAdminPagesBrowserTest {
         assertTrue(verdicts.get(0).getText().contains("Nguyễn Hữu Thắng") || verdicts.get(0).getText().contains("official"),
                 verdicts.get(0).getText());
 
-        browser.findElement(By.linkText("Lịch sử kiểm tra")).click();
+        Browser.submit(browser, browser.findElement(By.linkText("Lịch sử kiểm tra")));
         List<WebElement> rows = browser.findElements(By.cssSelector("table tbody tr"));
         assertEquals(1, rows.size());
         assertTrue(rows.get(0).getText().contains("quyết-định.pdf"), rows.get(0).getText());
@@ -97,7 +97,7 @@ class AuditorAndAdminPagesBrowserTest {
         Browser.fill(browser, "displayName", name);
         browser.findElement(By.cssSelector("input[name=roles][value=HANDLER]")).click();
         browser.findElement(By.id("firstPassword")).sendKeys("Mật khẩu đầu tiên của Tuyết");
-        browser.findElement(By.cssSelector("form[action='/admin/users'] button[type=submit]")).click();
+        Browser.submit(browser, browser.findElement(By.cssSelector("form[action='/admin/users'] button[type=submit]")));
 
         WebElement row = browser.findElement(By.cssSelector("tr[data-user='tuyet.nta']"));
         assertEquals(name, row.findElements(By.tagName("td")).get(1).getText());
@@ -109,7 +109,7 @@ class AuditorAndAdminPagesBrowserTest {
         Browser.fill(browser, "current", "Mật khẩu đầu tiên của Tuyết");
         Browser.fill(browser, "password", "Tuyết đã đổi mật khẩu");
         Browser.fill(browser, "confirm", "Tuyết đã đổi mật khẩu");
-        browser.findElement(By.cssSelector("form[action='/password'] button[type=submit]")).click();
+        Browser.submit(browser, browser.findElement(By.cssSelector("form[action='/password'] button[type=submit]")));
         assertTrue(browser.getCurrentUrl().endsWith("/handling"), browser.getCurrentUrl());
         assertTrue(browser.findElement(By.cssSelector("header")).getText().contains("Nguyễn Thị Ánh Tuyết"));
     }

@@ -12,6 +12,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -73,7 +75,13 @@ final class Browser {
         b.get(base + "/");
         b.findElement(By.name("username")).sendKeys(user);
         b.findElement(By.name("password")).sendKeys(password);
-        b.findElement(By.cssSelector("form[action='/signin'] button[type=submit]")).click();
+        submit(b, b.findElement(By.cssSelector("form[action='/signin'] button[type=submit]")));
+    }
+
+    /** Clicks a submit button and waits until the answer's page has replaced the form's. */
+    static void submit(WebDriver b, WebElement button) {
+        button.click();
+        new WebDriverWait(b, Duration.ofSeconds(120)).until(ExpectedConditions.stalenessOf(button));
     }
 
     static void fill(WebDriver b, String name, String value) {
