@@ -96,7 +96,10 @@ public final class DispatchPagesController {
                         || String.valueOf(r.get("typeAndSubject")).toLowerCase(Locale.ROOT).contains(needle)
                         || String.valueOf(r.get("recipients")).toLowerCase(Locale.ROOT).contains(needle))
                 .toList();
-        Views.render(ctx, "register-outgoing", Map.of("year", year, "q", q == null ? "" : q, "rows", rows));
+        Map<String, Object> model = new HashMap<>(vn.vanthu.web.PageSlice.of(ctx, rows));
+        model.put("year", year);
+        model.put("q", q == null ? "" : q);
+        Views.render(ctx, "register-outgoing", model);
     }
 
     private List<KeyInfo> usable(User caller) {

@@ -148,7 +148,11 @@ public final class IncomingPagesController {
         List<Map<String, Object>> rows = register.rows(year, secret).stream()
                 .filter(r -> needle.isEmpty() || (r.get("numberSymbol") + " " + r.get("typeAndSubject") + " "
                         + r.get("sendingOrgan")).toLowerCase(Locale.ROOT).contains(needle)).toList();
-        Views.render(ctx, "register-incoming", Map.of("year", year, "q", q == null ? "" : q, "rows", rows, "secret", secret));
+        Map<String, Object> model = new HashMap<>(vn.vanthu.web.PageSlice.of(ctx, rows));
+        model.put("year", year);
+        model.put("q", q == null ? "" : q);
+        model.put("secret", secret);
+        Views.render(ctx, "register-incoming", model);
     }
 
     private List<Map<String, Object>> rows(List<Incoming> items) {

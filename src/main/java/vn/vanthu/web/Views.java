@@ -99,7 +99,8 @@ public final class Views {
     static boolean failurePage(Context ctx, int status, String code, String message) {
         ApiRoute route = ctx.attribute(WebServer.ROUTE);
         String accept = ctx.header("Accept");
-        if (route == null || !route.isPage() || accept == null || !accept.contains("text/html")) {
+        boolean page = route == null ? !ctx.path().startsWith("/api/") : route.isPage();   // no route: refused before routing
+        if (!page || accept == null || !accept.contains("text/html")) {
             return false;
         }
         if (status == 401 && !"SIGN_IN_FAILED".equals(code)) {

@@ -46,6 +46,12 @@ final class PageClient {
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body))));
     }
 
+    /** Posts a multipart form (the caller adds {@code _csrf} when it should be there). */
+    TestServer.Response postMultipart(String path, vn.vanthu.support.Multipart form) {
+        return remember(send(HttpRequest.newBuilder(URI.create(server.base() + path)).header("Accept", "text/html")
+                .header("Content-Type", form.contentType()).POST(form.publisher())));
+    }
+
     /** Signs in and reads the page it lands on (so that the next form has its token). */
     TestServer.Response signIn(String user, String password) {
         TestServer.Response r = post("/signin", Map.of("username", user, "password", password), false);
