@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import vn.vanthu.signing.SigningFixtures;
@@ -112,5 +114,22 @@ class AuditorAndAdminPagesBrowserTest {
         Browser.submit(browser, browser.findElement(By.cssSelector("form[action='/password'] button[type=submit]")));
         assertTrue(browser.getCurrentUrl().endsWith("/handling"), browser.getCurrentUrl());
         assertTrue(browser.findElement(By.cssSelector("header")).getText().contains("Nguyễn Thị Ánh Tuyết"));
+    }
+
+    @Test
+    void at_a_phone_width_of_390_px_no_page_scrolls_sideways() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            Browser.signIn(browser, server.base(), "admin", passwords.get("admin"));
+            for (String path : List.of("/admin/users", "/audit", "/registers/outgoing", "/registers/incoming")) {
+                browser.get(server.base() + path);
+                long inner = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
+                long wide = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
+                assertTrue(inner <= 400, "the window is a phone's: " + inner);
+                assertTrue(wide <= inner, path + " is " + wide + " px wide in a " + inner + " px window");
+            }
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 800));
+        }
     }
 }
