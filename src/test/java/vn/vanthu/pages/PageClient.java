@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 final class PageClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private final TestServer server;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private String csrf;
 
@@ -59,6 +60,22 @@ final class PageClient {
             get(r.header("Location"));
         }
         return r;
+    }
+
+    /** The session cookie's value. */
+    String cookie() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("vanthu_session"))
+                .findFirst().orElseThrow().getValue();
+    }
+
+    /** A client of {@code server} holding this session cookie (another instance, say). */
+    static PageClient withCookie(TestServer server, String value) {
+        PageClient c = new PageClient(server);
+        java.net.HttpCookie cookie = new java.net.HttpCookie("vanthu_session", value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        c.cookies.getCookieStore().add(URI.create(server.base()), cookie);
+        return c;
     }
 
     String csrf() {
