@@ -72,6 +72,10 @@ public final class DispatchPagesController {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("rows", mine.stream().map(DispatchPagesController::row).toList());
         model.put("keys", usable(caller));
+        List<Dispatch> signed = new java.util.ArrayList<>(dispatches.list(caller, "SIGNED", null, PAGE, 0));
+        signed.addAll(dispatches.list(caller, "ISSUED", null, PAGE, 0));
+        model.put("signed", signed.stream().filter(d -> caller.id().equals(d.signerUserId()))
+                .map(DispatchPagesController::row).toList());
         Views.render(ctx, "drafts", model);
     }
 

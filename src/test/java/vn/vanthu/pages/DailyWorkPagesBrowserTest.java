@@ -67,7 +67,9 @@ class DailyWorkPagesBrowserTest {
         row.findElement(By.name("pin")).sendKeys(DispatchFixtures.PIN);
         Browser.submit(browser, row.findElement(By.cssSelector("button[type=submit]")));
         assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().startsWith("Đã ký"), browser.getPageSource());
-        assertTrue(browser.findElements(By.cssSelector("tr[data-dispatch='" + draftId + "']")).isEmpty());
+        assertTrue(browser.findElements(By.cssSelector("#drafts tr[data-dispatch='" + draftId + "']")).isEmpty());
+        assertEquals(1, browser.findElements(By.cssSelector("#signed tr[data-dispatch='" + draftId + "']")).size(),
+                "what I signed lists it");
         assertEquals("SIGNED", server.get("/api/v1/dispatches/" + draftId, "clerk").json().path("status").asText());
     }
 
