@@ -33,6 +33,7 @@ import vn.vanthu.store.Instance;
 import vn.vanthu.store.OrphanSweeper;
 import vn.vanthu.trust.CertificateHealth;
 import vn.vanthu.trust.TrustServices;
+import vn.vanthu.users.PasswordController;
 import vn.vanthu.users.UsersFeature;
 import vn.vanthu.validation.ValidationFeature;
 import vn.vanthu.web.Auth;
@@ -132,7 +133,8 @@ public final class App implements AutoCloseable {
                     new BackupController(new H2Backup(db)), jobs.controller(), digitization.controller(),
                     incoming.controller(), new Routes.Pages(new SignInController(users.signIn()),
                     new AdminPagesController(users.service(), users.signIn()), validation.pages(),
-                    new AuditPagesController(audit), dispatch.pages(), incoming.pages()));
+                    new AuditPagesController(audit), dispatch.pages(), incoming.pages(),
+                    new PasswordController(users.signIn())));
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)

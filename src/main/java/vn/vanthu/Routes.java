@@ -22,6 +22,7 @@ import vn.vanthu.validation.ValidationPagesController;
 import vn.vanthu.pki.PkiController;
 import vn.vanthu.signing.SigningController;
 import vn.vanthu.web.Role;
+import vn.vanthu.users.PasswordController;
 import vn.vanthu.users.UserController;
 import vn.vanthu.validation.ValidationController;
 import vn.vanthu.web.ApiRoute;
@@ -66,7 +67,7 @@ public final class Routes {
     /** The controllers of the pages for people. */
     public record Pages(SignInController signIn, AdminPagesController admin, ValidationPagesController validation,
                         AuditPagesController audit, DispatchPagesController dispatches,
-                        IncomingPagesController incoming) {}
+                        IncomingPagesController incoming, PasswordController passwords) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -160,6 +161,7 @@ public final class Routes {
         r.add(POST, "/signout", ANY_USER, t, "Sign out (ends the session)", FORM, p.signIn()::signOut);
         r.add(GET, "/password", ANY_USER, t, "Change-password form", NONE, p.signIn()::passwordForm);
         r.add(POST, "/password", ANY_USER, t, "Change one's password {current, password, confirm}", FORM, p.signIn()::changePassword);
+        r.add(POST, "/api/v1/users/{id}/password", Set.of(ADMIN), "users", "Set a user's first password {password}: to be changed at the first sign-in to the pages; ends their sessions", JSON, p.passwords()::set);
         r.add(GET, "/assets/app.css", PUBLIC, t, "The pages' style sheet", NONE, p.signIn()::css);
         r.add(GET, "/validate", Set.of(AUDITOR, CLERK, OFFICIAL), t, "Validation form (file, original*)", NONE, p.validation()::form);
         r.add(POST, "/validate", Set.of(AUDITOR, CLERK, OFFICIAL), t, "Validate a file: each signature's verdict (data-indication) in plain words", MULTIPART, p.validation()::validate);

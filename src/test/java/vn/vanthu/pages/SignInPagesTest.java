@@ -136,6 +136,19 @@ class SignInPagesTest {
         assertEquals("/signin", clerk.get("/validate").header("Location"));
     }
 
+    @Test
+    void an_administrator_with_only_a_token_sets_a_first_password_through_the_api() {
+        String id = userWithToken("moi.nv", "HANDLER");
+        TestServer.Response weak = server.postJson("/api/v1/users/" + id + "/password", "admin", Map.of("password", "moi.nv-2026-x"));
+        assertEquals(400, weak.status());
+        assertEquals("WEAK_PASSWORD", weak.errorCode());
+        assertEquals(403, server.postJson("/api/v1/users/" + id + "/password", "clerk", Map.of("password", "Đủ dài và khác")).status());
+        assertEquals(204, server.postJson("/api/v1/users/" + id + "/password", "admin", Map.of("password", "Đủ dài và khác")).status());
+        PageClient moi = new PageClient(server);
+        assertEquals("/password", moi.post("/signin", Map.of("username", "moi.nv", "password", "Đủ dài và khác"), false)
+                .header("Location"));
+    }
+
     private static String userWithToken(String login, String role) {
         Accounts.create(server, login, role);
         return Accounts.id(server, login);

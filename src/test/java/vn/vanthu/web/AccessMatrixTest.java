@@ -114,6 +114,7 @@ class AccessMatrixTest {
             entry("POST /signout", ALL),
             entry("GET /password", ALL),
             entry("POST /password", ALL),
+            entry("POST /api/v1/users/{id}/password", Set.of("admin")),
             entry("GET /assets/app.css", PUBLIC),
             entry("GET /validate", Set.of("auditor", "clerk", "official")),
             entry("POST /validate", Set.of("auditor", "clerk", "official")),
