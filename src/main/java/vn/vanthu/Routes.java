@@ -172,7 +172,7 @@ public final class Routes {
         r.add(POST, "/dispatches/{id}/issue", Set.of(CLERK), t, "Number, date and seal a signed dispatch {keyId, pin}", FORM, p.dispatches()::issue);
         r.add(GET, "/drafts", Set.of(OFFICIAL), t, "Drafts waiting for my signature (table, sign form)", NONE, p.dispatches()::drafts);
         r.add(POST, "/drafts/{id}/sign", Set.of(OFFICIAL), t, "The named official signs a draft {keyId, pin}", FORM, p.dispatches()::sign);
-        r.add(GET, "/registers/outgoing", Set.of(CLERK, AUDITOR, ADMIN), t, "Outgoing register (table; filters year, q)", NONE, p.dispatches()::register);
+        r.add(GET, "/registers/outgoing", Set.of(CLERK, AUDITOR, ADMIN), t, "Outgoing register (table; filters year, q; format=pdf printable)", NONE, p.dispatches()::register);
         r.add(GET, "/incoming/new", Set.of(CLERK), t, "Receive form for an incoming document", NONE, p.incoming()::receiveForm);
         r.add(POST, "/incoming", Set.of(CLERK), t, "Receive an incoming document (file and metadata; register now?)", MULTIPART, p.incoming()::receive);
         r.add(GET, "/incoming", ANY_USER, t, "Incoming documents by status (table; register and direct forms by role)", NONE, p.incoming()::list);
@@ -182,7 +182,7 @@ public final class Routes {
         r.add(GET, "/handling", Set.of(HANDLER, OFFICIAL), t, "My incoming documents, nearest deadline first (table; progress and complete forms)", NONE, p.incoming()::mine);
         r.add(POST, "/incoming/{id}/progress", Set.of(HANDLER, OFFICIAL), t, "Mark progress {note?}", FORM, p.incoming()::progress);
         r.add(POST, "/incoming/{id}/complete", Set.of(HANDLER, OFFICIAL), t, "Complete {result, dispatchId?, note}", FORM, p.incoming()::complete);
-        r.add(GET, "/registers/incoming", Set.of(CLERK, AUDITOR, ADMIN), t, "Incoming register (table; filters year, q, secret for clerks)", NONE, p.incoming()::incomingRegister);
+        r.add(GET, "/registers/incoming", Set.of(CLERK, AUDITOR, ADMIN), t, "Incoming register (table; filters year, q, secret for clerks; format=pdf printable)", NONE, p.incoming()::incomingRegister);
         r.add(GET, "/admin/users", Set.of(ADMIN), t, "Users (table) and the new-user form", NONE, p.admin()::users);
         r.add(POST, "/admin/users", Set.of(ADMIN), t, "Create a user {name, displayName, roles, password?}", FORM, p.admin()::create);
         r.add(POST, "/admin/users/{id}/password", Set.of(ADMIN), t, "Set a first password {password}: to be changed at the next sign-in", FORM, p.admin()::setPassword);

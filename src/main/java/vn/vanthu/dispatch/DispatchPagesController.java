@@ -90,6 +90,12 @@ public final class DispatchPagesController {
     public void register(Context ctx) {
         Integer asked = Requests.year(ctx.queryParam("year"), 1900, 9999);
         int year = asked == null ? register.currentYear() : asked;
+        if ("pdf".equals(ctx.queryParam("format"))) {
+            ctx.contentType("application/pdf");
+            ctx.header("Content-Disposition", "attachment; filename=\"so-van-ban-di-" + year + ".pdf\"");
+            ctx.result(register.pdf(year));
+            return;
+        }
         String q = ctx.queryParam("q");
         if (q != null && q.length() > 200) {
             throw ApiException.badRequest("FIELD_TOO_LONG", "q must be at most 200 characters", "q");

@@ -140,6 +140,12 @@ public final class IncomingPagesController {
         if (secret && !Auth.user(ctx).has(Role.CLERK)) {
             throw ApiException.forbidden("SECRET_REGISTER", "Only a clerk reads the register of secret documents");
         }
+        if ("pdf".equals(ctx.queryParam("format"))) {
+            ctx.contentType("application/pdf");
+            ctx.header("Content-Disposition", "attachment; filename=\"so-van-ban-den-" + (secret ? "mat-" : "") + year + ".pdf\"");
+            ctx.result(register.pdf(year, secret));
+            return;
+        }
         String q = ctx.queryParam("q");
         if (q != null && q.length() > 200) {
             throw ApiException.badRequest("FIELD_TOO_LONG", "q must be at most 200 characters", "q");

@@ -97,6 +97,11 @@ class DailyWorkPagesBrowserTest {
 
         Browser.submit(browser, browser.findElement(By.linkText("Sổ văn bản đi")));
         assertTrue(browser.findElement(By.id("register")).getText().contains(number));
+        PageClient clerk = new PageClient(server);
+        clerk.signIn("clerk", passwords.get("clerk"));
+        TestServer.Response pdf = clerk.get("/registers/outgoing?format=pdf");
+        assertEquals("application/pdf", pdf.header("Content-Type"));
+        assertTrue(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF"));
     }
 
     @Test
