@@ -134,6 +134,11 @@ class SignInPagesTest {
         clerk.get("/validate");
         assertEquals(303, clerk.post("/signout", Map.of(), true).status());
         assertEquals("/signin", clerk.get("/validate").header("Location"));
+        var trail = server.get("/api/v1/audit?action=SIGN_OUT", "auditor").json().path("items");
+        assertEquals(1, trail.size(), "one event per sign-out: " + trail);
+        for (var e : server.get("/api/v1/audit?action=POST%20%2Fsignout", "auditor").json().path("items")) {
+            assertEquals("DENIED", e.path("outcome").asText(), "a sign-out is not written twice: " + e);
+        }
     }
 
     @Test
