@@ -154,6 +154,18 @@ class SignInPagesTest {
                 .header("Location"));
     }
 
+    @Test
+    void a_session_in_use_all_day_still_ends_twelve_hours_after_sign_in() {
+        PageClient auditor = new PageClient(server);
+        auditor.signIn("auditor", PageClient.demoPasswords(server).get("auditor"));
+        for (int i = 0; i < 28; i++) {   // 28 × 25 minutes = 11 h 40 min, never idle for 30 minutes
+            CLOCK.advance(Duration.ofMinutes(25));
+            assertEquals(200, auditor.get("/validate").status(), "after " + (i + 1) * 25 + " minutes");
+        }
+        CLOCK.advance(Duration.ofMinutes(25));
+        assertEquals("/signin", auditor.get("/validate").header("Location"));
+    }
+
     private static String userWithToken(String login, String role) {
         Accounts.create(server, login, role);
         return Accounts.id(server, login);
