@@ -25,6 +25,8 @@ public record DossierFeature(CatalogueController catalogues, DossierController d
         var packages = new Packages(service, dao, documents, signing, config.dossiers());
         var controller = new DossierController(service, new Filing(service, dao, dispatches, documents, validation),
                 new Closing(service, dao, documents, keys, validation, signing), packages, new Exports(service, documents));
-        return new DossierFeature(new CatalogueController(catalogue), controller, packages);
+        var approvals = new CatalogueApprovals(db, catalogue, keys, signing, documents, config.agency(),
+                config.dossiers().agencyHeads(), clock);
+        return new DossierFeature(new CatalogueController(catalogue, approvals), controller, packages);
     }
 }
