@@ -21,6 +21,9 @@ import vn.vanthu.jobs.Jobs;
 import vn.vanthu.jobs.JobsFeature;
 import vn.vanthu.incoming.IncomingFeature;
 import vn.vanthu.keys.KeysFeature;
+import vn.vanthu.audit.AuditPagesController;
+import vn.vanthu.pages.AdminPagesController;
+import vn.vanthu.pages.SignInController;
 import vn.vanthu.pki.DevPki;
 import vn.vanthu.pki.PkiController;
 import vn.vanthu.signing.SigningFeature;
@@ -33,6 +36,7 @@ import vn.vanthu.store.Instance;
 import vn.vanthu.store.OrphanSweeper;
 import vn.vanthu.trust.CertificateHealth;
 import vn.vanthu.trust.TrustServices;
+import vn.vanthu.users.PasswordController;
 import vn.vanthu.users.UsersFeature;
 import vn.vanthu.validation.ValidationFeature;
 import vn.vanthu.web.Auth;
@@ -132,7 +136,11 @@ public final class App implements AutoCloseable {
                     keys.controller(), signing.controller(), validation.controller(), dispatch.dispatches(),
                     dispatch.copies(), dossiers.catalogues(), dossiers.dossiers(),
                     new BackupController(new H2Backup(db)), jobs.controller(), digitization.controller(),
-                    incoming.controller(), dispatch.numbering(), figures.controller());
+                    incoming.controller(), dispatch.numbering(), figures.controller(),
+                    new Routes.Pages(new SignInController(users.signIn()),
+                    new AdminPagesController(users.service(), users.signIn()), validation.pages(),
+                    new AuditPagesController(audit), dispatch.pages(), incoming.pages(),
+                    new PasswordController(users.signIn())));
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)
@@ -142,7 +150,7 @@ public final class App implements AutoCloseable {
                             : Health.Check.of(true, Map.of("configured", false)));
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers),
-                    new Auth(users.service()::authenticate), audit, health, registered::add,
+                    new Auth(users.service()::authenticate, users.signIn()::session), audit, health, registered::add,
                     () -> trust.fetches().render() + keys.service().metrics()
                             + WorkBudget.render(List.of(validation.service().budget(), signing.service().budget())), clock);
             return new App(config, db, web, registered, dossiers.packages(), jobs.service(), instance,

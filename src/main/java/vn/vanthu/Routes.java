@@ -18,9 +18,16 @@ import vn.vanthu.figures.FiguresController;
 import vn.vanthu.jobs.JobController;
 import vn.vanthu.incoming.IncomingController;
 import vn.vanthu.keys.KeyController;
+import vn.vanthu.audit.AuditPagesController;
+import vn.vanthu.dispatch.DispatchPagesController;
+import vn.vanthu.incoming.IncomingPagesController;
+import vn.vanthu.pages.AdminPagesController;
+import vn.vanthu.pages.SignInController;
+import vn.vanthu.validation.ValidationPagesController;
 import vn.vanthu.pki.PkiController;
 import vn.vanthu.signing.SigningController;
 import vn.vanthu.web.Role;
+import vn.vanthu.users.PasswordController;
 import vn.vanthu.users.UserController;
 import vn.vanthu.validation.ValidationController;
 import vn.vanthu.web.ApiRoute;
@@ -43,6 +50,7 @@ import static vn.vanthu.web.Role.OFFICIAL;
 import static vn.vanthu.web.ApiRoute.ANY_USER;
 import static vn.vanthu.web.ApiRoute.PUBLIC;
 import static vn.vanthu.web.ApiRoute.Body.BINARY;
+import static vn.vanthu.web.ApiRoute.Body.FORM;
 import static vn.vanthu.web.ApiRoute.Body.JSON;
 import static vn.vanthu.web.ApiRoute.Body.MULTIPART;
 import static vn.vanthu.web.ApiRoute.Body.NONE;
@@ -61,7 +69,12 @@ public final class Routes {
                               CopyController copies, CatalogueController catalogues, DossierController dossiers,
                               BackupController backup, JobController jobs, DigitizationController digitizations,
                               IncomingController incoming, NumberingController numbering,
-                              FiguresController figures) {}
+                              FiguresController figures, Pages pages) {}
+
+    /** The controllers of the pages for people. */
+    public record Pages(SignInController signIn, AdminPagesController admin, ValidationPagesController validation,
+                        AuditPagesController audit, DispatchPagesController dispatches,
+                        IncomingPagesController incoming, PasswordController passwords) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -116,6 +129,7 @@ public final class Routes {
         declareIncoming(r, c.incoming());
         declareNumbering(r, c.numbering());
         declareFigures(r, c.figures());
+        declarePages(r, c.pages());
         return List.copyOf(r.routes);
     }
 
@@ -161,6 +175,44 @@ public final class Routes {
         r.add(POST, "/api/v1/incoming/{id}/progress", Set.of(HANDLER, OFFICIAL), "incoming", "An assignee marks progress {note?} → IN_PROGRESS", JSON, i::progress, IncomingController.PROGRESS);
         r.add(POST, "/api/v1/incoming/{id}/complete", Set.of(HANDLER, OFFICIAL), "incoming", "The lead completes {result: ANSWERED|FILED|FORWARDED, dispatchId?, note} → DONE", JSON, i::complete, IncomingController.COMPLETE);
         r.add(GET, "/api/v1/registers/incoming", Set.of(CLERK, AUDITOR, ADMIN), "incoming", "The incoming register of a year (format json, csv or pdf; secret=true: the secret register, clerks only)", NONE, i::incomingRegister);
+    }
+
+    /** The pages for people (HTML; a session cookie or a bearer token; every form carries the CSRF token). */
+    private static void declarePages(Routes r, Pages p) {
+        String t = ApiRoute.PAGES;
+        r.add(GET, "/", PUBLIC, t, "Start page: the sign-in form, or the first page of the signed-in user's roles", NONE, p.signIn()::home);
+        r.add(GET, "/signin", PUBLIC, t, "Sign-in form (username, password)", NONE, p.signIn()::signInForm);
+        r.add(POST, "/signin", PUBLIC, t, "Sign in {username, password} → session cookie; 5 wrong passwords lock the account for 15 minutes", FORM, p.signIn()::signIn);
+        r.add(POST, "/signout", ANY_USER, t, "Sign out (ends the session)", FORM, p.signIn()::signOut);
+        r.add(GET, "/password", ANY_USER, t, "Change-password form", NONE, p.signIn()::passwordForm);
+        r.add(POST, "/password", ANY_USER, t, "Change one's password {current, password, confirm}", FORM, p.signIn()::changePassword);
+        r.add(POST, "/api/v1/users/{id}/password", Set.of(ADMIN), "users", "Set a user's first password {password}: to be changed at the first sign-in to the pages; ends their sessions", JSON, p.passwords()::set);
+        r.add(GET, "/assets/app.css", PUBLIC, t, "The pages' style sheet", NONE, p.signIn()::css);
+        r.add(GET, "/validate", Set.of(AUDITOR, CLERK, OFFICIAL), t, "Validation form (file, original*)", NONE, p.validation()::form);
+        r.add(POST, "/validate", Set.of(AUDITOR, CLERK, OFFICIAL), t, "Validate a file: each signature's verdict (data-indication) in plain words", MULTIPART, p.validation()::validate);
+        r.add(GET, "/validations", Set.of(AUDITOR), t, "Validation history (table)", NONE, p.validation()::history);
+        r.add(GET, "/validations/{id}/report.pdf", Set.of(AUDITOR), t, "A stored validation's sealed PDF report", NONE, p.validation()::reportPdf);
+        r.add(GET, "/audit", Set.of(AUDITOR, ADMIN), t, "Audit trail (table; filters userId, action, object; verify=true checks the hash chain)", NONE, p.audit()::list);
+        r.add(GET, "/dispatches", ANY_USER, t, "Outgoing dispatches by status (table; ?status=SIGNED: drafts waiting to be issued, with the issue form for clerks)", NONE, p.dispatches()::list);
+        r.add(POST, "/dispatches/{id}/issue", Set.of(CLERK), t, "Number, date and seal a signed dispatch {keyId, pin}", FORM, p.dispatches()::issue);
+        r.add(GET, "/drafts", Set.of(OFFICIAL), t, "Drafts waiting for my signature (table, sign form)", NONE, p.dispatches()::drafts);
+        r.add(POST, "/drafts/{id}/sign", Set.of(OFFICIAL), t, "The named official signs a draft {keyId, pin}", FORM, p.dispatches()::sign);
+        r.add(GET, "/registers/outgoing", Set.of(CLERK, AUDITOR, ADMIN), t, "Outgoing register (table; filters year, q; format=pdf printable)", NONE, p.dispatches()::register);
+        r.add(GET, "/incoming/new", Set.of(CLERK), t, "Receive form for an incoming document", NONE, p.incoming()::receiveForm);
+        r.add(POST, "/incoming", Set.of(CLERK), t, "Receive an incoming document (file and metadata; register now?)", MULTIPART, p.incoming()::receive);
+        r.add(GET, "/incoming", ANY_USER, t, "Incoming documents by status (table; register and direct forms by role)", NONE, p.incoming()::list);
+        r.add(POST, "/incoming/{id}/register", Set.of(CLERK), t, "Register a received document (next incoming number)", FORM, p.incoming()::register);
+        r.add(GET, "/directions", Set.of(OFFICIAL), t, "Registered incoming documents waiting for my direction (table, direct form)", NONE, p.incoming()::directions);
+        r.add(POST, "/incoming/{id}/direct", Set.of(OFFICIAL), t, "Direct the handling {leadUserId, leadUnit?, cooperatingUserIds*, deadline, comment}", FORM, p.incoming()::direct);
+        r.add(GET, "/handling", Set.of(HANDLER, OFFICIAL), t, "My incoming documents, nearest deadline first (table; progress and complete forms)", NONE, p.incoming()::mine);
+        r.add(POST, "/incoming/{id}/progress", Set.of(HANDLER, OFFICIAL), t, "Mark progress {note?}", FORM, p.incoming()::progress);
+        r.add(POST, "/incoming/{id}/complete", Set.of(HANDLER, OFFICIAL), t, "Complete {result, dispatchId?, note}", FORM, p.incoming()::complete);
+        r.add(GET, "/registers/incoming", Set.of(CLERK, AUDITOR, ADMIN), t, "Incoming register (table; filters year, q, secret for clerks; format=pdf printable)", NONE, p.incoming()::incomingRegister);
+        r.add(GET, "/admin/users", Set.of(ADMIN), t, "Users (table) and the new-user form", NONE, p.admin()::users);
+        r.add(POST, "/admin/users", Set.of(ADMIN), t, "Create a user {name, displayName, roles, password?}", FORM, p.admin()::create);
+        r.add(POST, "/admin/users/{id}/password", Set.of(ADMIN), t, "Set a first password {password}: to be changed at the next sign-in", FORM, p.admin()::setPassword);
+        r.add(POST, "/admin/users/{id}/disabled", Set.of(ADMIN), t, "Disable or enable a user {disabled}", FORM, p.admin()::disable);
+        r.add(POST, "/admin/users/{id}/tokens", Set.of(ADMIN), t, "Issue a bearer token {label} (shown once)", FORM, p.admin()::issueToken);
     }
 
     private static void declareDispatches(Routes r, DispatchController d) {

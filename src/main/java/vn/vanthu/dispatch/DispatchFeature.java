@@ -18,7 +18,7 @@ import java.time.Duration;
  * edXML and copies, over one {@link DispatchService} and one {@link NumberSeries}.
  */
 public record DispatchFeature(DispatchService service, DispatchController dispatches, CopyController copies,
-                              NumberingController numbering) {
+                              NumberingController numbering, DispatchPagesController pages) {
     private static final Duration NUMBER_LEASE = Duration.ofMinutes(10);
 
     public static DispatchFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
@@ -32,11 +32,13 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
         instance.onBeat(numbers::releaseAbandoned);   // now (numbers of a killed predecessor), then every heartbeat
         var messages = new EdXmlMessages(dispatches, dao, signing.service(), seal);
         var sending = new Sending(dao, config.agency().holidays(), clock);
-        var controller = new DispatchController(dispatches, sending,
-                new Issuing(dispatches, dao, numbers, documents, keys, signing.service(), messages, clock),
-                new Register(dispatches, dao, numbers, sending), new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);
+        var issuing = new Issuing(dispatches, dao, numbers, documents, keys, signing.service(), messages, clock);
+        var register = new Register(dispatches, dao, numbers, sending);
+        var controller = new DispatchController(dispatches, sending, issuing, register,
+                new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);
         var copies = new CopyController(new Copies(dispatches, dao, numbers, documents, keys, signing.service(),
                 digitizations, clock));
-        return new DispatchFeature(dispatches, controller, copies, new NumberingController(numbering));
+        return new DispatchFeature(dispatches, controller, copies, new NumberingController(numbering),
+                new DispatchPagesController(dispatches, issuing, register, keys));
     }
 }

@@ -18,7 +18,7 @@ import java.time.Duration;
  * <pre>{@code IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
  *         users.service(), dispatch.service(), clock);}</pre>
  */
-public record IncomingFeature(IncomingService service, IncomingController controller) {
+public record IncomingFeature(IncomingService service, IncomingController controller, IncomingPagesController pages) {
     private static final Duration NUMBER_LEASE = Duration.ofMinutes(2);
 
     public static IncomingFeature create(AppConfig config, Database db, DocumentStore documents,
@@ -28,8 +28,8 @@ public record IncomingFeature(IncomingService service, IncomingController contro
         var service = new IncomingService(dao, documents, validation, new NumberSeries(db, clock, NUMBER_LEASE),
                 config.agency(), clock);
         var handling = new HandlingService(service, dao, users, dispatches);
-        var controller = new IncomingController(service, handling,
-                new IncomingRegister(dao, users, config.agency().name(), clock), new Tracking(service, handling));
-        return new IncomingFeature(service, controller);
+        var register = new IncomingRegister(dao, users, config.agency().name(), clock);
+        var controller = new IncomingController(service, handling, register, new Tracking(service, handling));
+        return new IncomingFeature(service, controller, new IncomingPagesController(service, handling, register, users));
     }
 }

@@ -24,6 +24,7 @@ import java.util.Set;
 public final class DemoUsers {
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
     public static final String TOKENS_FILE = "demo-tokens.json";
+    public static final String PASSWORDS_FILE = "demo-passwords.json";
 
     record Demo(String name, String displayName, Set<Role> roles, boolean tokenInFile) {}
 
@@ -71,6 +72,34 @@ public final class DemoUsers {
         return file;
     }
 
+    /**
+     * The demo users of the file also get passwords, written to {@code demo-passwords.json} (mode 600) and not to
+     * be changed; a password that still opens its account is kept across restarts.
+     */
+    static Path ensurePasswords(UserService users, SignIn signIn, Path dataDir) {
+        Path file = dataDir.resolve(PASSWORDS_FILE);
+        Map<String, String> known = read(file);
+        Map<String, String> kept = new LinkedHashMap<>();
+        boolean changed = false;
+        for (Demo d : DEMOS) {
+            if (!d.tokenInFile()) {
+                continue;
+            }
+            String p = known.get(d.name());
+            if (p == null || !signIn.opens(d.name(), p)) {
+                p = Passwords.random();
+                signIn.setDemoPassword(users.findByName(d.name()).orElseThrow().id(), p);
+                changed = true;
+            }
+            kept.put(d.name(), p);
+        }
+        if (changed) {
+            write(file, kept);
+        }
+        log.info("Demo users' passwords for the pages are in {}", file);
+        return file;
+    }
+
     private static Map<String, String> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return Map.of();
@@ -80,7 +109,7 @@ public final class DemoUsers {
             Map<String, String> m = Json.MAPPER.readValue(file.toFile(), Map.class);
             return m;
         } catch (IOException | RuntimeException e) {
-            log.warn("{} is unreadable; issuing new demo tokens", file);
+            log.warn("{} is unreadable; making new demo secrets", file);
             return Map.of();
         }
     }
@@ -88,7 +117,7 @@ public final class DemoUsers {
     private static void write(Path file, Map<String, String> tokens) {
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(TOKENS_FILE + ".tmp");
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tokens));

@@ -22,9 +22,16 @@ public record ApiRoute(HandlerType method, String path, Set<Role> roles, String 
     }
 
     /** What a request carries, for the OpenAPI description. */
-    public enum Body { NONE, JSON, MULTIPART, BINARY }
+    public enum Body { NONE, JSON, MULTIPART, BINARY, FORM }
+
+    /** The tag of the pages people use in a browser (HTML, session cookie or bearer token, CSRF on forms). */
+    public static final String PAGES = "pages";
 
     public boolean isPublic() {
         return roles.isEmpty();
+    }
+
+    public boolean isPage() {
+        return PAGES.equals(tag);
     }
 }

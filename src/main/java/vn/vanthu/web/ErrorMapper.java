@@ -69,6 +69,9 @@ final class ErrorMapper {
     }
 
     static void write(Context ctx, int status, String code, String message, String field, Object details) {
+        if (Views.failurePage(ctx, status, code, message)) {
+            return;
+        }
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);

@@ -62,6 +62,7 @@ final class OpenApi {
                     fields == null || fields.shape() != BodySpec.Shape.JSON ? Map.of("type", "object") : fields.schema()));
             case MULTIPART -> op.put("requestBody", multipart(fields));
             case BINARY -> op.put("requestBody", body("application/octet-stream", Map.of("type", "string", "format", "binary")));
+            case FORM -> op.put("requestBody", body("application/x-www-form-urlencoded", Map.of("type", "object")));
             case NONE -> { }
         }
         Map<String, Object> error = Map.of("description", "Error", "content",

@@ -85,8 +85,14 @@ public final class WebServer {
                 var handler = r == openapi ? (io.javalin.http.Handler) ctx -> ctx.json(description) : r.handler();
                 config.routes.addHttpHandler(r.method(), r.path(), ctx -> {
                     ctx.attribute(ROUTE, r);
+                    if (r.isPage()) {
+                        Views.secure(ctx);
+                        if (r.isPublic()) {
+                            auth.session(ctx).ifPresent(s -> ctx.attribute(Auth.USER, s.user()));
+                        }
+                    }
                     if (!r.isPublic()) {
-                        auth.check(ctx, r.roles());
+                        auth.check(ctx, r);
                     }
                     if (r.fields() != null) {
                         r.fields().check(declaredJson(ctx, r.fields()));
@@ -119,7 +125,7 @@ public final class WebServer {
         Long started = ctx.attribute(STARTED);
         String routePath = route == null ? "unmatched" : route.path();
         metrics.record(ctx.method().name(), routePath, ctx.statusCode(), started == null ? 0 : System.nanoTime() - started);
-        if (route == null || !route.path().startsWith("/api/")
+        if (route == null || !(route.path().startsWith("/api/") || route.isPage() && !route.isPublic())
                 || !(STATE_CHANGING.contains(ctx.method()) || AuditTags.auditedRead(ctx))) {
             return;
         }

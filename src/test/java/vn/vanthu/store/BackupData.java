@@ -39,6 +39,7 @@ final class BackupData {
                 "displayName", "Đỗ Văn Hùng", "roles", List.of("CLERK", "AUDITOR")))).path("id").asText();
         String userToken = created(s.postJson("/api/v1/users/" + userId + "/tokens", "admin",
                 Map.of("label", "laptop"))).path("token").asText();
+        signIn(s, "clerk");   // a session of the pages in the copy
 
         byte[] scan = new byte[600 * 1024];   // three chunks
         new Random(7).nextBytes(scan);
@@ -76,6 +77,18 @@ final class BackupData {
                 new Multipart().file("file", "ho-so.zip", "application/zip", pkg.body())));
         incoming(s, s.get("/api/v1/dispatches/" + dispatchId + "/file", "clerk").body());
         return new Seeded(userToken, dispatchId, number, dossierId, Hashes.sha256Hex(pkg.body()));
+    }
+
+    private static void signIn(TestServer s, String user) {
+        try {
+            String password = TestServer.JSON.readTree(s.dataDir().resolve("demo-passwords.json").toFile()).path(user).asText();
+            TestServer.Response r = s.send(s.request("/signin", null).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+                            + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8))).build());
+            assertEquals(303, r.status(), r.text());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** An incoming document with its signatures' verdicts, registered and directed to a lead and a cooperator. */

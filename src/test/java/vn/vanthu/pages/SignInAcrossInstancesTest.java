@@ -1,0 +1,40 @@
+package vn.vanthu.pages;
+
+import org.junit.jupiter.api.Test;
+import vn.vanthu.support.Databases;
+import vn.vanthu.support.TestServer;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Two instances on one PostgreSQL database: wrong passwords tried against either count toward one lockout, and
+ * a session begun on one instance is known to the other (and ended on both by signing out on one).
+ */
+class SignInAcrossInstancesTest {
+    @Test
+    void wrong_passwords_on_two_instances_lock_one_account_and_a_session_works_on_both() throws Exception {
+        try (TestServer a = TestServer.start(Databases.Kind.POSTGRES);
+             TestServer b = TestServer.start(a.dataDir(), a.database(), Map.of())) {
+            String password = PageClient.demoPasswords(a).get("auditor");
+            assertEquals(password, PageClient.demoPasswords(b).get("auditor"), "the second start keeps the demo password");
+            PageClient onA = new PageClient(a);
+            PageClient onB = new PageClient(b);
+            for (int i = 0; i < 5; i++) {
+                PageClient guesser = i % 2 == 0 ? onA : onB;
+                assertEquals(401, guesser.post("/signin", Map.of("username", "auditor", "password", "đoán sai " + i), false).status());
+            }
+            assertEquals(429, onA.post("/signin", Map.of("username", "auditor", "password", password), false).status());
+            assertEquals(429, onB.post("/signin", Map.of("username", "auditor", "password", password), false).status());
+
+            PageClient clerk = new PageClient(a);
+            clerk.signIn("clerk", PageClient.demoPasswords(a).get("clerk"));
+            String cookie = clerk.cookie();
+            assertEquals(200, PageClient.withCookie(b, cookie).get("/registers/outgoing").status());
+            clerk.get("/validate");
+            assertEquals(303, clerk.post("/signout", Map.of(), true).status());
+            assertEquals(303, PageClient.withCookie(b, cookie).get("/registers/outgoing").status());
+        }
+    }
+}
