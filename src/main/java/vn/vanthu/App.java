@@ -14,6 +14,8 @@ import vn.vanthu.dispatch.DispatchFeature;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.dossier.DossierFeature;
 import vn.vanthu.dossier.Packages;
+import vn.vanthu.exchange.DeliveryWorker;
+import vn.vanthu.exchange.ExchangeFeature;
 import vn.vanthu.jobs.Jobs;
 import vn.vanthu.jobs.JobsFeature;
 import vn.vanthu.incoming.IncomingFeature;
@@ -62,9 +64,10 @@ public final class App implements AutoCloseable {
     private final Jobs jobs;
     private final Instance instance;
     private final OrphanSweeper sweeper;
+    private final DeliveryWorker deliveries;
 
     private App(AppConfig config, Database db, Javalin web, List<String> registeredRoutes, Packages packages, Jobs jobs,
-                Instance instance, OrphanSweeper sweeper) {
+                Instance instance, OrphanSweeper sweeper, DeliveryWorker deliveries) {
         this.config = config;
         this.db = db;
         this.web = web;
@@ -73,6 +76,7 @@ public final class App implements AutoCloseable {
         this.jobs = jobs;
         this.instance = instance;
         this.sweeper = sweeper;
+        this.deliveries = deliveries;
     }
 
     public static App create(AppConfig config) {
@@ -112,22 +116,25 @@ public final class App implements AutoCloseable {
             SigningFeature signing = SigningFeature.create(config, db, documents, trust, keys.service(),
                     keys.service().sealRule(validation.service()), clock);
             ServiceSeal seal = ServiceSeal.of(config);
+            ExchangeFeature.Early exchangeParts = ExchangeFeature.early(config, db, users.service(), clock);
             DispatchFeature dispatch = DispatchFeature.create(config, db, documents, keys.service(), signing,
-                    users.service(), seal, instance, clock);
+                    users.service(), seal, instance, exchangeParts.organs(), clock);
             DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
                     users.service(), validation.service(), dispatch.service(), clock);
             JobsFeature jobs = JobsFeature.create(db, clock);
             DigitizationFeature digitization = DigitizationFeature.create(config.digitization(), db, documents,
                     jobs.service(), clock);
             IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
-                    users.service(), dispatch.service(), clock);
+                    users.service(), dispatch.service(), exchangeParts.statuses(), clock);
+            ExchangeFeature exchange = exchangeParts.create(dispatch.service(), dispatch.messages(), incoming.service(),
+                    signing.service(), seal);
 
             var controllers = new Routes.Controllers(users.controller(), new AuditController(audit),
                     new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
                     keys.controller(), signing.controller(), validation.controller(), dispatch.dispatches(),
                     dispatch.copies(), dossiers.catalogues(), dossiers.dossiers(),
                     new BackupController(new H2Backup(db)), jobs.controller(), digitization.controller(),
-                    incoming.controller());
+                    incoming.controller(), exchange.organs(), exchange.controller());
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)
@@ -140,7 +147,7 @@ public final class App implements AutoCloseable {
                     new Auth(users.service()::authenticate), audit, health, registered::add,
                     () -> trust.fetches().render() + keys.service().metrics(), clock);
             return new App(config, db, web, registered, dossiers.packages(), jobs.service(), instance,
-                    new OrphanSweeper(db, documents, clock));
+                    new OrphanSweeper(db, documents, clock), exchange.worker());
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -169,6 +176,7 @@ public final class App implements AutoCloseable {
         packages.startRenewals();
         instance.start();
         sweeper.start(config.storage().sweepInterval());
+        deliveries.start();
         log.info("vanthu listens on http://{}:{}", config.server().host(), web.port());
         return this;
     }
@@ -195,6 +203,7 @@ public final class App implements AutoCloseable {
     public void close() {
         packages.close();
         sweeper.close();
+        deliveries.close();
         web.stop();
         jobs.close();
         instance.close();

@@ -10,6 +10,8 @@ import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.dossier.CatalogueController;
 import vn.vanthu.dossier.DossierController;
+import vn.vanthu.exchange.ExchangeController;
+import vn.vanthu.exchange.OrganController;
 import vn.vanthu.jobs.JobController;
 import vn.vanthu.incoming.IncomingController;
 import vn.vanthu.keys.KeyController;
@@ -34,6 +36,7 @@ import static vn.vanthu.web.Role.AUDITOR;
 import static vn.vanthu.web.Role.CLERK;
 import static vn.vanthu.web.Role.HANDLER;
 import static vn.vanthu.web.Role.OFFICIAL;
+import static vn.vanthu.web.Role.PARTNER;
 import static vn.vanthu.web.ApiRoute.ANY_USER;
 import static vn.vanthu.web.ApiRoute.PUBLIC;
 import static vn.vanthu.web.ApiRoute.Body.BINARY;
@@ -54,7 +57,7 @@ public final class Routes {
                               ValidationController validations, DispatchController dispatches,
                               CopyController copies, CatalogueController catalogues, DossierController dossiers,
                               BackupController backup, JobController jobs, DigitizationController digitizations,
-                              IncomingController incoming) {}
+                              IncomingController incoming, OrganController organs, ExchangeController exchange) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -106,6 +109,7 @@ public final class Routes {
         r.add(POST, "/api/v1/digitizations/{id}/suggestions/accept", Set.of(CLERK), "digitization", "Confirm suggestions read from page 1 {fields: [numberSymbol, documentDate, issuingOrgan]}: they replace those metadata fields", JSON, c.digitizations()::accept);
         r.add(GET, "/api/v1/digitizations/{id}/file", Set.of(CLERK, AUDITOR, ADMIN), "digitization", "The searchable PDF/A-2b (409 until its job is DONE)", NONE, c.digitizations()::file);
         declareIncoming(r, c.incoming());
+        declareExchange(r, c.organs(), c.exchange());
         return List.copyOf(r.routes);
     }
 
@@ -136,6 +140,19 @@ public final class Routes {
         r.add(POST, "/api/v1/incoming/{id}/progress", Set.of(HANDLER, OFFICIAL), "incoming", "An assignee marks progress {note?} → IN_PROGRESS", JSON, i::progress);
         r.add(POST, "/api/v1/incoming/{id}/complete", Set.of(HANDLER, OFFICIAL), "incoming", "The lead completes {result: ANSWERED|FILED|FORWARDED, dispatchId?, note} → DONE", JSON, i::complete);
         r.add(GET, "/api/v1/registers/incoming", Set.of(CLERK, AUDITOR, ADMIN), "incoming", "The incoming register of a year (format json, csv or pdf; secret=true: the secret register, clerks only)", NONE, i::incomingRegister);
+    }
+
+    private static void declareExchange(Routes r, OrganController o, ExchangeController x) {
+        r.add(GET, "/api/v1/organs", Set.of(ADMIN), "exchange", "The directory of partner organs (never their inbox tokens)", NONE, o::list);
+        r.add(POST, "/api/v1/organs", Set.of(ADMIN), "exchange", "Add a partner organ {organId, name, inboxUrl, certificate (PEM), anchor (PEM), inboxToken} → 201", JSON, o::create);
+        r.add(GET, "/api/v1/organs/{organId}", Set.of(ADMIN), "exchange", "One partner organ", NONE, o::get);
+        r.add(PUT, "/api/v1/organs/{organId}", Set.of(ADMIN), "exchange", "Replace a partner organ's name, inbox, certificate and anchor; inboxToken only when given", JSON, o::update);
+        r.add(DELETE, "/api/v1/organs/{organId}", Set.of(ADMIN), "exchange", "Remove a partner organ (its partner account is disabled)", NONE, o::delete);
+        r.add(POST, "/api/v1/organs/{organId}/tokens", Set.of(ADMIN), "exchange", "Issue the bearer token the partner delivers to our inbox with {expiresInDays?} (shown once)", JSON, o::issueToken);
+        r.add(POST, "/api/v1/dispatches/{id}/send", Set.of(CLERK), "exchange", "Queue the issued dispatch for each recipient organ of the directory → 202 {queued, queuedBefore, otherMeans}", NONE, x::send);
+        r.add(GET, "/api/v1/dispatches/{id}/deliveries", ANY_USER, "exchange", "Each delivery of the dispatch, its state and the statuses the partner reported; recipients to send by other means", NONE, x::deliveries);
+        r.add(POST, "/api/v1/dispatches/{id}/recall", Set.of(CLERK), "exchange", "Recall a sent dispatch {reason}: status 13 to every organ it was sent to → 202", JSON, x::recall);
+        r.add(POST, "/api/v1/exchange/inbox", Set.of(PARTNER), "exchange", "A partner delivers a sealed edXML message (application/xml): a document → 01, or a status (02-06, 13, 15, 16)", BINARY, x::inbox);
     }
 
     private static void declareDispatches(Routes r, DispatchController d) {

@@ -16,23 +16,25 @@ import java.time.Duration;
  * The outgoing-documents feature, built once: drafts, signing by the official, numbering, issuing, the register,
  * edXML and copies, over one {@link DispatchService} and one {@link NumberSeries}.
  */
-public record DispatchFeature(DispatchService service, DispatchController dispatches, CopyController copies) {
+public record DispatchFeature(DispatchService service, DispatchController dispatches, CopyController copies,
+                              EdXmlMessages messages) {
     private static final Duration NUMBER_LEASE = Duration.ofMinutes(10);
 
     public static DispatchFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
                                          SigningFeature signing, UserService users, ServiceSeal seal,
-                                         Instance instance, Clock clock) {
+                                         Instance instance, OrganDirectory directory, Clock clock) {
         var dao = new DispatchDao(db, clock);
         var dispatches = new DispatchService(dao, documents, keys, signing.service(), users, config.agency(), clock,
                 DispatchAccess.of(config.access().secretRoles()));
         var numbers = new NumberSeries(db, clock, NUMBER_LEASE, instance);
         instance.onBeat(numbers::releaseAbandoned);   // now (numbers of a killed predecessor), then every heartbeat
-        var messages = new EdXmlMessages(dispatches, dao, signing.service(), seal);
+        var messages = new EdXmlMessages(dispatches, dao, signing.service(), seal,
+                new EdXmlSender(config.agency(), config.exchange(), directory, EdXmlSender.ResponseLookup.NONE));
         var sending = new Sending(dao, config.agency().holidays(), clock);
         var controller = new DispatchController(dispatches, sending,
                 new Issuing(dispatches, dao, numbers, documents, keys, signing.service(), messages, clock),
                 new Register(dispatches, dao, numbers, sending), new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);
         var copies = new CopyController(new Copies(dispatches, dao, numbers, documents, keys, signing.service(), clock));
-        return new DispatchFeature(dispatches, controller, copies);
+        return new DispatchFeature(dispatches, controller, copies, messages);
     }
 }

@@ -106,7 +106,18 @@ class AccessMatrixTest {
             entry("POST /api/v1/incoming/{id}/direct", Set.of("official")),
             entry("POST /api/v1/incoming/{id}/progress", Set.of("handler", "official")),
             entry("POST /api/v1/incoming/{id}/complete", Set.of("handler", "official")),
-            entry("GET /api/v1/registers/incoming", Set.of("clerk", "auditor", "admin")));
+            entry("GET /api/v1/registers/incoming", Set.of("clerk", "auditor", "admin")),
+            entry("GET /api/v1/organs", Set.of("admin")),
+            entry("POST /api/v1/organs", Set.of("admin")),
+            entry("GET /api/v1/organs/{organId}", Set.of("admin")),
+            entry("PUT /api/v1/organs/{organId}", Set.of("admin")),
+            entry("DELETE /api/v1/organs/{organId}", Set.of("admin")),
+            entry("POST /api/v1/organs/{organId}/tokens", Set.of("admin")),
+            entry("POST /api/v1/dispatches/{id}/send", Set.of("clerk")),
+            entry("GET /api/v1/dispatches/{id}/deliveries", ALL),
+            entry("POST /api/v1/dispatches/{id}/recall", Set.of("clerk")),
+            // Only a partner organ's account (role PARTNER; no demo user holds it) delivers to the inbox.
+            entry("POST /api/v1/exchange/inbox", Set.of("partner")));
 
     private static TestServer server;
 

@@ -1,0 +1,62 @@
+package vn.vanthu.exchange;
+
+import io.javalin.http.Context;
+import vn.vanthu.error.ApiException;
+import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.Auth;
+import vn.vanthu.web.Requests;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * HTTP for the exchange: send an issued dispatch, follow its deliveries, recall it, and the inbox partners
+ * deliver to (a raw {@code application/xml} body: the sealed edXML message).
+ *
+ * <pre>{@code r.add(POST, "/api/v1/exchange/inbox", Set.of(PARTNER), "exchange", "…", BINARY, exchange::inbox);}</pre>
+ */
+public final class ExchangeController {
+    private final Deliveries deliveries;
+    private final Inbox inbox;
+
+    ExchangeController(Deliveries deliveries, Inbox inbox) {
+        this.deliveries = deliveries;
+        this.inbox = inbox;
+    }
+
+    public void send(Context ctx) {
+        Deliveries.Sent s = deliveries.send(Auth.user(ctx), AuditTags.origin(ctx), ctx.pathParam("id"));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dispatchId", ctx.pathParam("id"));
+        m.put("queued", s.queued());
+        m.put("queuedBefore", s.queuedBefore());
+        m.put("otherMeans", s.otherMeans());
+        ctx.status(202).json(m);
+    }
+
+    public void deliveries(Context ctx) {
+        ctx.json(deliveries.view(Auth.user(ctx), ctx.pathParam("id")));
+    }
+
+    /** The body of a recall. */
+    record Recall(String reason) {}
+
+    public void recall(Context ctx) {
+        Recall r = Requests.json(ctx, Recall.class, "{reason}");
+        if (r.reason() == null || r.reason().isBlank() || r.reason().length() > 2000) {
+            throw ApiException.badRequest("MISSING_FIELD", "reason (1-2000 characters) is required", "reason");
+        }
+        var organs = deliveries.recall(Auth.user(ctx), AuditTags.origin(ctx), ctx.pathParam("id"), r.reason().strip());
+        ctx.status(202).json(Map.of("dispatchId", ctx.pathParam("id"), "recalled", organs));
+    }
+
+    public void inbox(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        if (!(type.startsWith("application/xml") || type.startsWith("text/xml"))) {
+            throw ApiException.unsupportedMediaType("The inbox takes an edXML message as application/xml");
+        }
+        byte[] body = ctx.bodyAsBytes();
+        AuditTags.set(ctx, "EXCHANGE_INBOX", null, body.length + " bytes");
+        ctx.json(inbox.receive(Auth.user(ctx), AuditTags.origin(ctx), body));
+    }
+}
