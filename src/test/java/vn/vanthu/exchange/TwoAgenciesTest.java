@@ -61,16 +61,17 @@ class TwoAgenciesTest {
         assertEquals("01", delivered.path("items").path(0).path("latestStatus").path("code").asText());
         assertEquals(List.of("Báo Thái Bình"), list(delivered.path("otherMeans")));
 
-        JsonNode received = b.get("/api/v1/incoming?status=RECEIVED", "clerk").json().path("items");
+        String documentId = a.get("/api/v1/dispatches/" + id, "clerk").json().path("documentId").asText();
+        List<JsonNode> received = incomingOf(documentId);
         assertEquals(1, received.size(), received.toString());
-        String incomingId = received.path(0).path("id").asText();
+        String incomingId = received.get(0).path("id").asText();
         JsonNode detail = b.get("/api/v1/incoming/" + incomingId, "clerk").json();
         assertEquals("EXCHANGE", detail.path("origin").asText(), detail.toString());
 
         TestServer.Response replay = Agencies.postXml(b, tokenAtB, xml.getBytes(StandardCharsets.UTF_8));
         assertEquals(409, replay.status(), replay.text());
         assertEquals("ALREADY_RECEIVED", replay.errorCode());
-        assertEquals(1, b.get("/api/v1/incoming", "clerk").json().path("items").size(), "a message delivered twice is kept once");
+        assertEquals(1, incomingOf(documentId).size(), "a message delivered twice is kept once");
 
         Agencies.ok(b.postJson("/api/v1/incoming/" + incomingId + "/register", "clerk", Map.of()));
         JsonNode statuses = Agencies.await(() -> a.get("/api/v1/dispatches/" + id + "/deliveries", "official").json(),
@@ -118,6 +119,38 @@ class TwoAgenciesTest {
         TestServer.Response r = a.postJson("/api/v1/organs", "admin", wrong);
         assertEquals(422, r.status(), r.text());
         assertEquals("UNTRUSTED_CERTIFICATE", r.errorCode());
+    }
+
+    @Test
+    void a_recall_returns_b_s_copy_that_is_not_handled_yet_and_b_accepts_it_with_15() {
+        String id = Agencies.issued(a, List.of(B_ID));
+        assertEquals(202, a.postJson("/api/v1/dispatches/" + id + "/send", "clerk", Map.of()).status());
+        Agencies.await(() -> a.get("/api/v1/dispatches/" + id + "/deliveries", "clerk").json(),
+                v -> v.path("items").path(0).path("state").asText().equals("DELIVERED"), "B to acknowledge");
+        TestServer.Response recall = a.postJson("/api/v1/dispatches/" + id + "/recall", "clerk", Map.of("reason", "Ban hành nhầm"));
+        assertEquals(202, recall.status(), recall.text());
+        assertEquals(List.of(B_ID), list(recall.json().path("recalled")));
+        JsonNode view = Agencies.await(() -> a.get("/api/v1/dispatches/" + id + "/deliveries", "clerk").json(),
+                v -> v.path("items").path(0).path("latestStatus").path("code").asText().equals("15"), "B to accept the recall");
+        assertEquals("DELIVERED", view.path("items").path(0).path("recall").path("state").asText(), view.toString());
+        String documentId = a.get("/api/v1/dispatches/" + id, "clerk").json().path("documentId").asText();
+        JsonNode atB = incomingOf(documentId).get(0);
+        assertEquals("RETURNED", atB.path("status").asText(), atB.toString());
+        assertTrue(atB.path("returnReason").asText().contains("Ban hành nhầm"), atB.toString());
+        TestServer.Response notSent = a.postJson("/api/v1/dispatches/" + Agencies.issued(a, List.of("Báo Thái Bình"))
+                + "/recall", "clerk", Map.of("reason", "x"));
+        assertEquals(409, notSent.status(), notSent.text());
+    }
+
+    /** B's incoming documents that came as A's message {@code documentId}. */
+    private static List<JsonNode> incomingOf(String documentId) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        b.get("/api/v1/incoming?limit=200", "clerk").json().path("items").forEach(i -> {
+            if (documentId.equals(i.path("senderDocumentId").asText())) {
+                out.add(i);
+            }
+        });
+        return out;
     }
 
     private static List<String> list(JsonNode array) {
