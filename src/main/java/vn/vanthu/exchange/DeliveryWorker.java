@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
-    private static final Duration LEASE = Duration.ofMinutes(3);
+    private static final Duration LEASE = Duration.ofSeconds(90);   // longer than one post may take (60 s)
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
 
     private final OutboxDao outbox;
