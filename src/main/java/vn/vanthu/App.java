@@ -118,7 +118,7 @@ public final class App implements AutoCloseable {
             ServiceSeal seal = ServiceSeal.of(config);
             ExchangeFeature.Early exchangeParts = ExchangeFeature.early(config, db, users.service(), clock);
             DispatchFeature dispatch = DispatchFeature.create(config, db, documents, keys.service(), signing,
-                    users.service(), seal, instance, exchangeParts.organs(), clock);
+                    users.service(), seal, instance, exchangeParts.organs(), exchangeParts.answers(), clock);
             DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
                     users.service(), validation.service(), dispatch.service(), clock);
             JobsFeature jobs = JobsFeature.create(db, clock);

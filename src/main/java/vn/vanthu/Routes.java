@@ -149,6 +149,7 @@ public final class Routes {
         r.add(PUT, "/api/v1/organs/{organId}", Set.of(ADMIN), "exchange", "Replace a partner organ's name, inbox, certificate and anchor; inboxToken only when given", JSON, o::update);
         r.add(DELETE, "/api/v1/organs/{organId}", Set.of(ADMIN), "exchange", "Remove a partner organ (its partner account is disabled)", NONE, o::delete);
         r.add(POST, "/api/v1/organs/{organId}/tokens", Set.of(ADMIN), "exchange", "Issue the bearer token the partner delivers to our inbox with {expiresInDays?} (shown once)", JSON, o::issueToken);
+        r.add(PUT, "/api/v1/dispatches/{id}/response-for", Set.of(OFFICIAL, CLERK), "exchange", "Name the incoming document the dispatch answers {incomingId}, before issue: its edXML then carries ResponseFor", JSON, x::responseFor);
         r.add(POST, "/api/v1/dispatches/{id}/send", Set.of(CLERK), "exchange", "Queue the issued dispatch for each recipient organ of the directory → 202 {queued, queuedBefore, otherMeans}", NONE, x::send);
         r.add(GET, "/api/v1/dispatches/{id}/deliveries", ANY_USER, "exchange", "Each delivery of the dispatch, its state and the statuses the partner reported; recipients to send by other means", NONE, x::deliveries);
         r.add(POST, "/api/v1/dispatches/{id}/recall", Set.of(CLERK), "exchange", "Recall a sent dispatch {reason}: status 13 to every organ it was sent to → 202", JSON, x::recall);

@@ -51,6 +51,14 @@ CREATE TABLE exchange_statuses (
     PRIMARY KEY (dispatch_id, organ_id, status_code)
 );
 
+-- The incoming document an outgoing dispatch answers (its edXML then carries ResponseFor), named before issue.
+CREATE TABLE exchange_answers (
+    dispatch_id VARCHAR(40)  PRIMARY KEY,
+    incoming_id VARCHAR(40)  NOT NULL,
+    named_by    VARCHAR(40)  NOT NULL,
+    named_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
 -- Every message our inbox accepted, once: a second delivery of the same one is recognised and not kept again.
 CREATE TABLE exchange_inbox (
     organ_id    VARCHAR(50)   NOT NULL,

@@ -22,14 +22,15 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
 
     public static DispatchFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
                                          SigningFeature signing, UserService users, ServiceSeal seal,
-                                         Instance instance, OrganDirectory directory, Clock clock) {
+                                         Instance instance, OrganDirectory directory,
+                                         EdXmlSender.ResponseLookup responses, Clock clock) {
         var dao = new DispatchDao(db, clock);
         var dispatches = new DispatchService(dao, documents, keys, signing.service(), users, config.agency(), clock,
                 DispatchAccess.of(config.access().secretRoles()));
         var numbers = new NumberSeries(db, clock, NUMBER_LEASE, instance);
         instance.onBeat(numbers::releaseAbandoned);   // now (numbers of a killed predecessor), then every heartbeat
         var messages = new EdXmlMessages(dispatches, dao, signing.service(), seal,
-                new EdXmlSender(config.agency(), config.exchange(), directory, EdXmlSender.ResponseLookup.NONE));
+                new EdXmlSender(config.agency(), config.exchange(), directory, responses));
         var sending = new Sending(dao, config.agency().holidays(), clock);
         var controller = new DispatchController(dispatches, sending,
                 new Issuing(dispatches, dao, numbers, documents, keys, signing.service(), messages, clock),

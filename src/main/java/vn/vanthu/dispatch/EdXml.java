@@ -22,7 +22,7 @@ import java.util.List;
  * edXMLBody}} with the MessageHeader fields, the manifest of attachments, and the PDF and appendices in base64
  * under {@code AttachmentEncoded}. Unsigned here; {@link Issuing} seals it with an enveloped XML signature.
  *
- * <pre>{@code byte[] xml = EdXml.message(dispatch, sender, null, List.of(new EdXml.File("cv.pdf", pdfBytes)));}</pre>
+ * <pre>{@code byte[] xml = EdXml.message(dispatch, sender, List.of(new EdXml.File("cv.pdf", pdfBytes)));}</pre>
  */
 final class EdXml {
     static final String NS = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
@@ -33,7 +33,7 @@ final class EdXml {
 
     private EdXml() {}
 
-    static byte[] message(Dispatch d, EdXmlSender sender, String responseFor, List<File> files) {
+    static byte[] message(Dispatch d, EdXmlSender sender, List<File> files) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
@@ -75,15 +75,13 @@ final class EdXml {
             text(doc, other, "PageAmount", String.valueOf(d.pageAmount()));
             Element appendixes = el(doc, other, "Appendixes");
             files.stream().skip(1).forEach(a -> text(doc, appendixes, "Appendix", a.name()));
-            if (responseFor != null) {
-                sender.responses().find(responseFor).ifPresent(rf -> {
-                    Element e = el(doc, header, "ResponseFor");
-                    text(doc, e, "OrganId", rf.organId());
-                    text(doc, e, "Code", rf.code());
-                    text(doc, e, "PromulgationDate", rf.promulgationDate());
-                    text(doc, e, "DocumentId", rf.documentId());
-                });
-            }
+            sender.responses().find(d.id()).ifPresent(rf -> {
+                Element e = el(doc, header, "ResponseFor");
+                text(doc, e, "OrganId", rf.organId());
+                text(doc, e, "Code", rf.code());
+                text(doc, e, "PromulgationDate", rf.promulgationDate());
+                text(doc, e, "DocumentId", rf.documentId());
+            });
             Element trace = el(doc, el(doc, head, "TraceHeaderList"), "TraceHeader");
             text(doc, trace, "OrganId", sender.agency().organId());
             text(doc, trace, "Timestamp", i.issuedAt().toString());

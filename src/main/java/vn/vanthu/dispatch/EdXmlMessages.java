@@ -41,7 +41,7 @@ public final class EdXmlMessages {
 
     /** The unsealed message of {@code d} (issued) carrying {@code files}: the document first, then its appendices. */
     byte[] build(Dispatch d, List<EdXml.File> files) {
-        return EdXml.message(d, sender, null, files);
+        return EdXml.message(d, sender, files);
     }
 
     /** The stored sealed message of an issued dispatch, for the exchange to deliver; empty before issue. */

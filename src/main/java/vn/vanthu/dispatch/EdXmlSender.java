@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * What an edXML message says about its sender and addressees, from configuration: the agency (organ id, name,
  * governing body, place, address and contacts) and the directory that gives each recipient its organ id; and,
- * for an answer, the document it answers ({@code ResponseFor}).
+ * for an answer, the incoming document it answers ({@code ResponseFor}), which the exchange feature keeps.
  *
  * <pre>{@code new EdXmlSender(config.agency(), config.exchange(), directory, ResponseLookup.NONE)}</pre>
  */
@@ -17,11 +17,11 @@ public record EdXmlSender(AppConfig.Agency agency, AppConfig.Exchange contacts, 
     /** The document an answer refers to, as the sender of that document identified it. */
     public record ResponseFor(String organId, String documentId, String code, String promulgationDate) {}
 
-    /** Finds what an incoming document (by its id in this service) was called by its sender. */
+    /** The document a dispatch (by its id) answers, as the sender of that document identified it. */
     @FunctionalInterface
     public interface ResponseLookup {
         ResponseLookup NONE = id -> Optional.empty();
 
-        Optional<ResponseFor> find(String incomingId);
+        Optional<ResponseFor> find(String dispatchId);
     }
 }

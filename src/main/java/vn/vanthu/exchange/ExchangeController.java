@@ -10,7 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * HTTP for the exchange: send an issued dispatch, follow its deliveries, recall it, and the inbox partners
+ * HTTP for the exchange: name the incoming document a dispatch answers, send an issued dispatch, follow its
+ * deliveries, recall it, and the inbox partners
  * deliver to (a raw {@code application/xml} body: the sealed edXML message).
  *
  * <pre>{@code r.add(POST, "/api/v1/exchange/inbox", Set.of(PARTNER), "exchange", "…", BINARY, exchange::inbox);}</pre>
@@ -18,10 +19,20 @@ import java.util.Map;
 public final class ExchangeController {
     private final Deliveries deliveries;
     private final Inbox inbox;
+    private final Answers answers;
 
-    ExchangeController(Deliveries deliveries, Inbox inbox) {
+    ExchangeController(Deliveries deliveries, Inbox inbox, Answers answers) {
         this.deliveries = deliveries;
         this.inbox = inbox;
+        this.answers = answers;
+    }
+
+    /** The body naming the answered document. */
+    record Answered(String incomingId) {}
+
+    public void responseFor(Context ctx) {
+        Answered a = Requests.json(ctx, Answered.class, "{incomingId}");
+        ctx.json(answers.name(Auth.user(ctx), AuditTags.origin(ctx), ctx.pathParam("id"), a.incomingId()));
     }
 
     public void send(Context ctx) {

@@ -4,6 +4,7 @@ import vn.vanthu.config.AppConfig;
 import vn.vanthu.config.Profile;
 import vn.vanthu.dispatch.DispatchService;
 import vn.vanthu.dispatch.EdXmlMessages;
+import vn.vanthu.dispatch.EdXmlSender;
 import vn.vanthu.incoming.ExchangeStatusDao;
 import vn.vanthu.incoming.IncomingService;
 import vn.vanthu.keys.ServiceSeal;
@@ -28,9 +29,14 @@ import java.time.Clock;
 public record ExchangeFeature(OrganController organs, ExchangeController controller, DeliveryWorker worker) {
 
     /** What is built before dispatch and incoming. */
-    public record Early(AppConfig config, Database db, Organs organs, OutboxDao outbox, Clock clock) {
+    public record Early(AppConfig config, Database db, Organs organs, OutboxDao outbox, AnswerDao answerDao, Clock clock) {
         public ExchangeStatusDao statuses() {
             return outbox;
+        }
+
+        /** What each dispatch answers, for the edXML ResponseFor. */
+        public EdXmlSender.ResponseLookup answers() {
+            return answerDao;
         }
 
         public ExchangeFeature create(DispatchService dispatches, EdXmlMessages messages, IncomingService incoming,
@@ -41,11 +47,12 @@ public record ExchangeFeature(OrganController organs, ExchangeController control
             var client = new PartnerClient(PartnerClient.policy(config.outbound().allow(), config.profile() == Profile.DEV));
             var worker = new DeliveryWorker(outbox, organs, messages, new StatusMessages(config.agency(), signing, seal),
                     client, config.exchange(), own, clock);
-            return new ExchangeFeature(new OrganController(organs), new ExchangeController(deliveries, inbox), worker);
+            return new ExchangeFeature(new OrganController(organs), new ExchangeController(deliveries, inbox,
+                    new Answers(dispatches, incoming, answerDao, clock)), worker);
         }
     }
 
     public static Early early(AppConfig config, Database db, vn.vanthu.users.UserService users, Clock clock) {
-        return new Early(config, db, Organs.create(db, users, clock), new OutboxDao(db, clock), clock);
+        return new Early(config, db, Organs.create(db, users, clock), new OutboxDao(db, clock), new AnswerDao(db), clock);
     }
 }

@@ -68,8 +68,15 @@ final class Agencies {
                 "certificate", SEAL, "anchor", ROOT, "inboxToken", token);
     }
 
-    /** A công văn from A signed by the official and issued by the clerk, to {@code recipients}. */
+    /** A công văn signed by the official and issued by the clerk, to {@code recipients}. */
     static String issued(TestServer s, List<String> recipients) {
+        String id = signed(s, recipients);
+        ok(DispatchFixtures.issue(s, id));
+        return id;
+    }
+
+    /** A công văn signed by the official, not issued yet. */
+    static String signed(TestServer s, List<String> recipients) {
         String official = s.get("/api/v1/users/me", "official").json().path("id").asText();
         String metadata;
         try {
@@ -83,7 +90,6 @@ final class Agencies {
                 .file("file", "cong-van.pdf", "application/pdf", DispatchPdf.draft("CV")).field("metadata", metadata));
         String id = created(created).path("id").asText();
         ok(s.postJson("/api/v1/dispatches/" + id + "/sign", "official", Map.of("keyId", "official1", "pin", DispatchFixtures.PIN)));
-        ok(DispatchFixtures.issue(s, id));
         return id;
     }
 
@@ -93,8 +99,12 @@ final class Agencies {
     }
 
     static TestServer.Response put(TestServer s, String path, Object body) {
+        return put(s, path, "admin", body);
+    }
+
+    static TestServer.Response put(TestServer s, String path, String user, Object body) {
         try {
-            return s.send(s.request(path, "admin").header("Content-Type", "application/json")
+            return s.send(s.request(path, user).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(TestServer.JSON.writeValueAsString(body))).build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

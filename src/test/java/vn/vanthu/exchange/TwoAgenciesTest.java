@@ -77,6 +77,21 @@ class TwoAgenciesTest {
         JsonNode statuses = Agencies.await(() -> a.get("/api/v1/dispatches/" + id + "/deliveries", "official").json(),
                 v -> v.path("items").path(0).path("latestStatus").path("code").asText().equals("03"), "status 03 from B");
         assertEquals(List.of("01", "03"), statuses.path("items").path(0).path("statuses").findValuesAsText("code"));
+
+        String reply = Agencies.signed(b, List.of("Sở Khoa học và Công nghệ tỉnh Thái Bình"));
+        JsonNode named = Agencies.ok(Agencies.put(b, "/api/v1/dispatches/" + reply + "/response-for", "clerk",
+                Map.of("incomingId", incomingId)));
+        assertEquals(documentId, named.path("documentId").asText(), named.toString());
+        Agencies.ok(vn.vanthu.dispatch.DispatchFixtures.issue(b, reply));
+        assertEquals(409, Agencies.put(b, "/api/v1/dispatches/" + reply + "/response-for", "clerk",
+                Map.of("incomingId", incomingId)).status(), "the sealed edXML cannot change");
+        assertEquals(202, b.postJson("/api/v1/dispatches/" + reply + "/send", "clerk", Map.of()).status());
+        JsonNode answer = Agencies.await(() -> a.get("/api/v1/incoming?status=RECEIVED", "clerk").json().path("items"),
+                v -> v.size() > 0, "B's answer to reach A").path(0);
+        String message = new String(a.get("/api/v1/incoming/" + answer.path("id").asText() + "/file?ordinal=0", "clerk").body(),
+                StandardCharsets.UTF_8);
+        assertTrue(message.contains("<edXML:ResponseFor><edXML:OrganId>" + A_ID + "</edXML:OrganId>"), "the answer names A's document");
+        assertTrue(message.contains("<edXML:DocumentId>" + documentId + "</edXML:DocumentId></edXML:ResponseFor>"), message.substring(0, 1500));
     }
 
     @Test

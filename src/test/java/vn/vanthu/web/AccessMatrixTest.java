@@ -113,6 +113,7 @@ class AccessMatrixTest {
             entry("PUT /api/v1/organs/{organId}", Set.of("admin")),
             entry("DELETE /api/v1/organs/{organId}", Set.of("admin")),
             entry("POST /api/v1/organs/{organId}/tokens", Set.of("admin")),
+            entry("PUT /api/v1/dispatches/{id}/response-for", Set.of("official", "clerk")),
             entry("POST /api/v1/dispatches/{id}/send", Set.of("clerk")),
             entry("GET /api/v1/dispatches/{id}/deliveries", ALL),
             entry("POST /api/v1/dispatches/{id}/recall", Set.of("clerk")),
