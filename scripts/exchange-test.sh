@@ -49,7 +49,10 @@ start() {  # $1 = agency
   done
   echo "exchange-test: $a did not start" >&2; tail -30 "$work/$a/service.log" >&2; exit 1
 }
-kill9() { kill -KILL "${pid[$1]}"; wait "${pid[$1]}" 2>/dev/null || true; }
+kill9() {  # in this shell, so that wait reaps it: its database file is free once it returns
+  kill -KILL "${pid[$1]}"; wait "${pid[$1]}" 2>/dev/null || true
+  while kill -0 "${pid[$1]}" 2>/dev/null; do sleep 0.1; done
+}
 api() {  # agency user method path [json]
   local a=$1 u=$2 m=$3 p=$4 body=()
   [ -z "${5:-}" ] || body=(-d "$5")
@@ -109,10 +112,9 @@ issue_batch() {  # count → ids in file $2
   seq "$1" | xargs -P "$WORKERS" -I{} bash -c "issue_one '[\"${name[B]}\"]'" >"$2"
   [ "$(wc -l <"$2")" = "$1" ] || { echo "exchange-test: issued $(wc -l <"$2") of $1" >&2; exit 1; }
 }
-kill_when() {  # agency to kill, agency to watch, count reached → prints the count seen
-  local seen
+kill_when() {  # agency to kill, agency to watch, count reached; the count seen goes to $seen
   until seen=$(count_at "$2") && [ "$seen" -ge "$3" ]; do sleep 0.3; done
-  kill9 "$1"; echo "$seen"
+  kill9 "$1"
 }
 
 t0=$(date +%s)
@@ -128,7 +130,7 @@ d0=$(issue_one "[\"${name[B]}\", \"${name[C]}\"]"); send_one "$d0"
 # 2. N to B, B killed while receiving.
 issue_batch "$N" "$work/batch1"
 xargs -P "$WORKERS" -I{} bash -c 'send_one {}' <"$work/batch1"
-b_killed=$(kill_when B B $(( N / 4 ))); sleep 2; start B
+kill_when B B $(( N / 4 )); b_killed=$seen; sleep 1; start B
 wait_count B $(( N + 1 )) 900
 # 3. B registers every one; the statuses 03 come back to A.
 incoming_at B | jq -r .id | xargs -P "$WORKERS" -I{} bash -c 'register_one {}' >"$work/numbers"
@@ -145,7 +147,7 @@ done
 # 4. N more, A killed while delivering.
 issue_batch "$N" "$work/batch2"
 xargs -P "$WORKERS" -I{} bash -c 'send_one {}' <"$work/batch2"
-a_killed=$(kill_when A B $(( N + 1 + N / 4 ))); sleep 2; start A
+kill_when A B $(( N + 1 + N / 4 )); a_killed=$seen; sleep 1; start A
 wait_count B $(( 2 * N + 1 )) 900
 # 5. C comes up: it receives its copy.
 start C; list_organ C A; trust_each_other A C

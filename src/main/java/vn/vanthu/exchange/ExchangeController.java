@@ -68,6 +68,11 @@ public final class ExchangeController {
         }
         byte[] body = ctx.bodyAsBytes();
         AuditTags.set(ctx, "EXCHANGE_INBOX", null, body.length + " bytes");
-        ctx.json(inbox.receive(Auth.user(ctx), AuditTags.origin(ctx), body));
+        try {
+            ctx.json(inbox.receive(Auth.user(ctx), AuditTags.origin(ctx), body));
+        } catch (ApiException e) {
+            AuditTags.set(ctx, "EXCHANGE_INBOX", null, body.length + " bytes refused: " + e.code());   // why, in the audit trail
+            throw e;
+        }
     }
 }

@@ -157,6 +157,18 @@ class TwoAgenciesTest {
         assertEquals(409, notSent.status(), notSent.text());
     }
 
+    @Test
+    void a_status_about_a_document_never_sent_through_the_outbox_is_refused_and_audited_by_its_receiver() {
+        String id = Agencies.issued(a, List.of(B_ID));   // issued, never sent: B gets it by hand below
+        String documentId = a.get("/api/v1/dispatches/" + id, "clerk").json().path("documentId").asText();
+        Agencies.ok(Agencies.postXml(b, tokenAtB, a.get("/api/v1/dispatches/" + id + "/edxml", "clerk").body()));
+        Agencies.ok(b.postJson("/api/v1/incoming/" + incomingOf(documentId).get(0).path("id").asText() + "/register", "clerk", Map.of()));
+        JsonNode refused = Agencies.await(() -> a.get("/api/v1/audit?action=EXCHANGE_INBOX", "auditor").json().path("items"),
+                v -> v.toString().contains("UNKNOWN_DOCUMENT"), "A to refuse B's status 03");
+        assertTrue(refused.toString().contains("FAILED"), refused.toString());
+        assertEquals(0, a.get("/api/v1/dispatches/" + id + "/deliveries", "clerk").json().path("items").size());
+    }
+
     /** B's incoming documents that came as A's message {@code documentId}. */
     private static List<JsonNode> incomingOf(String documentId) {
         List<JsonNode> out = new java.util.ArrayList<>();
