@@ -34,7 +34,7 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
         var sending = new Sending(dao, config.agency().holidays(), clock);
         var controller = new DispatchController(dispatches, sending,
                 new Issuing(dispatches, dao, numbers, documents, keys, signing.service(), messages, clock),
-                new Register(dispatches, dao, numbers, sending), new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);
+                new Register(dispatches, dao, numbers, sending, directory), new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);
         var copies = new CopyController(new Copies(dispatches, dao, numbers, documents, keys, signing.service(), clock));
         return new DispatchFeature(dispatches, controller, copies, messages);
     }

@@ -93,8 +93,8 @@ public final class DeliveryWorker implements AutoCloseable {
         OffsetDateTime now = VietnamTime.now(clock);
         String token = UUID.randomUUID().toString();
         List<OutboxRow> rows = outbox.claim(token, now, now.plus(LEASE), settings.inFlight());
-        List<Future<?>> running = rows.stream().<Future<?>>map(r -> posts.submit(() -> deliver(r, token))).toList();
-        for (Future<?> f : running) {
+        List<Future<?>> posting = rows.stream().<Future<?>>map(r -> posts.submit(() -> deliver(r, token))).toList();
+        for (Future<?> f : posting) {
             try {
                 f.get();
             } catch (java.util.concurrent.ExecutionException e) {

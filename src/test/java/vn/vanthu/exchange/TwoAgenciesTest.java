@@ -60,6 +60,13 @@ class TwoAgenciesTest {
                 v -> v.path("items").path(0).path("state").asText().equals("DELIVERED"), "B to acknowledge");
         assertEquals("01", delivered.path("items").path(0).path("latestStatus").path("code").asText());
         assertEquals(List.of("Báo Thái Bình"), list(delivered.path("otherMeans")));
+        List<List<String>> otherMeans = new java.util.ArrayList<>();
+        a.get("/api/v1/registers/outgoing?format=json", "clerk").json().path("items").forEach(row -> {
+            if (row.path("id").asText().equals(id)) {
+                otherMeans.add(list(row.path("otherMeans")));
+            }
+        });
+        assertEquals(List.of(List.of("Báo Thái Bình")), otherMeans, "the register names the recipients to send by other means");
 
         String documentId = a.get("/api/v1/dispatches/" + id, "clerk").json().path("documentId").asText();
         List<JsonNode> received = incomingOf(documentId);
