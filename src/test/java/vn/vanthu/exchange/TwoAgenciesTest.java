@@ -165,6 +165,26 @@ class TwoAgenciesTest {
     }
 
     @Test
+    void a_recall_of_a_copy_b_has_handled_already_is_refused_with_16() {
+        String id = Agencies.issued(a, List.of(B_ID));
+        assertEquals(202, a.postJson("/api/v1/dispatches/" + id + "/send", "clerk", Map.of()).status());
+        String documentId = a.get("/api/v1/dispatches/" + id, "clerk").json().path("documentId").asText();
+        Agencies.await(() -> a.get("/api/v1/dispatches/" + id + "/deliveries", "clerk").json(),
+                v -> v.path("items").path(0).path("state").asText().equals("DELIVERED"), "B to acknowledge");
+        String atB = incomingOf(documentId).get(0).path("id").asText();
+        String handler = b.get("/api/v1/users/me", "handler").json().path("id").asText();
+        Agencies.ok(b.postJson("/api/v1/incoming/" + atB + "/register", "clerk", Map.of()));
+        Agencies.ok(b.postJson("/api/v1/incoming/" + atB + "/direct", "official", Map.of("leadUserId", handler,
+                "cooperatingUserIds", List.of(), "comment", "Xử lý")));
+        Agencies.ok(b.postJson("/api/v1/incoming/" + atB + "/complete", "handler", Map.of("result", "FILED", "note", "Lưu để biết")));
+        assertEquals(202, a.postJson("/api/v1/dispatches/" + id + "/recall", "clerk", Map.of("reason", "Ban hành nhầm")).status());
+        JsonNode view = Agencies.await(() -> a.get("/api/v1/dispatches/" + id + "/deliveries", "clerk").json(),
+                v -> v.path("items").path(0).path("statuses").findValuesAsText("code").contains("16"), "B to refuse the recall");
+        assertEquals(List.of("01", "03", "04", "06", "16"), view.path("items").path(0).path("statuses").findValuesAsText("code"));
+        assertEquals("DONE", b.get("/api/v1/incoming/" + atB, "clerk").json().path("status").asText(), "a handled document stays done");
+    }
+
+    @Test
     void a_status_about_a_document_never_sent_through_the_outbox_is_refused_and_audited_by_its_receiver() {
         String id = Agencies.issued(a, List.of(B_ID));   // issued, never sent: B gets it by hand below
         String documentId = a.get("/api/v1/dispatches/" + id, "clerk").json().path("documentId").asText();
