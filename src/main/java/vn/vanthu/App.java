@@ -17,6 +17,8 @@ import vn.vanthu.documents.DocumentController;
 import vn.vanthu.dossier.DossierFeature;
 import vn.vanthu.dossier.Packages;
 import vn.vanthu.figures.FiguresFeature;
+import vn.vanthu.exchange.DeliveryWorker;
+import vn.vanthu.exchange.ExchangeFeature;
 import vn.vanthu.jobs.Jobs;
 import vn.vanthu.jobs.JobsFeature;
 import vn.vanthu.incoming.IncomingFeature;
@@ -69,9 +71,10 @@ public final class App implements AutoCloseable {
     private final Jobs jobs;
     private final Instance instance;
     private final OrphanSweeper sweeper;
+    private final DeliveryWorker deliveries;
 
     private App(AppConfig config, Database db, Javalin web, List<String> registeredRoutes, Packages packages, Jobs jobs,
-                Instance instance, OrphanSweeper sweeper) {
+                Instance instance, OrphanSweeper sweeper, DeliveryWorker deliveries) {
         this.config = config;
         this.db = db;
         this.web = web;
@@ -80,6 +83,7 @@ public final class App implements AutoCloseable {
         this.jobs = jobs;
         this.instance = instance;
         this.sweeper = sweeper;
+        this.deliveries = deliveries;
     }
 
     public static App create(AppConfig config) {
@@ -119,15 +123,19 @@ public final class App implements AutoCloseable {
             SigningFeature signing = SigningFeature.create(config, db, documents, trust, keys.service(),
                     keys.service().sealRule(validation.service()), clock);
             ServiceSeal seal = ServiceSeal.of(config);
+            ExchangeFeature.Early exchangeParts = ExchangeFeature.early(config, db, users.service(), clock);
             JobsFeature jobs = JobsFeature.create(db, clock);
             DigitizationFeature digitization = DigitizationFeature.create(config.digitization(), db, documents,
                     jobs.service(), clock);
             DispatchFeature dispatch = DispatchFeature.create(config, db, documents, keys.service(), signing,
-                    users.service(), seal, instance, digitization.service(), clock);
+                    users.service(), seal, instance, digitization.service(), exchangeParts.organs(),
+                    exchangeParts.answers(), clock);
             DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
                     users.service(), validation.service(), dispatch.service(), clock);
             IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
-                    users.service(), dispatch.service(), clock);
+                    users.service(), dispatch.service(), exchangeParts.statuses(), clock);
+            ExchangeFeature exchange = exchangeParts.create(dispatch.service(), dispatch.messages(), incoming.service(),
+                    signing.service(), seal);
             FiguresFeature figures = FiguresFeature.create(config, db, signing.service(), seal, clock);
 
             var controllers = new Routes.Controllers(users.controller(), new AuditController(audit),
@@ -140,7 +148,7 @@ public final class App implements AutoCloseable {
                     new Routes.Pages(new SignInController(users.signIn()),
                     new AdminPagesController(users.service(), users.signIn()), validation.pages(),
                     new AuditPagesController(audit), dispatch.pages(), incoming.pages(),
-                    new PasswordController(users.signIn())));
+                    new PasswordController(users.signIn())), exchange.organs(), exchange.controller());
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)
@@ -154,7 +162,7 @@ public final class App implements AutoCloseable {
                     () -> trust.fetches().render() + keys.service().metrics()
                             + WorkBudget.render(List.of(validation.service().budget(), signing.service().budget())), clock);
             return new App(config, db, web, registered, dossiers.packages(), jobs.service(), instance,
-                    new OrphanSweeper(db, documents, clock));
+                    new OrphanSweeper(db, documents, clock), exchange.worker());
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -183,6 +191,7 @@ public final class App implements AutoCloseable {
         packages.startRenewals();
         instance.start();
         sweeper.start(config.storage().sweepInterval());
+        deliveries.start();
         log.info("vanthu listens on http://{}:{}", config.server().host(), web.port());
         return this;
     }
@@ -209,6 +218,7 @@ public final class App implements AutoCloseable {
     public void close() {
         packages.close();
         sweeper.close();
+        deliveries.close();
         web.stop();
         jobs.close();
         instance.close();

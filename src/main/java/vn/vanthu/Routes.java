@@ -15,6 +15,8 @@ import vn.vanthu.dossier.DossierController;
 import vn.vanthu.dossier.NewDossier;
 import vn.vanthu.dossier.NewItem;
 import vn.vanthu.figures.FiguresController;
+import vn.vanthu.exchange.ExchangeController;
+import vn.vanthu.exchange.OrganController;
 import vn.vanthu.jobs.JobController;
 import vn.vanthu.incoming.IncomingController;
 import vn.vanthu.keys.KeyController;
@@ -47,6 +49,7 @@ import static vn.vanthu.web.Role.AUDITOR;
 import static vn.vanthu.web.Role.CLERK;
 import static vn.vanthu.web.Role.HANDLER;
 import static vn.vanthu.web.Role.OFFICIAL;
+import static vn.vanthu.web.Role.PARTNER;
 import static vn.vanthu.web.ApiRoute.ANY_USER;
 import static vn.vanthu.web.ApiRoute.PUBLIC;
 import static vn.vanthu.web.ApiRoute.Body.BINARY;
@@ -69,7 +72,8 @@ public final class Routes {
                               CopyController copies, CatalogueController catalogues, DossierController dossiers,
                               BackupController backup, JobController jobs, DigitizationController digitizations,
                               IncomingController incoming, NumberingController numbering,
-                              FiguresController figures, Pages pages) {}
+                              FiguresController figures, Pages pages, OrganController organs,
+                              ExchangeController exchange) {}
 
     /** The controllers of the pages for people. */
     public record Pages(SignInController signIn, AdminPagesController admin, ValidationPagesController validation,
@@ -130,6 +134,7 @@ public final class Routes {
         declareNumbering(r, c.numbering());
         declareFigures(r, c.figures());
         declarePages(r, c.pages());
+        declareExchange(r, c.organs(), c.exchange());
         return List.copyOf(r.routes);
     }
 
@@ -213,6 +218,20 @@ public final class Routes {
         r.add(POST, "/admin/users/{id}/password", Set.of(ADMIN), t, "Set a first password {password}: to be changed at the next sign-in", FORM, p.admin()::setPassword);
         r.add(POST, "/admin/users/{id}/disabled", Set.of(ADMIN), t, "Disable or enable a user {disabled}", FORM, p.admin()::disable);
         r.add(POST, "/admin/users/{id}/tokens", Set.of(ADMIN), t, "Issue a bearer token {label} (shown once)", FORM, p.admin()::issueToken);
+    }
+
+    private static void declareExchange(Routes r, OrganController o, ExchangeController x) {
+        r.add(GET, "/api/v1/organs", Set.of(ADMIN), "exchange", "The directory of partner organs (never their inbox tokens)", NONE, o::list);
+        r.add(POST, "/api/v1/organs", Set.of(ADMIN), "exchange", "Add a partner organ {organId, name, inboxUrl, certificate (PEM), anchor (PEM), inboxToken} → 201", JSON, o::create);
+        r.add(GET, "/api/v1/organs/{organId}", Set.of(ADMIN), "exchange", "One partner organ", NONE, o::get);
+        r.add(PUT, "/api/v1/organs/{organId}", Set.of(ADMIN), "exchange", "Replace a partner organ's name, inbox, certificate and anchor; inboxToken only when given", JSON, o::update);
+        r.add(DELETE, "/api/v1/organs/{organId}", Set.of(ADMIN), "exchange", "Remove a partner organ (its partner account is disabled)", NONE, o::delete);
+        r.add(POST, "/api/v1/organs/{organId}/tokens", Set.of(ADMIN), "exchange", "Issue the bearer token the partner delivers to our inbox with {expiresInDays?} (shown once)", JSON, o::issueToken);
+        r.add(PUT, "/api/v1/dispatches/{id}/response-for", Set.of(OFFICIAL, CLERK), "exchange", "Name the incoming document the dispatch answers {incomingId}, before issue: its edXML then carries ResponseFor", JSON, x::responseFor);
+        r.add(POST, "/api/v1/dispatches/{id}/send", Set.of(CLERK), "exchange", "Queue the issued dispatch for each recipient organ of the directory → 202 {queued, queuedBefore, otherMeans}", NONE, x::send);
+        r.add(GET, "/api/v1/dispatches/{id}/deliveries", ANY_USER, "exchange", "Each delivery of the dispatch, its state and the statuses the partner reported; recipients to send by other means", NONE, x::deliveries);
+        r.add(POST, "/api/v1/dispatches/{id}/recall", Set.of(CLERK), "exchange", "Recall a sent dispatch {reason}: status 13 to every organ it was sent to → 202", JSON, x::recall);
+        r.add(POST, "/api/v1/exchange/inbox", Set.of(PARTNER), "exchange", "A partner delivers a sealed edXML message (application/xml): a document → 01, or a status (02-06, 13, 15, 16)", BINARY, x::inbox);
     }
 
     private static void declareDispatches(Routes r, DispatchController d) {

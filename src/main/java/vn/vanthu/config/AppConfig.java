@@ -12,7 +12,14 @@ import java.util.List;
 public record AppConfig(Profile profile,
                         Server server, Storage storage, Pki pki, Keys keys, boolean demoUsers, Validation validation,
                         Agency agency, Dossiers dossiers, Outbound outbound, boolean dssShortcuts,
-                        Digitization digitization, Access access) {
+                        Digitization digitization, Access access, Exchange exchange) {
+
+    /**
+     * The exchange between agencies: the sender fields of edXML messages (governing body, place, address and
+     * contacts) and the delivery worker's pace (poll interval, deliveries in flight, longest back-off).
+     */
+    public record Exchange(String inCharge, String place, String address, String email, String telephone, String fax,
+                           String website, Duration poll, int inFlight, Duration maxBackoff) {}
 
     /**
      * Who sees what: the roles that see secret dispatches (role names, checked by the dispatch feature) and

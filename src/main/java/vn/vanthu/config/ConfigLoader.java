@@ -113,7 +113,16 @@ public final class ConfigLoader {
                 dossiers, outbound, bool(v, Setting.DSS_SHORTCUTS), new AppConfig.Digitization(nonEmpty(v, Setting.OCRMYPDF),
                 Duration.ofSeconds(intIn(v, Setting.OCR_PAGE_TIMEOUT_SECONDS, 1, 3_600)),
                 intIn(v, Setting.DIGITIZATION_MIN_DPI, 200, 1_200), intIn(v, Setting.DIGITIZATION_MAX_PAGES, 1, 10_000)),
-                access(v));
+                access(v), exchange(v));
+    }
+
+    private static AppConfig.Exchange exchange(Map<Setting, String> v) {
+        return new AppConfig.Exchange(nonEmpty(v, Setting.AGENCY_IN_CHARGE), nonEmpty(v, Setting.AGENCY_PLACE),
+                v.get(Setting.AGENCY_ADDRESS).trim(), v.get(Setting.AGENCY_EMAIL).trim(),
+                v.get(Setting.AGENCY_TELEPHONE).trim(), v.get(Setting.AGENCY_FAX).trim(),
+                v.get(Setting.AGENCY_WEBSITE).trim(), Duration.ofMillis(intIn(v, Setting.EXCHANGE_POLL_MILLIS, 0, 600_000)),
+                intIn(v, Setting.EXCHANGE_IN_FLIGHT, 1, 64),
+                Duration.ofSeconds(intIn(v, Setting.EXCHANGE_RETRY_MAX_SECONDS, 2, 86_400)));
     }
 
     private static AppConfig.Access access(Map<Setting, String> v) {

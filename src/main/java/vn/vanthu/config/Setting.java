@@ -50,6 +50,17 @@ public enum Setting {
     AGENCY_NAME("agency.name", "Sở Khoa học và Công nghệ tỉnh Thái Bình", "The agency's full name (register, copies, edXML)."),
     ORGAN_ID("organ.id", "000.00.12.H56", "The agency's identifier (mã định danh cơ quan) in document ids and edXML."),
     HOLIDAYS("holidays", "", "Comma-separated ISO dates (2027-02-16,…) that are not working days, besides Saturdays and Sundays (sending deadline, Decree 30 Art. 18)."),
+    // exchange between agencies (edXML From fields, delivery)
+    AGENCY_IN_CHARGE("agency.in.charge", "UBND tỉnh Thái Bình", "The agency's governing body (cơ quan chủ quản): edXML From/OrganizationInCharge."),
+    AGENCY_PLACE("agency.place", "Thái Bình", "The place name printed before the date (edXML PromulgationInfo/Place)."),
+    AGENCY_ADDRESS("agency.address", "", "The agency's postal address (edXML From/OrganAdd)."),
+    AGENCY_EMAIL("agency.email", "", "The agency's e-mail address (edXML From/Email)."),
+    AGENCY_TELEPHONE("agency.telephone", "", "The agency's telephone number (edXML From/Telephone)."),
+    AGENCY_FAX("agency.fax", "", "The agency's fax number (edXML From/Fax)."),
+    AGENCY_WEBSITE("agency.website", "", "The agency's website (edXML From/Website)."),
+    EXCHANGE_POLL_MILLIS("exchange.poll.millis", "1000", "How often the delivery worker looks for due deliveries and status messages when it found none (0 = no worker on this instance)."),
+    EXCHANGE_IN_FLIGHT("exchange.in.flight", "8", "Deliveries one instance posts at the same time."),
+    EXCHANGE_RETRY_MAX_SECONDS("exchange.retry.max.seconds", "600", "Longest wait between two attempts of an unacknowledged delivery (the wait doubles from 2 s up to this)."),
     // work dossiers
     DOSSIER_SUBMISSION_MONTHS("dossier.submission.months", "12", "Months from a dossier's end date to its submission deadline (nộp lưu)."),
     DOSSIER_CAPITAL_SUBMISSION_MONTHS("dossier.capital.submission.months", "3", "The same for capital-construction dossiers."),

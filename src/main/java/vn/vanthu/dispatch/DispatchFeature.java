@@ -18,27 +18,31 @@ import java.time.Duration;
  * edXML and copies, over one {@link DispatchService} and one {@link NumberSeries}.
  */
 public record DispatchFeature(DispatchService service, DispatchController dispatches, CopyController copies,
-                              NumberingController numbering, DispatchPagesController pages) {
+                              NumberingController numbering, DispatchPagesController pages,
+                              EdXmlMessages messages) {
     private static final Duration NUMBER_LEASE = Duration.ofMinutes(10);
 
     public static DispatchFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
                                          SigningFeature signing, UserService users, ServiceSeal seal,
-                                         Instance instance, DigitizationService digitizations, Clock clock) {
+                                         Instance instance, DigitizationService digitizations,
+                                         OrganDirectory directory, EdXmlSender.ResponseLookup responses,
+                                         Clock clock) {
         var dao = new DispatchDao(db, clock);
         var numbering = new Numbering(db, clock);
         var dispatches = new DispatchService(dao, documents, keys, signing.service(), users, config.agency(), clock,
                 DispatchAccess.of(config.access().secretRoles()), numbering, new FiledDao(db));
         var numbers = new NumberSeries(db, clock, NUMBER_LEASE, instance);
         instance.onBeat(numbers::releaseAbandoned);   // now (numbers of a killed predecessor), then every heartbeat
-        var messages = new EdXmlMessages(dispatches, dao, signing.service(), seal);
+        var messages = new EdXmlMessages(dispatches, dao, signing.service(), seal,
+                new EdXmlSender(config.agency(), config.exchange(), directory, responses));
         var sending = new Sending(dao, config.agency().holidays(), clock);
         var issuing = new Issuing(dispatches, dao, numbers, documents, keys, signing.service(), messages, clock);
-        var register = new Register(dispatches, dao, numbers, sending);
+        var register = new Register(dispatches, dao, numbers, sending, directory);
         var controller = new DispatchController(dispatches, sending, issuing, register,
                 new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);
         var copies = new CopyController(new Copies(dispatches, dao, numbers, documents, keys, signing.service(),
                 digitizations, clock));
         return new DispatchFeature(dispatches, controller, copies, new NumberingController(numbering),
-                new DispatchPagesController(dispatches, issuing, register, keys));
+                new DispatchPagesController(dispatches, issuing, register, keys), messages);
     }
 }

@@ -11,6 +11,8 @@ import vn.vanthu.signing.SigningService;
 import vn.vanthu.web.User;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The edXML message (QCVN 102:2016) of an issued dispatch: its issued metadata, the PDF and the appendices as
@@ -26,12 +28,25 @@ public final class EdXmlMessages {
     private final DispatchDao dao;
     private final SigningService signing;
     private final ServiceSeal seal;
+    private final EdXmlSender sender;
 
-    EdXmlMessages(DispatchService dispatches, DispatchDao dao, SigningService signing, ServiceSeal seal) {
+    EdXmlMessages(DispatchService dispatches, DispatchDao dao, SigningService signing, ServiceSeal seal,
+                  EdXmlSender sender) {
         this.dispatches = dispatches;
         this.dao = dao;
         this.signing = signing;
         this.seal = seal;
+        this.sender = sender;
+    }
+
+    /** The unsealed message of {@code d} (issued) carrying {@code files}: the document first, then its appendices. */
+    byte[] build(Dispatch d, List<EdXml.File> files) {
+        return EdXml.message(d, sender, files);
+    }
+
+    /** The stored sealed message of an issued dispatch, for the exchange to deliver; empty before issue. */
+    public Optional<Path> stored(String id) {
+        return dao.edxml(id).map(sha -> dispatches.store().copyToTempFile(sha));
     }
 
     /** The issued dispatch's sealed edXML message, verified, in a temporary file the caller deletes. */

@@ -110,7 +110,7 @@ public final class Issuing {
                 sealedAttachments.add(new DispatchDao.SealedAttachment(a.id(), dispatches.put(s)));
                 files.add(new EdXml.File(a.fileName(), s.bytes()));
             }
-            String edxml = dispatches.put(messages.seal(EdXml.message(d.issuedAs(issued, sha), dispatches.agency(), files),
+            String edxml = dispatches.put(messages.seal(messages.build(d.issuedAs(issued, sha), files),
                     key), "application/xml");
             dao.issue(d.id(), sha, edxml, issued, r, sealedAttachments, clerk.id(),
                     AuditLog.Entry.ofChange(origin, "DISPATCH_ISSUE", d.id(), issued.number()));

@@ -25,21 +25,28 @@ public final class Register {
     private final NumberSeries numbers;
     private final Sending sending;
     private final String agencyName;
+    private final OrganDirectory directory;
 
-    Register(DispatchService dispatches, DispatchDao dao, NumberSeries numbers, Sending sending) {
+    Register(DispatchService dispatches, DispatchDao dao, NumberSeries numbers, Sending sending, OrganDirectory directory) {
         this.dao = dao;
         this.numbers = numbers;
         this.sending = sending;
         this.agencyName = dispatches.agency().name();
+        this.directory = directory;
     }
 
     public int currentYear() {
         return numbers.today().getYear();
     }
 
-    /** The rows; the notes of a document issued after its sending deadline say how late (Decree 30 Art. 18). */
+    /**
+     * The rows; the notes of a document issued after its sending deadline say how late (Decree 30 Art. 18); in
+     * JSON, {@code otherMeans} lists the recipients outside the directory of partner organs (sent by post or by
+     * hand, not through the exchange).
+     */
     public List<Map<String, Object>> rows(int year) {
         Map<String, java.time.OffsetDateTime> signedAt = dao.signedAtOfIssued(year);
+        Map<String, Boolean> known = new java.util.HashMap<>();
         return dao.issuedIn(year).stream().map(d -> {
             Map<String, Object> row = DispatchViews.registerRow(d);
             java.time.OffsetDateTime signed = signedAt.get(d.id());
@@ -48,6 +55,8 @@ public final class Register {
             if (late != null) {
                 row.put("notes", row.get("notes") == null ? late : row.get("notes") + "; " + late);
             }
+            row.put("otherMeans", d.recipients().stream()
+                    .filter(r -> !known.computeIfAbsent(r, x -> directory.find(x).isPresent())).toList());
             return row;
         }).toList();
     }

@@ -37,9 +37,11 @@ final class IncomingDao {
     record Viewer(String userId, boolean clerk) {}
 
     private final Database db;
+    private final ExchangeStatusDao statuses;
 
-    IncomingDao(Database db) {
+    IncomingDao(Database db, ExchangeStatusDao statuses) {
         this.db = db;
+        this.statuses = statuses;
     }
 
     void insert(Incoming d, List<Incoming.File> files, List<Incoming.Verdict> verdicts, AuditLog.Entry audit) {
@@ -110,6 +112,19 @@ final class IncomingDao {
         });
     }
 
+    /** Recalled by its sender (exchange status 13): → RETURNED unless done; false when it was handled already. */
+    boolean recall(String id, String reason, OffsetDateTime at, String userId, AuditLog.Entry audit) {
+        return db.inTransaction(h -> {
+            int n = h.createUpdate("UPDATE incoming SET status = 'RETURNED', return_reason = :x WHERE id = :id "
+                    + "AND status <> 'DONE'").bind("x", reason).bind("id", id).execute();
+            if (n == 1) {
+                event(h, id, at, userId, "RECALLED", reason);
+                AuditDao.append(h, audit);
+            }
+            return n == 1;
+        });
+    }
+
     void progress(String id, String note, OffsetDateTime at, String userId, AuditLog.Entry audit) {
         change(id, "UPDATE incoming SET status = 'IN_PROGRESS', progress_note = :x WHERE id = :id "
                 + "AND status IN ('ASSIGNED', 'IN_PROGRESS')", note, "NOT_ASSIGNED",
@@ -135,6 +150,14 @@ final class IncomingDao {
                         + "AND COALESCE(sender_organ_id, '') = :o AND status <> 'RETURNED'")
                 .bind("d", senderDocumentId).bind("o", senderOrganId == null ? "" : senderOrganId)
                 .mapTo(Integer.class).one() > 0);
+    }
+
+    /** The newest document kept from this sender's message. */
+    Optional<Incoming> findMessage(String senderOrganId, String senderDocumentId) {
+        return db.withHandle(h -> h.createQuery("SELECT id FROM incoming WHERE sender_organ_id = :o "
+                        + "AND sender_document_id = :d ORDER BY received_at DESC")
+                .bind("o", senderOrganId).bind("d", senderDocumentId).mapTo(String.class).findFirst())
+                .flatMap(this::find);
     }
 
     Optional<Incoming> find(String id) {
@@ -226,7 +249,9 @@ final class IncomingDao {
                 .bind("id", id).mapTo(String.class).list();
     }
 
-    private static void event(Handle h, String id, OffsetDateTime at, String userId, String action, String details) {
+    /** A step of the history; the exchange hears of it in the same transaction (a status to the sender). */
+    private void event(Handle h, String id, OffsetDateTime at, String userId, String action, String details) {
+        statuses.changed(h, id, action, details);
         h.createUpdate("INSERT INTO incoming_history (incoming_id, at, user_id, action, details) VALUES (:i, :at, :u, :a, :x)")
                 .bind("i", id).bind("at", at.withOffsetSameInstant(ZoneOffset.UTC)).bind("u", userId).bind("a", action)
                 .bind("x", details).execute();

@@ -16,15 +16,15 @@ import java.time.Duration;
  * and its numbers (the same {@link NumberSeries} machinery as outgoing numbers), direction, handling, tracking.
  *
  * <pre>{@code IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
- *         users.service(), dispatch.service(), clock);}</pre>
+ *         users.service(), dispatch.service(), ExchangeStatusDao.NONE, clock);}</pre>
  */
 public record IncomingFeature(IncomingService service, IncomingController controller, IncomingPagesController pages) {
     private static final Duration NUMBER_LEASE = Duration.ofMinutes(2);
 
     public static IncomingFeature create(AppConfig config, Database db, DocumentStore documents,
                                          ValidationService validation, UserService users, DispatchService dispatches,
-                                         Clock clock) {
-        var dao = new IncomingDao(db);
+                                         ExchangeStatusDao statuses, Clock clock) {
+        var dao = new IncomingDao(db, statuses);
         var service = new IncomingService(dao, documents, validation, new NumberSeries(db, clock, NUMBER_LEASE),
                 config.agency(), clock);
         var handling = new HandlingService(service, dao, users, dispatches);

@@ -79,6 +79,29 @@ public final class IncomingService {
         return d;
     }
 
+    /**
+     * An edXML message delivered by the exchange from a partner the caller has checked (seal, sender, addressee):
+     * kept as RECEIVED like one a clerk uploads, its signatures validated; 409 ALREADY_RECEIVED when kept already.
+     */
+    public Incoming receiveMessage(User partner, RequestOrigin origin, byte[] xml) {
+        return receive(partner, origin, Arrival.exchange(validation, xml, "edxml.xml"));
+    }
+
+    /** The document a sender's message became, if it is kept (returned ones included). */
+    public java.util.Optional<Incoming> message(String senderOrganId, String senderDocumentId) {
+        return dao.findMessage(senderOrganId, senderDocumentId);
+    }
+
+    /**
+     * The sender recalls the document (exchange status 13): returned, and the recall accepted (15), unless it was
+     * handled already: then false, and the sender is told the recall is refused (16).
+     */
+    public boolean recall(User partner, RequestOrigin origin, String id, String reason) {
+        String why = IncomingInput.optional("reason", reason, IncomingInput.TEXT);
+        String text = "Thu hồi theo đề nghị của nơi gửi" + (why == null ? "" : ": " + why);
+        return dao.recall(id, text, now(), partner.id(), AuditLog.Entry.ofChange(origin, "INCOMING_RECALL", id, text));
+    }
+
     /** RECEIVED → REGISTERED with the next number of its register; 409 for a returned or registered document. */
     public Incoming register(User caller, RequestOrigin origin, String id) {
         Incoming d = visible(caller, id);

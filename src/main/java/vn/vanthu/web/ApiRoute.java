@@ -14,7 +14,8 @@ import java.util.Set;
 public record ApiRoute(HandlerType method, String path, Set<Role> roles, String tag, String summary,
                        Body body, Handler handler, BodySpec fields) {
     public static final Set<Role> PUBLIC = Set.of();
-    public static final Set<Role> ANY_USER = Set.of(Role.values());
+    /** Every person's role: a partner agency (PARTNER) reaches only the routes that name it. */
+    public static final Set<Role> ANY_USER = Set.copyOf(java.util.EnumSet.complementOf(java.util.EnumSet.of(Role.PARTNER)));
 
     /** A route without declared body fields. */
     public ApiRoute(HandlerType method, String path, Set<Role> roles, String tag, String summary, Body body, Handler handler) {

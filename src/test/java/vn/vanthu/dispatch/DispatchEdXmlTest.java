@@ -83,7 +83,8 @@ class DispatchEdXmlTest {
             DocumentStore store = new DocumentStore(db, java.time.Clock.systemUTC());
             DispatchDao dao = new DispatchDao(db, Clock.systemUTC());
             DispatchService dispatches = new DispatchService(dao, store, keys, signing, users, config.agency(), Clock.systemUTC());
-            EdXmlMessages messages = new EdXmlMessages(dispatches, dao, signing, new ServiceSeal(null, null));
+            EdXmlMessages messages = new EdXmlMessages(dispatches, dao, signing, new ServiceSeal(null, null),
+                    new EdXmlSender(config.agency(), config.exchange(), OrganDirectory.NONE, EdXmlSender.ResponseLookup.NONE));
             Issuing issuing = new Issuing(dispatches, dao, new NumberSeries(db, Clock.systemUTC(), Duration.ofMinutes(10)),
                     store, keys, signing, messages, Clock.systemUTC());
             String clerkId = s.get("/api/v1/users/me", "clerk").json().path("id").asText();

@@ -146,7 +146,19 @@ class AccessMatrixTest {
             entry("POST /admin/users", Set.of("admin")),
             entry("POST /admin/users/{id}/password", Set.of("admin")),
             entry("POST /admin/users/{id}/disabled", Set.of("admin")),
-            entry("POST /admin/users/{id}/tokens", Set.of("admin")));
+            entry("POST /admin/users/{id}/tokens", Set.of("admin")),
+            entry("GET /api/v1/organs", Set.of("admin")),
+            entry("POST /api/v1/organs", Set.of("admin")),
+            entry("GET /api/v1/organs/{organId}", Set.of("admin")),
+            entry("PUT /api/v1/organs/{organId}", Set.of("admin")),
+            entry("DELETE /api/v1/organs/{organId}", Set.of("admin")),
+            entry("POST /api/v1/organs/{organId}/tokens", Set.of("admin")),
+            entry("PUT /api/v1/dispatches/{id}/response-for", Set.of("official", "clerk")),
+            entry("POST /api/v1/dispatches/{id}/send", Set.of("clerk")),
+            entry("GET /api/v1/dispatches/{id}/deliveries", ALL),
+            entry("POST /api/v1/dispatches/{id}/recall", Set.of("clerk")),
+            // Only a partner organ's account (role PARTNER; no demo user holds it) delivers to the inbox.
+            entry("POST /api/v1/exchange/inbox", Set.of("partner")));
 
     private static TestServer server;
 

@@ -1,0 +1,58 @@
+package vn.vanthu.exchange;
+
+import vn.vanthu.config.AppConfig;
+import vn.vanthu.config.Profile;
+import vn.vanthu.dispatch.DispatchService;
+import vn.vanthu.dispatch.EdXmlMessages;
+import vn.vanthu.dispatch.EdXmlSender;
+import vn.vanthu.incoming.ExchangeStatusDao;
+import vn.vanthu.incoming.IncomingService;
+import vn.vanthu.keys.ServiceSeal;
+import vn.vanthu.signing.SigningService;
+import vn.vanthu.store.Database;
+
+import java.time.Clock;
+
+/**
+ * The exchange between agencies, built in two steps because dispatch and incoming need parts of it first: the
+ * directory ({@link Organs}) before dispatch (edXML To/OrganId), the status outbox ({@link #statuses()}) before
+ * incoming (statuses 02-06 queued with each change); then {@link #create} the rest: send, deliveries, inbox,
+ * the delivery worker.
+ *
+ * <pre>{@code
+ * ExchangeFeature.Early early = ExchangeFeature.early(config, db, users, clock);
+ * … DispatchFeature.create(…, early.organs(), clock); IncomingFeature.create(…, early.statuses(), clock);
+ * ExchangeFeature exchange = early.create(dispatch.service(), dispatch.messages(), incoming.service(), signing, seal);
+ * exchange.worker().start();
+ * }</pre>
+ */
+public record ExchangeFeature(OrganController organs, ExchangeController controller, DeliveryWorker worker) {
+
+    /** What is built before dispatch and incoming. */
+    public record Early(AppConfig config, Database db, Organs organs, OutboxDao outbox, AnswerDao answerDao, Clock clock) {
+        public ExchangeStatusDao statuses() {
+            return outbox;
+        }
+
+        /** What each dispatch answers, for the edXML ResponseFor. */
+        public EdXmlSender.ResponseLookup answers() {
+            return answerDao;
+        }
+
+        public ExchangeFeature create(DispatchService dispatches, EdXmlMessages messages, IncomingService incoming,
+                                      SigningService signing, ServiceSeal seal) {
+            String own = config.agency().organId();
+            var deliveries = new Deliveries(dispatches, organs, outbox, own);
+            var inbox = new Inbox(organs, new InboxDao(db), outbox, incoming, own, clock);
+            var client = new PartnerClient(PartnerClient.policy(config.outbound().allow(), config.profile() == Profile.DEV));
+            var worker = new DeliveryWorker(outbox, organs, messages, new StatusMessages(config.agency(), signing, seal),
+                    client, config.exchange(), own, clock);
+            return new ExchangeFeature(new OrganController(organs), new ExchangeController(deliveries, inbox,
+                    new Answers(dispatches, incoming, answerDao, clock)), worker);
+        }
+    }
+
+    public static Early early(AppConfig config, Database db, vn.vanthu.users.UserService users, Clock clock) {
+        return new Early(config, db, Organs.create(db, users, clock), new OutboxDao(db, clock), new AnswerDao(db), clock);
+    }
+}
