@@ -50,7 +50,16 @@ final class FiguresDao {
         return LocalDate.ofYearDay((int) (key / 1000), (int) (key % 1000));
     }
 
-    record Outgoing(String unit, long issuedDay, Long signedDay, long count, long signed) {}
+    /** recipients: named on the dispatches; reached: deliveries a partner organ acknowledged through the exchange. */
+    record Outgoing(String unit, long issuedDay, Long signedDay, long count, long signed, long recipients,
+                    long reached) {}
+
+    /**
+     * The number of recipients in a dispatch's compact JSON array of names: separators {@code ","} plus one (a
+     * quote inside a name is escaped, so the three characters stand only between two names).
+     */
+    private static final String RECIPIENTS = "CASE WHEN recipients = '[]' THEN 0 ELSE (LENGTH(recipients) - "
+            + "LENGTH(REPLACE(recipients, '\",\"', ''))) / 3 + 1 END";
 
     /** receivedDay and directedDay: null unless of normal urgency and directed. */
     record Incoming(String unit, long registeredDay, Long receivedDay, Long directedDay, long count, long electronic,
@@ -78,13 +87,16 @@ final class FiguresDao {
     /** Keys computed once per row in a derived table, then grouped (H2 would otherwise compute them twice). */
     private static List<Outgoing> outgoing(Handle h, OffsetDateTime from, OffsetDateTime to) {
         return h.createQuery("SELECT unit, issued_day, signed_day, COUNT(*) AS n, "
-                        + "SUM(CASE WHEN signed_day IS NOT NULL THEN 1 ELSE 0 END) AS signed FROM (SELECT drafting_unit AS unit, "
-                        + day("issued_at") + " AS issued_day, " + day("signed_at") + " AS signed_day FROM dispatches "
+                        + "SUM(CASE WHEN signed_day IS NOT NULL THEN 1 ELSE 0 END) AS signed, SUM(rcp) AS rcp, "
+                        + "SUM(reached) AS reached FROM (SELECT drafting_unit AS unit, "
+                        + day("issued_at") + " AS issued_day, " + day("signed_at") + " AS signed_day, "
+                        + RECIPIENTS + " AS rcp, (SELECT COUNT(*) FROM exchange_outbox o WHERE o.dispatch_id = d.id "
+                        + "AND o.kind = 'DOCUMENT' AND o.delivered_at IS NOT NULL) AS reached FROM dispatches d "
                         + "WHERE status = 'ISSUED' AND issued_at >= :from AND issued_at < :to) x "
                         + "GROUP BY unit, issued_day, signed_day")
                 .bind("from", from).bind("to", to)
                 .map((rs, c) -> new Outgoing(rs.getString("unit"), rs.getLong("issued_day"), nullable(rs, "signed_day"),
-                        rs.getLong("n"), rs.getLong("signed")))
+                        rs.getLong("n"), rs.getLong("signed"), rs.getLong("rcp"), rs.getLong("reached")))
                 .list();
     }
 

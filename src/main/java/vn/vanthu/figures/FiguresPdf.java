@@ -34,7 +34,7 @@ final class FiguresPdf {
             new Measure("Văn bản đi đã phát hành", "outgoing", "issued", null),
             new Measure("– ký số bởi người có thẩm quyền và cơ quan", "outgoing", "signedDigitally", "signedDigitallyPct"),
             new Measure("– phát hành trong ngày ký hoặc ngày làm việc tiếp theo", "outgoing", "issuedOnTime", "issuedOnTimePct"),
-            new Measure("– gửi qua trục liên thông (chưa ghi nhận)", "outgoing", "sentElectronically", "sentElectronicallyPct"),
+            new Measure("– gửi qua trục liên thông (tỷ lệ nơi nhận)", "outgoing", "sentElectronically", "sentElectronicallyPct"),
             new Measure("Văn bản đến đã đăng ký", "incoming", "registered", null),
             new Measure("– nhận điện tử", "incoming", "receivedElectronically", "receivedElectronicallyPct"),
             new Measure("– trình đúng hạn", "incoming", "submittedOnTime", "submittedOnTimePct"),

@@ -79,6 +79,8 @@ public final class FiguresService {
                 x.issued += o.count();
                 x.signedDigitally += o.signed();
                 x.issuedOnTime += onTime ? o.count() : 0;
+                x.recipients += o.recipients();
+                x.sentElectronically += o.reached();
             }
         }
         for (FiguresDao.Incoming i : records.incoming()) {

@@ -12,6 +12,8 @@ final class Tally {
     long issued;
     long signedDigitally;
     long issuedOnTime;
+    long recipients;
+    long sentElectronically;
     long registered;
     long receivedElectronically;
     long submittedOnTime;
@@ -45,10 +47,9 @@ final class Tally {
         m.put("signedDigitallyPct", pct(signedDigitally, issued));
         m.put("issuedOnTime", issuedOnTime);
         m.put("issuedOnTimePct", pct(issuedOnTime, issued));
-        // No table records deliveries through the exchange yet: reported as zero, and said so.
-        m.put("sentElectronically", 0L);
-        m.put("sentElectronicallyPct", 0.0);
-        m.put("sentElectronicallyRecorded", false);
+        m.put("recipients", recipients);
+        m.put("sentElectronically", sentElectronically);
+        m.put("sentElectronicallyPct", pct(sentElectronically, recipients));
         return m;
     }
 

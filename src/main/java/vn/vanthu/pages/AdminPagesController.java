@@ -38,7 +38,7 @@ public final class AdminPagesController {
     private void list(Context ctx, Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("people", users.list());
-        model.put("allRoles", List.of(Role.values()));
+        model.put("allRoles", Role.PEOPLE);
         Views.render(ctx, "admin-users", model);
     }
 

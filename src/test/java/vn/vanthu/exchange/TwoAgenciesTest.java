@@ -49,6 +49,9 @@ class TwoAgenciesTest {
         assertTrue(xml.contains("<edXML:Place>Thái Bình</edXML:Place>"), "the place name, not the agency");
         assertTrue(xml.contains("<edXML:Priority>1</edXML:Priority>"), "URGENT as QCVN 102's code 1");
 
+        String figures = "/api/v1/figures?period=year&year="
+                + a.get("/api/v1/dispatches/" + id, "clerk").json().path("issuedAt").asText().substring(0, 4);
+        JsonNode before = a.get(figures, "auditor").json().at("/periods/0/outgoing");
         TestServer.Response sent = a.postJson("/api/v1/dispatches/" + id + "/send", "clerk", Map.of());
         assertEquals(202, sent.status(), sent.text());
         assertEquals(List.of(B_ID), list(sent.json().path("queued")));
@@ -59,6 +62,10 @@ class TwoAgenciesTest {
         JsonNode delivered = Agencies.await(() -> a.get("/api/v1/dispatches/" + id + "/deliveries", "clerk").json(),
                 v -> v.path("items").path(0).path("state").asText().equals("DELIVERED"), "B to acknowledge");
         assertEquals("01", delivered.path("items").path(0).path("latestStatus").path("code").asText());
+        JsonNode after = a.get(figures, "auditor").json().at("/periods/0/outgoing");
+        assertEquals(before.path("sentElectronically").asLong() + 1, after.path("sentElectronically").asLong(),
+                "the figures count B, reached through the exchange, and not the newspaper: " + after);
+        assertEquals(before.path("recipients").asLong(), after.path("recipients").asLong());
         assertEquals(List.of("Báo Thái Bình"), list(delivered.path("otherMeans")));
         List<List<String>> otherMeans = new java.util.ArrayList<>();
         a.get("/api/v1/registers/outgoing?format=json", "clerk").json().path("items").forEach(row -> {

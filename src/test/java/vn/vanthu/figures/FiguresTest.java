@@ -51,14 +51,14 @@ class FiguresTest {
 
         JsonNode q3 = periods.get(2);
         expect(q3, "outgoing", "issued", 1, "signedDigitally", 1, "signedDigitallyPct", 100.0, "issuedOnTime", 1,
-                "issuedOnTimePct", 100.0, "sentElectronically", 0, "sentElectronicallyRecorded", false);
+                "issuedOnTimePct", 100.0, "recipients", 1, "sentElectronically", 0, "sentElectronicallyPct", 0.0);
         expect(q3, "dossiers", "opened", 0, "closed", 0);
         expect(periods.get(3), "outgoing", "issued", 1, "issuedOnTime", 1);
         assertTrue(periods.get(3).path("dossiers").isNull(), "a unit records no dossiers");
 
         JsonNode q4 = periods.get(4);
         expect(q4, "outgoing", "issued", 2, "signedDigitally", 2, "signedDigitallyPct", 100.0, "issuedOnTime", 1,
-                "issuedOnTimePct", 50.0, "sentElectronically", 0, "sentElectronicallyPct", 0.0);
+                "issuedOnTimePct", 50.0, "recipients", 2, "sentElectronically", 0, "sentElectronicallyPct", 0.0);
         expect(q4, "incoming", "registered", 4, "receivedElectronically", 3, "receivedElectronicallyPct", 75.0,
                 "submittedOnTime", 2, "submittedOnTimePct", 50.0, "handled", 2, "handledByDeadline", 1,
                 "handledByDeadlinePct", 50.0, "late", 1, "open", 2, "overdue", 1);
