@@ -125,7 +125,7 @@ public final class App implements AutoCloseable {
                     users.service(), validation.service(), dispatch.service(), digitization.service(), clock);
             digitizedFiling.set(dossiers.digitizedFiling());
             IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
-                    users.service(), dispatch.service(), clock);
+                    users.service(), dispatch.service(), digitization.service(), clock);
             FiguresFeature figures = FiguresFeature.create(config, db, signing.service(), seal, clock);
 
             var controllers = new Routes.Controllers(users.controller(), new AuditController(audit),

@@ -1,6 +1,7 @@
 package vn.vanthu.incoming;
 
 import vn.vanthu.config.AppConfig;
+import vn.vanthu.digitization.DigitizationService;
 import vn.vanthu.dispatch.DispatchService;
 import vn.vanthu.dispatch.NumberSeries;
 import vn.vanthu.store.Database;
@@ -16,20 +17,21 @@ import java.time.Duration;
  * and its numbers (the same {@link NumberSeries} machinery as outgoing numbers), direction, handling, tracking.
  *
  * <pre>{@code IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
- *         users.service(), dispatch.service(), clock);}</pre>
+ *         users.service(), dispatch.service(), digitization.service(), clock);}</pre>
  */
 public record IncomingFeature(IncomingService service, IncomingController controller) {
     private static final Duration NUMBER_LEASE = Duration.ofMinutes(2);
 
     public static IncomingFeature create(AppConfig config, Database db, DocumentStore documents,
                                          ValidationService validation, UserService users, DispatchService dispatches,
-                                         Clock clock) {
+                                         DigitizationService digitizations, Clock clock) {
         var dao = new IncomingDao(db);
         var service = new IncomingService(dao, documents, validation, new NumberSeries(db, clock, NUMBER_LEASE),
                 config.agency(), clock);
         var handling = new HandlingService(service, dao, users, dispatches);
         var controller = new IncomingController(service, handling,
-                new IncomingRegister(dao, users, config.agency().name(), clock), new Tracking(service, handling));
+                new IncomingRegister(dao, users, config.agency().name(), clock), new Tracking(service, handling),
+                new DigitizedArrival(digitizations, validation));
         return new IncomingFeature(service, controller);
     }
 }

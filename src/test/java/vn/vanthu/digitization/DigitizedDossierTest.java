@@ -185,4 +185,29 @@ class DigitizedDossierTest {
         assertEquals(404, unknown.status(), unknown.text());
         assertFalse(unknown.text().contains("jobId"), unknown.text());
     }
+
+    @Test
+    void a_digitization_is_received_and_registered_as_a_scanned_incoming_document_with_its_own_metadata() {
+        assertEquals("DONE", job.path("state").asText(), job.toString());
+        String digitization = accepted.path("digitizationIds").path(0).asText();
+        TestServer.Response r = server.postMultipart("/api/v1/incoming", "clerk", new Multipart()
+                .field("digitizationId", digitization).field("register", "true"));
+        assertEquals(201, r.status(), r.text());
+        assertEquals("PAPER", r.json().path("origin").asText(), r.text());
+        assertTrue(r.json().path("scanned").asBoolean(), r.text());
+        assertEquals("REGISTERED", r.json().path("status").asText(), r.text());
+        assertEquals("Sở Khoa học và Công nghệ", r.json().path("sendingOrgan").asText());
+        assertEquals("125/SKHCN-VP", r.json().path("numberSymbol").asText());
+        String id = r.json().path("id").asText();
+        byte[] kept = server.get("/api/v1/incoming/" + id + "/file", "clerk").body();
+        byte[] digitized = server.get("/api/v1/digitizations/" + digitization + "/file", "clerk").body();
+        assertTrue(java.util.Arrays.equals(digitized, kept), "the incoming file is the searchable PDF/A itself");
+        TestServer.Response noNumber = server.postMultipart("/api/v1/incoming", "clerk", new Multipart()
+                .field("digitizationId", accepted.path("digitizationIds").path(1).asText()));
+        assertEquals(400, noNumber.status(), noNumber.text());
+        assertEquals("MISSING_FIELD", noNumber.errorCode(), noNumber.text());
+        TestServer.Response unknown = server.postMultipart("/api/v1/incoming", "clerk", new Multipart()
+                .field("digitizationId", "khong-co"));
+        assertEquals(404, unknown.status(), unknown.text());
+    }
 }
