@@ -77,6 +77,9 @@ public final class DossierController {
         if (type.startsWith("application/json")) {
             JsonNode n = Json.read(ctx.body(), JsonNode.class, "{dispatchId} or {digitizationId}");
             String digitizationId = n.path("digitizationId").asText("");
+            if (!digitizationId.isBlank() && !n.path("dispatchId").asText("").isBlank()) {
+                throw ApiException.badRequest("AMBIGUOUS_SOURCE", "Send either dispatchId or digitizationId, not both", "digitizationId");
+            }
             if (!digitizationId.isBlank()) {
                 Dossier.Item item = digitized.fileDigitization(Auth.user(ctx), AuditTags.origin(ctx), id, digitizationId);
                 AuditTags.set(ctx, "DOSSIER_FILE", id, "digitization " + item.digitizationId());

@@ -166,6 +166,10 @@ class DigitizedDossierTest {
         TestServer.Response unknown = server.postJson("/api/v1/dossiers/" + target + "/documents", "clerk",
                 Map.of("digitizationId", "khong-co"));
         assertEquals(404, unknown.status(), unknown.text());
+        TestServer.Response both = server.postJson("/api/v1/dossiers/" + target + "/documents", "clerk",
+                Map.of("digitizationId", digitization, "dispatchId", "x"));
+        assertEquals(400, both.status(), both.text());
+        assertEquals("AMBIGUOUS_SOURCE", both.errorCode());
         assertEquals(0, server.get("/api/v1/dossiers/" + target, "clerk").json().path("items").size());
     }
 
