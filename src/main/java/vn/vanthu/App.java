@@ -125,15 +125,17 @@ public final class App implements AutoCloseable {
             ServiceSeal seal = ServiceSeal.of(config);
             ExchangeFeature.Early exchangeParts = ExchangeFeature.early(config, db, users.service(), clock);
             JobsFeature jobs = JobsFeature.create(db, clock);
+            var digitizedFiling = new java.util.concurrent.atomic.AtomicReference<vn.vanthu.digitization.DossierFiling>();
             DigitizationFeature digitization = DigitizationFeature.create(config.digitization(), db, documents,
-                    jobs.service(), clock);
+                    jobs.service(), digitizedFiling::get, clock);
             DispatchFeature dispatch = DispatchFeature.create(config, db, documents, keys.service(), signing,
                     users.service(), seal, instance, digitization.service(), exchangeParts.organs(),
                     exchangeParts.answers(), clock);
             DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
-                    users.service(), validation.service(), dispatch.service(), clock);
+                    users.service(), validation.service(), dispatch.service(), digitization.service(), clock);
+            digitizedFiling.set(dossiers.digitizedFiling());
             IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
-                    users.service(), dispatch.service(), exchangeParts.statuses(), clock);
+                    users.service(), dispatch.service(), digitization.service(), exchangeParts.statuses(), clock);
             ExchangeFeature exchange = exchangeParts.create(dispatch.service(), dispatch.messages(), incoming.service(),
                     signing.service(), seal);
             FiguresFeature figures = FiguresFeature.create(config, db, signing.service(), seal, clock);

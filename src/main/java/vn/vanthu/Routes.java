@@ -126,7 +126,7 @@ public final class Routes {
         declareDossiers(r, c.dossiers());
         r.add(GET, "/api/v1/jobs/{id}", ANY_USER, "jobs", "A background job (its creator or an admin): state, done, total, errors", NONE, c.jobs()::get);
         r.add(POST, "/api/v1/digitizations", Set.of(CLERK), "digitization", "Digitize a paper document: multipart scan parts (PDF, TIFF, JPEG, PNG) and metadata {numberSymbol, documentDate, issuingOrgan, documentType, subject, paperPages} → 202 {jobId, digitizationId}", MULTIPART, c.digitizations()::create, PaperMetadata.FIELDS);
-        r.add(POST, "/api/v1/digitizations/batches", Set.of(CLERK), "digitization", "Digitize a paper dossier in one job: multipart archive (ZIP of scans) and documents (CSV, one row per scan: file, numberSymbol, documentDate, issuingOrgan, documentType, subject, paperPages) → 202 {jobId, digitizationIds}", MULTIPART, c.digitizations()::createBatch);
+        r.add(POST, "/api/v1/digitizations/batches", Set.of(CLERK), "digitization", "Digitize a paper dossier in one job: multipart archive (ZIP of scans) and documents (CSV, one row per scan: file, numberSymbol, documentDate, issuingOrgan, documentType, subject, paperPages) and optionally dossierId (an OPEN dossier the caller may file into: the documents are filed there at the end of the job) → 202 {jobId, digitizationIds}", MULTIPART, c.digitizations()::createBatch);
         r.add(GET, "/api/v1/digitizations/{id}", Set.of(CLERK, AUDITOR, ADMIN), "digitization", "A digitization: metadata, state, the suggestions read from page 1", NONE, c.digitizations()::get);
         r.add(POST, "/api/v1/digitizations/{id}/suggestions/accept", Set.of(CLERK), "digitization", "Confirm suggestions read from page 1 {fields: [numberSymbol, documentDate, issuingOrgan]}: they replace those metadata fields", JSON, c.digitizations()::accept);
         r.add(GET, "/api/v1/digitizations/{id}/file", Set.of(CLERK, AUDITOR, ADMIN), "digitization", "The searchable PDF/A-2b (409 until its job is DONE)", NONE, c.digitizations()::file);
@@ -149,7 +149,7 @@ public final class Routes {
         r.add(GET, "/api/v1/dossiers", ANY_USER, "dossiers", "List dossiers (filters: year, status; paged)", NONE, d::list);
         r.add(GET, "/api/v1/dossiers/due", Set.of(CLERK, ADMIN, AUDITOR), "dossiers", "Closed dossiers whose submission deadline falls within ?within=30d (or has passed)", NONE, d::due);
         r.add(GET, "/api/v1/dossiers/{id}", ANY_USER, "dossiers", "A dossier: metadata, items in document-date order, history", NONE, d::get);
-        r.add(POST, "/api/v1/dossiers/{id}/documents", Set.of(CLERK, OFFICIAL), "dossiers", "File a document while OPEN: JSON {dispatchId} (an issued dispatch), or multipart file + metadata {kind, numberSymbol, documentDate, issuingOrgan, documentType, subject}", MULTIPART, d::file, NewItem.FIELDS);
+        r.add(POST, "/api/v1/dossiers/{id}/documents", Set.of(CLERK, OFFICIAL), "dossiers", "File a document while OPEN: JSON {dispatchId} (an issued dispatch) or {digitizationId} (a DONE digitization, origin DIGITIZED), or multipart file + metadata {kind, numberSymbol, documentDate, issuingOrgan, documentType, subject}", MULTIPART, d::file, NewItem.FIELDS);
         r.add(DELETE, "/api/v1/dossiers/{id}/documents/{itemId}", Set.of(CLERK, OFFICIAL), "dossiers", "Remove an item while the dossier is OPEN", NONE, d::removeItem);
         r.add(POST, "/api/v1/dossiers/{id}/close", Set.of(CLERK), "dossiers", "Validate every signed item, build the table of contents and the package, seal it (XAdES-LTA) {keyId, pin, force?, reason?} → CLOSED", JSON, d::close, DossierController.CLOSE);
         r.add(GET, "/api/v1/dossiers/{id}/package", ANY_USER, "dossiers", "The sealed archival package (E-ARK CSIP ZIP)", NONE, d::packageZip);
@@ -169,7 +169,7 @@ public final class Routes {
     }
 
     private static void declareIncoming(Routes r, IncomingController i) {
-        r.add(POST, "/api/v1/incoming", Set.of(CLERK), "incoming", "Receive a document: multipart file and metadata {sendingOrgan, numberSymbol, documentDate, documentType, subject, urgency, secret} (or an edXML message alone), scanned?, register?; every signature is validated and kept → 201 RECEIVED", MULTIPART, i::receive, IncomingController.RECEIVE);
+        r.add(POST, "/api/v1/incoming", Set.of(CLERK), "incoming", "Receive a document: multipart file and metadata {sendingOrgan, numberSymbol, documentDate, documentType, subject, urgency, secret} (or an edXML message alone, or digitizationId instead of the file: a DONE digitization, scanned, its metadata by default), scanned?, register?; every signature is validated and kept → 201 RECEIVED", MULTIPART, i::receive, IncomingController.RECEIVE);
         r.add(GET, "/api/v1/incoming", ANY_USER, "incoming", "List incoming documents the caller may see (filters: status, assignee=me; paged)", NONE, i::list);
         r.add(GET, "/api/v1/incoming/due", Set.of(CLERK, OFFICIAL, AUDITOR, ADMIN), "incoming", "Tracking: submissions overdue, handling due ?within=3d, overdue, done late; per person and unit", NONE, i::due);
         r.add(GET, "/api/v1/incoming/{id}", ANY_USER, "incoming", "An incoming document: metadata, signature verdicts, files, direction, handling, history", NONE, i::get);

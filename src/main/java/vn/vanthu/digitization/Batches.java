@@ -11,23 +11,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Bulk digitization of a paper dossier: a ZIP of scans and a CSV with one row per document. Everything is checked
  * before the job starts (the archive, the CSV, that rows and scans match one to one, every scan against the rules,
  * the pages of all documents within the limit of one digitization); then one job OCRs every document, and they
- * are recorded together when all have succeeded.
+ * are recorded together when all have succeeded. With a dossier, they are then filed into it together, with
+ * each row's metadata and the origin DIGITIZED, or (the dossier closed meanwhile) none is and the job fails.
  *
- * <pre>{@code Batch b = batches.submit(clerk, zipFile, csvText);   // 422 naming the row, file and page}</pre>
+ * <pre>{@code Batch b = batches.submit(clerk, zipFile, csvText, dossierId);   // 422 naming the row, file and page}</pre>
  */
 public final class Batches {
     private final DigitizationService service;
+    private final Supplier<DossierFiling> filing;
 
-    Batches(DigitizationService service) {
+    Batches(DigitizationService service, Supplier<DossierFiling> filing) {
         this.service = service;
+        this.filing = filing;
     }
 
-    public DigitizationService.Batch submit(User user, Path zip, String csv) {
+    /**
+     * Checks and starts the batch; with a {@code dossierId} (null: none) the dossier is checked first (it must be
+     * OPEN and the caller allowed to file into it) and the documents are filed into it when the job has digitized
+     * them all.
+     */
+    public DigitizationService.Batch submit(User user, Path zip, String csv, String dossierId) {
         List<DocumentList.Row> rows = DocumentList.parse(csv, ScanArchive.MAX_ENTRIES);
         List<PaperMetadata> metadata = new ArrayList<>();
         int pages = 0;
@@ -40,6 +49,12 @@ public final class Batches {
             throw DocumentList.refused("BATCH_TOO_MANY_PAGES", "The documents have " + pages + " pages together, more "
                     + "than the " + service.maxPages() + " one digitization job may have (VANTHU_DIGITIZATION_MAX_PAGES)");
         }
+        DigitizationWork.Target target = null;
+        if (dossierId != null) {
+            DossierFiling f = filing.get();
+            f.check(user, dossierId, metadata);
+            target = new DigitizationWork.Target(f, user, dossierId);
+        }
         try (ScanArchive archive = ScanArchive.open(zip)) {
             requireOneToOne(rows, archive);
             List<DigitizationService.Prepared> prepared = new ArrayList<>();
@@ -49,7 +64,7 @@ public final class Batches {
                     PaperMetadata m = metadata.get(i);
                     prepared.add(forRow(row, () -> service.prepare(label(row), m, List.of(archive.file(row.file()).orElseThrow()))));
                 }
-                return service.start(user, prepared);
+                return service.start(user, prepared, target);
             } catch (RuntimeException e) {
                 prepared.forEach(p -> TempFiles.delete(p.input()));
                 throw e;

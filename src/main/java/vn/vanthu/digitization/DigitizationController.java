@@ -63,8 +63,15 @@ public final class DigitizationController {
         }
     }
 
-    /** A paper dossier: {@code archive} (ZIP of scans) and {@code documents} (CSV) → 202 {jobId, digitizationIds}. */
+    /**
+     * A paper dossier: {@code archive} (ZIP of scans), {@code documents} (CSV) and optionally {@code dossierId}, the
+     * work dossier to file them into → 202 {jobId, digitizationIds}.
+     */
     public void createBatch(Context ctx) throws Exception {
+        String dossierId = Uploads.text(ctx, "dossierId", null);
+        if (dossierId != null && (dossierId.isBlank() || dossierId.length() > 40)) {
+            throw ApiException.badRequest("INVALID_DOSSIER_ID", "dossierId names a work dossier (at most 40 characters)", "dossierId");
+        }
         UploadedFile zip = Uploads.one(ctx, "archive");
         UploadedFile csv = Uploads.one(ctx, "documents");
         if (csv.size() > MAX_CSV_BYTES) {
@@ -79,8 +86,10 @@ public final class DigitizationController {
             try (InputStream in = zip.content()) {
                 Files.copy(in, archive, StandardCopyOption.REPLACE_EXISTING);
             }
-            DigitizationService.Batch b = batches.submit(Auth.user(ctx), archive, text);
-            AuditTags.set(ctx, "DIGITIZATION_BATCH", b.jobId(), b.digitizationIds().size() + " documents");
+            DigitizationService.Batch b = batches.submit(Auth.user(ctx), archive, text,
+                    dossierId == null ? null : dossierId.strip());
+            AuditTags.set(ctx, "DIGITIZATION_BATCH", b.jobId(), b.digitizationIds().size() + " documents"
+                    + (dossierId == null ? "" : " into dossier " + dossierId.strip()));
             ctx.status(202);
             ctx.header("Location", "/api/v1/jobs/" + b.jobId());
             ctx.json(Map.of("jobId", b.jobId(), "digitizationIds", b.digitizationIds()));

@@ -58,7 +58,7 @@ public final class DigitizationService {
             throw ApiException.badRequest("MISSING_FILE", "Send the scanned pages as one or more 'scan' parts", "scan");
         }
         Prepared p = prepare("", m, scans);
-        Batch started = start(user, List.of(p));
+        Batch started = start(user, List.of(p), null);
         return new Submitted(started.jobId(), started.digitizationIds().get(0));
     }
 
@@ -75,8 +75,8 @@ public final class DigitizationService {
         return new Prepared(label, m, ScanAssembler.assemble(scans, pages), pages.size());
     }
 
-    /** One job for all the documents; their rows are recorded together. */
-    Batch start(User user, List<Prepared> prepared) {
+    /** One job for all the documents; their rows are recorded together; {@code target} (or null) files them. */
+    Batch start(User user, List<Prepared> prepared, DigitizationWork.Target target) {
         Job job;
         List<Digitization> rows = new ArrayList<>();
         try {
@@ -98,9 +98,9 @@ public final class DigitizationService {
         List<DigitizationWork.Planned> planned = new ArrayList<>();
         for (int i = 0; i < prepared.size(); i++) {
             Prepared p = prepared.get(i);
-            planned.add(new DigitizationWork.Planned(rows.get(i).id(), p.label(), p.input(), p.pages()));
+            planned.add(new DigitizationWork.Planned(rows.get(i).id(), p.label(), p.input(), p.pages(), p.metadata()));
         }
-        jobs.start(job, new DigitizationWork(planned, ocr, documents, dao));
+        jobs.start(job, new DigitizationWork(planned, ocr, documents, dao, target));
         return new Batch(job.id(), rows.stream().map(Digitization::id).toList());
     }
 

@@ -155,9 +155,7 @@ public final class Closing {
                 List.of(), null, Set.of(), null));
         String report = store.put(new ByteArrayInputStream(outcome.etsiReport()), "application/xml").sha256();
         ValidationReport r = outcome.report();
-        return new Checked(new Dossier.Item(i.id(), i.dossierId(), i.kind(), i.dispatchId(), i.sha256(), i.fileName(),
-                i.mediaType(), i.size(), i.pageCount(), i.numberSymbol(), i.documentDate(), i.issuingOrgan(),
-                i.documentType(), i.subject(), r.signaturesCount(), Verdict.of(r), report, i.filedBy(), i.filedAt()), r);
+        return new Checked(i.withVerdict(r.signaturesCount(), Verdict.of(r), report), r);
     }
 
     private static ApiException refusal(List<Dossier.Item> failing) {

@@ -21,7 +21,38 @@ public record Dossier(String id, int year, String symbol, String fileCode, Strin
     public record Item(String id, String dossierId, String kind, String dispatchId, String sha256, String fileName,
                        String mediaType, long size, int pageCount, String numberSymbol, String documentDate,
                        String issuingOrgan, String documentType, String subject, int signaturesCount,
-                       Verdict verdict, String reportSha256, String filedBy, OffsetDateTime filedAt) {}
+                       Verdict verdict, String reportSha256, String filedBy, OffsetDateTime filedAt, Origin origin,
+                       String digitizationId) {
+        /** A copy of this item with the verdict of its validation at closing. */
+        Item withVerdict(int count, Verdict v, String report) {
+            return new Item(id, dossierId, kind, dispatchId, sha256, fileName, mediaType, size, pageCount, numberSymbol,
+                    documentDate, issuingOrgan, documentType, subject, count, v, report, filedBy, filedAt, origin,
+                    digitizationId);
+        }
+    }
+
+    /** Where a filed document comes from: born digital, or digitized (scanned) from a paper original. */
+    public enum Origin {
+        DIGITAL("01"), DIGITIZED("02");
+
+        private final String code;
+
+        Origin(String code) {
+            this.code = code;
+        }
+
+        /** The Circular 05/2025 origin code of one document: 01 born-digital, 02 scanned. */
+        public String code() {
+            return code;
+        }
+
+        /** The dossier's origin code: 01 when every document is born digital, 02 when every one is scanned, 03 mixed. */
+        static String codeOf(java.util.List<Item> items) {
+            boolean digital = items.stream().anyMatch(i -> i.origin() == DIGITAL);
+            boolean scanned = items.stream().anyMatch(i -> i.origin() == DIGITIZED);
+            return scanned ? (digital ? "03" : DIGITIZED.code) : DIGITAL.code;
+        }
+    }
 
     /** How many documents (a dispatch with its appendices is one) and pages a dossier holds. */
     public record Totals(int documents, int pages) {

@@ -38,8 +38,11 @@ public final class DossierController {
     private final Closing closing;
     private final Packages packages;
     private final Exports exports;
+    private final DigitizedFiling digitized;
 
-    public DossierController(DossierService dossiers, Filing filing, Closing closing, Packages packages, Exports exports) {
+    DossierController(DossierService dossiers, Filing filing, Closing closing, Packages packages, Exports exports,
+                      DigitizedFiling digitized) {
+        this.digitized = digitized;
         this.dossiers = dossiers;
         this.filing = filing;
         this.closing = closing;
@@ -72,10 +75,20 @@ public final class DossierController {
         String id = ctx.pathParam("id");
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith("application/json")) {
-            JsonNode n = Json.read(ctx.body(), JsonNode.class, "{dispatchId}");
+            JsonNode n = Json.read(ctx.body(), JsonNode.class, "{dispatchId} or {digitizationId}");
+            String digitizationId = n.path("digitizationId").asText("");
+            if (!digitizationId.isBlank() && !n.path("dispatchId").asText("").isBlank()) {
+                throw ApiException.badRequest("AMBIGUOUS_SOURCE", "Send either dispatchId or digitizationId, not both", "digitizationId");
+            }
+            if (!digitizationId.isBlank()) {
+                Dossier.Item item = digitized.fileDigitization(Auth.user(ctx), AuditTags.origin(ctx), id, digitizationId);
+                AuditTags.set(ctx, "DOSSIER_FILE", id, "digitization " + item.digitizationId());
+                ctx.status(201).json(DossierViews.item(item));
+                return;
+            }
             String dispatchId = n.path("dispatchId").asText("");
             if (dispatchId.isBlank()) {
-                throw ApiException.badRequest("MISSING_FIELD", "dispatchId is required (or send a multipart file with metadata)", "dispatchId");
+                throw ApiException.badRequest("MISSING_FIELD", "dispatchId or digitizationId is required (or send a multipart file with metadata)", "dispatchId");
             }
             List<Dossier.Item> items = filing.fileDispatch(Auth.user(ctx), AuditTags.origin(ctx), id, dispatchId);
             AuditTags.set(ctx, "DOSSIER_FILE", id, "dispatch " + dispatchId);

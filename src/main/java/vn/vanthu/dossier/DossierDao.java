@@ -29,7 +29,7 @@ final class DossierDao {
             + "closed_at, forced_reason, seal_sha256, package_manifest, newest_stamp_expiry, submitted_at";
     private static final String ITEM_COLUMNS = "id, dossier_id, kind, dispatch_id, sha256, file_name, media_type, "
             + "size_bytes, page_count, number_symbol, document_date, issuing_organ, document_type, subject, "
-            + "signatures_count, indication, sub_indication, report_sha256, filed_by, filed_at";
+            + "signatures_count, indication, sub_indication, report_sha256, filed_by, filed_at, origin, digitization_id";
 
     private final Database db;
     private final Clock clock;
@@ -129,14 +129,15 @@ final class DossierDao {
 
     private void insertItem(Handle h, Dossier.Item i) {
         h.createUpdate("INSERT INTO dossier_items (" + ITEM_COLUMNS + ") VALUES (:id, :d, :k, :disp, :sha, :fn, :mt, "
-                        + ":size, :pages, :ns, :dd, :org, :type, :subj, :sigs, :ind, :sub, :rep, :fb, :fa)")
+                        + ":size, :pages, :ns, :dd, :org, :type, :subj, :sigs, :ind, :sub, :rep, :fb, :fa, :orig, :dig)")
                 .bind("id", i.id()).bind("d", i.dossierId()).bind("k", i.kind()).bind("disp", i.dispatchId())
                 .bind("sha", i.sha256()).bind("fn", i.fileName()).bind("mt", i.mediaType()).bind("size", i.size())
                 .bind("pages", i.pageCount()).bind("ns", i.numberSymbol()).bind("dd", i.documentDate())
                 .bind("org", i.issuingOrgan()).bind("type", i.documentType()).bind("subj", i.subject())
                 .bind("sigs", i.signaturesCount()).bind("ind", indication(i.verdict()))
                 .bind("sub", subIndication(i.verdict())).bind("rep", i.reportSha256())
-                .bind("fb", i.filedBy()).bind("fa", i.filedAt()).execute();
+                .bind("fb", i.filedBy()).bind("fa", i.filedAt()).bind("orig", i.origin().name())
+                .bind("dig", i.digitizationId()).execute();
         event(h, i.dossierId(), i.filedBy(), "FILED", i.id() + " " + i.fileName());
     }
 
@@ -237,7 +238,8 @@ final class DossierDao {
         return new Dossier.Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getLong(8), rs.getInt(9), rs.getString(10), rs.getString(11),
                 rs.getString(12), rs.getString(13), rs.getString(14), rs.getInt(15), verdict(rs.getString(16),
-                rs.getString(17)), rs.getString(18), rs.getString(19), rs.getObject(20, OffsetDateTime.class));
+                rs.getString(17)), rs.getString(18), rs.getString(19), rs.getObject(20, OffsetDateTime.class),
+                Dossier.Origin.valueOf(rs.getString(21)), rs.getString(22));
     }
 
     private static Verdict verdict(String indication, String subIndication) {

@@ -1,6 +1,8 @@
 package vn.vanthu.dossier;
 
 import vn.vanthu.config.AppConfig;
+import vn.vanthu.digitization.DigitizationService;
+import vn.vanthu.digitization.DossierFiling;
 import vn.vanthu.dispatch.DispatchService;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.signing.SigningService;
@@ -13,20 +15,24 @@ import java.time.Clock;
 
 /**
  * The work-dossier feature, built once: the catalogue, dossiers, filing, closing with the sealed package, and
- * the packages whose renewal job runs while the service does.
+ * the packages whose renewal job runs while the service does; {@code digitizedFiling} files a digitization
+ * batch's documents (the digitization feature is built first and reads it when a batch names a dossier).
  */
-public record DossierFeature(CatalogueController catalogues, DossierController dossiers, Packages packages) {
+public record DossierFeature(CatalogueController catalogues, DossierController dossiers, Packages packages,
+                             DossierFiling digitizedFiling) {
     public static DossierFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
                                         SigningService signing, UserService users, ValidationService validation,
-                                        DispatchService dispatches, Clock clock) {
+                                        DispatchService dispatches, DigitizationService digitizations, Clock clock) {
         CatalogueService catalogue = new CatalogueService(db, config.agency(), clock);
         var dao = new DossierDao(db, clock);
         var service = new DossierService(dao, users, catalogue, config.agency(), config.dossiers(), clock);
         var packages = new Packages(service, dao, documents, signing, config.dossiers());
-        var controller = new DossierController(service, new Filing(service, dao, dispatches, documents, validation),
-                new Closing(service, dao, documents, keys, validation, signing), packages, new Exports(service, documents));
+        var filing = new Filing(service, dao, dispatches, documents, validation);
+        var digitized = new DigitizedFiling(filing, service, dao, digitizations);
+        var controller = new DossierController(service, filing, new Closing(service, dao, documents, keys, validation,
+                signing), packages, new Exports(service, documents), digitized);
         var approvals = new CatalogueApprovals(db, catalogue, keys, signing, documents, config.agency(),
                 config.dossiers().agencyHeads(), clock);
-        return new DossierFeature(new CatalogueController(catalogue, approvals), controller, packages);
+        return new DossierFeature(new CatalogueController(catalogue, approvals), controller, packages, digitized);
     }
 }

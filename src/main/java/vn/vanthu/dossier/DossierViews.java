@@ -41,6 +41,7 @@ final class DossierViews {
     static Map<String, Object> detail(Dossier d, List<Dossier.Item> items, java.time.LocalDate deadline,
                                       List<Dossier.Event> history) {
         Map<String, Object> m = summary(d, Dossier.Totals.of(items), deadline);
+        m.put("originCode", Dossier.Origin.codeOf(items));
         m.put("items", items.stream().map(DossierViews::item).toList());
         m.put("history", history);
         return m;
@@ -63,6 +64,9 @@ final class DossierViews {
         m.put("subject", i.subject());
         m.put("signaturesCount", i.signaturesCount());
         m.put("verdict", Verdict.text(i.verdict()));
+        m.put("origin", i.origin().name());
+        m.put("originCode", i.origin().code());
+        m.put("digitizationId", i.digitizationId());
         m.put("filedBy", i.filedBy());
         m.put("filedAt", i.filedAt());
         return m;

@@ -42,7 +42,7 @@ final class DossierXml {
                 .leaf("DocTotal", documentCount(items))
                 .leaf("PageTotal", items.stream().mapToInt(Dossier.Item::pageCount).sum())
                 .leaf("Keyword", d.keyword()).leaf("Description", d.description()).leaf("Category", d.category())
-                .leaf("Origin", "01").leaf("Status", status)
+                .leaf("Origin", Dossier.Origin.codeOf(items)).leaf("Status", status)
                 .leaf("ClosedDate", closed ? VietnamTime.at(closedAt.toInstant()).toLocalDate().toString() : null)
                 .leaf("ClosedAt", closed ? PackageContents.iso(closedAt) : null)
                 .leaf("ClosedBy", closed ? names.closedBy() : null).leaf("ClosedById", closedBy)
@@ -67,6 +67,7 @@ final class DossierXml {
                     .leaf("Format", it.mediaType())
                     .leaf("InforSign", it.signaturesCount() == 0 ? "Không có chữ ký số"
                             : it.signaturesCount() + " chữ ký số: " + Verdict.text(it.verdict()))
+                    .leaf("Origin", it.origin().code()).leaf("DigitizationId", it.digitizationId())
                     .leaf("OriginalName", it.fileName())
                     .leaf("Path", paths == null ? null : PackageEntry.DATA + paths.get(i)).leaf("Sha256", it.sha256())
                     .leaf("Signatures", it.signaturesCount()).leaf("Verdict", Verdict.text(it.verdict()))

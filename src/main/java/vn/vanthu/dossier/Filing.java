@@ -57,10 +57,11 @@ public final class Filing {
         String organ = dossiers.agency().name();
         List<Dossier.Item> out = new ArrayList<>();
         out.add(item(caller, dossier, "DISPATCH", d.id(), d.currentSha256(), d.fileName(), issued.number(),
-                issued.issuedDate(), organ, d.type().vietnameseName(), d.subject()));
+                issued.issuedDate(), organ, d.type().vietnameseName(), d.subject(), Dossier.Origin.DIGITAL, null));
         for (Dispatch.Attachment a : dispatches.attachments(d.id())) {
             out.add(item(caller, dossier, "DISPATCH", d.id(), a.sha256(), a.fileName(), issued.number(),
-                    issued.issuedDate(), organ, "Phụ lục", "Phụ lục " + a.ordinal() + ": " + d.subject()));
+                    issued.issuedDate(), organ, "Phụ lục", "Phụ lục " + a.ordinal() + ": " + d.subject(),
+                    Dossier.Origin.DIGITAL, null));
         }
         dao.insertItems(out, AuditLog.Entry.ofChange(origin, "DOSSIER_FILE", dossierId, "dispatch " + dispatchId));
         return out;
@@ -88,12 +89,14 @@ public final class Filing {
         String name = fileName == null || fileName.isBlank() ? "tai-lieu" : fileName;
         Dossier.Item item = item(caller, dossier, kind, null, doc.sha256(), name,
                 limit(meta.numberSymbol(), NewItem.max("numberSymbol"), "numberSymbol"), date, limit(meta.issuingOrgan(), NewItem.max("issuingOrgan"), "issuingOrgan"),
-                limit(meta.documentType(), NewItem.max("documentType"), "documentType"), limit(meta.subject(), NewItem.max("subject"), "subject"));
+                limit(meta.documentType(), NewItem.max("documentType"), "documentType"), limit(meta.subject(), NewItem.max("subject"), "subject"),
+                Dossier.Origin.DIGITAL, null);
         dao.insertItems(List.of(item), AuditLog.Entry.ofChange(origin, "DOSSIER_FILE", dossierId, kind + " " + item.fileName()));
         return item;
     }
 
-    private Dossier openDossier(User caller, String id) {
+    /** The dossier if the caller may file into it and it is OPEN (403, 404, 409 otherwise). */
+    Dossier openDossier(User caller, String id) {
         Dossier d = dossiers.changeableBy(caller, id);
         if (!d.isOpen()) {
             throw ApiException.conflict("DOSSIER_NOT_OPEN", "Dossier " + id + " is " + d.status() + "; nothing more can be filed");
@@ -102,15 +105,16 @@ public final class Filing {
     }
 
     /** The item to file, its signatures validated (not stored yet). */
-    private Dossier.Item item(User caller, Dossier dossier, String kind, String dispatchId, String sha, String fileName,
-                              String number, String date, String organ, String type, String subject) {
+    Dossier.Item item(User caller, Dossier dossier, String kind, String dispatchId, String sha, String fileName,
+                      String number, String date, String organ, String type, String subject, Dossier.Origin origin,
+                      String digitizationId) {
         DocumentStore.StoredDocument doc = store.find(sha).orElseThrow(() -> ApiException.notFound("Document " + sha));
         byte[] bytes = store.readAllBytes(sha);
         Signatures v = signatures(fileName, bytes);
         var item = new Dossier.Item(UUID.randomUUID().toString(), dossier.id(), kind, dispatchId, sha,
                 fileName.length() > 300 ? fileName.substring(0, 300) : fileName, doc.mediaType(), doc.size(),
                 pages(bytes), number, date, organ, type, subject, v.count(), v.verdict(), null, caller.id(),
-                dossiers.now());
+                dossiers.now(), origin, digitizationId);
         return item;
     }
 
@@ -147,7 +151,7 @@ public final class Filing {
         }
     }
 
-    private static String limit(String value, int max, String field) {
+    static String limit(String value, int max, String field) {
         if (value != null && value.length() > max) {
             throw ApiException.badRequest("TOO_LONG", field + " may have at most " + max + " characters", field);
         }

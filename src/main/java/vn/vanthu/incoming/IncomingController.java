@@ -37,8 +37,11 @@ public final class IncomingController {
     private final HandlingService handling;
     private final IncomingRegister register;
     private final Tracking tracking;
+    private final DigitizedArrival digitized;
 
-    IncomingController(IncomingService incoming, HandlingService handling, IncomingRegister register, Tracking tracking) {
+    IncomingController(IncomingService incoming, HandlingService handling, IncomingRegister register, Tracking tracking,
+                       DigitizedArrival digitized) {
+        this.digitized = digitized;
         this.incoming = incoming;
         this.handling = handling;
         this.register = register;
@@ -46,10 +49,24 @@ public final class IncomingController {
     }
 
     public void receive(Context ctx) throws Exception {
-        UploadedFile file = Uploads.one(ctx, "file");
         String metadata = Uploads.text(ctx, "metadata", null);
         boolean scanned = flag(ctx, "scanned");
         boolean registerNow = flag(ctx, "register");
+        String digitizationId = Uploads.text(ctx, "digitizationId", null);
+        Arrival arrival = digitizationId == null ? uploaded(ctx, metadata, scanned) : fromDigitization(ctx, digitizationId, metadata);
+        User caller = Auth.user(ctx);
+        Incoming d = incoming.receive(caller, AuditTags.origin(ctx), arrival);
+        if (registerNow) {
+            d = incoming.register(caller, AuditTags.origin(ctx), d.id());
+        }
+        AuditTags.set(ctx, "INCOMING_RECEIVE", d.id(), d.origin().name()
+                + (digitizationId == null ? "" : " digitization " + digitizationId));
+        ctx.status(201).json(detail(d));
+    }
+
+    /** An uploaded file with its metadata, or an edXML message alone. */
+    private Arrival uploaded(Context ctx, String metadata, boolean scanned) throws java.io.IOException {
+        UploadedFile file = Uploads.one(ctx, "file");
         byte[] bytes;
         try (InputStream in = file.content()) {
             bytes = in.readAllBytes();
@@ -64,13 +81,15 @@ public final class IncomingController {
             throw ApiException.badRequest("MISSING_FIELD", "The multipart part 'metadata' (JSON) is required unless "
                     + "the file is an edXML message", "metadata");
         }
-        User caller = Auth.user(ctx);
-        Incoming d = incoming.receive(caller, AuditTags.origin(ctx), arrival);
-        if (registerNow) {
-            d = incoming.register(caller, AuditTags.origin(ctx), d.id());
+        return arrival;
+    }
+
+    /** A digitized paper document instead of a file: scanned, its metadata the part's or the digitization's. */
+    private Arrival fromDigitization(Context ctx, String digitizationId, String metadata) {
+        if (!ctx.uploadedFiles("file").isEmpty()) {
+            throw ApiException.badRequest("AMBIGUOUS_SOURCE", "Send either a file or a digitizationId, not both", "digitizationId");
         }
-        AuditTags.set(ctx, "INCOMING_RECEIVE", d.id(), d.origin().name());
-        ctx.status(201).json(detail(d));
+        return digitized.arrival(digitizationId, metadata);
     }
 
     public void list(Context ctx) {

@@ -1,6 +1,7 @@
 package vn.vanthu.incoming;
 
 import vn.vanthu.config.AppConfig;
+import vn.vanthu.digitization.DigitizationService;
 import vn.vanthu.dispatch.DispatchService;
 import vn.vanthu.dispatch.NumberSeries;
 import vn.vanthu.store.Database;
@@ -16,20 +17,22 @@ import java.time.Duration;
  * and its numbers (the same {@link NumberSeries} machinery as outgoing numbers), direction, handling, tracking.
  *
  * <pre>{@code IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
- *         users.service(), dispatch.service(), ExchangeStatusDao.NONE, clock);}</pre>
+ *         users.service(), dispatch.service(), digitization.service(), ExchangeStatusDao.NONE, clock);}</pre>
  */
 public record IncomingFeature(IncomingService service, IncomingController controller, IncomingPagesController pages) {
     private static final Duration NUMBER_LEASE = Duration.ofMinutes(2);
 
     public static IncomingFeature create(AppConfig config, Database db, DocumentStore documents,
                                          ValidationService validation, UserService users, DispatchService dispatches,
-                                         ExchangeStatusDao statuses, Clock clock) {
+                                         DigitizationService digitizations, ExchangeStatusDao statuses,
+                                         Clock clock) {
         var dao = new IncomingDao(db, statuses);
         var service = new IncomingService(dao, documents, validation, new NumberSeries(db, clock, NUMBER_LEASE),
                 config.agency(), clock);
         var handling = new HandlingService(service, dao, users, dispatches);
         var register = new IncomingRegister(dao, users, config.agency().name(), clock);
-        var controller = new IncomingController(service, handling, register, new Tracking(service, handling));
+        var controller = new IncomingController(service, handling, register, new Tracking(service, handling),
+                new DigitizedArrival(digitizations, validation));
         return new IncomingFeature(service, controller, new IncomingPagesController(service, handling, register, users));
     }
 }
