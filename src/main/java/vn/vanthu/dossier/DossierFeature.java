@@ -15,7 +15,8 @@ import java.time.Clock;
  * The work-dossier feature, built once: the catalogue, dossiers, filing, closing with the sealed package, and
  * the packages whose renewal job runs while the service does.
  */
-public record DossierFeature(CatalogueController catalogues, DossierController dossiers, Packages packages) {
+public record DossierFeature(CatalogueController catalogues, DossierController dossiers, Packages packages,
+                             DossierPagesController pages) {
     public static DossierFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
                                         SigningService signing, UserService users, ValidationService validation,
                                         DispatchService dispatches, Clock clock) {
@@ -23,8 +24,10 @@ public record DossierFeature(CatalogueController catalogues, DossierController d
         var dao = new DossierDao(db, clock);
         var service = new DossierService(dao, users, catalogue, config.agency(), config.dossiers(), clock);
         var packages = new Packages(service, dao, documents, signing, config.dossiers());
-        var controller = new DossierController(service, new Filing(service, dao, dispatches, documents, validation),
-                new Closing(service, dao, documents, keys, validation, signing), packages, new Exports(service, documents));
-        return new DossierFeature(new CatalogueController(catalogue), controller, packages);
+        var filing = new Filing(service, dao, dispatches, documents, validation);
+        var closing = new Closing(service, dao, documents, keys, validation, signing);
+        var controller = new DossierController(service, filing, closing, packages, new Exports(service, documents));
+        return new DossierFeature(new CatalogueController(catalogue), controller, packages,
+                new DossierPagesController(service, catalogue, filing, closing, packages, dispatches, keys));
     }
 }

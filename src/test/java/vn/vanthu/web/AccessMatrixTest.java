@@ -140,7 +140,16 @@ class AccessMatrixTest {
             entry("POST /admin/users", Set.of("admin")),
             entry("POST /admin/users/{id}/password", Set.of("admin")),
             entry("POST /admin/users/{id}/disabled", Set.of("admin")),
-            entry("POST /admin/users/{id}/tokens", Set.of("admin")));
+            entry("POST /admin/users/{id}/tokens", Set.of("admin")),
+            entry("GET /catalogue", ALL),
+            entry("GET /dossiers", ALL),
+            entry("POST /dossiers", Set.of("clerk", "official")),
+            entry("GET /dossiers/{id}", ALL),
+            entry("POST /dossiers/{id}/documents", Set.of("clerk", "official")),
+            entry("POST /dossiers/{id}/close", Set.of("clerk")),
+            entry("GET /dossiers/{id}/package", ALL),
+            entry("POST /dossiers/{id}/renew", Set.of("clerk", "admin")),
+            entry("POST /dossiers/{id}/submit", Set.of("clerk")));
 
     private static TestServer server;
 
