@@ -134,7 +134,8 @@ public final class App implements AutoCloseable {
                     incoming.controller(), new Routes.Pages(new SignInController(users.signIn()),
                     new AdminPagesController(users.service(), users.signIn()), validation.pages(),
                     new AuditPagesController(audit), dispatch.pages(), incoming.pages(),
-                    new PasswordController(users.signIn())), new Routes.WorkPages(dossiers.pages()));
+                    new PasswordController(users.signIn())), new Routes.WorkPages(dossiers.pages(),
+                    new vn.vanthu.keys.KeyPagesController(keys.service(), users.service())));
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)

@@ -14,6 +14,7 @@ import vn.vanthu.dossier.DossierPagesController;
 import vn.vanthu.jobs.JobController;
 import vn.vanthu.incoming.IncomingController;
 import vn.vanthu.keys.KeyController;
+import vn.vanthu.keys.KeyPagesController;
 import vn.vanthu.audit.AuditPagesController;
 import vn.vanthu.dispatch.DispatchPagesController;
 import vn.vanthu.incoming.IncomingPagesController;
@@ -65,8 +66,8 @@ public final class Routes {
                               BackupController backup, JobController jobs, DigitizationController digitizations,
                               IncomingController incoming, Pages pages, WorkPages workPages) {}
 
-    /** More pages for people: dossiers and the catalogue. */
-    public record WorkPages(DossierPagesController dossiers) {}
+    /** More pages for people: dossiers and the catalogue, the administrator's keys. */
+    public record WorkPages(DossierPagesController dossiers, KeyPagesController keys) {}
 
     /** The controllers of the pages for people. */
     public record Pages(SignInController signIn, AdminPagesController admin, ValidationPagesController validation,
@@ -208,6 +209,8 @@ public final class Routes {
         r.add(GET, "/dossiers/{id}/package", ANY_USER, t, "Download the sealed archival package (ZIP)", NONE, d::packageZip);
         r.add(POST, "/dossiers/{id}/renew", Set.of(CLERK, ADMIN), t, "Add an archive timestamp to the package now", FORM, d::renew);
         r.add(POST, "/dossiers/{id}/submit", Set.of(CLERK), t, "Submit a closed dossier to the agency archive", FORM, d::submit);
+        r.add(GET, "/admin/keys", Set.of(ADMIN), t, "Signing keys (table) and the form registering a PKCS#12 key", NONE, p.keys()::list);
+        r.add(POST, "/admin/keys", Set.of(ADMIN), t, "Register a PKCS#12 key {file, owner, id?, alias?, pin}; the PIN is not stored", MULTIPART, p.keys()::register);
     }
 
     private static void declareDispatches(Routes r, DispatchController d) {

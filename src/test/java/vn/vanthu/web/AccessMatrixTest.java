@@ -149,7 +149,9 @@ class AccessMatrixTest {
             entry("POST /dossiers/{id}/close", Set.of("clerk")),
             entry("GET /dossiers/{id}/package", ALL),
             entry("POST /dossiers/{id}/renew", Set.of("clerk", "admin")),
-            entry("POST /dossiers/{id}/submit", Set.of("clerk")));
+            entry("POST /dossiers/{id}/submit", Set.of("clerk")),
+            entry("GET /admin/keys", Set.of("admin")),
+            entry("POST /admin/keys", Set.of("admin")));
 
     private static TestServer server;
 
