@@ -135,7 +135,8 @@ public final class App implements AutoCloseable {
                     new AdminPagesController(users.service(), users.signIn()), validation.pages(),
                     new AuditPagesController(audit), dispatch.pages(), incoming.pages(),
                     new PasswordController(users.signIn())), new Routes.WorkPages(dossiers.pages(),
-                    new vn.vanthu.keys.KeyPagesController(keys.service(), users.service())));
+                    new vn.vanthu.keys.KeyPagesController(keys.service(), users.service()),
+                    new vn.vanthu.digitization.DigitizationPagesController(digitization.service())));
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)

@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import vn.vanthu.audit.AuditController;
 import vn.vanthu.backup.BackupController;
 import vn.vanthu.digitization.DigitizationController;
+import vn.vanthu.digitization.DigitizationPagesController;
 import vn.vanthu.dispatch.CopyController;
 import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.documents.DocumentController;
@@ -66,8 +67,9 @@ public final class Routes {
                               BackupController backup, JobController jobs, DigitizationController digitizations,
                               IncomingController incoming, Pages pages, WorkPages workPages) {}
 
-    /** More pages for people: dossiers and the catalogue, the administrator's keys. */
-    public record WorkPages(DossierPagesController dossiers, KeyPagesController keys) {}
+    /** More pages for people: dossiers and the catalogue, the administrator's keys, digitization. */
+    public record WorkPages(DossierPagesController dossiers, KeyPagesController keys,
+                            DigitizationPagesController digitization) {}
 
     /** The controllers of the pages for people. */
     public record Pages(SignInController signIn, AdminPagesController admin, ValidationPagesController validation,
@@ -211,6 +213,12 @@ public final class Routes {
         r.add(POST, "/dossiers/{id}/submit", Set.of(CLERK), t, "Submit a closed dossier to the agency archive", FORM, d::submit);
         r.add(GET, "/admin/keys", Set.of(ADMIN), t, "Signing keys (table) and the form registering a PKCS#12 key", NONE, p.keys()::list);
         r.add(POST, "/admin/keys", Set.of(ADMIN), t, "Register a PKCS#12 key {file, owner, id?, alias?, pin}; the PIN is not stored", MULTIPART, p.keys()::register);
+        DigitizationPagesController g = p.digitization();
+        r.add(GET, "/digitizations/new", Set.of(CLERK), t, "Digitization form: scans and what the paper says", NONE, g::form);
+        r.add(POST, "/digitizations", Set.of(CLERK), t, "Digitize {scan*, paperPages, numberSymbol?, documentDate?, issuingOrgan?, documentType?, subject?} → its page", MULTIPART, g::create);
+        r.add(GET, "/digitizations/{id}", Set.of(CLERK, AUDITOR, ADMIN), t, "A digitization: its job's progress (the page reloads while it runs), metadata, suggestions, the result", NONE, g::show);
+        r.add(POST, "/digitizations/{id}/suggestions/accept", Set.of(CLERK), t, "Accept the ticked suggestions {fields*}", FORM, g::accept);
+        r.add(GET, "/digitizations/{id}/file", Set.of(CLERK, AUDITOR, ADMIN), t, "The searchable PDF/A", NONE, g::file);
     }
 
     private static void declareDispatches(Routes r, DispatchController d) {

@@ -151,7 +151,12 @@ class AccessMatrixTest {
             entry("POST /dossiers/{id}/renew", Set.of("clerk", "admin")),
             entry("POST /dossiers/{id}/submit", Set.of("clerk")),
             entry("GET /admin/keys", Set.of("admin")),
-            entry("POST /admin/keys", Set.of("admin")));
+            entry("POST /admin/keys", Set.of("admin")),
+            entry("GET /digitizations/new", Set.of("clerk")),
+            entry("POST /digitizations", Set.of("clerk")),
+            entry("GET /digitizations/{id}", Set.of("clerk", "auditor", "admin")),
+            entry("POST /digitizations/{id}/suggestions/accept", Set.of("clerk")),
+            entry("GET /digitizations/{id}/file", Set.of("clerk", "auditor", "admin")));
 
     private static TestServer server;
 
