@@ -7,6 +7,7 @@ import vn.vanthu.backup.BackupController;
 import vn.vanthu.digitization.DigitizationController;
 import vn.vanthu.digitization.DigitizationPagesController;
 import vn.vanthu.dispatch.CopyController;
+import vn.vanthu.dispatch.CopyPagesController;
 import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.dossier.CatalogueController;
@@ -67,9 +68,9 @@ public final class Routes {
                               BackupController backup, JobController jobs, DigitizationController digitizations,
                               IncomingController incoming, Pages pages, WorkPages workPages) {}
 
-    /** More pages for people: dossiers and the catalogue, the administrator's keys, digitization. */
+    /** More pages for people: dossiers and the catalogue, the administrator's keys, digitization, copies. */
     public record WorkPages(DossierPagesController dossiers, KeyPagesController keys,
-                            DigitizationPagesController digitization) {}
+                            DigitizationPagesController digitization, CopyPagesController copies) {}
 
     /** The controllers of the pages for people. */
     public record Pages(SignInController signIn, AdminPagesController admin, ValidationPagesController validation,
@@ -219,6 +220,8 @@ public final class Routes {
         r.add(GET, "/digitizations/{id}", Set.of(CLERK, AUDITOR, ADMIN), t, "A digitization: its job's progress (the page reloads while it runs), metadata, suggestions, the result", NONE, g::show);
         r.add(POST, "/digitizations/{id}/suggestions/accept", Set.of(CLERK), t, "Accept the ticked suggestions {fields*}", FORM, g::accept);
         r.add(GET, "/digitizations/{id}/file", Set.of(CLERK, AUDITOR, ADMIN), t, "The searchable PDF/A", NONE, g::file);
+        r.add(GET, "/copies/new", Set.of(CLERK), t, "Copy form: SY, SL or TrS of an issued dispatch, a scan or a sao y, with the seal", NONE, p.copies()::form);
+        r.add(POST, "/copies", Set.of(CLERK), t, "Make a sealed copy {form, source? | file? | copyNumber?, pages?, keyId, pin} → the PDF to save", MULTIPART, p.copies()::create);
     }
 
     private static void declareDispatches(Routes r, DispatchController d) {

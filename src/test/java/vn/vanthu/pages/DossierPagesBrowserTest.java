@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * In a real browser, a dossier's life on the pages: the clerk opens it from a row of the year's catalogue, files
  * an uploaded document whose subject keeps its diacritics, closes it with the seal and downloads the sealed
- * package; a handler's dossier list holds only their own dossiers and the close form is not theirs.
+ * package; a handler's dossier list holds only their own dossiers and the close form is not theirs. The clerk's
+ * copy form makes a sealed sao y of a scan, and without the PIN makes nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DossierPagesBrowserTest {
@@ -141,5 +142,30 @@ class DossierPagesBrowserTest {
         browser.get(dossierUrl);
         assertTrue(browser.findElements(By.id("close")).isEmpty());
         assertTrue(browser.findElements(By.id("submit")).isEmpty());
+    }
+
+    @Test
+    @Order(4)
+    void the_clerk_makes_a_sealed_sao_y_of_a_scan_from_the_copy_form() throws IOException {
+        Browser.signIn(browser, server.base(), "clerk", passwords.get("clerk"));
+        Browser.submit(browser, browser.findElement(By.linkText("Sao văn bản")));
+        assertEquals(1, browser.findElements(By.cssSelector("form#copy select#keyId option[value=seal]")).size(), browser.getPageSource());
+
+        PageClient clerk = new PageClient(server);
+        clerk.signIn("clerk", passwords.get("clerk"));
+        clerk.get("/copies/new");
+        byte[] scan = vn.vanthu.dispatch.DispatchPdf.congVan("GIÁM ĐỐC", "Lê Văn An");
+        TestServer.Response noPin = clerk.postMultipart("/copies", new vn.vanthu.support.Multipart()
+                .field("_csrf", clerk.csrf()).file("file", "scan.pdf", "application/pdf", scan).field("form", "SY")
+                .field("keyId", "seal"));
+        assertEquals(400, noPin.status());
+        assertTrue(noPin.text().contains("data-code=\"FIELD_REQUIRED\""), noPin.text());
+        TestServer.Response copy = clerk.postMultipart("/copies", new vn.vanthu.support.Multipart()
+                .field("_csrf", clerk.csrf()).file("file", "scan.pdf", "application/pdf", scan).field("form", "SY")
+                .field("keyId", "seal").field("pin", DispatchFixtures.PIN));
+        assertEquals(200, copy.status(), copy.text());
+        assertEquals("application/pdf", copy.header("Content-Type"));
+        assertTrue(copy.header("X-Copy-Number").matches("\\d{2,}/SY-.+"), copy.header("X-Copy-Number"));
+        assertTrue(vn.vanthu.support.OutsideTools.pdfsig(copy.body()).contains("Signature #1"), "sealed");
     }
 }

@@ -28,7 +28,7 @@ class PageQualityTest {
     static final Map<String, List<String>> PAGES = Map.of(
             "auditor", List.of("/validate", "/validations", "/audit", "/registers/outgoing", "/registers/incoming", "/password"),
             "clerk", List.of("/dispatches?status=SIGNED", "/registers/outgoing", "/registers/incoming", "/incoming/new",
-                    "/incoming?status=RECEIVED", "/validate", "/dossiers", "/catalogue", "/digitizations/new"),
+                    "/incoming?status=RECEIVED", "/validate", "/dossiers", "/catalogue", "/digitizations/new", "/copies/new"),
             "official", List.of("/drafts", "/directions", "/handling", "/validate", "/dispatches?status=DRAFT"),
             "handler", List.of("/handling", "/incoming?status=ASSIGNED", "/dossiers"),
             "admin", List.of("/admin/users", "/audit", "/registers/outgoing", "/admin/keys"));

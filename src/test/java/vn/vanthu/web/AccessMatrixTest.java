@@ -156,7 +156,9 @@ class AccessMatrixTest {
             entry("POST /digitizations", Set.of("clerk")),
             entry("GET /digitizations/{id}", Set.of("clerk", "auditor", "admin")),
             entry("POST /digitizations/{id}/suggestions/accept", Set.of("clerk")),
-            entry("GET /digitizations/{id}/file", Set.of("clerk", "auditor", "admin")));
+            entry("GET /digitizations/{id}/file", Set.of("clerk", "auditor", "admin")),
+            entry("GET /copies/new", Set.of("clerk")),
+            entry("POST /copies", Set.of("clerk")));
 
     private static TestServer server;
 
