@@ -137,7 +137,8 @@ public final class App implements AutoCloseable {
                     new PasswordController(users.signIn())), new Routes.WorkPages(dossiers.pages(),
                     new vn.vanthu.keys.KeyPagesController(keys.service(), users.service()),
                     new vn.vanthu.digitization.DigitizationPagesController(digitization.service()),
-                    new vn.vanthu.dispatch.CopyPagesController(dispatch.copies(), dispatch.service(), keys.service())));
+                    new vn.vanthu.dispatch.CopyPagesController(dispatch.copies(), dispatch.service(), keys.service()),
+                    new vn.vanthu.documents.ThumbnailController(new vn.vanthu.documents.Thumbnails(documents))));
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)

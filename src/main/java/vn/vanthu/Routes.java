@@ -10,6 +10,7 @@ import vn.vanthu.dispatch.CopyController;
 import vn.vanthu.dispatch.CopyPagesController;
 import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.documents.DocumentController;
+import vn.vanthu.documents.ThumbnailController;
 import vn.vanthu.dossier.CatalogueController;
 import vn.vanthu.dossier.DossierController;
 import vn.vanthu.dossier.DossierPagesController;
@@ -68,9 +69,10 @@ public final class Routes {
                               BackupController backup, JobController jobs, DigitizationController digitizations,
                               IncomingController incoming, Pages pages, WorkPages workPages) {}
 
-    /** More pages for people: dossiers and the catalogue, the administrator's keys, digitization, copies. */
+    /** More pages for people: dossiers and the catalogue, the administrator's keys, digitization, copies, pictures. */
     public record WorkPages(DossierPagesController dossiers, KeyPagesController keys,
-                            DigitizationPagesController digitization, CopyPagesController copies) {}
+                            DigitizationPagesController digitization, CopyPagesController copies,
+                            ThumbnailController pictures) {}
 
     /** The controllers of the pages for people. */
     public record Pages(SignInController signIn, AdminPagesController admin, ValidationPagesController validation,
@@ -221,6 +223,7 @@ public final class Routes {
         r.add(POST, "/digitizations/{id}/suggestions/accept", Set.of(CLERK), t, "Accept the ticked suggestions {fields*}", FORM, g::accept);
         r.add(GET, "/digitizations/{id}/file", Set.of(CLERK, AUDITOR, ADMIN), t, "The searchable PDF/A", NONE, g::file);
         r.add(GET, "/copies/new", Set.of(CLERK), t, "Copy form: SY, SL or TrS of an issued dispatch, a scan or a sao y, with the seal", NONE, p.copies()::form);
+        r.add(GET, "/pictures/{file}", ANY_USER, t, "A picture (PNG, at most 200×283) of page 1 of a stored PDF: /pictures/{sha256}.png", NONE, p.pictures()::png);
         r.add(POST, "/copies", Set.of(CLERK), t, "Make a sealed copy {form, source? | file? | copyNumber?, pages?, keyId, pin} → the PDF to save", MULTIPART, p.copies()::create);
     }
 

@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * In a real browser, a dossier's life on the pages: the clerk opens it from a row of the year's catalogue, files
  * an uploaded document whose subject keeps its diacritics, closes it with the seal and downloads the sealed
  * package; a handler's dossier list holds only their own dossiers and the close form is not theirs. The clerk's
- * copy form makes a sealed sao y of a scan, and without the PIN makes nothing.
+ * copy form makes a sealed sao y of a scan, and without the PIN makes nothing. Pictures of page 1 show on the
+ * dossier's items and on the official's drafts to sign, small and bounded.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DossierPagesBrowserTest {
@@ -167,5 +168,40 @@ class DossierPagesBrowserTest {
         assertEquals("application/pdf", copy.header("Content-Type"));
         assertTrue(copy.header("X-Copy-Number").matches("\\d{2,}/SY-.+"), copy.header("X-Copy-Number"));
         assertTrue(vn.vanthu.support.OutsideTools.pdfsig(copy.body()).contains("Signature #1"), "sealed");
+    }
+
+    @Test
+    @Order(5)
+    void pictures_of_page_one_show_on_the_dossier_and_on_the_drafts_to_sign() throws IOException {
+        Browser.signIn(browser, server.base(), "clerk", passwords.get("clerk"));
+        browser.get(dossierUrl);
+        assertPictureShown(browser.findElement(By.cssSelector("#items img.thumb")));
+        String src = browser.findElement(By.cssSelector("#items img.thumb")).getAttribute("src").substring(server.base().length());
+
+        PageClient clerk = new PageClient(server);
+        clerk.signIn("clerk", passwords.get("clerk"));
+        TestServer.Response png = clerk.get(src);
+        assertEquals("image/png", png.header("Content-Type"));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new ByteArrayInputStream(png.body()));
+        assertTrue(image.getWidth() <= 200 && image.getHeight() <= 283 && image.getWidth() > 100, image.getWidth() + "x" + image.getHeight());
+        assertTrue(png.body().length < 60_000, png.body().length + " bytes");
+        assertEquals(400, clerk.get("/pictures/..%2Fsecret.png").status());
+        assertEquals(404, clerk.get("/pictures/" + "0".repeat(64) + ".png").status());
+        String garbage = server.postMultipart("/api/v1/documents", "clerk", new vn.vanthu.support.Multipart()
+                .file("file", "hong.pdf", "application/pdf", "%PDF-1.7 not really a PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .json().path("sha256").asText();
+        assertEquals(422, clerk.get("/pictures/" + garbage + ".png").status(), "a PDF that cannot be drawn");
+
+        String draftId = DispatchFixtures.create(server, "CV", vn.vanthu.dispatch.DispatchPdf.draft("CV")).json().path("id").asText();
+        Browser.signIn(browser, server.base(), "official", passwords.get("official"));
+        browser.get(server.base() + "/drafts");
+        assertPictureShown(browser.findElement(By.cssSelector("#drafts tr[data-dispatch='" + draftId + "'] img.thumb")));
+    }
+
+    private static void assertPictureShown(WebElement img) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", img);
+        Object width = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60)).until(b ->
+                ((JavascriptExecutor) b).executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0 ? arguments[0].naturalWidth : null", img));
+        assertTrue(((Number) width).intValue() <= 200, String.valueOf(width));
     }
 }

@@ -158,6 +158,7 @@ class AccessMatrixTest {
             entry("POST /digitizations/{id}/suggestions/accept", Set.of("clerk")),
             entry("GET /digitizations/{id}/file", Set.of("clerk", "auditor", "admin")),
             entry("GET /copies/new", Set.of("clerk")),
+            entry("GET /pictures/{file}", ALL),
             entry("POST /copies", Set.of("clerk")));
 
     private static TestServer server;
