@@ -204,4 +204,29 @@ class DossierPagesBrowserTest {
                 ((JavascriptExecutor) b).executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0 ? arguments[0].naturalWidth : null", img));
         assertTrue(((Number) width).intValue() <= 200, String.valueOf(width));
     }
+
+    @Test
+    @Order(6)
+    void at_a_phone_width_of_390_px_none_of_these_pages_scrolls_sideways() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            Browser.signIn(browser, server.base(), "clerk", passwords.get("clerk"));
+            for (String path : List.of("/catalogue?year=" + YEAR, "/dossiers", dossierUrl.substring(server.base().length()),
+                    "/digitizations/new", "/copies/new")) {
+                assertFitsThePhone(path);
+            }
+            Browser.signIn(browser, server.base(), "admin", passwords.get("admin"));
+            assertFitsThePhone("/admin/keys");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        }
+    }
+
+    private static void assertFitsThePhone(String path) {
+        browser.get(server.base() + path);
+        long inner = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
+        long wide = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
+        assertTrue(inner <= 400, "the window is a phone's: " + inner);
+        assertTrue(wide <= inner, path + " is " + wide + " px wide in a " + inner + " px window");
+    }
 }
