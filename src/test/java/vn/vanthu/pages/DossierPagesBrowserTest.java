@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * In a real browser, a dossier's life on the pages: the clerk opens it from a row of the year's catalogue, files
  * an uploaded document whose subject keeps its diacritics, closes it with the seal and downloads the sealed
- * package; a handler's dossier list holds only their own dossiers and the close form is not theirs. The clerk's
+ * package (an issued dispatch filed too); a handler's dossier list holds only their own dossiers and the close form is not theirs. The clerk's
  * copy form makes a sealed sao y of a scan, and without the PIN makes nothing. Pictures of page 1 show on the
  * dossier's items and on the official's drafts to sign, small and bounded.
  */
@@ -104,6 +104,14 @@ class DossierPagesBrowserTest {
         WebElement item = browser.findElement(By.cssSelector("#items tbody tr"));
         assertEquals(SUBJECT, item.findElement(By.cssSelector(".subject")).getText());
         assertTrue(item.getText().contains("45/QĐ-UBND"), item.getText());
+
+        String issuedId = DispatchFixtures.signedDraft(server, "CV");
+        String number = DispatchFixtures.issue(server, issuedId).json().path("number").asText();
+        browser.get(dossierUrl);
+        new Select(browser.findElement(By.id("dispatchId"))).selectByValue(issuedId);
+        Browser.submit(browser, browser.findElement(By.cssSelector("#file-dispatch button[type=submit]")));
+        assertEquals(2, browser.findElements(By.cssSelector("#items tbody tr")).size(), browser.getPageSource());
+        assertTrue(browser.findElement(By.id("items")).getText().contains(number), number);
     }
 
     @Test
