@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * In a real browser, the administrator's keys page: the administrator registers an official's PKCS#12 key with
  * its PIN and sees it listed, a wrong PIN registers nothing; a handler cannot open the page. The clerk's
  * digitization: a scan uploaded with what the paper says, the job's progress on a page that reloads itself until
- * it is done, a suggestion read from page 1 accepted, the searchable PDF downloaded.
+ * it is done, a suggestion read from page 1 accepted, the searchable PDF downloaded. Bad input on these forms,
+ * and on the dossier forms, is refused with a reason and changes nothing.
  */
 class KeysAndDigitizationPagesBrowserTest {
     @RegisterExtension
@@ -146,5 +147,41 @@ class KeysAndDigitizationPagesBrowserTest {
         Browser.fill(browser, "id", id);
         Browser.fill(browser, "pin", pin);
         Browser.submit(browser, browser.findElement(By.cssSelector("#register-key button[type=submit]")));
+    }
+
+    @Test
+    void bad_input_on_the_new_forms_is_refused_with_a_reason_and_changes_nothing() {
+        PageClient clerk = new PageClient(server);
+        clerk.signIn("clerk", passwords.get("clerk"));
+        clerk.get("/dossiers");
+        assertRefused(400, "FIELD_TOO_LONG", clerk.post("/dossiers", Map.of("catalogueSymbol", "X".repeat(51), "year", "2026"), true));
+        assertRefused(422, "NOT_IN_CATALOGUE", clerk.post("/dossiers", Map.of("catalogueSymbol", "01.TCCB", "year", "2026"), true));
+        assertRefused(400, "INVALID_YEAR", clerk.post("/dossiers", Map.of("catalogueSymbol", "01.TCCB", "year", "hai"), true));
+        assertEquals(0, server.get("/api/v1/dossiers", "clerk").json().path("items").size(), "no dossier was opened");
+        clerk.get("/digitizations/new");
+        assertRefused(400, "INVALID_PAPER_PAGES", clerk.postMultipart("/digitizations", new vn.vanthu.support.Multipart()
+                .field("_csrf", clerk.csrf()).file("scan", "a.png", "image/png", new byte[] {1, 2, 3}).field("paperPages", "một")));
+
+        String dossierId = server.postJson("/api/v1/dossiers", "clerk", Map.of("symbol", "09.VT", "title", "Hồ sơ của văn thư", "retention", "10Y"))
+                .json().path("id").asText();
+        PageClient official = new PageClient(server);
+        official.signIn("official", passwords.get("official"));
+        official.get("/dossiers/" + dossierId);
+        assertRefused(403, "NOT_RESPONSIBLE", official.postMultipart("/dossiers/" + dossierId + "/documents",
+                new vn.vanthu.support.Multipart().field("_csrf", official.csrf()).field("dispatchId", "khong-co")));
+
+        PageClient admin = new PageClient(server);
+        admin.signIn("admin", passwords.get("admin"));
+        admin.get("/admin/keys");
+        TestServer.Response notP12 = admin.postMultipart("/admin/keys", new vn.vanthu.support.Multipart()
+                .field("_csrf", admin.csrf()).file("file", "k.p12", "application/x-pkcs12", "không phải PKCS#12".getBytes(StandardCharsets.UTF_8))
+                .field("owner", "AGENCY_SEAL").field("id", "rac").field("pin", "123456"));
+        assertTrue(notP12.status() >= 400 && notP12.status() < 500, notP12.status() + " " + notP12.text());
+        assertTrue(!admin.get("/admin/keys").text().contains("data-key=\"rac\""), "nothing registered");
+    }
+
+    private static void assertRefused(int status, String code, TestServer.Response r) {
+        assertEquals(status, r.status(), r.text());
+        assertTrue(r.text().contains("data-code=\"" + code + "\""), r.text());
     }
 }
