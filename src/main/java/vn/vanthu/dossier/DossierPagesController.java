@@ -11,6 +11,7 @@ import vn.vanthu.store.TempFiles;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Forms;
+import vn.vanthu.web.PageSlice;
 import vn.vanthu.web.Requests;
 import vn.vanthu.web.Role;
 import vn.vanthu.web.Uploads;
@@ -32,7 +33,7 @@ import java.util.Map;
  * renewal and submission. The same services as the API, so the same rules.
  */
 public final class DossierPagesController {
-    private static final int MAX_LISTED = 1000;
+    private static final int MAX_LISTED = 10_000;
     private static final int DUE_DAYS = 30;
     private final DossierService dossiers;
     private final CatalogueService catalogue;
@@ -88,8 +89,10 @@ public final class DossierPagesController {
         if (!all) {
             found = found.stream().filter(d -> caller.id().equals(d.responsibleUserId())).toList();
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("rows", summaries(found));
+        Map<String, Object> model = new HashMap<>(PageSlice.of(ctx, found));
+        @SuppressWarnings("unchecked")
+        List<Dossier> shown = (List<Dossier>) model.get("rows");
+        model.put("rows", summaries(shown));
         model.put("all", all);
         model.put("status", status == null ? "" : status);
         model.put("year", year == null ? "" : String.valueOf(year));

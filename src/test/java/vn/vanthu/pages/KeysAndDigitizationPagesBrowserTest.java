@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.vanthu.dispatch.DispatchFixtures;
@@ -75,6 +75,12 @@ class KeysAndDigitizationPagesBrowserTest {
         WebElement row = browser.findElement(By.cssSelector("#keys tr[data-key='khoa-trang']"));
         assertTrue(row.getText().contains(officialId) && row.getText().contains("ACTIVE"), row.getText());
         assertTrue(server.get("/api/v1/keys", "official").text().contains("khoa-trang"), "the official may now use it");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            DossierPagesBrowserTest.assertFitsThePhone(browser, server.base() + "/admin/keys");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        }
     }
 
     @Test
@@ -107,9 +113,10 @@ class KeysAndDigitizationPagesBrowserTest {
         assertEquals(1, browser.findElements(By.cssSelector("progress#progress")).size());
         assertEquals(1, browser.findElements(By.cssSelector("meta[http-equiv=refresh]")).size(), "it reloads while the job runs");
         assertTrue(browser.findElements(By.id("result")).isEmpty(), "no result before the job is done");
-        new WebDriverWait(browser, Duration.ofSeconds(300)).ignoring(StaleElementReferenceException.class)
-                .ignoring(NoSuchElementException.class)
-                .until(b -> !List.of("QUEUED", "RUNNING").contains(b.findElement(By.id("job")).getAttribute("data-state")));
+        // The page reloads itself meanwhile: a read may meet the old document going away, so such errors are retried.
+        new WebDriverWait(browser, Duration.ofSeconds(300)).ignoring(WebDriverException.class)
+                .until(b -> !List.of("QUEUED", "RUNNING").contains(((JavascriptExecutor) b).executeScript(
+                        "var e = document.getElementById('job'); return e ? e.getAttribute('data-state') : 'RUNNING'")));
         assertEquals("DONE", browser.findElement(By.id("job")).getAttribute("data-state"), browser.getPageSource());
         assertTrue(browser.findElements(By.cssSelector("meta[http-equiv=refresh]")).isEmpty(), "a finished job stops reloading");
         assertEquals("1", browser.findElement(By.id("progress")).getAttribute("value"));
