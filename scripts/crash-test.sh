@@ -64,7 +64,7 @@ op_work() {
     0|1|2|3) if id=$(issue_one); then echo "$id" >>"$dir/issued"; fi ;;
     4|5) id=$(shuf -n1 "$dir/issued" 2>/dev/null || true)
          if [ -n "$id" ]; then
-           if (( n % 20 < 10 )); then r=(-F form=SY); else r=(-F form=TrS -F pages=1-1); fi
+           if (( n % 20 < 10 )); then r=(-F form=TrS -F pages=1); else r=(-F form=TrS -F pages=1-1); fi
            curl -sf -o /dev/null --max-time 120 -H "Authorization: Bearer $clerk" -F "source=$id" "${r[@]}" \
              -F keyId=seal -F pin=123456 "$url/api/v1/copies" || true
          fi ;;
@@ -167,7 +167,7 @@ run() {
   for i in $(seq "$out_holes"); do id=$(issue_one) && echo "$id" >>"$dir/issued"; done
   for i in $(seq "$copy_holes"); do
     id=$(head -1 "$dir/issued")
-    curl -sf -o /dev/null -H "Authorization: Bearer $clerk" -F "source=$id" -F form=SY -F keyId=seal -F pin=123456 "$url/api/v1/copies"
+    curl -sf -o /dev/null -H "Authorization: Bearer $clerk" -F "source=$id" -F form=TrS -F pages=1 -F keyId=seal -F pin=123456 "$url/api/v1/copies"
   done
   local outgoing copies duplicates gaps orphans=0 invalid=0 intact
   outgoing=$(outgoing_numbers); copies=$(copy_numbers)

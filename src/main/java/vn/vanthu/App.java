@@ -11,6 +11,8 @@ import vn.vanthu.config.AppConfig;
 import vn.vanthu.config.ConfigException;
 import vn.vanthu.digitization.DigitizationFeature;
 import vn.vanthu.dispatch.DispatchFeature;
+import vn.vanthu.documents.DocumentAccess;
+import vn.vanthu.limits.WorkBudget;
 import vn.vanthu.documents.DocumentController;
 import vn.vanthu.dossier.DossierFeature;
 import vn.vanthu.dossier.Packages;
@@ -116,29 +118,31 @@ public final class App implements AutoCloseable {
             SigningFeature signing = SigningFeature.create(config, db, documents, trust, keys.service(),
                     keys.service().sealRule(validation.service()), clock);
             ServiceSeal seal = ServiceSeal.of(config);
-            DispatchFeature dispatch = DispatchFeature.create(config, db, documents, keys.service(), signing,
-                    users.service(), seal, instance, clock);
-            DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
-                    users.service(), validation.service(), dispatch.service(), clock);
             JobsFeature jobs = JobsFeature.create(db, clock);
             DigitizationFeature digitization = DigitizationFeature.create(config.digitization(), db, documents,
                     jobs.service(), clock);
+            DispatchFeature dispatch = DispatchFeature.create(config, db, documents, keys.service(), signing,
+                    users.service(), seal, instance, digitization.service(), clock);
+            DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
+                    users.service(), validation.service(), dispatch.service(), clock);
             IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
                     users.service(), dispatch.service(), clock);
 
             var controllers = new Routes.Controllers(users.controller(), new AuditController(audit),
-                    new DocumentController(documents), devPki == null ? null : new PkiController(devPki),
+                    new DocumentController(documents, new DocumentAccess(db, dispatch.service()::sees,
+                            incoming.service()::sees)), devPki == null ? null : new PkiController(devPki),
                     keys.controller(), signing.controller(), validation.controller(), dispatch.dispatches(),
                     dispatch.copies(), dossiers.catalogues(), dossiers.dossiers(),
                     new BackupController(new H2Backup(db)), jobs.controller(), digitization.controller(),
-                    incoming.controller(), new Routes.Pages(new SignInController(users.signIn()),
+                    incoming.controller(), dispatch.numbering(), new Routes.Pages(new SignInController(users.signIn()),
                     new AdminPagesController(users.service(), users.signIn()), validation.pages(),
                     new AuditPagesController(audit), dispatch.pages(), incoming.pages(),
                     new PasswordController(users.signIn())), new Routes.WorkPages(dossiers.pages(),
                     new vn.vanthu.keys.KeyPagesController(keys.service(), users.service()),
                     new vn.vanthu.digitization.DigitizationPagesController(digitization.service()),
                     new vn.vanthu.dispatch.CopyPagesController(dispatch.copies(), dispatch.service(), keys.service()),
-                    new vn.vanthu.documents.ThumbnailController(new vn.vanthu.documents.Thumbnails(documents))));
+                    new vn.vanthu.documents.ThumbnailController(new vn.vanthu.documents.Thumbnails(documents),
+                            new DocumentAccess(db, dispatch.service()::sees, incoming.service()::sees))));
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)
@@ -149,7 +153,8 @@ public final class App implements AutoCloseable {
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers),
                     new Auth(users.service()::authenticate, users.signIn()::session), audit, health, registered::add,
-                    () -> trust.fetches().render() + keys.service().metrics(), clock);
+                    () -> trust.fetches().render() + keys.service().metrics()
+                            + WorkBudget.render(List.of(validation.service().budget(), signing.service().budget())), clock);
             return new App(config, db, web, registered, dossiers.packages(), jobs.service(), instance,
                     new OrphanSweeper(db, documents, clock));
         } catch (RuntimeException e) {

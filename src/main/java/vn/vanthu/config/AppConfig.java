@@ -76,7 +76,12 @@ public record AppConfig(Profile profile,
      * capital-construction dossiers); renewal adds an archive timestamp when the newest timestamp's certificate
      * expires within {@code renewWindow}, checked every {@code renewInterval} (zero = never automatically).
      */
-    public record Dossiers(int submissionMonths, int capitalSubmissionMonths, Duration renewWindow, Duration renewInterval) {}
+    public record Dossiers(int submissionMonths, int capitalSubmissionMonths, Duration renewWindow, Duration renewInterval,
+                           java.util.Set<String> agencyHeads) {
+        public Dossiers {
+            agencyHeads = java.util.Set.copyOf(agencyHeads);
+        }
+    }
 
     /**
      * Digitization of paper records: the OCRmyPDF program, the longest OCR of one page, the lowest resolution

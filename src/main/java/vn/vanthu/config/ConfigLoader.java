@@ -104,7 +104,8 @@ public final class ConfigLoader {
         var dossiers = new AppConfig.Dossiers(intIn(v, Setting.DOSSIER_SUBMISSION_MONTHS, 1, 120),
                 intIn(v, Setting.DOSSIER_CAPITAL_SUBMISSION_MONTHS, 1, 120),
                 Duration.ofDays(intIn(v, Setting.DOSSIER_RENEW_WINDOW_DAYS, 1, 36_500)),
-                Duration.ofHours(intIn(v, Setting.DOSSIER_RENEW_INTERVAL_HOURS, 0, 8_760)));
+                Duration.ofHours(intIn(v, Setting.DOSSIER_RENEW_INTERVAL_HOURS, 0, 8_760)),
+                java.util.Set.copyOf(Arrays.stream(v.get(Setting.AGENCY_HEADS).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()));
         var outbound = new AppConfig.Outbound(bool(v, Setting.OUTBOUND_FETCH),
                 Arrays.stream(v.get(Setting.OUTBOUND_ALLOW).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 bool(v, Setting.OUTBOUND_LDAP), Duration.ofSeconds(intIn(v, Setting.OUTBOUND_TIMEOUT_SECONDS, 1, 600)));

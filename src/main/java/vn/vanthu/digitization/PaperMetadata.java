@@ -1,5 +1,7 @@
 package vn.vanthu.digitization;
 
+import vn.vanthu.web.BodySpec;
+import vn.vanthu.web.FieldSpec;
 import vn.vanthu.error.ApiException;
 
 import java.time.LocalDate;
@@ -15,6 +17,10 @@ import java.time.format.DateTimeParseException;
 public record PaperMetadata(String numberSymbol, String documentDate, String issuingOrgan, String documentType,
                             String subject, Integer paperPages) {
     static final String SHAPE = "{numberSymbol, documentDate, issuingOrgan, documentType, subject, paperPages}";
+    /** The metadata part as checked before anything is stored and as /openapi.json documents it. */
+    public static final BodySpec FIELDS = BodySpec.part("metadata", FieldSpec.text("numberSymbol", 100),
+            FieldSpec.date("documentDate"), FieldSpec.text("issuingOrgan", 500), FieldSpec.text("documentType", 100),
+            FieldSpec.text("subject", 2000), FieldSpec.integer("paperPages"));   // its range is the feature's check (INVALID_PAPER_PAGES)
 
     /** Checks each field; {@code maxPages} bounds paperPages. */
     PaperMetadata validated(int maxPages) {
@@ -29,12 +35,12 @@ public record PaperMetadata(String numberSymbol, String documentDate, String iss
                 throw ApiException.badRequest("INVALID_DATE", "documentDate must be a date such as 2024-03-05", "documentDate");
             }
         }
-        return new PaperMetadata(text(numberSymbol, "numberSymbol", 100), text(documentDate, "documentDate", 10),
-                text(issuingOrgan, "issuingOrgan", 500), text(documentType, "documentType", 100),
-                text(subject, "subject", 2000), paperPages);
+        return new PaperMetadata(text(numberSymbol, "numberSymbol"), text(documentDate, "documentDate"),
+                text(issuingOrgan, "issuingOrgan"), text(documentType, "documentType"), text(subject, "subject"), paperPages);
     }
 
-    private static String text(String value, String field, int max) {
+    private static String text(String value, String field) {
+        int max = FIELDS.field(field).maxLength();
         if (value == null || value.isBlank()) {
             return null;
         }

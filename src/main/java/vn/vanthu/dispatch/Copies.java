@@ -2,6 +2,7 @@ package vn.vanthu.dispatch;
 
 import vn.vanthu.time.VietnamTime;
 import java.time.Clock;
+import vn.vanthu.digitization.DigitizationService;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.keys.UnlockedKey;
@@ -24,17 +25,18 @@ import java.util.UUID;
  * names the copy form, its number in the yearly COPY series, the agency and the time (ISO 8601, +07:00).
  * SY and SL keep the source file whole (its signatures stay valid under the seal); TrS re-creates the layout
  * in a new PDF of the chosen pages ({@link ExtractLayout}) carrying only the copy's signature. Which form may be
- * made from which source: {@link CopyForms}.
+ * made from which source: {@link CopyForms}; a scan is an uploaded {@code file} or a digitization of the paper
+ * ({@code digitizationId}, its searchable PDF/A once DONE).
  *
- * <pre>{@code Copy c = copies.copy(clerk, new Copies.Request(dispatchId, null, null, "SY", null, "seal", pin));}</pre>
+ * <pre>{@code Copy c = copies.copy(clerk, new Copies.Request(null, null, null, digitizationId, "SY", null, "seal", pin));}</pre>
  */
 public final class Copies {
     /**
      * Where the copy comes from (an issued dispatch id, a scan file, or the number of a sao y the agency made), which
      * form, and the seal.
      */
-    public record Request(String sourceId, Path scan, String copyNumber, String form, String pages, String keyId,
-                          String pin) {}
+    public record Request(String sourceId, Path scan, String copyNumber, String digitizationId, String form, String pages,
+                          String keyId, String pin) {}
 
     /** A copy already made: its id, form and stored bytes. */
     record Made(String id, String form, String sha256) {}
@@ -48,10 +50,12 @@ public final class Copies {
     private final DocumentStore store;
     private final KeyService keys;
     private final SigningService signing;
+    private final DigitizationService digitizations;
     private final Clock clock;
 
     Copies(DispatchService dispatches, DispatchDao dao, NumberSeries numbers, DocumentStore store, KeyService keys,
-           SigningService signing, Clock clock) {
+           SigningService signing, DigitizationService digitizations, Clock clock) {
+        this.digitizations = digitizations;
         this.clock = clock;
         this.dispatches = dispatches;
         this.dao = dao;
@@ -109,7 +113,8 @@ public final class Copies {
                 .reason(label(form) + " " + number).location(dispatches.agency().name()), key);
         String sha = dispatches.put(signed);
         var copy = new Copy(UUID.randomUUID().toString(), form, number, sha);
-        dao.insertCopy(copy, r.copyNumber() != null ? madeFrom(r).id() : r.sourceId(), n, clerk.id());
+        dao.insertCopy(copy, r.copyNumber() != null ? madeFrom(r).id() : r.digitizationId() != null ? r.digitizationId()
+                : r.sourceId(), n, clerk.id());
         return copy;
     }
 
@@ -117,8 +122,16 @@ public final class Copies {
         if (r.copyNumber() != null) {
             return store.copyToTempFile(madeFrom(r).sha256());
         }
+        if (r.digitizationId() != null) {
+            String id = r.digitizationId().strip();
+            if (!id.matches("[A-Za-z0-9-]{1,40}")) {
+                throw ApiException.badRequest("INVALID_DIGITIZATION_ID", "digitizationId is the id of a digitization", "digitizationId");
+            }
+            return store.copyToTempFile(digitizations.resultOf(id));
+        }
         if ((r.sourceId() == null) == (r.scan() == null)) {
-            throw ApiException.badRequest("SOURCE_REQUIRED", "Give either 'source' (an issued dispatch id) or a scanned PDF 'file'", "source");
+            throw ApiException.badRequest("SOURCE_REQUIRED", "Give either 'source' (an issued dispatch id), a scanned PDF 'file' "
+                    + "or a 'digitizationId'", "source");
         }
         if (r.scan() != null) {
             DispatchService.pageCount(r.scan());

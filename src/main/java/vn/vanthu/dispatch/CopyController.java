@@ -3,6 +3,8 @@ package vn.vanthu.dispatch;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import vn.vanthu.store.TempFiles;
+import vn.vanthu.web.BodySpec;
+import vn.vanthu.web.FieldSpec;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Uploads;
@@ -20,6 +22,11 @@ import java.util.List;
  * <pre>{@code curl -F source=<dispatchId> -F form=SY -F keyId=seal -F pin=… $URL/api/v1/copies -o copy.pdf}</pre>
  */
 public final class CopyController {
+    /** The form fields of a copy: checked before anything is stored or reserved, and documented. */
+    public static final BodySpec FIELDS = BodySpec.form(FieldSpec.text("source", DraftFields.USER_ID),
+            FieldSpec.text("copyNumber", 50), FieldSpec.text("digitizationId", DraftFields.USER_ID), FieldSpec.oneOf("form", java.util.List.of("SY", "SL", "TrS")),
+            FieldSpec.text("pages", 20), FieldSpec.text("keyId", DraftFields.KEY_ID), FieldSpec.text("pin", DraftFields.PIN));
+
     private final Copies copies;
 
     public CopyController(Copies copies) {
@@ -43,7 +50,7 @@ public final class CopyController {
         }
         try {
             Copies.Copy c = copies.copy(Auth.user(ctx), new Copies.Request(Uploads.text(ctx, "source", null), scan,
-                    Uploads.text(ctx, "copyNumber", null), Uploads.text(ctx, "form", null), Uploads.text(ctx, "pages", null),
+                    Uploads.text(ctx, "copyNumber", null), Uploads.text(ctx, "digitizationId", null), Uploads.text(ctx, "form", null), Uploads.text(ctx, "pages", null),
                     Uploads.text(ctx, "keyId", null), Uploads.text(ctx, "pin", null)));
             scan = null;
             AuditTags.set(ctx, "COPY", c.id(), c.number());

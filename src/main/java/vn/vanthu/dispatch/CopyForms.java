@@ -7,17 +7,19 @@ import java.util.regex.Pattern;
 
 /**
  * Which copy form may be made from which source (Decree 30 Art. 25): a sao lục (SL) only from a sao y the agency
- * made (given by its copy number) or from a scan of a paper sao y; a sao y (SY) from a scan of a paper original
- * (or, as before, an issued dispatch); a trích sao (TrS) from an issued dispatch or a scan. Anything else is a 422
- * {@code COPY_FORM_NOT_ALLOWED} that names the allowed forms.
+ * made (given by its copy number) or from a scan of a paper sao y; a sao y (SY) only from a paper original, as
+ * a scan or a digitization (there is no electronic → electronic sao y: an electronic original is shared as it
+ * is); a trích sao (TrS) from an issued dispatch or a scan. A scan is an uploaded {@code file} or a
+ * {@code digitizationId}. Anything else is a 422 {@code COPY_FORM_NOT_ALLOWED} that names the allowed forms.
  *
  * <pre>{@code CopyForms.check("SL", request);   // throws unless request names a copy number or a scan}</pre>
  */
 final class CopyForms {
     private static final Pattern NUMBER = Pattern.compile("(\\d{2,})/(SY|SL|TrS)-(.+)");
-    static final String ALLOWED = "Allowed: SY from a scan of a paper original ('file') or an issued dispatch "
-            + "('source'); SL from a sao y the agency made ('copyNumber', e.g. 01/SY-…) or a scan of a paper sao y "
-            + "('file'); TrS from an issued dispatch ('source') or a scan ('file') with 'pages'";
+    static final String ALLOWED = "Allowed: SY only from a paper original, scanned ('file') or digitized ('digitizationId'): "
+            + "an electronic original is shared as it is, not copied by sao y; SL from a sao y the agency made "
+            + "('copyNumber', e.g. 01/SY-…) or a scan of a paper sao y ('file' or 'digitizationId'); TrS from an issued "
+            + "dispatch ('source') or a scan ('file' or 'digitizationId') with 'pages'";
 
     /** A copy number split: "01/SY-SKHCN" is code 01, form SY. */
     record Number(String code, String form) {}
@@ -26,8 +28,14 @@ final class CopyForms {
 
     static void check(String form, Copies.Request r) {
         boolean fromCopy = r.copyNumber() != null;
-        if (fromCopy && (r.sourceId() != null || r.scan() != null)) {
-            throw ApiException.badRequest("SOURCE_REQUIRED", "Give one source: 'source', 'file' or 'copyNumber'", "source");
+        int sources = (r.sourceId() != null ? 1 : 0) + (r.scan() != null ? 1 : 0) + (fromCopy ? 1 : 0)
+                + (r.digitizationId() != null ? 1 : 0);
+        if (sources > 1) {
+            throw ApiException.badRequest("SOURCE_REQUIRED", "Give one source: 'source', 'file', 'digitizationId' or 'copyNumber'", "source");
+        }
+        if (form.equals("SY") && r.sourceId() != null) {
+            throw notAllowed(form, "a sao y is made from a paper original (its scan or digitization); there is no "
+                    + "electronic to electronic sao y, an electronic original is shared as it is");
         }
         if (fromCopy && !form.equals("SL")) {
             throw notAllowed(form, "only a sao lục is made from a copy number");

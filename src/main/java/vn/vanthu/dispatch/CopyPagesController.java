@@ -56,7 +56,7 @@ public final class CopyPagesController {
         }
         try {
             Copies.Copy c = copies.copy(Auth.user(ctx), new Copies.Request(Forms.text(ctx, "source", 40, false), scan,
-                    Forms.text(ctx, "copyNumber", 60, false), Forms.text(ctx, "form", 3, true), Forms.text(ctx, "pages", 100, false),
+                    Forms.text(ctx, "copyNumber", 60, false), null, Forms.text(ctx, "form", 3, true), Forms.text(ctx, "pages", 100, false),
                     Forms.text(ctx, "keyId", 100, true), Forms.text(ctx, "pin", 64, true)));
             scan = null;   // the copy service deleted it
             AuditTags.set(ctx, "COPY", c.id(), c.number());

@@ -23,7 +23,7 @@ public record Dispatch(String id, Status status, DocumentType type, String subje
     }
 
     /** The number, symbol and date a clerk gave it, and its unique identifier (mã định danh văn bản đi). */
-    public record Issued(SeriesKind kind, int year, long value, String codeNumber, String codeNotation,
+    public record Issued(String series, int year, long value, String codeNumber, String codeNotation,
                          String issuedDate, OffsetDateTime issuedAt, String documentId) {
         public String number() {
             return codeNumber + "/" + codeNotation;

@@ -9,6 +9,7 @@ import vn.vanthu.error.ApiException;
 import vn.vanthu.signing.VisibleSignature;
 import vn.vanthu.store.TempFiles;
 import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.BodySpec;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Json;
 import vn.vanthu.web.Paging;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * HTTP for outgoing dispatches: drafts, the official's signature, issue by a clerk, appendices, the register.
@@ -29,6 +31,11 @@ import java.util.Map;
  * <pre>{@code r.add(POST, "/api/v1/dispatches/{id}/issue", Set.of(CLERK), …, JSON, dispatchController::issue);}</pre>
  */
 public final class DispatchController {
+    /** The JSON fields of create (its metadata part), sign and issue, checked and documented from one place. */
+    public static final BodySpec CREATE = DraftFields.METADATA;
+    public static final BodySpec SIGN = DraftFields.SIGN;
+    public static final BodySpec ISSUE = DraftFields.ISSUE;
+
     private final DispatchService dispatches;
     private final Sending sending;
     private final Issuing issuing;
@@ -102,7 +109,8 @@ public final class DispatchController {
     public void get(Context ctx) {
         Dispatch d = dispatches.get(Auth.user(ctx), ctx.pathParam("id"));
         AuditTags.read(ctx, "DISPATCH_READ", d.id());
-        ctx.json(DispatchViews.detail(d, dispatches.history(d.id()), dispatches.attachments(d.id()), dispatches.agency()));
+        ctx.json(DispatchViews.detail(d, dispatches.history(d.id()), dispatches.attachments(d.id()), dispatches.agency(),
+                d.issued() == null ? Optional.empty() : dispatches.filed(d.id())));
     }
 
     public void file(Context ctx) throws Exception {

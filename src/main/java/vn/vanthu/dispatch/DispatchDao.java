@@ -141,12 +141,13 @@ final class DispatchDao {
      */
     void issue(String id, String sha, String edxml, Dispatch.Issued i, NumberSeries.Reservation number,
                List<SealedAttachment> sealed, String userId, AuditLog.Entry audit) {
-        db.inTransaction(DispatchDao::numberTaken, h -> {
+        db.inTransaction(() -> NumberingDao.duplicateOrTaken(db, id, i), h -> {
             NumberSeriesDao.consume(h, number);
+            NumberingDao.requireUnique(h, id, i);
             int n = h.createUpdate("UPDATE dispatches SET status = 'ISSUED', current_sha256 = :sha, edxml_sha256 = :x, "
                             + "series_kind = :k, number_year = :y, number_value = :v, code_number = :cn, code_notation = :cno, "
                             + "issued_date = :d, issued_at = :at, document_id = :doc WHERE id = :id AND status = 'SIGNED'")
-                    .bind("sha", sha).bind("x", edxml).bind("k", i.kind().name()).bind("y", i.year()).bind("v", i.value())
+                    .bind("sha", sha).bind("x", edxml).bind("k", i.series()).bind("y", i.year()).bind("v", i.value())
                     .bind("cn", i.codeNumber()).bind("cno", i.codeNotation()).bind("d", i.issuedDate())
                     .bind("at", i.issuedAt()).bind("doc", i.documentId()).bind("id", id).execute();
             if (n != 1) {
@@ -263,7 +264,7 @@ final class DispatchDao {
     private static Dispatch row(ResultSet rs) throws SQLException {
         Dispatch.Issued issued = null;
         if (rs.getString("code_number") != null) {
-            issued = new Dispatch.Issued(SeriesKind.valueOf(rs.getString("series_kind")), rs.getInt("number_year"),
+            issued = new Dispatch.Issued(rs.getString("series_kind"), rs.getInt("number_year"),
                     rs.getLong("number_value"), rs.getString("code_number"), rs.getString("code_notation"),
                     rs.getString("issued_date"), utc(rs, "issued_at"), rs.getString("document_id"));
         }

@@ -1,6 +1,7 @@
 package vn.vanthu.dispatch;
 
 import vn.vanthu.config.AppConfig;
+import vn.vanthu.digitization.DigitizationService;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.keys.ServiceSeal;
 import vn.vanthu.signing.SigningFeature;
@@ -17,15 +18,16 @@ import java.time.Duration;
  * edXML and copies, over one {@link DispatchService} and one {@link NumberSeries}.
  */
 public record DispatchFeature(DispatchService service, DispatchController dispatches, CopyController copies,
-                              DispatchPagesController pages) {
+                              NumberingController numbering, DispatchPagesController pages) {
     private static final Duration NUMBER_LEASE = Duration.ofMinutes(10);
 
     public static DispatchFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
                                          SigningFeature signing, UserService users, ServiceSeal seal,
-                                         Instance instance, Clock clock) {
+                                         Instance instance, DigitizationService digitizations, Clock clock) {
         var dao = new DispatchDao(db, clock);
+        var numbering = new Numbering(db, clock);
         var dispatches = new DispatchService(dao, documents, keys, signing.service(), users, config.agency(), clock,
-                DispatchAccess.of(config.access().secretRoles()));
+                DispatchAccess.of(config.access().secretRoles()), numbering, new FiledDao(db));
         var numbers = new NumberSeries(db, clock, NUMBER_LEASE, instance);
         instance.onBeat(numbers::releaseAbandoned);   // now (numbers of a killed predecessor), then every heartbeat
         var messages = new EdXmlMessages(dispatches, dao, signing.service(), seal);
@@ -34,8 +36,9 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
         var register = new Register(dispatches, dao, numbers, sending);
         var controller = new DispatchController(dispatches, sending, issuing, register,
                 new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);
-        var copies = new CopyController(new Copies(dispatches, dao, numbers, documents, keys, signing.service(), clock));
-        return new DispatchFeature(dispatches, controller, copies,
+        var copies = new CopyController(new Copies(dispatches, dao, numbers, documents, keys, signing.service(),
+                digitizations, clock));
+        return new DispatchFeature(dispatches, controller, copies, new NumberingController(numbering),
                 new DispatchPagesController(dispatches, issuing, register, keys));
     }
 }

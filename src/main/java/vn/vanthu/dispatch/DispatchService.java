@@ -56,15 +56,20 @@ public final class DispatchService {
     private final AppConfig.Agency agency;
     private final Clock clock;
     private final DispatchAccess access;
+    private final Numbering numbering;
+    private final FiledDao filed;
 
     /** With the default access rule: secret dispatches seen by clerks (and their creator and signer). */
     DispatchService(DispatchDao dao, DocumentStore store, KeyService keys, SigningService signing, UserService users,
                     AppConfig.Agency agency, Clock clock) {
-        this(dao, store, keys, signing, users, agency, clock, new DispatchAccess(Set.of(Role.CLERK)));
+        this(dao, store, keys, signing, users, agency, clock, new DispatchAccess(Set.of(Role.CLERK)), null, null);
     }
 
     DispatchService(DispatchDao dao, DocumentStore store, KeyService keys, SigningService signing, UserService users,
-                    AppConfig.Agency agency, Clock clock, DispatchAccess access) {
+                    AppConfig.Agency agency, Clock clock, DispatchAccess access, Numbering numbering,
+                    FiledDao filed) {
+        this.numbering = numbering;
+        this.filed = filed;
         this.clock = clock;
         this.access = access;
         this.dao = dao;
@@ -75,16 +80,26 @@ public final class DispatchService {
         this.agency = agency;
     }
 
+    /** The series layout of the year (the default one when this service was built without {@link Numbering}). */
+    NumberingLayout layout(int year) {
+        return numbering == null ? NumberingLayout.defaults() : numbering.layout(year);
+    }
+
+    /** The dossier an issued dispatch was first filed in and its document ordinal there, once filed. */
+    Optional<FiledDao.Filed> filed(String id) {
+        return filed == null ? Optional.empty() : filed.filed(id);
+    }
+
     public AppConfig.Agency agency() {
         return agency;
     }
 
     public Dispatch create(User caller, RequestOrigin origin, NewDispatch m, Path pdf, String fileName) {
         DocumentType type = DocumentType.parse(m.documentType());
-        String subject = DraftFields.required(m.subject(), "subject", 500);
-        String position = DraftFields.required(m.signerPosition(), "signerPosition", 200);
-        String name = DraftFields.required(m.signerName(), "signerName", 200);
-        String signerId = DraftFields.required(m.signerUserId(), "signerUserId", 40);
+        String subject = DraftFields.required(m.subject(), "subject", DraftFields.SUBJECT);
+        String position = DraftFields.required(m.signerPosition(), "signerPosition", DraftFields.SIGNER);
+        String name = DraftFields.required(m.signerName(), "signerName", DraftFields.SIGNER);
+        String signerId = DraftFields.required(m.signerUserId(), "signerUserId", DraftFields.USER_ID);
         User signer = users.find(signerId).filter(u -> u.has(Role.OFFICIAL)).orElseThrow(() -> ApiException
                 .unprocessable("UNKNOWN_SIGNER", "signerUserId must name a user with the role OFFICIAL", "signerUserId"));
         List<String> recipients = DraftFields.recipients(m.recipients());
@@ -128,10 +143,14 @@ public final class DispatchService {
         return dao.attachments(id);
     }
 
-    /** The dispatches this caller may see. */
     /** Whether the caller may see this dispatch (drafts and secret ones are not for everyone). */
     public boolean visible(User caller, Dispatch d) {
         return access.sees(caller, d);
+    }
+
+    /** Whether dispatch {@code id} exists and the caller may see it (for the documents it references). */
+    public boolean sees(User caller, String id) {
+        return dao.find(id).map(d -> access.sees(caller, d)).orElse(false);
     }
 
     public List<Dispatch> list(User caller, String status, Integer year, int limit, long offset) {
@@ -182,8 +201,8 @@ public final class DispatchService {
 
     /** The blanks of page 1 after {@link DraftCheck}: number place, symbol, date line (422 naming what is wrong). */
     NumberMarks.Anchors checkedAnchors(Path pdf, List<PdfText.Line> lines, Dispatch d) {
-        return DraftCheck.anchors(pdf, lines, d.type().notation(agency.abbreviation(), d.draftingUnit()),
-                VietnamTime.today(clock));
+        LocalDate today = VietnamTime.today(clock);
+        return DraftCheck.anchors(pdf, lines, layout(today.getYear()).notation(d, agency.abbreviation()), today);
     }
 
     static SignerBlock.Box box(VisibleSignature v) {

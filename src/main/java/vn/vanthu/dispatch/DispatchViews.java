@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The JSON shapes of dispatches: summary, detail (with history and Appendix VI metadata), issue answer, register row. */
 final class DispatchViews {
@@ -40,7 +41,7 @@ final class DispatchViews {
     }
 
     static Map<String, Object> detail(Dispatch d, List<Dispatch.Event> history, List<Dispatch.Attachment> attachments,
-                                      AppConfig.Agency agency) {
+                                      AppConfig.Agency agency, Optional<FiledDao.Filed> filed) {
         Map<String, Object> m = summary(d);
         m.put("attachments", attachments.stream().map(a -> Map.of("id", a.id(), "ordinal", a.ordinal(),
                 "fileName", a.fileName(), "sha256", a.sha256())).toList());
@@ -53,7 +54,7 @@ final class DispatchViews {
             return x;
         }).toList());
         if (d.issued() != null) {
-            m.put("metadata", metadata(d, agency, attachments.size()));
+            m.put("metadata", metadata(d, agency, attachments.size(), filed));
         }
         return m;
     }
@@ -70,10 +71,10 @@ final class DispatchViews {
     }
 
     /** Appendix VI metadata of an outgoing document. */
-    static Map<String, Object> metadata(Dispatch d, AppConfig.Agency agency, int attachments) {
+    static Map<String, Object> metadata(Dispatch d, AppConfig.Agency agency, int attachments, Optional<FiledDao.Filed> filed) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("FileCode", null);
-        m.put("DocOrdinal", null);
+        m.put("FileCode", filed.map(FiledDao.Filed::fileCode).orElse(null));
+        m.put("DocOrdinal", filed.map(FiledDao.Filed::docOrdinal).orElse(null));
         m.put("TypeName", d.type().vietnameseName());
         m.put("CodeNumber", d.issued().codeNumber());
         m.put("CodeNotation", d.issued().codeNotation());

@@ -73,10 +73,11 @@ public final class Issuing {
         try (UnlockedKey key = keys.unlock(clerk, keyId, pin)) {
             requireUsable(key.chain().get(0));
             byte[] sealImage = keys.image(keyId).orElse(null);
-            NumberSeries.Reservation r = numbers.reserve(dispatches.agency().abbreviation(),
-                    d.secret() ? SeriesKind.SECRET : SeriesKind.OUTGOING);
+            int year = numbers.today().getYear();
+            NumberingLayout layout = dispatches.layout(year);
+            NumberSeries.Reservation r = numbers.reserve(dispatches.agency().abbreviation(), year, layout.seriesOf(d));
             try {
-                return sealAndStore(clerk, origin, d, key, sealImage, r);
+                return sealAndStore(clerk, origin, d, key, sealImage, r, layout.notation(d, dispatches.agency().abbreviation()));
             } catch (RuntimeException | Error e) {
                 numbers.release(r);
                 throw e;
@@ -85,12 +86,11 @@ public final class Issuing {
     }
 
     private Dispatch sealAndStore(User clerk, RequestOrigin origin, Dispatch d, UnlockedKey key, byte[] sealImage,
-                                  NumberSeries.Reservation r) {
+                                  NumberSeries.Reservation r, String notation) {
         LocalDate today = numbers.today();
-        String notation = notation(d);
         String number = r.padded() + "/" + notation;
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        var issued = new Dispatch.Issued(r.kind(), r.year(), r.value(), r.padded(), notation, today.toString(), now,
+        var issued = new Dispatch.Issued(r.series(), r.year(), r.value(), r.padded(), notation, today.toString(), now,
                 dispatches.agency().organId() + "," + today.format(DOC_DATE) + "," + number);
         List<Path> temps = new ArrayList<>();
         try {
@@ -123,11 +123,6 @@ public final class Issuing {
     private SignedDocument sign(Path pdf, VisibleSignature visible, UnlockedKey key, byte[] image, String reason) {
         return signing.sign(SignRequest.pades(SignDocument.of(pdf)).visible(visible).image(image).reason(reason)
                 .location(dispatches.agency().name()), key);
-    }
-
-    /** Symbol: type + agency (05/KH-SKHCN); công văn and thư công have agency + drafting unit (385/SKHCN-VP). */
-    String notation(Dispatch d) {
-        return d.type().notation(dispatches.agency().abbreviation(), d.draftingUnit());
     }
 
     private VisibleSignature sealPlace(Dispatch d) {

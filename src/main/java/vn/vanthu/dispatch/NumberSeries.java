@@ -29,7 +29,7 @@ import java.util.UUID;
 public final class NumberSeries {
 
     /** A number held by {@code holder} until used or released. */
-    public record Reservation(String agency, int year, SeriesKind kind, long value, String holder) {
+    public record Reservation(String agency, int year, String series, long value, String holder) {
         /** Two digits at least: 01 … 09, 10, … */
         public String padded() {
             return String.format("%02d", value);
@@ -64,6 +64,11 @@ public final class NumberSeries {
     }
 
     public Reservation reserve(String agency, int year, SeriesKind kind) {
+        return reserve(agency, year, kind.name());
+    }
+
+    /** A number of a named series: a {@link SeriesKind} or an outgoing series of the year's {@link NumberingLayout}. */
+    public Reservation reserve(String agency, int year, String kind) {
         dao.ensureSeries(agency, year, kind);
         String holder = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

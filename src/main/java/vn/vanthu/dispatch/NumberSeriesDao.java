@@ -21,14 +21,14 @@ public final class NumberSeriesDao {
     }
 
     /** Creates the series at 1 unless it exists (another request or instance may create it at the same moment). */
-    void ensureSeries(String agency, int year, SeriesKind kind) {
+    void ensureSeries(String agency, int year, String kind) {
         if (exists(agency, year, kind)) {
             return;
         }
         try {
             db.useTransaction(h -> h.createUpdate("INSERT INTO number_series (agency, series_year, kind, next_value) "
                             + "VALUES (:a, :y, :k, 1)")
-                    .bind("a", agency).bind("y", year).bind("k", kind.name()).execute());
+                    .bind("a", agency).bind("y", year).bind("k", kind).execute());
         } catch (RuntimeException e) {
             if (!SqlStates.isUniqueViolation(e) && !exists(agency, year, kind)) {
                 throw e;
@@ -36,36 +36,36 @@ public final class NumberSeriesDao {
         }
     }
 
-    private boolean exists(String agency, int year, SeriesKind kind) {
+    private boolean exists(String agency, int year, String kind) {
         return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM number_series WHERE agency = :a AND series_year = :y AND kind = :k")
-                .bind("a", agency).bind("y", year).bind("k", kind.name()).mapTo(Integer.class).one() > 0);
+                .bind("a", agency).bind("y", year).bind("k", kind).mapTo(Integer.class).one() > 0);
     }
 
     /**
      * Hands out the lowest released (or lease-expired) number, else the series' next one, to {@code holder}
      * until {@code leaseUntil}.
      */
-    long reserve(String agency, int year, SeriesKind kind, String holder, String instanceId, OffsetDateTime now,
+    long reserve(String agency, int year, String kind, String holder, String instanceId, OffsetDateTime now,
                  OffsetDateTime leaseUntil) {
         return db.inTransaction(h -> {
             long next = h.createQuery("SELECT next_value FROM number_series WHERE agency = :a AND series_year = :y AND kind = :k FOR UPDATE")
-                    .bind("a", agency).bind("y", year).bind("k", kind.name()).mapTo(Long.class).one();
+                    .bind("a", agency).bind("y", year).bind("k", kind).mapTo(Long.class).one();
             Optional<Long> reusable = h.createQuery("SELECT MIN(number_value) FROM number_reservations WHERE agency = :a "
                             + "AND series_year = :y AND kind = :k AND (state = 'RELEASED' OR lease_until < :now)")
-                    .bind("a", agency).bind("y", year).bind("k", kind.name()).bind("now", now)
+                    .bind("a", agency).bind("y", year).bind("k", kind).bind("now", now)
                     .mapTo(Long.class).findOne();
             if (reusable.isPresent() && reusable.get() != null) {
                 h.createUpdate("UPDATE number_reservations SET state = 'RESERVED', holder = :h, lease_until = :l, "
                                 + "instance_id = :i WHERE agency = :a AND series_year = :y AND kind = :k AND number_value = :v")
                         .bind("h", holder).bind("i", instanceId).bind("l", leaseUntil).bind("a", agency).bind("y", year)
-                        .bind("k", kind.name()).bind("v", reusable.get()).execute();
+                        .bind("k", kind).bind("v", reusable.get()).execute();
                 return reusable.get();
             }
             h.createUpdate("UPDATE number_series SET next_value = :n WHERE agency = :a AND series_year = :y AND kind = :k")
-                    .bind("n", next + 1).bind("a", agency).bind("y", year).bind("k", kind.name()).execute();
+                    .bind("n", next + 1).bind("a", agency).bind("y", year).bind("k", kind).execute();
             h.createUpdate("INSERT INTO number_reservations (agency, series_year, kind, number_value, state, holder, "
                             + "lease_until, instance_id) VALUES (:a, :y, :k, :v, 'RESERVED', :h, :l, :i)")
-                    .bind("a", agency).bind("y", year).bind("k", kind.name()).bind("v", next)
+                    .bind("a", agency).bind("y", year).bind("k", kind).bind("v", next)
                     .bind("h", holder).bind("l", leaseUntil).bind("i", instanceId).execute();
             return next;
         });
@@ -78,7 +78,7 @@ public final class NumberSeriesDao {
     public static void consume(Handle h, NumberSeries.Reservation r) {
         int n = h.createUpdate("DELETE FROM number_reservations WHERE agency = :a AND series_year = :y AND kind = :k "
                         + "AND number_value = :v AND holder = :h AND state = 'RESERVED'")
-                .bind("a", r.agency()).bind("y", r.year()).bind("k", r.kind().name()).bind("v", r.value())
+                .bind("a", r.agency()).bind("y", r.year()).bind("k", r.series()).bind("v", r.value())
                 .bind("h", r.holder()).execute();
         if (n != 1) {
             throw ApiException.conflict("NUMBER_LEASE_EXPIRED", "The number reserved for this issue expired; issue again");
@@ -89,7 +89,7 @@ public final class NumberSeriesDao {
     void release(NumberSeries.Reservation r) {
         db.useTransaction(h -> h.createUpdate("UPDATE number_reservations SET state = 'RELEASED', holder = NULL, lease_until = NULL, "
                         + "instance_id = NULL WHERE agency = :a AND series_year = :y AND kind = :k AND number_value = :v AND holder = :h")
-                .bind("a", r.agency()).bind("y", r.year()).bind("k", r.kind().name()).bind("v", r.value())
+                .bind("a", r.agency()).bind("y", r.year()).bind("k", r.series()).bind("v", r.value())
                 .bind("h", r.holder()).execute());
     }
 

@@ -12,16 +12,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-/** HTTP for the content-addressed document store: upload a file, fetch it back (re-verified) by its SHA-256. */
+/**
+ * HTTP for the content-addressed document store: upload a file, fetch it back (re-verified) by its SHA-256 when
+ * the caller may see it ({@link DocumentAccess}); every fetch is audited, refused ones too, and a hash the caller
+ * may not see is answered 404 like one never stored.
+ */
 public final class DocumentController {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final java.util.Set<String> SERVABLE = java.util.Set.of("application/pdf", "application/xml",
             "application/pkcs7-mime", "application/pkcs7-signature", "application/vnd.etsi.asic-e+zip", "application/zip",
             "image/png", "image/jpeg", "image/tiff");
     private final DocumentStore store;
+    private final DocumentAccess access;
 
-    public DocumentController(DocumentStore store) {
+    public DocumentController(DocumentStore store, DocumentAccess access) {
         this.store = store;
+        this.access = access;
     }
 
     public void upload(Context ctx) throws Exception {
@@ -31,6 +37,7 @@ public final class DocumentController {
         try (InputStream in = file.content()) {
             doc = store.put(in, type);
         }
+        store.recordUpload(doc.sha256(), vn.vanthu.web.Auth.user(ctx).id());
         AuditTags.set(ctx, "DOCUMENT_STORE", doc.sha256(), file.filename());
         ctx.status(201).json(doc);
     }
@@ -40,9 +47,12 @@ public final class DocumentController {
         if (!SHA256.matcher(sha).matches()) {
             throw vn.vanthu.error.ApiException.notFound("Document " + sha);
         }
+        AuditTags.read(ctx, "DOCUMENT_READ", sha);   // a refused fetch is recorded too (FAILED, 404)
+        if (!access.sees(vn.vanthu.web.Auth.user(ctx), sha)) {
+            throw vn.vanthu.error.ApiException.notFound("Document " + sha);
+        }
         DocumentStore.StoredDocument doc = store.find(sha).orElseThrow(() -> vn.vanthu.error.ApiException.notFound("Document " + sha));
         Path verified = store.copyToTempFile(sha);
-        vn.vanthu.web.AuditTags.read(ctx, "DOCUMENT_READ", sha);
         // A type claimed at upload is echoed only when it is one of the document types the service handles and that
         // no browser runs (text/html or SVG from the API's origin would): anything else is served as bytes.
         ctx.contentType(SERVABLE.contains(doc.mediaType()) ? doc.mediaType() : "application/octet-stream");

@@ -63,9 +63,7 @@ public final class Thumbnails {
 
     /** The PNG of page 1 of the stored PDF {@code sha256}: 404 unknown, 422 not a (readable) PDF or too large, 503 busy or too slow. */
     public byte[] png(String sha256) {
-        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
-            throw ApiException.badRequest("INVALID_SHA256", "sha256 must be 64 lowercase hexadecimal digits", "sha256");
-        }
+        checkName(sha256);
         byte[] known = cache.get(sha256);
         if (known != null) {
             return known;
@@ -95,6 +93,13 @@ public final class Thumbnails {
             throw new ApiException(503, "PICTURE_TOO_SLOW", "Interrupted while drawing page 1", null);
         } catch (ExecutionException e) {
             throw ApiException.unprocessable("UNREADABLE_PDF", "Page 1 of this PDF cannot be drawn");
+        }
+    }
+
+    /** 400 unless {@code sha256} is 64 lowercase hexadecimal digits. */
+    static void checkName(String sha256) {
+        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+            throw ApiException.badRequest("INVALID_SHA256", "sha256 must be 64 lowercase hexadecimal digits", "sha256");
         }
     }
 

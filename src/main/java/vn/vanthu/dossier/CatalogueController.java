@@ -26,9 +26,11 @@ public final class CatalogueController {
             + "\"retention\",\"responsibleUserId\",\"notes\"}]}]}";
 
     private final CatalogueService catalogues;
+    private final CatalogueApprovals approvals;
 
-    public CatalogueController(CatalogueService catalogues) {
+    public CatalogueController(CatalogueService catalogues, CatalogueApprovals approvals) {
         this.catalogues = catalogues;
+        this.approvals = approvals;
     }
 
     public void replace(Context ctx) {
@@ -36,16 +38,47 @@ public final class CatalogueController {
         Catalogue c = catalogues.replace(Auth.user(ctx), AuditTags.origin(ctx), year, parse(ctx.body()));
         AuditTags.set(ctx, "CATALOGUE_REPLACE", "catalogue " + year,
                 c.headings().size() + " headings, " + c.rows().size() + " rows");
-        ctx.json(view(c));
+        ctx.json(view(c, approvals.current(year)));
+    }
+
+    /** {@code POST …/{year}/approve}: the head approves the catalogue as it is now, signing its PDF. */
+    public void approve(Context ctx) {
+        int year = year(ctx);
+        var in = Json.read(ctx.body(), CatalogueApprovals.ApproveInput.class,
+                "{decisionNumber, decisionDate, place, position, keyId, pin}");
+        CatalogueApprovals.Approval a = approvals.approve(Auth.user(ctx), AuditTags.origin(ctx), year, in);
+        ctx.status(201).json(approvalView(a, true));
+    }
+
+    /** {@code GET …/{year}/approvals}: every approved version, the first first. */
+    public void approvals(Context ctx) {
+        int year = year(ctx);
+        var current = approvals.current(year).map(CatalogueApprovals.Approval::version).orElse(-1);
+        ctx.json(Map.of("year", year, "items", approvals.list(year).stream()
+                .map(a -> approvalView(a, a.version() == current)).toList()));
+    }
+
+    /** {@code GET …/{year}/approvals/{version}/file}: the PDF the approver signed. */
+    public void approvalFile(Context ctx) {
+        int year = year(ctx);
+        String v = ctx.pathParam("version");
+        if (!v.matches("\\d{1,6}")) {
+            throw ApiException.badRequest("INVALID_VERSION", "version is the number of an approval: 1, 2, …", "version");
+        }
+        int version = Integer.parseInt(v);
+        byte[] pdf = approvals.pdf(year, version);
+        ctx.contentType("application/pdf");
+        ctx.header("Content-Disposition", "attachment; filename=\"danh-muc-ho-so-" + year + "-phe-duyet-" + version + ".pdf\"");
+        ctx.result(pdf);
     }
 
     public void get(Context ctx) {
         int year = year(ctx);
         String format = ctx.queryParam("format");
         if (format == null || format.equals("json")) {
-            ctx.json(view(catalogues.get(year)));
+            ctx.json(view(catalogues.get(year), approvals.current(year)));
         } else if (format.equals("pdf")) {
-            byte[] pdf = catalogues.pdf(year);
+            byte[] pdf = approvals.printed(year);
             ctx.contentType("application/pdf");
             ctx.header("Content-Disposition", "attachment; filename=\"danh-muc-ho-so-" + year + ".pdf\"");
             ctx.result(pdf);
@@ -54,7 +87,22 @@ public final class CatalogueController {
         }
     }
 
-    static Map<String, Object> view(Catalogue c) {
+    private static Map<String, Object> approvalView(CatalogueApprovals.Approval a, boolean current) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", a.version());
+        m.put("current", current);
+        m.put("decisionNumber", a.decisionNumber());
+        m.put("decisionDate", a.decisionDate());
+        m.put("place", a.place());
+        m.put("position", a.position());
+        m.put("approvedBy", a.approvedBy());
+        m.put("approvedAt", VietnamTime.at(a.approvedAt().toInstant()).toString());
+        m.put("sha256", a.pdfSha256());
+        m.put("file", "/api/v1/catalogues/" + a.year() + "/approvals/" + a.version() + "/file");
+        return m;
+    }
+
+    static Map<String, Object> view(Catalogue c, java.util.Optional<CatalogueApprovals.Approval> approval) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("year", c.year());
         m.put("headings", c.headings().stream().map(h -> {
@@ -76,6 +124,8 @@ public final class CatalogueController {
         }).toList());
         m.put("updatedAt", c.updatedAt() == null ? null : VietnamTime.at(c.updatedAt().toInstant()).toString());
         m.put("updatedBy", c.updatedBy());
+        m.put("approved", approval.isPresent());
+        m.put("approval", approval.map(a -> approvalView(a, true)).orElse(null));
         return m;
     }
 

@@ -67,7 +67,7 @@ final class CatalogueDao {
 
     /** Takes the year's row lock, inserting the row for the year's first catalogue. */
     private static void lockOrCreate(Handle h, int year, String userId, OffsetDateTime at) {
-        int n = h.createUpdate("UPDATE catalogues SET updated_at = :at, updated_by = :u WHERE catalogue_year = :y")
+        int n = h.createUpdate("UPDATE catalogues SET updated_at = :at, updated_by = :u, revision = revision + 1 WHERE catalogue_year = :y")
                 .bind("at", at).bind("u", userId).bind("y", year).execute();
         if (n == 1) {
             return;

@@ -6,14 +6,14 @@ import java.util.List;
 
 /**
  * The body of {@code PUT /api/v1/catalogues/{year}} as the client sends it, before any check. Any other field is
- * refused, except the read-only fields of the GET answer ({@code year}, {@code updatedAt}, {@code updatedBy},
+ * refused, except the read-only fields of the GET answer ({@code year}, {@code updatedAt}, {@code updatedBy}, {@code approved}, {@code approval},
  * {@code retentionLabel}, {@code responsibleName}), which are ignored: a catalogue read with GET may be sent
  * back as it is, e.g. to start next year's from this year's.
  *
  * <pre>{@code new CatalogueInput(List.of(new CatalogueInput.Heading("I", "Tổ chức, cán bộ", List.of(
  *         new CatalogueInput.Row("01.TCCB", "Hồ sơ …", "PERMANENT", userId, null)))))}</pre>
  */
-@JsonIgnoreProperties({"year", "updatedAt", "updatedBy"})
+@JsonIgnoreProperties({"year", "updatedAt", "updatedBy", "approved", "approval"})
 public record CatalogueInput(List<Heading> headings) {
 
     public record Heading(String numeral, String title, List<Row> rows) {}

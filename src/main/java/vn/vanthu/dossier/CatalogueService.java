@@ -71,6 +71,6 @@ public final class CatalogueService {
 
     /** The year's catalogue as a printable A4 PDF; 404 when it has none. */
     public byte[] pdf(int year) {
-        return CataloguePdf.render(get(year), agencyName);
+        return CataloguePdf.render(get(year), agencyName, null).pdf();
     }
 }

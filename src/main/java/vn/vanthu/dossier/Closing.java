@@ -96,7 +96,7 @@ public final class Closing {
                 names.add(SafeNames.numbered(i + 1, checked.get(i).fileName()));
             }
             var closed = new PackageContents.Closed(d, checked, names, reports, dossiers.history(id),
-                    dossiers.agency().name(), caller.id(), now, forcedReason, key.chain().get(0).getSubjectX500Principal().getName(),
+                    dossiers.agency().name(), dossiers.names(d, caller.id()), caller.id(), now, forcedReason, key.chain().get(0).getSubjectX500Principal().getName(),
                     endDate, TableOfContents.pdf(d, checked, dossiers.agency().name()));
             List<PackageEntry> entries = contents.write(closed);
             long t3 = System.nanoTime();
@@ -179,12 +179,15 @@ public final class Closing {
         }
     }
 
+    /** The longest reason of a forced close (the column holds 1000). */
+    static final int REASON = 1000;
+
     private static String reason(String reason) {
         if (reason == null || reason.isBlank()) {
             throw ApiException.badRequest("REASON_REQUIRED", "Closing with force=true needs a reason, which is recorded", "reason");
         }
-        if (reason.length() > 1000) {
-            throw ApiException.badRequest("TOO_LONG", "reason may have at most 1000 characters", "reason");
+        if (reason.length() > REASON) {
+            throw ApiException.badRequest("TOO_LONG", "reason may have at most " + REASON + " characters", "reason");
         }
         return reason.trim();
     }

@@ -23,12 +23,12 @@ public record Dossier(String id, int year, String symbol, String fileCode, Strin
                        String issuingOrgan, String documentType, String subject, int signaturesCount,
                        Verdict verdict, String reportSha256, String filedBy, OffsetDateTime filedAt) {}
 
-    /** How many documents and pages a dossier holds. */
+    /** How many documents (a dispatch with its appendices is one) and pages a dossier holds. */
     public record Totals(int documents, int pages) {
         public static final Totals NONE = new Totals(0, 0);
 
         static Totals of(java.util.List<Item> items) {
-            return new Totals(items.size(), items.stream().mapToInt(Item::pageCount).sum());
+            return new Totals(DossierXml.documentCount(items), items.stream().mapToInt(Item::pageCount).sum());
         }
     }
 

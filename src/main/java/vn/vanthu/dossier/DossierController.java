@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.TempFiles;
+import vn.vanthu.web.BodySpec;
+import vn.vanthu.web.FieldSpec;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Json;
@@ -27,6 +29,10 @@ import java.util.Map;
  * <pre>{@code r.add(POST, "/api/v1/dossiers/{id}/close", Set.of(CLERK), …, JSON, dossierController::close);}</pre>
  */
 public final class DossierController {
+    /** The JSON of closing (the agency seal, its PIN, force and its reason): checked before anything runs, and documented. */
+    public static final BodySpec CLOSE = BodySpec.json(FieldSpec.text("keyId", 64).required(), FieldSpec.text("pin", 256),
+            FieldSpec.bool("force"), FieldSpec.text("reason", Closing.REASON));
+
     private final DossierService dossiers;
     private final Filing filing;
     private final Closing closing;

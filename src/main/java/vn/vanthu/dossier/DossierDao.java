@@ -64,7 +64,7 @@ final class DossierDao {
             return Map.of();
         }
         Map<String, Dossier.Totals> out = new HashMap<>();
-        db.withHandle(h -> h.createQuery("SELECT dossier_id, COUNT(*), COALESCE(SUM(page_count), 0) FROM dossier_items "
+        db.withHandle(h -> h.createQuery("SELECT dossier_id, COUNT(DISTINCT COALESCE(dispatch_id, id)), COALESCE(SUM(page_count), 0) FROM dossier_items "
                         + "WHERE dossier_id IN (<ids>) GROUP BY dossier_id")
                 .bindList("ids", List.copyOf(dossierIds))
                 .map((rs, ctx) -> Map.entry(rs.getString(1), new Dossier.Totals(rs.getInt(2), rs.getInt(3))))

@@ -27,7 +27,9 @@ public record DossierFeature(CatalogueController catalogues, DossierController d
         var filing = new Filing(service, dao, dispatches, documents, validation);
         var closing = new Closing(service, dao, documents, keys, validation, signing);
         var controller = new DossierController(service, filing, closing, packages, new Exports(service, documents));
-        return new DossierFeature(new CatalogueController(catalogue), controller, packages,
+        var approvals = new CatalogueApprovals(db, catalogue, keys, signing, documents, config.agency(),
+                config.dossiers().agencyHeads(), clock);
+        return new DossierFeature(new CatalogueController(catalogue, approvals), controller, packages,
                 new DossierPagesController(service, catalogue, filing, closing, packages, dispatches, keys));
     }
 }

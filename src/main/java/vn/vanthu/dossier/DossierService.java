@@ -54,6 +54,19 @@ public final class DossierService {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
+    /** The names of the dossier's creator and responsible person and of who closed it, for its metadata. */
+    DossierXml.Names names(Dossier d, String closedBy) {
+        return new DossierXml.Names(personName(d.createdBy()), personName(d.responsibleUserId()), personName(closedBy));
+    }
+
+    private String personName(String userId) {
+        if (userId == null) {
+            return null;
+        }
+        return users.find(userId).map(u -> u.displayName() == null || u.displayName().isBlank() ? u.name() : u.displayName())
+                .orElse(userId);
+    }
+
     AppConfig.Agency agency() {
         return agency;
     }
@@ -74,7 +87,7 @@ public final class DossierService {
             throw ApiException.badRequest("INVALID_SYMBOL", "symbol is required: up to 50 letters, digits, '.', '-', '/', e.g. 01.TCCB", "symbol");
         }
         String title = first(m.title(), row == null ? null : row.title());
-        if (title == null || title.length() > 500) {
+        if (title == null || title.length() > NewDossier.max("title")) {
             throw ApiException.badRequest("MISSING_FIELD", "title is required (at most 500 characters)", "title");
         }
         String retention = Retention.parse(first(m.retention(), row == null ? null : row.retention()), "retention");
@@ -89,8 +102,8 @@ public final class DossierService {
                 Set.of("GENERAL", "CAPITAL_CONSTRUCTION"), "category"));
         String language = first(m.language(), "vi");
         Dossier d = new Dossier(UUID.randomUUID().toString(), year, symbol, agency.organId() + "." + year + "." + symbol,
-                title, retention, rights, limit(language, 20, "language"), category, limit(m.keyword(), 500, "keyword"),
-                limit(m.description(), 2000, "description"), owner.id(), start.toString(), null, Dossier.Status.OPEN,
+                title, retention, rights, limit(language, NewDossier.max("language"), "language"), category, limit(m.keyword(), NewDossier.max("keyword"), "keyword"),
+                limit(m.description(), NewDossier.max("description"), "description"), owner.id(), start.toString(), null, Dossier.Status.OPEN,
                 caller.id(), now(), null, null, null, null, null, null);
         dao.insert(d, AuditLog.Entry.ofChange(origin, "DOSSIER_OPEN", d.id(), d.fileCode()));
         return d;

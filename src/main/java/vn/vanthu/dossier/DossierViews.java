@@ -18,7 +18,7 @@ final class DossierViews {
         m.put("maintenance", d.retention());
         m.put("maintenanceLabel", Retention.label(d.retention()));
         m.put("rights", d.rights());
-        m.put("language", d.language());
+        m.put("language", DossierXml.language(d));
         m.put("category", d.category().name());
         m.put("startDate", d.startDate());
         m.put("endDate", d.endDate());

@@ -36,11 +36,15 @@ public final class Exports {
         List<Dossier.Item> items = dossiers.items(id);
         XmlOut x = new XmlOut(PackageContents.VANTHU_NS, "DossierExport");
         x.open("Dossier");
-        DossierXml.dossier(x, d, items, dossiers.agency().name(), d.endDate(), d.closedAt(), null, d.forcedReason());
+        List<Dossier.Event> history = dossiers.history(id);
+        String closedBy = history.stream().filter(e -> e.action().startsWith("CLOSED")).map(Dossier.Event::userId)
+                .findFirst().orElse(null);
+        DossierXml.dossier(x, d, items, dossiers.agency().name(), dossiers.names(d, closedBy), d.closedAt(), closedBy,
+                d.forcedReason());
         x.close().open("Documents");
         DossierXml.documents(x, d, items, null);
         x.close().open("History");
-        for (Dossier.Event e : dossiers.history(id)) {
+        for (Dossier.Event e : history) {
             x.open("Event").leaf("At", PackageContents.iso(e.at())).leaf("UserId", e.userId())
                     .leaf("Action", e.action()).leaf("Details", e.details()).close();
         }

@@ -87,8 +87,8 @@ public final class Filing {
         DocumentStore.StoredDocument doc = store.put(file, mediaType == null ? "application/octet-stream" : mediaType);
         String name = fileName == null || fileName.isBlank() ? "tai-lieu" : fileName;
         Dossier.Item item = item(caller, dossier, kind, null, doc.sha256(), name,
-                limit(meta.numberSymbol(), 100, "numberSymbol"), date, limit(meta.issuingOrgan(), 300, "issuingOrgan"),
-                limit(meta.documentType(), 100, "documentType"), limit(meta.subject(), 1000, "subject"));
+                limit(meta.numberSymbol(), NewItem.max("numberSymbol"), "numberSymbol"), date, limit(meta.issuingOrgan(), NewItem.max("issuingOrgan"), "issuingOrgan"),
+                limit(meta.documentType(), NewItem.max("documentType"), "documentType"), limit(meta.subject(), NewItem.max("subject"), "subject"));
         dao.insertItems(List.of(item), AuditLog.Entry.ofChange(origin, "DOSSIER_FILE", dossierId, kind + " " + item.fileName()));
         return item;
     }

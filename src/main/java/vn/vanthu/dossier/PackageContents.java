@@ -28,7 +28,7 @@ final class PackageContents {
 
     /** What closing knows: the dossier, its items with their package names, the reports, who closed and how. */
     record Closed(Dossier dossier, List<Dossier.Item> items, List<String> dataNames, Map<String, ValidationReport> reports,
-                  List<Dossier.Event> history, String agencyName, String closedBy, OffsetDateTime closedAt,
+                  List<Dossier.Event> history, String agencyName, DossierXml.Names names, String closedBy, OffsetDateTime closedAt,
                   String forcedReason, String sealSubject, String endDate, byte[] tableOfContents) {}
 
     private final DocumentStore store;
@@ -76,7 +76,7 @@ final class PackageContents {
 
     private static byte[] dossierXml(Closed c) {
         XmlOut x = new XmlOut(VANTHU_NS, "Dossier");
-        DossierXml.dossier(x, c.dossier(), c.items(), c.agencyName(), c.endDate(), c.closedAt(), c.closedBy(), c.forcedReason());
+        DossierXml.dossier(x, c.dossier(), c.items(), c.agencyName(), c.names(), c.closedAt(), c.closedBy(), c.forcedReason());
         return x.finish();
     }
 

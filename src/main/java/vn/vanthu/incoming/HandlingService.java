@@ -76,7 +76,8 @@ public final class HandlingService {
         }
         Incoming.Result result = in.checkedResult();
         String note = IncomingInput.optional("note", in.note(), IncomingInput.TEXT);
-        String dispatchId = IncomingInput.optional("dispatchId", in.dispatchId(), 40);
+        String dispatchId = IncomingInput.optional("dispatchId", in.dispatchId(),
+                IncomingInput.COMPLETION_SPEC.field("dispatchId").maxLength());
         if (result == Incoming.Result.ANSWERED) {
             if (dispatchId == null) {
                 throw ApiException.badRequest("MISSING_FIELD", "An answer names its outgoing dispatch: dispatchId", "dispatchId");

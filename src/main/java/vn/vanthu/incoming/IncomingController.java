@@ -5,6 +5,7 @@ import io.javalin.http.UploadedFile;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.TempFiles;
 import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.BodySpec;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Paging;
 import vn.vanthu.web.Requests;
@@ -25,6 +26,13 @@ import java.util.Map;
  * <pre>{@code r.add(POST, "/api/v1/incoming/{id}/register", Set.of(CLERK), …, NONE, incomingController::register);}</pre>
  */
 public final class IncomingController {
+    /** The JSON of receive (its metadata part), direct, progress, complete and return, from one declaration each. */
+    public static final BodySpec RECEIVE = IncomingInput.METADATA_SPEC;
+    public static final BodySpec DIRECT = IncomingInput.DIRECTION_SPEC;
+    public static final BodySpec PROGRESS = IncomingInput.PROGRESS_SPEC;
+    public static final BodySpec COMPLETE = IncomingInput.COMPLETION_SPEC;
+    public static final BodySpec RETURN = IncomingInput.RETURN_SPEC;
+
     private final IncomingService incoming;
     private final HandlingService handling;
     private final IncomingRegister register;

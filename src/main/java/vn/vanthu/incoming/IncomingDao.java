@@ -76,7 +76,7 @@ final class IncomingDao {
             NumberSeriesDao.consume(h, number);
             int n = h.createUpdate("UPDATE incoming SET status = 'REGISTERED', series_kind = :k, number_year = :y, "
                             + "incoming_number = :v, registered_at = :at WHERE id = :id AND status = 'RECEIVED'")
-                    .bind("k", number.kind().name()).bind("y", number.year()).bind("v", number.value()).bind("at", at)
+                    .bind("k", number.series()).bind("y", number.year()).bind("v", number.value()).bind("at", at)
                     .bind("id", id).execute();
             requireOne(n, "NOT_RECEIVED", "Only a received document that was not returned can be registered");
             event(h, id, at, userId, "REGISTERED", String.valueOf(number.value()));

@@ -1,6 +1,8 @@
 package vn.vanthu.incoming;
 
 import vn.vanthu.error.ApiException;
+import vn.vanthu.web.BodySpec;
+import vn.vanthu.web.FieldSpec;
 import vn.vanthu.web.Json;
 
 import java.time.LocalDate;
@@ -22,6 +24,21 @@ final class IncomingInput {
     static final int SUBJECT = 1000;
     static final int TEXT = 2000;
     private static final int MAX_COOPERATORS = 50;
+    private static final int USER_ID = 40;
+    private static final int UNIT = 200;
+
+    /** The JSON of each request, checked before anything is stored and documented (too long: 422, as ever here). */
+    static final BodySpec METADATA_SPEC = BodySpec.part("metadata", FieldSpec.text("sendingOrgan", ORGAN).required(),
+            FieldSpec.text("numberSymbol", NUMBER_SYMBOL).required(), FieldSpec.date("documentDate").required(),
+            FieldSpec.text("documentType", TYPE).required(), FieldSpec.text("subject", SUBJECT).required(),
+            FieldSpec.oneOf("urgency", Incoming.Urgency.class), FieldSpec.bool("secret")).tooLongAnswered(422);
+    static final BodySpec DIRECTION_SPEC = BodySpec.json(FieldSpec.text("leadUserId", USER_ID).required(),
+            FieldSpec.text("leadUnit", UNIT), FieldSpec.list("cooperatingUserIds", MAX_COOPERATORS, USER_ID),
+            FieldSpec.date("deadline"), FieldSpec.text("comment", TEXT)).tooLongAnswered(422);
+    static final BodySpec PROGRESS_SPEC = BodySpec.json(FieldSpec.text("note", TEXT)).tooLongAnswered(422);
+    static final BodySpec COMPLETION_SPEC = BodySpec.json(FieldSpec.oneOf("result", Incoming.Result.class).required(),
+            FieldSpec.text("dispatchId", USER_ID), FieldSpec.text("note", TEXT)).tooLongAnswered(422);
+    static final BodySpec RETURN_SPEC = BodySpec.json(FieldSpec.text("reason", TEXT).required()).tooLongAnswered(422);
 
     private IncomingInput() {}
 
@@ -40,15 +57,15 @@ final class IncomingInput {
     record NewDirection(String leadUserId, String leadUnit, List<String> cooperatingUserIds, String deadline, String comment) {
         NewDirection checked() {
             List<String> coop = cooperatingUserIds == null ? List.of() : cooperatingUserIds;
-            if (coop.size() > MAX_COOPERATORS || coop.stream().anyMatch(u -> u == null || u.isBlank() || u.length() > 40)) {
+            if (coop.size() > MAX_COOPERATORS || coop.stream().anyMatch(u -> u == null || u.isBlank() || u.length() > USER_ID)) {
                 throw ApiException.badRequest("INVALID_FIELD", "cooperatingUserIds must list at most " + MAX_COOPERATORS
                         + " user ids", "cooperatingUserIds");
             }
-            String lead = required("leadUserId", leadUserId, 40);
+            String lead = required("leadUserId", leadUserId, USER_ID);
             if (coop.contains(lead)) {
                 throw ApiException.badRequest("INVALID_FIELD", "The lead cannot also cooperate", "cooperatingUserIds");
             }
-            return new NewDirection(lead, optional("leadUnit", leadUnit, 200), coop.stream().distinct().toList(),
+            return new NewDirection(lead, optional("leadUnit", leadUnit, UNIT), coop.stream().distinct().toList(),
                     deadline, optional("comment", comment, TEXT));
         }
     }

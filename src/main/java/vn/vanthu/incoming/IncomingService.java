@@ -115,6 +115,11 @@ public final class IncomingService {
         return d;
     }
 
+    /** Whether incoming document {@code id} exists and the caller may see it (for the files it references). */
+    public boolean sees(User caller, String id) {
+        return dao.find(id).map(d -> maySee(caller, d)).orElse(false);
+    }
+
     Incoming get(String id) {
         return dao.find(id).orElseThrow(() -> ApiException.notFound("Incoming document " + id));
     }

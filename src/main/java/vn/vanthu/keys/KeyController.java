@@ -3,6 +3,8 @@ package vn.vanthu.keys;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import vn.vanthu.error.ApiException;
+import vn.vanthu.web.BodySpec;
+import vn.vanthu.web.FieldSpec;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Paging;
@@ -23,6 +25,11 @@ import java.util.List;
  * }</pre>
  */
 public final class KeyController {
+    /** The form fields of registering a PKCS#12 keystore: checked before anything is read or stored, and documented. */
+    public static final BodySpec REGISTER = BodySpec.form(FieldSpec.text("id", Registrations.ID_LENGTH),
+            FieldSpec.text("owner", Registrations.OWNER), FieldSpec.text("pin", 256), FieldSpec.text("alias", Registrations.ALIAS),
+            FieldSpec.oneOf("purpose", List.of(KeyInfo.PERSONAL, KeyInfo.AGENCY_SEAL)));
+
     private static final long MAX_P12 = 1024 * 1024;
     private final KeyService keys;
 

@@ -37,7 +37,12 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class Registrations {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** The longest key id (the column holds 64), owner (a user id), alias (200) and PKCS#11 token label (32 bytes). */
+    static final int ID_LENGTH = 64;
+    static final int OWNER = 40;
+    static final int ALIAS = 200;
+    static final int TOKEN_LABEL = 32;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (ID_LENGTH - 1) + "}");
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final int MAX_IMAGE = 2 * 1024 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -122,11 +127,11 @@ public final class Registrations {
         String id = checkId(r.id());
         checkOwner(r.owner());
         // PKCS#11 token labels are 32 bytes; the alias column holds 200 characters.
-        if (r.tokenLabel() != null && r.tokenLabel().length() > 32) {
-            throw ApiException.badRequest("FIELD_TOO_LONG", "tokenLabel must be at most 32 characters (PKCS#11)", "tokenLabel");
+        if (r.tokenLabel() != null && r.tokenLabel().length() > TOKEN_LABEL) {
+            throw ApiException.badRequest("FIELD_TOO_LONG", "tokenLabel must be at most " + TOKEN_LABEL + " characters (PKCS#11)", "tokenLabel");
         }
-        if (r.alias() != null && r.alias().length() > 200) {
-            throw ApiException.badRequest("FIELD_TOO_LONG", "alias must be at most 200 characters", "alias");
+        if (r.alias() != null && r.alias().length() > ALIAS) {
+            throw ApiException.badRequest("FIELD_TOO_LONG", "alias must be at most " + ALIAS + " characters", "alias");
         }
         String purpose = KeyRecord.purposeOf(r.purpose(), r.owner());
         if (r.library() == null || r.library().isBlank()) {

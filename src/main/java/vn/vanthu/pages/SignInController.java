@@ -61,6 +61,7 @@ public final class SignInController {
     }
 
     public void signOut(Context ctx) {
+        AuditTags.origin(ctx);   // the SIGN_OUT event is written with the change, not again after the request
         signIn.signOut(ctx.cookie(Auth.COOKIE), Auth.user(ctx).id(), RequestIds.get(ctx));
         Views.endSession(ctx);
         ctx.redirect(Views.SIGN_IN, io.javalin.http.HttpStatus.SEE_OTHER);

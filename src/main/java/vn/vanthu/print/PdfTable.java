@@ -101,6 +101,22 @@ public final class PdfTable implements AutoCloseable {
         return this;
     }
 
+    /** Starts a new page unless {@code height} points fit below the current position (a block kept together). */
+    public PdfTable keep(float height) {
+        room(height);
+        return this;
+    }
+
+    /** The current position as a distance from the page's top edge (as a visible signature is placed). */
+    public float fromTop() {
+        return pageSize.getHeight() - y;
+    }
+
+    /** The page the current position is on, 1-based. */
+    public int page() {
+        return doc.getNumberOfPages();
+    }
+
     /** Moves the current position down (a line feed after text, or a gap). */
     public PdfTable down(float points) {
         y -= points;

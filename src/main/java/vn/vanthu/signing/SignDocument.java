@@ -81,6 +81,14 @@ public final class SignDocument {
         }
     }
 
+    /** The size in bytes as far as known without reading (0 for a stored document): what its work budget is of. */
+    long knownSize() {
+        if (dss instanceof InMemoryDocument m) {
+            return m.getBytes().length;
+        }
+        return dss instanceof FileDocument f ? f.getFile().length() : 0;
+    }
+
     DSSDocument dss() {
         return dss;
     }

@@ -7,6 +7,8 @@ import vn.vanthu.error.ApiException;
 import vn.vanthu.store.TempFiles;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.BodySpec;
+import vn.vanthu.web.FieldSpec;
 import vn.vanthu.web.Uploads;
 import vn.vanthu.web.Requests;
 
@@ -37,6 +39,27 @@ public final class SigningController {
     private final SigningService signing;
     private final TwoStepSigning twoStep;
     private final KeyVault keys;
+    private static final int KEY_ID = 64;
+    private static final int PIN = 256;
+    /** The form fields of signing, its two-step first step and extension: checked before anything runs, and documented. */
+    public static final BodySpec SIGN = BodySpec.form(formats(), levels(), packagings(), FieldSpec.text("keyId", KEY_ID),
+            FieldSpec.text("pin", PIN), FieldSpec.text("reason", SignRequest.MAX_TEXT), FieldSpec.text("location", SignRequest.MAX_TEXT));
+    public static final BodySpec PREPARE = BodySpec.form(formats(), levels(), packagings(),
+            FieldSpec.text("reason", SignRequest.MAX_TEXT), FieldSpec.text("location", SignRequest.MAX_TEXT));
+    public static final BodySpec EXTEND = BodySpec.form(levels());
+
+    private static FieldSpec formats() {
+        return FieldSpec.oneOf("format", java.util.Arrays.stream(SignatureFormat.values()).map(SignatureFormat::apiName).toList());
+    }
+
+    private static FieldSpec levels() {
+        return FieldSpec.oneOf("level", Level.class);
+    }
+
+    private static FieldSpec packagings() {
+        return FieldSpec.oneOf("packaging", Packaging.class);
+    }
+
     private final SealRule sealRule;
 
     public SigningController(SigningService signing, TwoStepSigning twoStep, KeyVault keys, SealRule sealRule) {

@@ -11,6 +11,7 @@ import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.limits.InputLimits;
+import vn.vanthu.limits.WorkBudget;
 import vn.vanthu.trust.TrustServices;
 
 import java.security.cert.X509Certificate;
@@ -27,7 +28,9 @@ import java.util.function.Supplier;
  * Signs documents in PAdES, XAdES, CAdES and ASiC-E at levels B/T/LT/LTA, and augments signed files. <em>What</em>
  * is a {@link SignRequest}, <em>with which key</em> a {@link SigningKey} (held by the service, or by the client
  * in two steps: {@link #prepare}, then {@link #complete}), <em>how</em> a {@link FormatSigner} chosen from a map.
- * The signer's certificate is checked before anything is signed ({@link CertificateCheck}).
+ * The signer's certificate is checked before anything is signed ({@link CertificateCheck}). Each signing, two-step
+ * step and extension runs within a wall-clock budget proportional to its files' size ({@link WorkBudget}): past it
+ * the caller gets 422 TOO_COMPLEX (503 SERVICE_BUSY when every slot stays taken) and its slot is free again.
  *
  * <pre>{@code
  * SigningService signing = SigningService.over(trust);
@@ -42,11 +45,18 @@ public final class SigningService {
     private final Map<SignatureFormat, FormatSigner> signers = new EnumMap<>(SignatureFormat.class);
     private final CertificateCheck certificateCheck = new CertificateCheck();
     private final CertificateTokens tokens = new CertificateTokens();
+    private final WorkBudget budget;
 
     /** @param tsp the time-stamping service, or null when none is configured (then only level B is possible) */
     public SigningService(Supplier<CertificateVerifier> verifiers, TSPSource tsp) {
+        this(verifiers, tsp, new WorkBudget(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), 5, 30, "signing"));
+    }
+
+    /** As {@link #SigningService(Supplier, TSPSource)}, each signing within {@code budget}. */
+    public SigningService(Supplier<CertificateVerifier> verifiers, TSPSource tsp, WorkBudget budget) {
         this.verifiers = verifiers;
         this.tsp = tsp;
+        this.budget = budget;
         signers.put(SignatureFormat.PADES, new PadesSigner(new VisibleAppearance()));
         signers.put(SignatureFormat.XADES, DocumentSigner.xades());
         signers.put(SignatureFormat.CADES, DocumentSigner.cades());
@@ -58,6 +68,16 @@ public final class SigningService {
         return new SigningService(trust::newSigningVerifier, trust.tspSource());
     }
 
+    /** The same, each signing within {@code budget}. */
+    public static SigningService over(TrustServices trust, WorkBudget budget) {
+        return new SigningService(trust::newSigningVerifier, trust.tspSource(), budget);
+    }
+
+    /** The budget every signing runs in (its slots and counts, for /metrics). */
+    public WorkBudget budget() {
+        return budget;
+    }
+
     /** LT when a time-stamping service is configured, else B. */
     public Level defaultLevel() {
         return tsp == null ? Level.B : Level.LT;
@@ -65,6 +85,10 @@ public final class SigningService {
 
     /** Signs with a key the service holds (PKCS#12 or PKCS#11, opened by the keys feature). */
     public SignedDocument sign(SignRequest r, SigningKey key) {
+        return budget.run(size(r.documents()), () -> signNow(r, key));
+    }
+
+    private SignedDocument signNow(SignRequest r, SigningKey key) {
         Level level = levelOf(r);
         List<CertificateToken> chain = tokens.of(key.chain());
         FormatSigner.Sources sources = sources();
@@ -75,6 +99,10 @@ public final class SigningService {
 
     /** Two steps, first: checks the request and the client's certificate chain, and answers what the client signs. */
     public DataToSign prepare(SignRequest request, List<X509Certificate> chain) {
+        return budget.run(size(request.documents()), () -> prepareNow(request, chain));
+    }
+
+    private DataToSign prepareNow(SignRequest request, List<X509Certificate> chain) {
         if (request.visible() != null && request.visible().ownImage()) {
             throw ApiException.badRequest("INVALID_VISIBLE", "image \"own\" needs a key held by the service; use \"none\" with two-step signing", "visible");
         }
@@ -94,6 +122,10 @@ public final class SigningService {
 
     /** As {@link #complete(DataToSign, byte[])}; {@code beforeProducing} runs once the value verifies. */
     SignedDocument complete(DataToSign prepared, byte[] signatureValue, Runnable beforeProducing) {
+        return budget.run(size(prepared.request().documents()), () -> completeNow(prepared, signatureValue, beforeProducing));
+    }
+
+    private SignedDocument completeNow(DataToSign prepared, byte[] signatureValue, Runnable beforeProducing) {
         SignRequest r = prepared.request();
         SignJob job = job(r, r.level(), tokens.of(prepared.chain()), prepared.signingDate());
         FormatSigner.Sources sources = sources();
@@ -125,6 +157,12 @@ public final class SigningService {
 
     /** Augments every signature of a signed file to {@code level}; {@code originals} for detached signatures. */
     public SignedDocument extend(SignDocument signed, List<SignDocument> originals, Level level) {
+        List<SignDocument> all = new ArrayList<>(originals);
+        all.add(signed);
+        return budget.run(size(all), () -> extendNow(signed, originals, level));
+    }
+
+    private SignedDocument extendNow(SignDocument signed, List<SignDocument> originals, Level level) {
         if (level == Level.B) {
             throw ApiException.badRequest("UNKNOWN_LEVEL", "level must be one of T, LT, LTA", "level");
         }
@@ -146,6 +184,10 @@ public final class SigningService {
             String name = file.getName() == null ? "signed" + format.extension() : file.getName();
             return new SignedDocument(UUID.randomUUID().toString(), out, name, format.mediaType(), levelName(format, level));
         });
+    }
+
+    private static long size(List<SignDocument> documents) {
+        return documents.stream().mapToLong(SignDocument::knownSize).sum();
     }
 
     /** The JCA signature of a certificate's key with SHA-256, as DSS names it (RSA_SHA256, ECDSA_SHA256). */

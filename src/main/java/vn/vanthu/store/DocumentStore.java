@@ -115,6 +115,23 @@ public final class DocumentStore {
         }
     }
 
+    /** Notes that {@code userId} stored these bytes through the documents endpoint (they may fetch them back). */
+    public void recordUpload(String sha256, String userId) {
+        boolean known = jdbi.withHandle(h -> h.createQuery("SELECT 1 FROM document_uploads WHERE sha256 = :s AND user_id = :u")
+                .bind("s", sha256).bind("u", userId).mapTo(Integer.class).findOne().isPresent());
+        if (known) {
+            return;
+        }
+        try {
+            jdbi.useHandle(h -> h.createUpdate("INSERT INTO document_uploads (sha256, user_id, uploaded_at) VALUES (:s, :u, :t)")
+                    .bind("s", sha256).bind("u", userId).bind("t", now()).execute());
+        } catch (RuntimeException e) {
+            if (!SqlStates.isUniqueViolation(e)) {   // the same user's parallel upload of the same bytes: noted once
+                throw e;
+            }
+        }
+    }
+
     public Optional<StoredDocument> find(String sha256) {
         return jdbi.withHandle(h -> h.createQuery("SELECT sha256, size, media_type FROM documents WHERE sha256 = :s")
                 .bind("s", sha256)

@@ -45,6 +45,8 @@ public final class OrphanSweeper implements AutoCloseable {
             "dispatch_copies.sha256", "dossier_items.sha256", "dossier_items.report_sha256",
             "dossiers.seal_sha256", "dossiers.package_manifest", "digitizations.result_sha256",
             "incoming_files.sha256", "validations.document_sha256", "validations.etsi_report_sha256");
+    /** Columns naming documents that do not keep them: their rows are deleted with the bytes (who uploaded what). */
+    public static final List<String> OWNED = List.of("document_uploads.sha256");
     /** Columns holding JSON that names documents by hash (the two-step preparations' documents). */
     public static final List<String> JSON_REFERENCES = List.of("signing_preparations.documents");
 
@@ -121,6 +123,9 @@ public final class OrphanSweeper implements AutoCloseable {
                 .bind("s", sha).bind("cutoff", cutoff).mapTo(String.class).findOne().isPresent();
         if (!orphan) {
             return false;
+        }
+        for (String owned : OWNED) {
+            h.createUpdate("DELETE FROM " + table(owned) + " WHERE " + column(owned) + " = :s").bind("s", sha).execute();
         }
         h.createUpdate("DELETE FROM document_chunks WHERE sha256 = :s").bind("s", sha).execute();
         h.createUpdate("DELETE FROM documents WHERE sha256 = :s").bind("s", sha).execute();

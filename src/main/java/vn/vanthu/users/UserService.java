@@ -35,7 +35,11 @@ import java.util.regex.Pattern;
  */
 public final class UserService {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    /** The longest login name, display name and token label (the columns hold them). */
+    public static final int NAME_LENGTH = 64;
+    public static final int DISPLAY_NAME = 200;
+    public static final int LABEL = 200;
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1," + (NAME_LENGTH - 1) + "}");
 
     /** A token as given to its holder: the secret appears here and nowhere else. */
     public record IssuedToken(String id, String userId, String token) {}
@@ -75,7 +79,7 @@ public final class UserService {
             throw ApiException.badRequest("INVALID_NAME",
                     "name must be 2-64 characters: lower-case letters, digits, '.', '_' or '-'", "name");
         }
-        if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+        if (displayName == null || displayName.isBlank() || displayName.length() > DISPLAY_NAME) {
             throw ApiException.badRequest("INVALID_DISPLAY_NAME", "displayName must be 1-200 characters", "displayName");
         }
         if (roles == null || roles.isEmpty()) {
@@ -117,6 +121,9 @@ public final class UserService {
 
     /** {@code expiresInDays}: 1 to 3650, or null for {@code VANTHU_TOKEN_DAYS}. */
     public IssuedToken issueToken(RequestOrigin origin, String userId, String label, Integer expiresInDays) {
+        if (label != null && label.length() > LABEL) {
+            throw ApiException.badRequest("FIELD_TOO_LONG", "label must be at most " + LABEL + " characters", "label");
+        }
         if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > 3650)) {
             throw ApiException.badRequest("INVALID_EXPIRY", "expiresInDays must be between 1 and 3650", "expiresInDays");
         }

@@ -79,6 +79,11 @@ public final class ValidationService {
         return running.run(req.content().length, () -> run(req, policyName, policy));
     }
 
+    /** The budget every validation runs in (its slots and counts, for /metrics). */
+    public WorkBudget budget() {
+        return running;
+    }
+
     /** False when a file certainly carries no signature (a PDF without a signature dictionary, XML without one). */
     public static boolean maySign(byte[] content) {
         return InputGuard.maySign(content);

@@ -56,10 +56,11 @@ final class OpenApi {
         if (!params.isEmpty()) {
             op.put("parameters", params);
         }
+        BodySpec fields = r.fields();
         switch (r.body()) {
-            case JSON -> op.put("requestBody", body("application/json", Map.of("type", "object")));
-            case MULTIPART -> op.put("requestBody", body("multipart/form-data",
-                    Map.of("type", "object", "properties", Map.of("file", Map.of("type", "string", "format", "binary")))));
+            case JSON -> op.put("requestBody", body("application/json",
+                    fields == null || fields.shape() != BodySpec.Shape.JSON ? Map.of("type", "object") : fields.schema()));
+            case MULTIPART -> op.put("requestBody", multipart(fields));
             case BINARY -> op.put("requestBody", body("application/octet-stream", Map.of("type", "string", "format", "binary")));
             case FORM -> op.put("requestBody", body("application/x-www-form-urlencoded", Map.of("type", "object")));
             case NONE -> { }
@@ -71,6 +72,21 @@ final class OpenApi {
         responses.put("4XX", error);
         op.put("responses", responses);
         return op;
+    }
+
+    /** The parts: the file, and the JSON part a route declares the fields of (its limits in its schema). */
+    private static Map<String, Object> multipart(BodySpec fields) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("file", Map.of("type", "string", "format", "binary"));
+        Map<String, Object> media = new LinkedHashMap<>();
+        if (fields != null && fields.shape() == BodySpec.Shape.PART) {
+            properties.put(fields.part(), fields.schema());
+            media.put("encoding", Map.of(fields.part(), Map.of("contentType", "application/json")));
+        } else if (fields != null && fields.shape() == BodySpec.Shape.FORM) {
+            fields.fields().forEach(f -> properties.put(f.name(), f.schema()));
+        }
+        media.put("schema", Map.of("type", "object", "properties", properties));
+        return Map.of("required", true, "content", Map.of("multipart/form-data", media));
     }
 
     private static Map<String, Object> body(String type, Map<String, Object> schema) {

@@ -94,7 +94,10 @@ public final class WebServer {
                     if (!r.isPublic()) {
                         auth.check(ctx, r);
                     }
-                    try {
+                    if (r.fields() != null) {
+                        r.fields().check(declaredJson(ctx, r.fields()));
+                    }
+                    try (ClientProbe probe = new ClientProbe(ctx); ClientWatch watch = ClientWatch.watching(probe::gone)) {
                         handler.handle(ctx);
                     } catch (StackOverflowError | OutOfMemoryError e) {
                         // Answered as any unexpected failure (500, the JSON shape, the request id); the work's
@@ -138,6 +141,34 @@ public final class WebServer {
                     outcome, RequestIds.get(ctx), AuditTags.details(ctx, status));
         } catch (RuntimeException e) {
             log.error("Could not write the audit event for request {}", RequestIds.get(ctx), e);
+        }
+    }
+
+    /** The JSON the route declares fields of (the body, or its part); null when absent or not JSON. */
+    private static com.fasterxml.jackson.databind.JsonNode declaredJson(Context ctx, BodySpec fields) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        boolean form = type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
+        if (form != (fields.shape() != BodySpec.Shape.JSON)) {
+            return null;   // another shape the route also takes (a form, or JSON instead of parts): its handler reads it
+        }
+        if (fields.shape() == BodySpec.Shape.FORM) {
+            var given = Json.MAPPER.createObjectNode();
+            fields.fields().forEach(f -> {
+                String v = ctx.formParam(f.name());
+                if (v != null && !v.isBlank()) {
+                    given.put(f.name(), v);
+                }
+            });
+            return given;
+        }
+        String text = fields.part() == null ? ctx.body() : Uploads.text(ctx, fields.part(), null);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;   // the handler answers what it expected
         }
     }
 

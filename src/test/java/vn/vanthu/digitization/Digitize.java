@@ -34,7 +34,7 @@ public final class Digitize {
     }
 
     /** Polls the job until it has ended (or {@code limit} has passed); answers its last state. */
-    static JsonNode awaitJob(TestServer server, String jobId, Duration limit) throws InterruptedException {
+    public static JsonNode awaitJob(TestServer server, String jobId, Duration limit) throws InterruptedException {
         Instant end = Instant.now().plus(limit);
         JsonNode job = server.get("/api/v1/jobs/" + jobId, "clerk").json();
         while (!job.path("state").asText().matches("DONE|FAILED") && Instant.now().isBefore(end)) {
@@ -48,7 +48,7 @@ public final class Digitize {
      * OCRmyPDF with Tesseract's Vietnamese model: a test that needs them fails under CI (which installs them) and
      * is skipped, loudly, elsewhere.
      */
-    static void requireOcr() {
+    public static void requireOcr() {
         OutsideTools.require("ocrmypdf", "ocrmypdf tesseract-ocr-vie");
         OutsideTools.Result langs = OutsideTools.run(null, "tesseract", "--list-langs");
         boolean vie = langs.output().lines().anyMatch(l -> l.strip().equals("vie"));

@@ -12,9 +12,10 @@ import vn.vanthu.support.TestServer;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Electronic copies: sealed top-right, numbered in their own yearly series, of an issued dispatch or a scan. */
+/** Electronic copies: sealed top-right, numbered in their own yearly series; a sao y only of a paper original. */
 class CopiesTest {
     private static TestServer s;
     private static String issuedId;
@@ -36,21 +37,32 @@ class CopiesTest {
     }
 
     @Test
-    void a_sao_y_of_an_issued_dispatch_keeps_its_signatures_valid_and_adds_the_seal_top_right() throws Exception {
+    void a_sao_y_of_an_electronic_original_is_refused_naming_the_allowed_forms() {
+        String original = DispatchFixtures.signedDraft(s, "TB");
+        assertEquals(200, DispatchFixtures.issue(s, original).status());
         TestServer.Response r = s.postMultipart("/api/v1/copies", "clerk",
-                seal(new Multipart().field("source", issuedId).field("form", "SY")));
+                seal(new Multipart().field("source", original).field("form", "SY")));
+        assertEquals(422, r.status(), r.text());
+        assertEquals("COPY_FORM_NOT_ALLOWED", r.errorCode());
+        assertTrue(r.text().contains("paper original") && r.text().contains("digitizationId"), r.text());
+        var history = s.get("/api/v1/dispatches/" + original, "auditor").json().path("history").findValuesAsText("action");
+        assertFalse(history.contains("COPIED"), "nothing was copied: " + history);
+    }
+
+    @Test
+    void a_sao_y_of_a_scanned_paper_original_is_sealed_top_right_in_the_copy_series() throws Exception {
+        TestServer.Response r = s.postMultipart("/api/v1/copies", "clerk", seal(new Multipart()
+                .file("file", "ban-goc-giay.pdf", "application/pdf", DispatchPdf.congVan("GIÁM ĐỐC", "Lê Văn An")).field("form", "SY")));
         assertEquals(201, r.status(), r.text());
         assertTrue(r.header("X-Copy-Number").matches("\\d{2,}/SY-SKHCN"), r.header("X-Copy-Number"));
-        assertEquals(List.of("TOTAL_PASSED", "TOTAL_PASSED", "TOTAL_PASSED"), DispatchFixtures.dssIndications(r.body()));
+        assertEquals(List.of("TOTAL_PASSED"), DispatchFixtures.dssIndications(r.body()));
         try (PDDocument doc = Loader.loadPDF(r.body())) {
             var fields = doc.getSignatureFields();
             var rect = fields.get(fields.size() - 1).getWidgets().get(0).getRectangle();
             var page = doc.getPage(0).getMediaBox();
             assertTrue(rect.getLowerLeftX() > page.getWidth() / 2 && rect.getUpperRightY() > page.getHeight() * 0.9, rect.toString());
-            assertTrue(doc.getSignatureDictionaries().get(2).getReason().startsWith("SAO Y"));
+            assertTrue(doc.getSignatureDictionaries().get(0).getReason().startsWith("SAO Y"));
         }
-        var history = s.get("/api/v1/dispatches/" + issuedId, "auditor").json().path("history").findValuesAsText("action");
-        assertTrue(history.contains("COPIED"), history.toString());
     }
 
     @Test
@@ -65,6 +77,8 @@ class CopiesTest {
             assertEquals(1, doc.getNumberOfPages());
         }
         assertEquals(List.of("TOTAL_PASSED"), DispatchFixtures.dssIndications(extract.body()));
+        var history = s.get("/api/v1/dispatches/" + issuedId, "auditor").json().path("history").findValuesAsText("action");
+        assertTrue(history.contains("COPIED"), history.toString());
         int a = Integer.parseInt(first.header("X-Copy-Number").split("/")[0]);
         int b = Integer.parseInt(extract.header("X-Copy-Number").split("/")[0]);
         assertEquals(1, Math.abs(a - b), "one yearly series for copies, separate from outgoing numbers");
@@ -77,9 +91,9 @@ class CopiesTest {
                 .field("form", "TrS").field("pages", "3-9"))).status());
         String draft = DispatchFixtures.create(s, "TB", DispatchPdf.draft("TB")).json().path("id").asText();
         assertEquals(409, s.postMultipart("/api/v1/copies", "clerk", seal(new Multipart().field("source", draft)
-                .field("form", "SY"))).status());
+                .field("form", "TrS").field("pages", "1"))).status());
         TestServer.Response wrongPin = s.postMultipart("/api/v1/copies", "clerk", new Multipart().field("source", issuedId)
-                .field("form", "SY").field("keyId", "seal").field("pin", "000000"));
+                .field("form", "TrS").field("pages", "1").field("keyId", "seal").field("pin", "000000"));
         assertEquals(403, wrongPin.status());
     }
 }

@@ -91,4 +91,19 @@ class CopyFormsTest {
             assertEquals(org.apache.pdfbox.pdmodel.common.PDRectangle.A4.getHeight(), doc.getPage(0).getMediaBox().getHeight(), 40f);
         }
     }
+
+    @Test
+    void an_encrypted_scan_is_refused_and_a_rotated_or_cropped_one_is_copied_with_a_valid_seal() throws Exception {
+        TestServer.Response encrypted = copy(new Multipart().file("file", "scan.pdf", "application/pdf",
+                DraftPdfs.encrypted(DispatchPdf.congVan("GIÁM ĐỐC", "Lê Văn An"))).field("form", "SY"));
+        assertEquals(422, encrypted.status(), encrypted.text());
+        assertEquals("ENCRYPTED_PDF", code(encrypted));
+        for (byte[] scan : List.of(DraftPdfs.rotated(DispatchPdf.congVan("GIÁM ĐỐC", "Lê Văn An")),
+                DraftPdfs.cropped(DispatchPdf.congVan("GIÁM ĐỐC", "Lê Văn An")))) {
+            TestServer.Response r = copy(new Multipart().file("file", "scan.pdf", "application/pdf", scan).field("form", "SY"));
+            assertEquals(201, r.status(), r.text());
+            assertEquals(List.of("TOTAL_PASSED"), DispatchFixtures.dssIndications(r.body()));
+            assertTrue(DispatchFixtures.pdfsig(r.body()).contains("Signature is Valid"));
+        }
+    }
 }

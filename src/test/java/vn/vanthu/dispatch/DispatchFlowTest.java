@@ -86,12 +86,12 @@ class DispatchFlowTest {
         assertEquals(200, DispatchFixtures.issue(s, ordinary).status());
         String meta = DispatchFixtures.metadata(s, "BC", "Báo cáo mật").replace("\"secret\":false", "\"secret\":true");
         String id = s.postMultipart("/api/v1/dispatches", "clerk", new Multipart()
-                .file("file", "bc.pdf", "application/pdf", DispatchPdf.draft("BC"))
+                .file("file", "bc.pdf", "application/pdf", DispatchPdf.withSymbol("/BC-SKHCN-M"))
                 .field("metadata", meta)).json().path("id").asText();
         assertEquals(200, s.postJson("/api/v1/dispatches/" + id + "/sign", "official",
                 Map.of("keyId", "official1", "pin", PIN)).status());
         JsonNode issued = DispatchFixtures.issue(s, id).json();
-        assertEquals("01/BC-SKHCN", issued.path("number").asText(), issued.toString());
+        assertEquals("01/BC-SKHCN-M", issued.path("number").asText(), issued.toString());   // never 01/BC-SKHCN twice
         assertTrue(s.get("/api/v1/dispatches/" + id, "auditor").json().path("secret").asBoolean());
     }
 

@@ -17,7 +17,9 @@ import java.util.List;
 /**
  * Renders the sample công văn (src/test/resources/samples/cong-van-don-doc-cchc-2023.txt) as a PDF in the
  * Decree 30 layout with PDFBox and Liberation Serif: agency and national motto headers, "Số: /SKHCN-VP", the
- * V/v summary, the place-and-date line, body, "Nơi nhận" and the signer block on the right.
+ * V/v summary, the place-and-date line, body, "Nơi nhận" and the signer block on the right. Also the tool that
+ * makes {@code scripts/samples/cong-van-don-doc-cchc-2023.pdf} (day, month and year left blank, so the sample is
+ * signed and issued in any year): {@code java -cp target/classes:target/test-classes:… vn.vanthu.dispatch.DispatchPdf out.pdf}.
  *
  * <pre>{@code byte[] pdf = DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng");}</pre>
  */
@@ -26,13 +28,19 @@ public final class DispatchPdf {
 
     private DispatchPdf() {}
 
-    /** The date line of {@link #congVan}: blank day and month, the year 2026 printed. */
+    /** A date line with blank day and month and the year 2026 printed. */
     static final String DATE_LINE_2026 = "Thái Bình, ngày      tháng      năm 2026";
     /** A date line with every part blank. */
     public static final String BLANK_DATE_LINE = "Thái Bình, ngày      tháng      năm      ";
 
+    /** Writes the sample công văn of scripts/samples (signed by PHÓ GIÁM ĐỐC Nguyễn Hữu Thắng) to {@code args[0]}. */
+    public static void main(String[] args) throws IOException {
+        java.nio.file.Files.write(java.nio.file.Path.of(args[0]), congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng"));
+    }
+
+    /** The sample công văn, "Số: /SKHCN-VP", with a blank date line, signed by {@code position} {@code signer}. */
     public static byte[] congVan(String position, String signer) {
-        return render("/SKHCN-VP", DATE_LINE_2026, position, signer);
+        return render("/SKHCN-VP", BLANK_DATE_LINE, position, signer);
     }
 
     /**

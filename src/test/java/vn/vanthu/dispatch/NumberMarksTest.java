@@ -16,7 +16,7 @@ class NumberMarksTest {
     void the_number_goes_only_before_the_symbol_and_the_date_only_into_the_blanks_of_the_date_line() throws Exception {
         Path pdf = Files.createTempFile("cv", ".pdf");
         try {
-            Files.write(pdf, DispatchPdf.congVan("PHÓ GIÁM ĐỐC", "Nguyễn Hữu Thắng"));
+            Files.write(pdf, DispatchPdf.draft("CV", DispatchPdf.DATE_LINE_2026));
             List<PdfText.Line> lines = PdfText.lines(pdf, 1);
             List<NumberMarks.Mark> marks = NumberMarks.marks(lines, "05", LocalDate.of(2026, 11, 27));
             assertEquals(List.of("05", "27", "11"), marks.stream().map(NumberMarks.Mark::text).toList(),

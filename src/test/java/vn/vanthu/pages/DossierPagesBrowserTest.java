@@ -199,6 +199,9 @@ class DossierPagesBrowserTest {
                 .file("file", "hong.pdf", "application/pdf", "%PDF-1.7 not really a PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
                 .json().path("sha256").asText();
         assertEquals(422, clerk.get("/pictures/" + garbage + ".png").status(), "a PDF that cannot be drawn");
+        PageClient handler = new PageClient(server);
+        handler.signIn("handler", passwords.get("handler"));
+        assertEquals(404, handler.get("/pictures/" + garbage + ".png").status(), "not to someone who may not fetch the document");
 
         String draftId = DispatchFixtures.create(server, "CV", vn.vanthu.dispatch.DispatchPdf.draft("CV")).json().path("id").asText();
         Browser.signIn(browser, server.base(), "official", passwords.get("official"));

@@ -134,6 +134,11 @@ class SignInPagesTest {
         clerk.get("/validate");
         assertEquals(303, clerk.post("/signout", Map.of(), true).status());
         assertEquals("/signin", clerk.get("/validate").header("Location"));
+        var trail = server.get("/api/v1/audit?action=SIGN_OUT", "auditor").json().path("items");
+        assertEquals(1, trail.size(), "one event per sign-out: " + trail);
+        for (var e : server.get("/api/v1/audit?action=POST%20%2Fsignout", "auditor").json().path("items")) {
+            assertEquals("DENIED", e.path("outcome").asText(), "a sign-out is not written twice: " + e);
+        }
     }
 
     @Test
@@ -147,6 +152,18 @@ class SignInPagesTest {
         PageClient moi = new PageClient(server);
         assertEquals("/password", moi.post("/signin", Map.of("username", "moi.nv", "password", "Đủ dài và khác"), false)
                 .header("Location"));
+    }
+
+    @Test
+    void a_session_in_use_all_day_still_ends_twelve_hours_after_sign_in() {
+        PageClient auditor = new PageClient(server);
+        auditor.signIn("auditor", PageClient.demoPasswords(server).get("auditor"));
+        for (int i = 0; i < 28; i++) {   // 28 × 25 minutes = 11 h 40 min, never idle for 30 minutes
+            CLOCK.advance(Duration.ofMinutes(25));
+            assertEquals(200, auditor.get("/validate").status(), "after " + (i + 1) * 25 + " minutes");
+        }
+        CLOCK.advance(Duration.ofMinutes(25));
+        assertEquals("/signin", auditor.get("/validate").header("Location"));
     }
 
     private static String userWithToken(String login, String role) {

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Puts something in every table of a running service through its HTTP API, as its users would: a user and a
- * token, a stored document of several chunks, a two-step signing left half done, the year's catalogue, a signed
+ * token, a stored document of several chunks, a two-step signing left half done, the year's catalogue approved by
+ * the head (the server runs with VANTHU_AGENCY_HEADS=official), a coming year's numbering layout, a signed
  * and issued dispatch with an appendix and a copy, a closed dossier with its sealed package, a stored validation,
  * a registered and directed incoming document;
  * the audit trail records all of it. (Only number_reservations stays empty: a number leaves it once used.)
@@ -38,6 +39,7 @@ final class BackupData {
                 "displayName", "Đỗ Văn Hùng", "roles", List.of("CLERK", "AUDITOR")))).path("id").asText();
         String userToken = created(s.postJson("/api/v1/users/" + userId + "/tokens", "admin",
                 Map.of("label", "laptop"))).path("token").asText();
+        signIn(s, "clerk");   // a session of the pages in the copy
 
         byte[] scan = new byte[600 * 1024];   // three chunks
         new Random(7).nextBytes(scan);
@@ -60,7 +62,7 @@ final class BackupData {
                 .file("file", "phu-luc.pdf", "application/pdf", DispatchPdf.appendix("PHỤ LỤC I"))));
         String number = ok(DispatchFixtures.issue(s, dispatchId)).path("number").asText();
         TestServer.Response copy = s.postMultipart("/api/v1/copies", "clerk", new Multipart().field("source", dispatchId)
-                .field("form", "SY").field("keyId", "seal").field("pin", PIN));
+                .field("form", "TrS").field("pages", "1").field("keyId", "seal").field("pin", PIN));
         assertEquals(201, copy.status(), copy.text());
 
         String clerk = s.get("/api/v1/users/me", "clerk").json().path("id").asText();
@@ -75,6 +77,18 @@ final class BackupData {
                 new Multipart().file("file", "ho-so.zip", "application/zip", pkg.body())));
         incoming(s, s.get("/api/v1/dispatches/" + dispatchId + "/file", "clerk").body());
         return new Seeded(userToken, dispatchId, number, dossierId, Hashes.sha256Hex(pkg.body()));
+    }
+
+    private static void signIn(TestServer s, String user) {
+        try {
+            String password = TestServer.JSON.readTree(s.dataDir().resolve("demo-passwords.json").toFile()).path(user).asText();
+            TestServer.Response r = s.send(s.request("/signin", null).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+                            + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8))).build());
+            assertEquals(303, r.status(), r.text());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** An incoming document with its signatures' verdicts, registered and directed to a lead and a cooperator. */
@@ -98,6 +112,10 @@ final class BackupData {
                     Map.of("numeral", "I", "title", "Văn phòng", "rows", List.of(row)))));
             ok(s.send(s.request("/api/v1/catalogues/2026", "clerk").header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(body)).build()));
+            created(s.postJson("/api/v1/catalogues/2026/approve", "official", Map.of("decisionNumber", "03/QĐ-SKHCN",
+                    "decisionDate", "2026-01-05", "place", "Thái Bình", "position", "GIÁM ĐỐC", "keyId", "official1", "pin", PIN)));
+            ok(s.send(s.request("/api/v1/numbering/2099", "admin").header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(s.get("/api/v1/numbering/2099", "admin").text())).build()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
