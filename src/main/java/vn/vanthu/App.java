@@ -14,6 +14,11 @@ import vn.vanthu.dispatch.DispatchFeature;
 import vn.vanthu.documents.DocumentAccess;
 import vn.vanthu.limits.WorkBudget;
 import vn.vanthu.documents.DocumentController;
+import vn.vanthu.documents.Thumbnails;
+import vn.vanthu.documents.ThumbnailController;
+import vn.vanthu.dispatch.CopyPagesController;
+import vn.vanthu.digitization.DigitizationPagesController;
+import vn.vanthu.keys.KeyPagesController;
 import vn.vanthu.dossier.DossierFeature;
 import vn.vanthu.dossier.Packages;
 import vn.vanthu.figures.FiguresFeature;
@@ -140,9 +145,9 @@ public final class App implements AutoCloseable {
                     signing.service(), seal);
             FiguresFeature figures = FiguresFeature.create(config, db, signing.service(), seal, clock);
 
+            var access = new DocumentAccess(db, dispatch.service()::sees, incoming.service()::sees);
             var controllers = new Routes.Controllers(users.controller(), new AuditController(audit),
-                    new DocumentController(documents, new DocumentAccess(db, dispatch.service()::sees,
-                            incoming.service()::sees)), devPki == null ? null : new PkiController(devPki),
+                    new DocumentController(documents, access), devPki == null ? null : new PkiController(devPki),
                     keys.controller(), signing.controller(), validation.controller(), dispatch.dispatches(),
                     dispatch.copies(), dossiers.catalogues(), dossiers.dossiers(),
                     new BackupController(new H2Backup(db)), jobs.controller(), digitization.controller(),
@@ -150,7 +155,13 @@ public final class App implements AutoCloseable {
                     new Routes.Pages(new SignInController(users.signIn()),
                     new AdminPagesController(users.service(), users.signIn()), validation.pages(),
                     new AuditPagesController(audit), dispatch.pages(), incoming.pages(),
-                    new PasswordController(users.signIn())), exchange.organs(), exchange.controller());
+                    new PasswordController(users.signIn())), exchange.organs(), exchange.controller(),
+                    new Routes.WorkPages(dossiers.pages(),
+                    new KeyPagesController(keys.service(), users.service()),
+                    new DigitizationPagesController(digitization.service()),
+                    new CopyPagesController(dispatch.copies(), dispatch.service(), keys.service()),
+                    new ThumbnailController(new Thumbnails(documents),
+                            access)));
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)

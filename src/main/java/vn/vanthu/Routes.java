@@ -5,13 +5,17 @@ import io.javalin.http.HandlerType;
 import vn.vanthu.audit.AuditController;
 import vn.vanthu.backup.BackupController;
 import vn.vanthu.digitization.DigitizationController;
+import vn.vanthu.digitization.DigitizationPagesController;
 import vn.vanthu.digitization.PaperMetadata;
 import vn.vanthu.dispatch.CopyController;
+import vn.vanthu.dispatch.CopyPagesController;
 import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.dispatch.NumberingController;
 import vn.vanthu.documents.DocumentController;
+import vn.vanthu.documents.ThumbnailController;
 import vn.vanthu.dossier.CatalogueController;
 import vn.vanthu.dossier.DossierController;
+import vn.vanthu.dossier.DossierPagesController;
 import vn.vanthu.dossier.NewDossier;
 import vn.vanthu.dossier.NewItem;
 import vn.vanthu.figures.FiguresController;
@@ -20,6 +24,7 @@ import vn.vanthu.exchange.OrganController;
 import vn.vanthu.jobs.JobController;
 import vn.vanthu.incoming.IncomingController;
 import vn.vanthu.keys.KeyController;
+import vn.vanthu.keys.KeyPagesController;
 import vn.vanthu.audit.AuditPagesController;
 import vn.vanthu.dispatch.DispatchPagesController;
 import vn.vanthu.incoming.IncomingPagesController;
@@ -73,7 +78,12 @@ public final class Routes {
                               BackupController backup, JobController jobs, DigitizationController digitizations,
                               IncomingController incoming, NumberingController numbering,
                               FiguresController figures, Pages pages, OrganController organs,
-                              ExchangeController exchange) {}
+                              ExchangeController exchange, WorkPages workPages) {}
+
+    /** More pages for people: dossiers and the catalogue, the administrator's keys, digitization, copies, pictures. */
+    public record WorkPages(DossierPagesController dossiers, KeyPagesController keys,
+                            DigitizationPagesController digitization, CopyPagesController copies,
+                            ThumbnailController pictures) {}
 
     /** The controllers of the pages for people. */
     public record Pages(SignInController signIn, AdminPagesController admin, ValidationPagesController validation,
@@ -135,6 +145,7 @@ public final class Routes {
         declareFigures(r, c.figures());
         declarePages(r, c.pages());
         declareExchange(r, c.organs(), c.exchange());
+        declareWorkPages(r, c.workPages());
         return List.copyOf(r.routes);
     }
 
@@ -232,6 +243,32 @@ public final class Routes {
         r.add(GET, "/api/v1/dispatches/{id}/deliveries", ANY_USER, "exchange", "Each delivery of the dispatch, its state and the statuses the partner reported; recipients to send by other means", NONE, x::deliveries);
         r.add(POST, "/api/v1/dispatches/{id}/recall", Set.of(CLERK), "exchange", "Recall a sent dispatch {reason}: status 13 to every organ it was sent to → 202", JSON, x::recall);
         r.add(POST, "/api/v1/exchange/inbox", Set.of(PARTNER), "exchange", "A partner delivers a sealed edXML message (application/xml): a document → 01, or a status (02-06, 13, 15, 16)", BINARY, x::inbox);
+    }
+
+    /** Pages of dossiers and the catalogue (HTML, like {@link #declarePages}). */
+    private static void declareWorkPages(Routes r, WorkPages p) {
+        String t = ApiRoute.PAGES;
+        DossierPagesController d = p.dossiers();
+        r.add(GET, "/catalogue", ANY_USER, t, "The year's dossier catalogue (table; ?year=; open a dossier from a row for clerks and officials)", NONE, d::catalogue);
+        r.add(GET, "/dossiers", ANY_USER, t, "Dossiers (table; filters year, status): all with the submission reminder for clerks, admins and auditors, one's own for others", NONE, d::list);
+        r.add(POST, "/dossiers", Set.of(CLERK, OFFICIAL), t, "Open a dossier from a catalogue row {catalogueSymbol, year}", FORM, d::open);
+        r.add(GET, "/dossiers/{id}", ANY_USER, t, "A dossier: items, history, and the file, close, renew and submit forms by role", NONE, d::dossier);
+        r.add(POST, "/dossiers/{id}/documents", Set.of(CLERK, OFFICIAL), t, "File an issued dispatch {dispatchId} or an upload {file, kind, numberSymbol, documentDate, issuingOrgan, documentType, subject}", MULTIPART, d::file);
+        r.add(POST, "/dossiers/{id}/close", Set.of(CLERK), t, "Close and seal the dossier {keyId, pin}", FORM, d::close);
+        r.add(GET, "/dossiers/{id}/package", ANY_USER, t, "Download the sealed archival package (ZIP)", NONE, d::packageZip);
+        r.add(POST, "/dossiers/{id}/renew", Set.of(CLERK, ADMIN), t, "Add an archive timestamp to the package now", FORM, d::renew);
+        r.add(POST, "/dossiers/{id}/submit", Set.of(CLERK), t, "Submit a closed dossier to the agency archive", FORM, d::submit);
+        r.add(GET, "/admin/keys", Set.of(ADMIN), t, "Signing keys (table) and the form registering a PKCS#12 key", NONE, p.keys()::list);
+        r.add(POST, "/admin/keys", Set.of(ADMIN), t, "Register a PKCS#12 key {file, owner, id?, alias?, pin}; the PIN is not stored", MULTIPART, p.keys()::register);
+        DigitizationPagesController g = p.digitization();
+        r.add(GET, "/digitizations/new", Set.of(CLERK), t, "Digitization form: scans and what the paper says", NONE, g::form);
+        r.add(POST, "/digitizations", Set.of(CLERK), t, "Digitize {scan*, paperPages, numberSymbol?, documentDate?, issuingOrgan?, documentType?, subject?} → its page", MULTIPART, g::create);
+        r.add(GET, "/digitizations/{id}", Set.of(CLERK, AUDITOR, ADMIN), t, "A digitization: its job's progress (the page reloads while it runs), metadata, suggestions, the result", NONE, g::show);
+        r.add(POST, "/digitizations/{id}/suggestions/accept", Set.of(CLERK), t, "Accept the ticked suggestions {fields*}", FORM, g::accept);
+        r.add(GET, "/digitizations/{id}/file", Set.of(CLERK, AUDITOR, ADMIN), t, "The searchable PDF/A", NONE, g::file);
+        r.add(GET, "/copies/new", Set.of(CLERK), t, "Copy form: SY, SL or TrS of an issued dispatch, a scan or a sao y, with the seal", NONE, p.copies()::form);
+        r.add(GET, "/pictures/{file}", ANY_USER, t, "A picture (PNG, at most 200×283) of page 1 of a stored PDF: /pictures/{sha256}.png", NONE, p.pictures()::png);
+        r.add(POST, "/copies", Set.of(CLERK), t, "Make a sealed copy {form, source? | file? | copyNumber?, pages?, keyId, pin} → the PDF to save", MULTIPART, p.copies()::create);
     }
 
     private static void declareDispatches(Routes r, DispatchController d) {

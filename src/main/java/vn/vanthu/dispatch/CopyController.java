@@ -33,6 +33,11 @@ public final class CopyController {
         this.copies = copies;
     }
 
+    /** The copies service, for the copy page. */
+    Copies copies() {
+        return copies;
+    }
+
     public void create(Context ctx) throws Exception {
         Uploads.requireMultipart(ctx);
         List<UploadedFile> files = ctx.uploadedFiles("file");

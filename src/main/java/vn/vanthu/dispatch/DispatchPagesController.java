@@ -126,6 +126,7 @@ public final class DispatchPagesController {
         m.put("createdAt", Shown.time(d.createdAt()));
         m.put("number", d.issued() == null ? "" : d.issued().number());
         m.put("recipients", String.join("; ", d.recipients()));
+        m.put("sha256", d.currentSha256());
         return m;
     }
 }

@@ -19,7 +19,7 @@ import java.time.Clock;
  * batch's documents (the digitization feature is built first and reads it when a batch names a dossier).
  */
 public record DossierFeature(CatalogueController catalogues, DossierController dossiers, Packages packages,
-                             DossierFiling digitizedFiling) {
+                             DossierFiling digitizedFiling, DossierPagesController pages) {
     public static DossierFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
                                         SigningService signing, UserService users, ValidationService validation,
                                         DispatchService dispatches, DigitizationService digitizations, Clock clock) {
@@ -29,10 +29,12 @@ public record DossierFeature(CatalogueController catalogues, DossierController d
         var packages = new Packages(service, dao, documents, signing, config.dossiers());
         var filing = new Filing(service, dao, dispatches, documents, validation);
         var digitized = new DigitizedFiling(filing, service, dao, digitizations);
-        var controller = new DossierController(service, filing, new Closing(service, dao, documents, keys, validation,
-                signing), packages, new Exports(service, documents), digitized);
+        var closing = new Closing(service, dao, documents, keys, validation, signing);
+        var controller = new DossierController(service, filing, closing, packages, new Exports(service, documents),
+                digitized);
         var approvals = new CatalogueApprovals(db, catalogue, keys, signing, documents, config.agency(),
                 config.dossiers().agencyHeads(), clock);
-        return new DossierFeature(new CatalogueController(catalogue, approvals), controller, packages, digitized);
+        return new DossierFeature(new CatalogueController(catalogue, approvals), controller, packages, digitized,
+                new DossierPagesController(service, catalogue, filing, closing, packages, dispatches, keys));
     }
 }

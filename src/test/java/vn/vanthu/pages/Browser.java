@@ -81,7 +81,14 @@ final class Browser {
     /** Clicks a submit button and waits until the answer's page has replaced the form's. */
     static void submit(WebDriver b, WebElement button) {
         button.click();
-        new WebDriverWait(b, Duration.ofSeconds(120)).until(ExpectedConditions.stalenessOf(button));
+        // Chromium may answer "does not belong to the document" instead of a stale element while the page changes.
+        new WebDriverWait(b, Duration.ofSeconds(120)).until(d -> {
+            try {
+                return ExpectedConditions.stalenessOf(button).apply(d);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return String.valueOf(e.getMessage()).contains("does not belong to the document");
+            }
+        });
     }
 
     static void fill(WebDriver b, String name, String value) {

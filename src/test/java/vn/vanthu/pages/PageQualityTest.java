@@ -28,12 +28,12 @@ class PageQualityTest {
     static final Map<String, List<String>> PAGES = Map.of(
             "auditor", List.of("/validate", "/validations", "/audit", "/registers/outgoing", "/registers/incoming", "/password"),
             "clerk", List.of("/dispatches?status=SIGNED", "/registers/outgoing", "/registers/incoming", "/incoming/new",
-                    "/incoming?status=RECEIVED", "/validate"),
+                    "/incoming?status=RECEIVED", "/validate", "/dossiers", "/catalogue", "/digitizations/new", "/copies/new"),
             "official", List.of("/drafts", "/directions", "/handling", "/validate", "/dispatches?status=DRAFT"),
-            "handler", List.of("/handling", "/incoming?status=ASSIGNED"),
-            "admin", List.of("/admin/users", "/audit", "/registers/outgoing"));
+            "handler", List.of("/handling", "/incoming?status=ASSIGNED", "/dossiers"),
+            "admin", List.of("/admin/users", "/audit", "/registers/outgoing", "/admin/keys"));
     private static final Set<String> LISTS = Set.of("/validations", "/audit", "/registers/outgoing", "/registers/incoming",
-            "/dispatches", "/drafts", "/directions", "/handling", "/incoming", "/admin/users");
+            "/dispatches", "/drafts", "/directions", "/handling", "/incoming", "/admin/users", "/dossiers", "/catalogue", "/admin/keys");
     private static final Pattern FIELD = Pattern.compile("<(input|select|textarea)\\b([^>]*)>");
     private static final Pattern ID = Pattern.compile("\\bid=\"([^\"]+)\"");
     private static TestServer server;

@@ -158,7 +158,26 @@ class AccessMatrixTest {
             entry("GET /api/v1/dispatches/{id}/deliveries", ALL),
             entry("POST /api/v1/dispatches/{id}/recall", Set.of("clerk")),
             // Only a partner organ's account (role PARTNER; no demo user holds it) delivers to the inbox.
-            entry("POST /api/v1/exchange/inbox", Set.of("partner")));
+            entry("POST /api/v1/exchange/inbox", Set.of("partner")),
+            entry("GET /catalogue", ALL),
+            entry("GET /dossiers", ALL),
+            entry("POST /dossiers", Set.of("clerk", "official")),
+            entry("GET /dossiers/{id}", ALL),
+            entry("POST /dossiers/{id}/documents", Set.of("clerk", "official")),
+            entry("POST /dossiers/{id}/close", Set.of("clerk")),
+            entry("GET /dossiers/{id}/package", ALL),
+            entry("POST /dossiers/{id}/renew", Set.of("clerk", "admin")),
+            entry("POST /dossiers/{id}/submit", Set.of("clerk")),
+            entry("GET /admin/keys", Set.of("admin")),
+            entry("POST /admin/keys", Set.of("admin")),
+            entry("GET /digitizations/new", Set.of("clerk")),
+            entry("POST /digitizations", Set.of("clerk")),
+            entry("GET /digitizations/{id}", Set.of("clerk", "auditor", "admin")),
+            entry("POST /digitizations/{id}/suggestions/accept", Set.of("clerk")),
+            entry("GET /digitizations/{id}/file", Set.of("clerk", "auditor", "admin")),
+            entry("GET /copies/new", Set.of("clerk")),
+            entry("GET /pictures/{file}", ALL),
+            entry("POST /copies", Set.of("clerk")));
 
     private static TestServer server;
 

@@ -1,0 +1,73 @@
+package vn.vanthu.dispatch;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import vn.vanthu.keys.KeyInfo;
+import vn.vanthu.keys.KeyService;
+import vn.vanthu.store.TempFiles;
+import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.Auth;
+import vn.vanthu.web.Forms;
+import vn.vanthu.web.Uploads;
+import vn.vanthu.web.User;
+import vn.vanthu.web.Views;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The clerk's copy page: a sao y, sao lục or trích sao (with its pages) of an issued dispatch, of a scan, or (a
+ * sao lục) of a sao y the agency made, sealed with the agency seal; the answer is the sealed copy to save. The
+ * same service as the API, so the same rules.
+ */
+public final class CopyPagesController {
+    private final Copies copies;
+    private final DispatchService dispatches;
+    private final KeyService keys;
+
+    public CopyPagesController(CopyController api, DispatchService dispatches, KeyService keys) {
+        this.copies = api.copies();
+        this.dispatches = dispatches;
+        this.keys = keys;
+    }
+
+    public void form(Context ctx) {
+        User caller = Auth.user(ctx);
+        List<Map<String, String>> issued = dispatches.list(caller, Dispatch.Status.ISSUED.name(), null, 200, 0).stream()
+                .map(d -> Map.of("id", d.id(), "label", d.issued().number() + " · " + d.subject())).toList();
+        List<KeyInfo> seals = keys.usableBy(caller).stream().filter(k -> KeyInfo.ACTIVE.equals(k.status())).toList();
+        Views.render(ctx, "copy", Map.of("issued", issued, "seals", seals));
+    }
+
+    /** Makes the copy and answers it as a PDF to save (its number also in {@code X-Copy-Number}). */
+    public void create(Context ctx) throws Exception {
+        Uploads.requireMultipart(ctx);
+        List<UploadedFile> files = ctx.uploadedFiles("file");
+        Path scan = null;
+        if (!files.isEmpty() && files.get(0).size() > 0) {
+            scan = TempFiles.create("scan");
+            try (InputStream in = Uploads.one(ctx, "file").content()) {
+                Files.copy(in, scan, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        try {
+            Copies.Copy c = copies.copy(Auth.user(ctx), new Copies.Request(Forms.text(ctx, "source", 40, false), scan,
+                    Forms.text(ctx, "copyNumber", 60, false), null, Forms.text(ctx, "form", 3, true), Forms.text(ctx, "pages", 100, false),
+                    Forms.text(ctx, "keyId", 100, true), Forms.text(ctx, "pin", 64, true)));
+            scan = null;   // the copy service deleted it
+            AuditTags.set(ctx, "COPY", c.id(), c.number());
+            ctx.contentType("application/pdf");
+            ctx.header("X-Copy-Number", c.number());
+            ctx.header("Content-Disposition", "attachment; filename=\"ban-sao-" + c.number().replace('/', '-') + ".pdf\"");
+            ctx.result(copies.bytes(c));
+        } finally {
+            if (scan != null) {
+                TempFiles.delete(scan);
+            }
+        }
+    }
+}
