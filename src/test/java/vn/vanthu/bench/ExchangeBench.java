@@ -35,7 +35,7 @@ import java.util.Random;
  * {@code exchange.in.flight} 1, 2, 4 and 8; (c) A's heap after a GC with 10,000 deliveries queued for a partner
  * that is down, before, after queueing and while the worker keeps retrying them.
  *
- * <pre>java -cp target/classes:target/test-classes:$(cat target/bench.classpath) vn.vanthu.bench.ExchangeBench [received delivered queued]</pre>
+ * <pre>java -cp target/classes:target/test-classes:$(cat target/bench.classpath) vn.vanthu.bench.ExchangeBench [received delivered queued parts(abc)]</pre>
  */
 public final class ExchangeBench {
     private static final int WARM_UP = 2;
@@ -46,12 +46,17 @@ public final class ExchangeBench {
         int received = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int delivered = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int queued = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+        String parts = args.length > 3 ? args[3] : "abc";
         System.out.printf("load average at start: %s%n", load());
-        receiveVersusValidate(received);
-        for (int inFlight : new int[] {1, 2, 4, 8}) {
+        if (parts.contains("a")) {
+            receiveVersusValidate(received);
+        }
+        for (int inFlight : parts.contains("b") ? new int[] {1, 2, 4, 8} : new int[0]) {
             deliveries(inFlight, delivered);
         }
-        queuedMemory(queued);
+        if (parts.contains("c")) {
+            queuedMemory(queued);
+        }
         System.out.printf("load average at end: %s%n", load());
         System.exit(0);
     }
