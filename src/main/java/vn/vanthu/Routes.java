@@ -182,7 +182,7 @@ public final class Routes {
     private static void declareIncoming(Routes r, IncomingController i) {
         r.add(POST, "/api/v1/incoming", Set.of(CLERK), "incoming", "Receive a document: multipart file and metadata {sendingOrgan, numberSymbol, documentDate, documentType, subject, urgency, secret} (or an edXML message alone, or digitizationId instead of the file: a DONE digitization, scanned, its metadata by default), scanned?, register?; every signature is validated and kept → 201 RECEIVED", MULTIPART, i::receive, IncomingController.RECEIVE);
         r.add(GET, "/api/v1/incoming", ANY_USER, "incoming", "List incoming documents the caller may see (filters: status, assignee=me; paged)", NONE, i::list);
-        r.add(GET, "/api/v1/incoming/due", Set.of(CLERK, OFFICIAL, AUDITOR, ADMIN), "incoming", "Tracking: submissions overdue, handling due ?within=3d, overdue, done late; per person and unit", NONE, i::due);
+        r.add(GET, "/api/v1/incoming/due", Set.of(CLERK, OFFICIAL, AUDITOR, ADMIN, HANDLER), "incoming", "Tracking: submissions overdue, handling due ?within=3d, overdue, done late; per person and unit (a handler: their own assignments)", NONE, i::due);
         r.add(GET, "/api/v1/incoming/{id}", ANY_USER, "incoming", "An incoming document: metadata, signature verdicts, files, direction, handling, history", NONE, i::get);
         r.add(GET, "/api/v1/incoming/{id}/file", ANY_USER, "incoming", "A file that came (?ordinal=1 the document, 0 the edXML message)", NONE, i::file);
         r.add(POST, "/api/v1/incoming/{id}/register", Set.of(CLERK), "incoming", "Give the next incoming number (số đến) of the year → REGISTERED; 409 when returned", NONE, i::register);

@@ -19,6 +19,8 @@ public final class Register {
             "Người ký", "Nơi nhận", "Đơn vị, người nhận bản lưu", "Số lượng bản", "Ngày chuyển", "Ký nhận", "Ghi chú"};
     private static final String[] KEYS = {"number", "issuedDate", "typeAndSubject", "signer", "recipients",
             "fileCopyKeeper", "copies", "sentDate", "receipt", "notes"};
+    /** Before the recipients outside the exchange, in the notes of the CSV and the PDF. */
+    static final String OTHER_MEANS = "Gửi bằng hình thức khác: ";
     private static final float[] WIDTHS = {70, 55, 170, 90, 110, 70, 40, 55, 50, 50};
 
     private final DispatchDao dao;
@@ -66,7 +68,7 @@ public final class Register {
         for (Map<String, Object> row : rows(year)) {
             List<String> cells = new ArrayList<>();
             for (String k : KEYS) {
-                cells.add(quote(row.get(k) == null ? "" : row.get(k).toString()));
+                cells.add(quote(cell(row, k)));
             }
             sb.append(String.join(",", cells)).append("\r\n");
         }
@@ -80,13 +82,26 @@ public final class Register {
             for (Map<String, Object> row : rows(year)) {
                 String[] cells = new String[KEYS.length];
                 for (int k = 0; k < KEYS.length; k++) {
-                    Object v = row.get(KEYS[k]);
-                    cells[k] = v == null ? "" : v.toString();
+                    cells[k] = cell(row, KEYS[k]);
                 }
                 table.row(cells);
             }
             return table.toPdf();
         }
+    }
+
+    /**
+     * A printed cell; the notes also name the recipients to send by other means (outside the directory of partner
+     * organs), which JSON gives apart as {@code otherMeans}.
+     */
+    static String cell(Map<String, Object> row, String key) {
+        Object v = row.get(key);
+        String text = v == null ? "" : v.toString();
+        if (!key.equals("notes") || !(row.get("otherMeans") instanceof List<?> other) || other.isEmpty()) {
+            return text;
+        }
+        String means = OTHER_MEANS + String.join("; ", other.stream().map(Object::toString).toList());
+        return text.isEmpty() ? means : text + "; " + means;
     }
 
     private static String[] quoteAll(String[] values) {

@@ -99,11 +99,19 @@ final class OutboxDao implements ExchangeStatusDao {
         OffsetDateTime t = now.withOffsetSameInstant(ZoneOffset.UTC);
         String due = "state = 'PENDING' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)";
         return db.inTransaction(h -> {
+            // Two statements: as one UPDATE … WHERE id IN (SELECT … LIMIT n), H2 ran the subquery once per row, which
+            // with 10,000 queued rows took longer than a poll. The UPDATE re-checks that each row is still due and
+            // unleased, so a row another instance claimed in between is left to it.
+            List<String> ids = h.createQuery("SELECT id FROM exchange_outbox WHERE " + due
+                            + " ORDER BY next_attempt_at LIMIT :n")
+                    .bind("now", t).bind("n", n).mapTo(String.class).list();
+            if (ids.isEmpty()) {
+                return List.<OutboxRow>of();
+            }
             h.createUpdate("UPDATE exchange_outbox SET lease_token = :t, lease_until = :until, attempts = attempts + 1 WHERE "
-                            + due + " AND id IN (SELECT id FROM exchange_outbox WHERE " + due
-                            + " ORDER BY next_attempt_at LIMIT :n)")
+                            + due + " AND id IN (<ids>)")
                     .bind("t", token).bind("until", until.withOffsetSameInstant(ZoneOffset.UTC)).bind("now", t)
-                    .bind("n", n).execute();
+                    .bindList("ids", ids).execute();
             return h.createQuery("SELECT " + COLUMNS + " FROM exchange_outbox WHERE lease_token = :t").bind("t", token)
                     .map((rs, ctx) -> row(rs)).list();
         });

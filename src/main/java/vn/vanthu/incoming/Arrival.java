@@ -18,7 +18,10 @@ import java.util.Set;
  * <pre>{@code Arrival a = Arrival.upload(validation, pdf, "cv.pdf", "application/pdf", metadata, false);}</pre>
  */
 record Arrival(Incoming.Origin origin, Incoming.Metadata metadata, String senderOrganId, String senderDocumentId,
-               List<Content> files, List<Incoming.Verdict> verdicts) {
+               List<Content> files, List<Incoming.Verdict> verdicts, ResponseFor responseFor) {
+
+    /** The document this one answers, as the edXML's ResponseFor names it: the organ that issued it and its DocumentId. */
+    record ResponseFor(String organId, String documentId) {}
 
     /** A file's bytes as they came, and its ordinal (0: the edXML message). */
     record Content(int ordinal, String name, String mediaType, byte[] bytes) {}
@@ -28,7 +31,7 @@ record Arrival(Incoming.Origin origin, Incoming.Metadata metadata, String sender
                           Incoming.Metadata metadata, boolean scanned) {
         List<Content> files = List.of(new Content(1, name(name, "document"), mediaType(mediaType), bytes));
         return new Arrival(scanned ? Incoming.Origin.PAPER : Incoming.Origin.UPLOAD, metadata, null, null, files,
-                verdicts(validation, files));
+                verdicts(validation, files), null);
     }
 
     /** An edXML message: the header gives the metadata, the message and each attachment are validated. */
@@ -55,7 +58,21 @@ record Arrival(Incoming.Origin origin, Incoming.Metadata metadata, String sender
         }
         return new Arrival(Incoming.Origin.EXCHANGE, metadata,
                 IncomingInput.optional("From/OrganId", m.field("From/OrganId"), 50),
-                IncomingInput.optional("DocumentId", m.field("DocumentId"), 200), files, verdicts(validation, files));
+                IncomingInput.optional("DocumentId", m.field("DocumentId"), 200), files, verdicts(validation, files),
+                responseFor(m));
+    }
+
+    /** ResponseFor names both the organ and the document, or is absent; one without the other is refused. */
+    private static ResponseFor responseFor(EdXmlReader.Message m) {
+        String organ = IncomingInput.optional("ResponseFor/OrganId", m.field("ResponseFor/OrganId"), 50);
+        String document = IncomingInput.optional("ResponseFor/DocumentId", m.field("ResponseFor/DocumentId"), 200);
+        if (organ == null && document == null) {
+            return null;
+        }
+        if (organ == null || document == null) {
+            throw ApiException.unprocessable("INVALID_EDXML", "ResponseFor needs both OrganId and DocumentId", "file");
+        }
+        return new ResponseFor(organ, document);
     }
 
     /** The priorities the exchange writes (names, or QCVN's digits 0-4) as an urgency; unknown ones are NORMAL. */

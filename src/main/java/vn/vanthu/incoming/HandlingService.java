@@ -104,10 +104,15 @@ public final class HandlingService {
         return incoming.get(id);
     }
 
-    /** What is tracked for the caller: unsubmitted documents and directed ones due, overdue or done late. */
+    /**
+     * What is tracked for the caller: unsubmitted documents and directed ones due, overdue or done late; a handler
+     * (no clerk, official, auditor or admin role besides) sees only what they lead or cooperate on.
+     */
     public List<Incoming> tracked(User caller, LocalDate horizon) {
         int year = VietnamTime.today(incoming.clock()).getYear();
-        return dao.tracked(IncomingService.viewer(caller), horizon, VietnamTime.startOfYear(year));
+        boolean ownOnly = !(caller.has(Role.CLERK) || caller.has(Role.OFFICIAL) || caller.has(Role.AUDITOR)
+                || caller.has(Role.ADMIN));
+        return dao.tracked(IncomingService.viewer(caller), horizon, VietnamTime.startOfYear(year), ownOnly);
     }
 
     private void assignable(String userId, String field) {

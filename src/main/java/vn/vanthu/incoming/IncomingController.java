@@ -198,8 +198,10 @@ public final class IncomingController {
     }
 
     private Map<String, Object> detail(Incoming d) {
-        return IncomingViews.detail(d, incoming.now(), incoming.verdicts(d.id()), incoming.files(d.id()),
+        Map<String, Object> v = IncomingViews.detail(d, incoming.now(), incoming.verdicts(d.id()), incoming.files(d.id()),
                 incoming.history(d.id()));
+        v.put("responseFor", incoming.responseFor(d.id()).orElse(null));
+        return v;
     }
 
     /** "me", or (for clerks and officials, who track others) a user id. */

@@ -44,7 +44,8 @@ final class IncomingDao {
         this.statuses = statuses;
     }
 
-    void insert(Incoming d, List<Incoming.File> files, List<Incoming.Verdict> verdicts, AuditLog.Entry audit) {
+    void insert(Incoming d, List<Incoming.File> files, List<Incoming.Verdict> verdicts, Arrival.ResponseFor responseFor,
+                AuditLog.Entry audit) {
         Incoming.Metadata m = d.metadata();
         db.useTransaction(h -> {
             h.createUpdate("INSERT INTO incoming (id, origin, status, sending_organ, sender_organ_id, sender_document_id, "
@@ -66,6 +67,9 @@ final class IncomingDao {
                                 + "sub_indication, signed_by) VALUES (:i, :o, :f, :ind, :sub, :by)")
                         .bind("i", d.id()).bind("o", ++n).bind("f", v.fileOrdinal()).bind("ind", v.indication().name())
                         .bind("sub", v.subIndication()).bind("by", v.signedBy()).execute();
+            }
+            if (responseFor != null) {
+                ResponseForDao.insert(h, d.id(), responseFor);
             }
             event(h, d.id(), d.receivedAt(), d.receivedBy(), "RECEIVED", d.origin().name());
             AuditDao.append(h, audit);
@@ -195,9 +199,14 @@ final class IncomingDao {
                 .bind("y", year).bind("k", seriesKind).map((rs, ctx) -> IncomingRows.row(rs, List.of())).list());
     }
 
-    /** What is tracked: registered but not directed, open with a deadline before {@code horizon}, done late since. */
-    List<Incoming> tracked(Viewer v, LocalDate horizon, OffsetDateTime doneSince) {
-        return db.withHandle(h -> visible(h.createQuery("SELECT " + COLUMNS + " FROM incoming WHERE " + VISIBLE
+    /**
+     * What is tracked: registered but not directed, open with a deadline before {@code horizon}, done late since;
+     * with {@code ownOnly} only what the viewer leads or cooperates on.
+     */
+    List<Incoming> tracked(Viewer v, LocalDate horizon, OffsetDateTime doneSince, boolean ownOnly) {
+        String own = ownOnly ? " AND (lead_user_id = :me OR EXISTS (SELECT 1 FROM incoming_cooperators c3 "
+                + "WHERE c3.incoming_id = incoming.id AND c3.user_id = :me))" : "";
+        return db.withHandle(h -> visible(h.createQuery("SELECT " + COLUMNS + " FROM incoming WHERE " + VISIBLE + own
                         + " AND (status = 'REGISTERED' OR (status IN ('ASSIGNED', 'IN_PROGRESS') AND deadline <= :hz)"
                         + " OR (status = 'DONE' AND deadline IS NOT NULL AND completed_at >= :since))"
                         + " ORDER BY received_at, id LIMIT 5000"), v)

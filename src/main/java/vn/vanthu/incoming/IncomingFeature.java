@@ -27,7 +27,7 @@ public record IncomingFeature(IncomingService service, IncomingController contro
                                          DigitizationService digitizations, ExchangeStatusDao statuses,
                                          Clock clock) {
         var dao = new IncomingDao(db, statuses);
-        var service = new IncomingService(dao, documents, validation, new NumberSeries(db, clock, NUMBER_LEASE),
+        var service = new IncomingService(dao, new ResponseForDao(db, config.agency().organId()), documents, validation, new NumberSeries(db, clock, NUMBER_LEASE),
                 config.agency(), clock);
         var handling = new HandlingService(service, dao, users, dispatches);
         var register = new IncomingRegister(dao, users, config.agency().name(), clock);

@@ -33,15 +33,17 @@ import java.util.UUID;
  */
 public final class IncomingService {
     private final IncomingDao dao;
+    private final ResponseForDao responseFor;
     private final DocumentStore store;
     private final ValidationService validation;
     private final NumberSeries numbers;
     private final String agency;
     private final Clock clock;
 
-    IncomingService(IncomingDao dao, DocumentStore store, ValidationService validation, NumberSeries numbers,
-                    AppConfig.Agency agency, Clock clock) {
+    IncomingService(IncomingDao dao, ResponseForDao responseFor, DocumentStore store, ValidationService validation,
+                    NumberSeries numbers, AppConfig.Agency agency, Clock clock) {
         this.dao = dao;
+        this.responseFor = responseFor;
         this.store = store;
         this.validation = validation;
         this.numbers = numbers;
@@ -75,7 +77,7 @@ public final class IncomingService {
         var d = new Incoming(UUID.randomUUID().toString(), a.origin(), Incoming.Status.RECEIVED, a.metadata(),
                 a.origin() == Incoming.Origin.PAPER, a.senderOrganId(), a.senderDocumentId(), caller.id(), now(),
                 null, null, null, null);
-        dao.insert(d, files, a.verdicts(), AuditLog.Entry.ofChange(origin, "INCOMING_RECEIVE", d.id(), d.origin().name()));
+        dao.insert(d, files, a.verdicts(), a.responseFor(), AuditLog.Entry.ofChange(origin, "INCOMING_RECEIVE", d.id(), d.origin().name()));
         return d;
     }
 
@@ -167,6 +169,11 @@ public final class IncomingService {
 
     public List<Incoming.Verdict> verdicts(String id) {
         return dao.verdicts(id);
+    }
+
+    /** The document this one answers ({@code organId}, {@code documentId}, our {@code dispatchId} or null), if any. */
+    public java.util.Optional<java.util.Map<String, Object>> responseFor(String id) {
+        return responseFor.find(id);
     }
 
     public List<Incoming.Event> history(String id) {

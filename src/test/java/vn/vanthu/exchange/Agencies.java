@@ -26,13 +26,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the other in its directory (seal certificate and anchor of the development PKI), each holding the token the
  * other issued it for its inbox; plus the steps of a dispatch from A and a polling wait.
  */
-final class Agencies {
-    static final String A_ID = "000.00.12.H56";
-    static final String B_ID = "000.00.01.H56";
-    static final String B_NAME = "Sở Nội vụ tỉnh Thái Bình";
+public final class Agencies {
+    public static final String A_ID = "000.00.12.H56";
+    public static final String B_ID = "000.00.01.H56";
+    public static final String B_NAME = "Sở Nội vụ tỉnh Thái Bình";
     /** The seal certificate followed by its issuing CA: the chain up to (not including) the anchor. */
-    static final String SEAL = read("keystore-samples/seal.crt") + read("keystore-samples/issuing-ca.crt");
-    static final String ROOT = read("keystore-samples/root-ca.crt");
+    public static final String SEAL = read("keystore-samples/seal.crt") + read("keystore-samples/issuing-ca.crt");
+    public static final String ROOT = read("keystore-samples/root-ca.crt");
 
     private Agencies() {}
 
@@ -48,7 +48,7 @@ final class Agencies {
     }
 
     /** Each side lists the other and holds the token the other issued it. Answers the token B accepts from A. */
-    static String link(TestServer a, TestServer b) {
+    public static String link(TestServer a, TestServer b) {
         created(a.postJson("/api/v1/organs", "admin", organ(B_ID, B_NAME, b)));
         created(b.postJson("/api/v1/organs", "admin", organ(A_ID, "Sở Khoa học và Công nghệ tỉnh Thái Bình", a)));
         String forB = created(a.postJson("/api/v1/organs/" + B_ID + "/tokens", "admin", Map.of("expiresInDays", 30))).path("token").asText();
@@ -69,7 +69,7 @@ final class Agencies {
     }
 
     /** A công văn signed by the official and issued by the clerk, to {@code recipients}. */
-    static String issued(TestServer s, List<String> recipients) {
+    public static String issued(TestServer s, List<String> recipients) {
         String id = signed(s, recipients);
         ok(DispatchFixtures.issue(s, id));
         return id;
@@ -77,6 +77,11 @@ final class Agencies {
 
     /** A công văn signed by the official, not issued yet. */
     static String signed(TestServer s, List<String> recipients) {
+        return signed(s, recipients, DispatchPdf.draft("CV"));
+    }
+
+    /** A công văn signed by the official, not issued yet, from the draft {@code pdf}. */
+    public static String signed(TestServer s, List<String> recipients, byte[] pdf) {
         String official = s.get("/api/v1/users/me", "official").json().path("id").asText();
         String metadata;
         try {
@@ -87,13 +92,13 @@ final class Agencies {
             throw new UncheckedIOException(e);
         }
         TestServer.Response created = s.postMultipart("/api/v1/dispatches", "clerk", new Multipart()
-                .file("file", "cong-van.pdf", "application/pdf", DispatchPdf.draft("CV")).field("metadata", metadata));
+                .file("file", "cong-van.pdf", "application/pdf", pdf).field("metadata", metadata));
         String id = created(created).path("id").asText();
         ok(s.postJson("/api/v1/dispatches/" + id + "/sign", "official", Map.of("keyId", "official1", "pin", DispatchFixtures.PIN)));
         return id;
     }
 
-    static TestServer.Response postXml(TestServer s, String token, byte[] xml) {
+    public static TestServer.Response postXml(TestServer s, String token, byte[] xml) {
         return s.send(s.request("/api/v1/exchange/inbox", token).header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(xml)).build());
     }
@@ -130,12 +135,12 @@ final class Agencies {
         return fail("Waited in vain for " + what + "; last seen: " + last);
     }
 
-    static JsonNode created(TestServer.Response r) {
+    public static JsonNode created(TestServer.Response r) {
         assertEquals(201, r.status(), r.text());
         return r.json();
     }
 
-    static JsonNode ok(TestServer.Response r) {
+    public static JsonNode ok(TestServer.Response r) {
         assertEquals(200, r.status(), r.text());
         return r.json();
     }

@@ -81,6 +81,7 @@ class TwoAgenciesTest {
         String incomingId = received.get(0).path("id").asText();
         JsonNode detail = b.get("/api/v1/incoming/" + incomingId, "clerk").json();
         assertEquals("EXCHANGE", detail.path("origin").asText(), detail.toString());
+        assertTrue(detail.path("responseFor").isNull(), "A's dispatch answers nothing: " + detail);
 
         TestServer.Response replay = Agencies.postXml(b, tokenAtB, xml.getBytes(StandardCharsets.UTF_8));
         assertEquals(409, replay.status(), replay.text());
@@ -106,6 +107,9 @@ class TwoAgenciesTest {
                 StandardCharsets.UTF_8);
         assertTrue(message.contains("<edXML:ResponseFor><edXML:OrganId>" + A_ID + "</edXML:OrganId>"), "the answer names A's document");
         assertTrue(message.contains("<edXML:DocumentId>" + documentId + "</edXML:DocumentId></edXML:ResponseFor>"), message.substring(0, 1500));
+        JsonNode answered = a.get("/api/v1/incoming/" + answer.path("id").asText(), "clerk").json().path("responseFor");
+        assertEquals(Map.of("organId", A_ID, "documentId", documentId, "dispatchId", id),
+                TestServer.JSON.convertValue(answered, Map.class), "A sees which of its dispatches B answers");
     }
 
     @Test

@@ -77,6 +77,27 @@ class IncomingDueAndRegisterTest {
     }
 
     @Test
+    void a_handler_tracks_only_what_they_lead_or_cooperate_on() {
+        String official = IncomingFixtures.userId(s, "official");
+        LocalDate far = today().plusDays(300);
+        String mine = directed("5/UBND-VP", far, null);
+        String theirs = assigned("6/UBND-VP", official, List.of(), far);
+        String helping = assigned("7/UBND-VP", official, List.of(handler), far);
+        String waiting = IncomingFixtures.registered(s, SignedFiles.pdf(1), metadata("8/UBND-VP", "FLASH", false));
+        clock.advance(Duration.ofHours(3));
+
+        var r = s.get("/api/v1/incoming/due?within=366d", "handler");
+        assertEquals(200, r.status(), r.text());
+        List<String> dueSoon = ids(r.json(), "dueSoon");
+        assertTrue(dueSoon.containsAll(List.of(mine, helping)), r.text());
+        assertFalse(dueSoon.contains(theirs), "another's assignment is not the handler's to track");
+        assertFalse(ids(r.json(), "submissionOverdue").contains(waiting), "submission is the clerk's concern");
+        JsonNode clerks = due("366d");
+        assertTrue(ids(clerks, "dueSoon").containsAll(List.of(mine, theirs, helping)));
+        assertTrue(ids(clerks, "submissionOverdue").contains(waiting));
+    }
+
+    @Test
     void the_incoming_register_is_json_csv_and_a_printable_pdf_with_the_appendix_iv_columns() throws Exception {
         String id = IncomingFixtures.registered(s, SignedFiles.pdf(1), metadata("88/STNMT-ĐĐ", "URGENT", false));
         String year = String.valueOf(today().getYear());
@@ -120,6 +141,14 @@ class IncomingDueAndRegisterTest {
         String body = "{\"leadUserId\":\"" + handler + "\",\"cooperatingUserIds\":[],\"deadline\":\"" + deadline + "\","
                 + (unit == null ? "" : "\"leadUnit\":\"" + unit + "\",") + "\"comment\":\"Xử lý\"}";
         var r = s.postJson("/api/v1/incoming/" + id + "/direct", "official", body);
+        assertEquals(200, r.status(), r.text());
+        return id;
+    }
+
+    private static String assigned(String numberSymbol, String lead, List<String> cooperating, LocalDate deadline) {
+        String id = IncomingFixtures.registered(s, SignedFiles.pdf(1), metadata(numberSymbol, "NORMAL", false));
+        var r = s.postJson("/api/v1/incoming/" + id + "/direct", "official", Map.of("leadUserId", lead,
+                "cooperatingUserIds", cooperating, "deadline", deadline.toString(), "comment", "Xử lý"));
         assertEquals(200, r.status(), r.text());
         return id;
     }

@@ -136,6 +136,36 @@ class IncomingReceiveTest {
     }
 
     @Test
+    void an_edxml_answering_a_document_shows_what_it_answers_and_one_naming_half_of_it_is_refused() {
+        String both = "<ResponseFor><OrganId>000.00.99.H56</OrganId><DocumentId>000.00.99.H56,2026/12/01,7/UBND-VP"
+                + "</DocumentId></ResponseFor>";
+        var r = s.postMultipart("/api/v1/incoming", "clerk", new Multipart()
+                .file("file", "edxml.xml", "application/xml", answer("71", both)));
+        assertEquals(201, r.status(), r.text());
+        JsonNode rf = s.get("/api/v1/incoming/" + r.json().path("id").asText(), "clerk").json().path("responseFor");
+        assertEquals("000.00.99.H56", rf.path("organId").asText(), rf.toString());
+        assertEquals("000.00.99.H56,2026/12/01,7/UBND-VP", rf.path("documentId").asText());
+        assertTrue(rf.path("dispatchId").isNull(), "another organ's document is none of our dispatches: " + rf);
+
+        int before = s.get("/api/v1/incoming?limit=500", "clerk").json().path("items").size();
+        var half = s.postMultipart("/api/v1/incoming", "clerk", new Multipart().file("file", "edxml.xml",
+                "application/xml", answer("72", "<ResponseFor><OrganId>000.00.99.H56</OrganId></ResponseFor>")));
+        assertEquals(422, half.status(), half.text());
+        assertEquals("INVALID_EDXML", half.errorCode());
+        assertEquals(before, s.get("/api/v1/incoming?limit=500", "clerk").json().path("items").size());
+    }
+
+    private static byte[] answer(String number, String responseFor) {
+        return ("<edXML xmlns=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\"><edXMLEnvelope><edXMLHeader><MessageHeader>"
+                + "<From><OrganId>000.00.99.H56</OrganId><OrganName>UBND huyện Vũ Thư</OrganName></From>"
+                + "<Code><CodeNumber>" + number + "</CodeNumber><CodeNotation>UBND-VP</CodeNotation></Code>"
+                + "<PromulgationInfo><PromulgationDate>2026-12-02</PromulgationDate></PromulgationInfo>"
+                + "<DocumentType><TypeName>Công văn</TypeName></DocumentType><Subject>V/v trả lời</Subject>"
+                + "<DocumentId>000.00.99.H56,2026/12/02," + number + "/UBND-VP</DocumentId>" + responseFor
+                + "</MessageHeader></edXMLHeader></edXMLEnvelope></edXML>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void deeply_nested_edxml_is_refused() {
         String xml = "<edXML>" + "<a>".repeat(5000) + "</a>".repeat(5000) + "</edXML>";
         var r = s.postMultipart("/api/v1/incoming", "clerk", new Multipart()

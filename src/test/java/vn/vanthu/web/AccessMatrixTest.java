@@ -103,7 +103,7 @@ class AccessMatrixTest {
             entry("GET /api/v1/digitizations/{id}/file", Set.of("clerk", "auditor", "admin")),
             entry("POST /api/v1/incoming", Set.of("clerk")),
             entry("GET /api/v1/incoming", ALL),
-            entry("GET /api/v1/incoming/due", Set.of("clerk", "official", "auditor", "admin")),
+            entry("GET /api/v1/incoming/due", Set.of("clerk", "official", "auditor", "admin", "handler")),
             entry("GET /api/v1/incoming/{id}", ALL),
             entry("GET /api/v1/incoming/{id}/file", ALL),
             entry("POST /api/v1/incoming/{id}/register", Set.of("clerk")),
