@@ -259,7 +259,8 @@ pages() {
   [ -f target/bench.classpath ] && [ target/bench.classpath -nt pom.xml ] \
     || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
   echo "== Pages under load: registers and dossier list, ${PAGES_USERS:-8} concurrent users, on H2 and on PostgreSQL"
-  java ${BENCH_JAVA_OPTS:--Xmx1g} -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
+  java ${BENCH_JAVA_OPTS:--Xmx1g} -Dorg.apache.xml.security.maxReferences=200000 \
+    -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
     vn.vanthu.bench.PagesBench "${PAGES_OUT:-100000}" "${PAGES_IN:-100000}" "${PAGES_DOSSIERS:-3000}" \
     "${PAGES_USERS:-8}" "${PAGES_REQUESTS:-25}" ${PAGES_DB:-}
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

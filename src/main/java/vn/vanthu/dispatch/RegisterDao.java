@@ -58,7 +58,7 @@ final class RegisterDao {
 
     private static Query select(Handle h, int year, String needle, String tail) {
         return bind(h.createQuery("SELECT " + DispatchDao.COLUMNS + ", signed_at FROM dispatches" + where(needle)
-                + " ORDER BY series_kind, number_year, number_value" + tail), year, needle);
+                + " ORDER BY number_year, status, series_kind, number_value" + tail), year, needle);
     }
 
     /** The number (code/notation), the subject, the type's Vietnamese name and the recipients, as the page shows them. */
