@@ -74,6 +74,10 @@ public final class PagesBench {
                 for (var e : lists.entrySet()) {
                     run(s, c, kind, e.getKey(), e.getValue(), users, requests);
                 }
+            } finally {
+                try (var files = Files.walk(dir)) {   // the databases take hundreds of MB
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
             }
         }
     }
