@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): figures for README.
-# Usage: scripts/bench.sh [startup|signing|validation|dossier|dispatch2|figures|exchange|all] [seconds of the 64-client validation soak, default 120]
+# Usage: scripts/bench.sh [startup|signing|validation|dossier|dispatch2|figures|exchange|pages|all] [seconds of the 64-client validation soak, default 120]
 #   dossier: work dossiers — close, seal and download a dossier of DOSSIER_DOCS (1000) scans totalling DOSSIER_BYTES (1 GiB),
 #   DOSSIER_SIGNED (10) of them signed PAdES-LT, service at -Xmx256m, against sha256sum + zip -0 of the same files.
 #   Needs curl, jq, zip, python3, about 4 × DOSSIER_BYTES of free disk under TMPDIR; KEEP=1 keeps its folder.
@@ -12,6 +12,9 @@
 #   exchange: two instances in one JVM (H2): receiving + registering a 1 MB signed PDF as edXML vs validating it alone
 #   (EXCHANGE_RECEIVED 10 pairs), deliveries/s with exchange.in.flight 1, 2, 4, 8 (EXCHANGE_DELIVERED 16 each), heap
 #   after GC with EXCHANGE_QUEUED (10000) deliveries queued for a partner that is down.
+#   pages: the registers and the dossier list with PAGES_OUT 100000 outgoing and PAGES_IN 100000 incoming documents
+#   (PAGES_DOSSIERS 3000 dossiers, inserted by SQL) on H2 and on embedded PostgreSQL; p95 of random pages at
+#   PAGES_USERS 8 concurrent clients signed in with a bearer token, PAGES_REQUESTS 25 each (goal p95 <= 300 ms).
 # Runs on this machine as it is; compare the ratios printed side by side, not absolute numbers across runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -261,6 +264,17 @@ exchange() {
   echo "== Exchange: receive + register vs validate (1 MB signed PDF), deliveries/s by exchange.in.flight, outbox memory"
   java ${BENCH_JAVA_OPTS:--Xmx1g} -Dorg.apache.xml.security.maxReferences=200000 \
     -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" vn.vanthu.bench.ExchangeBench "${EXCHANGE_RECEIVED:-10}" "${EXCHANGE_DELIVERED:-16}" "${EXCHANGE_QUEUED:-10000}"
+}
+
+pages() {
+  mvn -B -q -DskipTests test-compile
+  [ -f target/bench.classpath ] && [ target/bench.classpath -nt pom.xml ] \
+    || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+  echo "== Pages under load: registers and dossier list, ${PAGES_USERS:-8} concurrent users, on H2 and on PostgreSQL"
+  java ${BENCH_JAVA_OPTS:--Xmx1g} -Dorg.apache.xml.security.maxReferences=200000 \
+    -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
+    vn.vanthu.bench.PagesBench "${PAGES_OUT:-100000}" "${PAGES_IN:-100000}" "${PAGES_DOSSIERS:-3000}" \
+    "${PAGES_USERS:-8}" "${PAGES_REQUESTS:-25}" ${PAGES_DB:-}
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
@@ -272,6 +286,7 @@ case "$what" in
   dispatch2) dispatch2 ;;
   figures) figures ;;
   exchange) exchange ;;
+  pages) pages ;;
   all) startup; java_bench SigningBench; BENCH_JAVA_OPTS=-Xmx1g java_bench ValidationBench "${2:-120}"; dossier ;;
-  *) echo "usage: $0 [startup|signing|validation|dossier|dispatch2|figures|all]"; exit 2 ;;
+  *) echo "usage: $0 [startup|signing|validation|dossier|dispatch2|figures|pages|all]"; exit 2 ;;
 esac

@@ -190,7 +190,7 @@ public final class Routes {
         r.add(POST, "/api/v1/incoming/{id}/direct", Set.of(OFFICIAL), "incoming", "Direct the handling {leadUserId, leadUnit?, cooperatingUserIds, deadline, comment} → ASSIGNED", JSON, i::direct, IncomingController.DIRECT);
         r.add(POST, "/api/v1/incoming/{id}/progress", Set.of(HANDLER, OFFICIAL), "incoming", "An assignee marks progress {note?} → IN_PROGRESS", JSON, i::progress, IncomingController.PROGRESS);
         r.add(POST, "/api/v1/incoming/{id}/complete", Set.of(HANDLER, OFFICIAL), "incoming", "The lead completes {result: ANSWERED|FILED|FORWARDED, dispatchId?, note} → DONE", JSON, i::complete, IncomingController.COMPLETE);
-        r.add(GET, "/api/v1/registers/incoming", Set.of(CLERK, AUDITOR, ADMIN), "incoming", "The incoming register of a year (format json, csv or pdf; secret=true: the secret register, clerks only)", NONE, i::incomingRegister);
+        r.add(GET, "/api/v1/registers/incoming", Set.of(CLERK, AUDITOR, ADMIN), "incoming", "The incoming register of a year (format json paged, csv streamed, or pdf; secret=true: the secret register, clerks only)", NONE, i::incomingRegister);
     }
 
     /** The pages for people (HTML; a session cookie or a bearer token; every form carries the CSRF token). */
@@ -282,7 +282,7 @@ public final class Routes {
         r.add(POST, "/api/v1/dispatches/{id}/sign/{preparationId}/complete", Set.of(OFFICIAL), "dispatches", "Two-step signing, step 2: {signatureValue} → SIGNED", JSON, d::complete);
         r.add(POST, "/api/v1/dispatches/{id}/attachments", Set.of(OFFICIAL, CLERK), "dispatches", "Add an appendix in a separate PDF (multipart file) while DRAFT or SIGNED", MULTIPART, d::attach);
         r.add(POST, "/api/v1/dispatches/{id}/issue", Set.of(CLERK), "dispatches", "Number, date and seal a signed dispatch {keyId, pin} → ISSUED", JSON, d::issue, DispatchController.ISSUE);
-        r.add(GET, "/api/v1/registers/outgoing", Set.of(CLERK, AUDITOR, ADMIN), "dispatches", "The outgoing register of a year (format json, csv or pdf)", NONE, d::outgoingRegister);
+        r.add(GET, "/api/v1/registers/outgoing", Set.of(CLERK, AUDITOR, ADMIN), "dispatches", "The outgoing register of a year (format json paged, csv streamed, or pdf)", NONE, d::outgoingRegister);
     }
 
     private void add(HandlerType method, String path, Set<Role> roles, String tag, String summary,

@@ -185,15 +185,25 @@ public final class DispatchController {
         }
     }
 
-    public void outgoingRegister(Context ctx) {
+    public void outgoingRegister(Context ctx) throws java.io.IOException {
         int year = year(ctx, true);
         String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
         switch (format) {
-            case "json" -> ctx.json(Map.of("year", year, "items", register.rows(year)));
+            case "json" -> {
+                int limit = Paging.limit(ctx);
+                Long cursor = Paging.longCursor(ctx);
+                long offset = cursor == null ? 0 : Math.max(0, cursor);
+                List<Map<String, Object>> rows = register.rows(year, "", limit + 1, offset);
+                Map<String, Object> body = new java.util.LinkedHashMap<>();
+                body.put("year", year);
+                body.putAll(Paging.page(rows.subList(0, Math.min(limit, rows.size())),
+                        rows.size() > limit ? String.valueOf(offset + limit) : null));
+                ctx.json(body);
+            }
             case "csv" -> {
                 ctx.contentType("text/csv; charset=utf-8");
                 ctx.header("Content-Disposition", "attachment; filename=\"so-van-ban-di-" + year + ".csv\"");
-                ctx.result(register.csv(year));
+                register.csv(year, ctx.outputStream());
             }
             case "pdf" -> {
                 ctx.contentType("application/pdf");

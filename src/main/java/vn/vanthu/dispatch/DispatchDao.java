@@ -17,8 +17,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.HashMap;
 import java.util.Optional;
 
 /**
@@ -27,7 +25,7 @@ import java.util.Optional;
  */
 final class DispatchDao {
     private static final ObjectMapper JSON = Json.MAPPER;
-    private static final String COLUMNS = "id, status, document_type, subject, signer_position, signer_name, "
+    static final String COLUMNS = "id, status, document_type, subject, signer_position, signer_name, "
             + "signer_user_id, recipients, drafting_unit, priority, secret, due_date, page_amount, file_name, "
             + "current_sha256, created_by, created_at, series_kind, number_year, number_value, code_number, "
             + "code_notation, issued_date, issued_at, document_id";
@@ -101,23 +99,6 @@ final class DispatchDao {
         return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM dispatches WHERE status = 'SIGNED' "
                         + "AND signed_at < :cut ORDER BY signed_at, id LIMIT :lim OFFSET :off")
                 .bind("cut", cutoff).bind("lim", limit).bind("off", offset).map((rs, ctx) -> row(rs)).list());
-    }
-
-    /** When the official signed each dispatch issued in {@code year} (rows signed before V50 may lack it). */
-    Map<String, OffsetDateTime> signedAtOfIssued(int year) {
-        Map<String, OffsetDateTime> out = new HashMap<>();
-        db.withHandle(h -> h.createQuery("SELECT id, signed_at FROM dispatches WHERE status = 'ISSUED' AND number_year = :y "
-                        + "AND signed_at IS NOT NULL").bind("y", year)
-                .map((rs, ctx) -> Map.entry(rs.getString("id"), utc(rs, "signed_at"))).list())
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
-    }
-
-    /** The issued dispatches of a year in number order (the outgoing register). */
-    List<Dispatch> issuedIn(int year) {
-        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM dispatches WHERE status = 'ISSUED' "
-                        + "AND number_year = :y ORDER BY series_kind, number_value")
-                .bind("y", year).map((rs, ctx) -> row(rs)).list());
     }
 
     /** DRAFT → SIGNED with the signed bytes and where the marks go; false when it was no longer a draft. */
@@ -261,7 +242,7 @@ final class DispatchDao {
                 .bind("a", action).bind("x", details).execute();
     }
 
-    private static Dispatch row(ResultSet rs) throws SQLException {
+    static Dispatch row(ResultSet rs) throws SQLException {
         Dispatch.Issued issued = null;
         if (rs.getString("code_number") != null) {
             issued = new Dispatch.Issued(rs.getString("series_kind"), rs.getInt("number_year"),

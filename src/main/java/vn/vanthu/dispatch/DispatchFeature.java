@@ -37,7 +37,7 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
                 new EdXmlSender(config.agency(), config.exchange(), directory, responses));
         var sending = new Sending(dao, config.agency().holidays(), clock);
         var issuing = new Issuing(dispatches, dao, numbers, documents, keys, signing.service(), messages, clock);
-        var register = new Register(dispatches, dao, numbers, sending, directory);
+        var register = new Register(dispatches, new RegisterDao(db), numbers, sending, directory);
         var controller = new DispatchController(dispatches, sending, issuing, register,
                 new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);
         var copies = new CopyController(new Copies(dispatches, dao, numbers, documents, keys, signing.service(),

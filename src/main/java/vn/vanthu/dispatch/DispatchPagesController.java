@@ -1,12 +1,12 @@
 package vn.vanthu.dispatch;
 
 import io.javalin.http.Context;
-import vn.vanthu.error.ApiException;
 import vn.vanthu.keys.KeyInfo;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Forms;
+import vn.vanthu.web.PageSlice;
 import vn.vanthu.web.Requests;
 import vn.vanthu.web.Shown;
 import vn.vanthu.web.User;
@@ -15,7 +15,6 @@ import vn.vanthu.web.Views;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -96,19 +95,12 @@ public final class DispatchPagesController {
             ctx.result(register.pdf(year));
             return;
         }
-        String q = ctx.queryParam("q");
-        if (q != null && q.length() > 200) {
-            throw ApiException.badRequest("FIELD_TOO_LONG", "q must be at most 200 characters", "q");
-        }
-        String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-        List<Map<String, Object>> rows = register.rows(year).stream()
-                .filter(r -> needle.isEmpty() || String.valueOf(r.get("number")).toLowerCase(Locale.ROOT).contains(needle)
-                        || String.valueOf(r.get("typeAndSubject")).toLowerCase(Locale.ROOT).contains(needle)
-                        || String.valueOf(r.get("recipients")).toLowerCase(Locale.ROOT).contains(needle))
-                .toList();
-        Map<String, Object> model = new HashMap<>(vn.vanthu.web.PageSlice.of(ctx, rows));
+        String q = PageSlice.query(ctx);
+        String needle = PageSlice.needle(q);
+        PageSlice.Window w = PageSlice.window(ctx, register.count(year, needle));
+        Map<String, Object> model = new HashMap<>(w.with(register.rows(year, needle, w.limit(), w.offset())));
         model.put("year", year);
-        model.put("q", q == null ? "" : q);
+        model.put("q", q);
         Views.render(ctx, "register-outgoing", model);
     }
 

@@ -18,4 +18,18 @@ public interface OrganDirectory {
     record Addressee(String organId, String organName) {}
 
     Optional<Addressee> find(String recipient);
+
+    /**
+     * Which of {@code recipients} the directory holds (each as written); a directory backed by a database answers
+     * in one query, so that a page of the register costs the same whatever its recipients.
+     */
+    default java.util.Set<String> held(java.util.Collection<String> recipients) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String r : recipients) {
+            if (find(r).isPresent()) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
 }

@@ -3,16 +3,23 @@ package vn.vanthu.dispatch;
 import vn.vanthu.print.PdfTable;
 import vn.vanthu.time.VietnamTime;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The outgoing register (sổ đăng ký văn bản đi, Decree 30 Appendix IV) of a year: JSON rows, CSV, and a
- * printable landscape A4 PDF (a {@link PdfTable}, so Vietnamese prints correctly).
+ * The outgoing register (sổ đăng ký văn bản đi, Decree 30 Appendix IV) of a year: pages of rows (for JSON and the
+ * page), a CSV streamed row by row, and a printable landscape A4 PDF (a {@link PdfTable}, so Vietnamese prints
+ * correctly). Nothing here holds a whole year in memory.
  *
- * <pre>{@code byte[] pdf = register.pdf(2026);}</pre>
+ * <pre>{@code List<Map<String, Object>> page = register.rows(2026, "", 200, 0);}</pre>
  */
 public final class Register {
     private static final String[] HEADERS = {"Số, ký hiệu", "Ngày tháng", "Tên loại và trích yếu nội dung",
@@ -23,13 +30,17 @@ public final class Register {
     static final String OTHER_MEANS = "Gửi bằng hình thức khác: ";
     private static final float[] WIDTHS = {70, 55, 170, 90, 110, 70, 40, 55, 50, 50};
 
-    private final DispatchDao dao;
+    /** The most rows a printed register holds; past it the PDF says so and points to the CSV. */
+    static final int PDF_ROWS = 5_000;
+    private static final int CHUNK = 500;
+
+    private final RegisterDao dao;
     private final NumberSeries numbers;
     private final Sending sending;
     private final String agencyName;
     private final OrganDirectory directory;
 
-    Register(DispatchService dispatches, DispatchDao dao, NumberSeries numbers, Sending sending, OrganDirectory directory) {
+    Register(DispatchService dispatches, RegisterDao dao, NumberSeries numbers, Sending sending, OrganDirectory directory) {
         this.dao = dao;
         this.numbers = numbers;
         this.sending = sending;
@@ -41,50 +52,64 @@ public final class Register {
         return numbers.today().getYear();
     }
 
+    /** How many rows of the year's register match {@code needle} (lower-case words; blank: every row). */
+    public long count(int year, String needle) {
+        return dao.count(year, needle);
+    }
+
     /**
-     * The rows; the notes of a document issued after its sending deadline say how late (Decree 30 Art. 18); in
-     * JSON, {@code otherMeans} lists the recipients outside the directory of partner organs (sent by post or by
-     * hand, not through the exchange).
+     * One page of rows in number order: two queries whatever the volume (the rows, then which recipients are
+     * partner organs). The notes of a document issued after its sending deadline say how late (Decree 30 Art. 18);
+     * {@code otherMeans} lists the recipients outside the directory of partner organs (sent by post or by hand).
      */
-    public List<Map<String, Object>> rows(int year) {
-        Map<String, java.time.OffsetDateTime> signedAt = dao.signedAtOfIssued(year);
-        Map<String, Boolean> known = new java.util.HashMap<>();
-        return dao.issuedIn(year).stream().map(d -> {
-            Map<String, Object> row = DispatchViews.registerRow(d);
-            java.time.OffsetDateTime signed = signedAt.get(d.id());
-            String late = signed == null ? null : sending.lateNote(VietnamTime.at(signed.toInstant()).toLocalDate(),
-                    java.time.LocalDate.parse(d.issued().issuedDate()));
-            if (late != null) {
-                row.put("notes", row.get("notes") == null ? late : row.get("notes") + "; " + late);
-            }
-            row.put("otherMeans", d.recipients().stream()
-                    .filter(r -> !known.computeIfAbsent(r, x -> directory.find(x).isPresent())).toList());
-            return row;
-        }).toList();
+    public List<Map<String, Object>> rows(int year, String needle, int limit, long offset) {
+        return withOtherMeans(dao.page(year, needle, limit, offset));
     }
 
-    public byte[] csv(int year) {
-        StringBuilder sb = new StringBuilder("\uFEFF").append(String.join(",", quoteAll(HEADERS))).append("\r\n");
-        for (Map<String, Object> row : rows(year)) {
-            List<String> cells = new ArrayList<>();
-            for (String k : KEYS) {
-                cells.add(quote(cell(row, k)));
-            }
-            sb.append(String.join(",", cells)).append("\r\n");
+    /**
+     * The year's register as CSV, written as the database returns the rows (bounded memory: the recipients held
+     * by the directory are asked for {@value #CHUNK} rows at a time).
+     */
+    public void csv(int year, OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        w.write("\uFEFF" + String.join(",", quoteAll(HEADERS)) + "\r\n");
+        try {
+            each(year, Integer.MAX_VALUE, row -> {
+                List<String> cells = new ArrayList<>();
+                for (String k : KEYS) {
+                    cells.add(quote(cell(row, k)));
+                }
+                try {
+                    w.write(String.join(",", cells) + "\r\n");
+                } catch (IOException x) {
+                    throw new UncheckedIOException(x);
+                }
+            });
+        } catch (UncheckedIOException x) {
+            throw x.getCause();
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        w.flush();
     }
 
+    /** The printable register: at most {@value #PDF_ROWS} rows, then a line that says the rest is in the CSV. */
     public byte[] pdf(int year) {
         try (PdfTable table = PdfTable.open(PdfTable.A4_LANDSCAPE, 8, WIDTHS, HEADERS)) {
             table.text(14, 40, agencyName, false).down(24);
             table.centred(16, "SỔ ĐĂNG KÝ VĂN BẢN ĐI NĂM " + year, false).down(26);
-            for (Map<String, Object> row : rows(year)) {
+            int[] n = {0};
+            each(year, PDF_ROWS + 1, row -> {
+                if (++n[0] > PDF_ROWS) {
+                    return;
+                }
                 String[] cells = new String[KEYS.length];
                 for (int k = 0; k < KEYS.length; k++) {
                     cells[k] = cell(row, KEYS[k]);
                 }
                 table.row(cells);
+            });
+            if (n[0] > PDF_ROWS) {
+                table.span("Bản in gồm " + PDF_ROWS + " dòng đầu của sổ; sổ còn tiếp: tải tệp CSV (format=csv) để có "
+                        + "toàn bộ sổ.", true);
             }
             return table.toPdf();
         }
@@ -102,6 +127,40 @@ public final class Register {
         }
         String means = OTHER_MEANS + String.join("; ", other.stream().map(Object::toString).toList());
         return text.isEmpty() ? means : text + "; " + means;
+    }
+
+    /** Every row of the year in number order, up to {@code max}, with its otherMeans, in chunks of {@value #CHUNK}. */
+    private void each(int year, int max, java.util.function.Consumer<Map<String, Object>> sink) {
+        List<RegisterDao.Entry> chunk = new ArrayList<>();
+        dao.each(year, "", max, e -> {
+            chunk.add(e);
+            if (chunk.size() == CHUNK) {
+                withOtherMeans(chunk).forEach(sink);
+                chunk.clear();
+            }
+        });
+        withOtherMeans(chunk).forEach(sink);
+    }
+
+    private List<Map<String, Object>> withOtherMeans(List<RegisterDao.Entry> entries) {
+        java.util.Set<String> held = directory.held(entries.stream().flatMap(e -> e.dispatch().recipients().stream())
+                .collect(java.util.stream.Collectors.toSet()));
+        return entries.stream().map(e -> {
+            Map<String, Object> row = row(e);
+            row.put("otherMeans", e.dispatch().recipients().stream().filter(r -> !held.contains(r)).toList());
+            return row;
+        }).toList();
+    }
+
+    private Map<String, Object> row(RegisterDao.Entry e) {
+        Dispatch d = e.dispatch();
+        Map<String, Object> row = DispatchViews.registerRow(d);
+        String late = e.signedAt() == null ? null : sending.lateNote(VietnamTime.at(e.signedAt().toInstant()).toLocalDate(),
+                java.time.LocalDate.parse(d.issued().issuedDate()));
+        if (late != null) {
+            row.put("notes", row.get("notes") == null ? late : row.get("notes") + "; " + late);
+        }
+        return row;
     }
 
     private static String[] quoteAll(String[] values) {

@@ -89,10 +89,10 @@ public final class DossierPagesController {
         if (!all) {
             found = found.stream().filter(d -> caller.id().equals(d.responsibleUserId())).toList();
         }
-        Map<String, Object> model = new HashMap<>(PageSlice.of(ctx, found));
-        @SuppressWarnings("unchecked")
-        List<Dossier> shown = (List<Dossier>) model.get("rows");
-        model.put("rows", summaries(shown));
+        PageSlice.Window window = PageSlice.window(ctx, found.size());
+        int from = (int) Math.min(window.offset(), found.size());
+        Map<String, Object> model = new HashMap<>(window.with(
+                summaries(found.subList(from, Math.min(from + window.limit(), found.size())))));
         model.put("all", all);
         model.put("status", status == null ? "" : status);
         model.put("year", year == null ? "" : String.valueOf(year));

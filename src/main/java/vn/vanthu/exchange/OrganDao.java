@@ -75,6 +75,30 @@ final class OrganDao {
                 .bind("r", r).map((rs, ctx) -> row(rs)).findFirst());
     }
 
+    /**
+     * The ids among {@code recipients} that are an organ's id, and the lower-cased names among them that are an
+     * organ's name (ignoring case), as {@link #resolve} matches one: a single query for them all.
+     */
+    java.util.Set<String> held(java.util.Collection<String> recipients) {
+        if (recipients.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<String> lower = recipients.stream().map(r -> r.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        java.util.Set<String> out = new java.util.HashSet<>();
+        db.withHandle(h -> h.createQuery("SELECT organ_id, LOWER(name) AS n FROM organs WHERE organ_id IN (<ids>) "
+                        + "OR LOWER(name) IN (<names>)").bindList("ids", List.copyOf(recipients)).bindList("names", lower)
+                .map((rs, ctx) -> List.of(rs.getString("organ_id"), rs.getString("n"))).list())
+                .forEach(pair -> {
+                    if (recipients.contains(pair.get(0))) {
+                        out.add(pair.get(0));
+                    }
+                    if (lower.contains(pair.get(1))) {
+                        out.add(pair.get(1));
+                    }
+                });
+        return out;
+    }
+
     Optional<Organ> byPartnerUser(String userId) {
         return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM organs WHERE partner_user_id = :u")
                 .bind("u", userId).map((rs, ctx) -> row(rs)).findOne());

@@ -115,4 +115,21 @@ public final class Organs implements OrganDirectory {
     public Optional<Addressee> find(String recipient) {
         return dao.resolve(recipient).map(o -> new Addressee(o.organId(), o.name()));
     }
+
+    @Override
+    public java.util.Set<String> held(java.util.Collection<String> recipients) {
+        java.util.Set<String> stripped = new java.util.HashSet<>();
+        for (String r : recipients) {
+            stripped.add(r == null ? "" : r.strip());
+        }
+        java.util.Set<String> known = dao.held(stripped);
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String r : recipients) {
+            String k = r == null ? "" : r.strip();
+            if (known.contains(k) || known.contains(k.toLowerCase(java.util.Locale.ROOT))) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
 }

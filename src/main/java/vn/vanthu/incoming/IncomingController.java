@@ -171,7 +171,7 @@ public final class IncomingController {
         ctx.json(tracking.report(Auth.user(ctx), ctx.queryParam("within")));
     }
 
-    public void incomingRegister(Context ctx) {
+    public void incomingRegister(Context ctx) throws java.io.IOException {
         Integer y = Requests.year(ctx.queryParam("year"), 1900, 9999);
         int year = y == null ? register.currentYear() : y;
         boolean secret = "true".equalsIgnoreCase(ctx.queryParam("secret"));
@@ -181,12 +181,22 @@ public final class IncomingController {
         String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
         String name = "so-van-ban-den-" + (secret ? "mat-" : "") + year;
         switch (format) {
-            case "json" -> ctx.json(Map.of("year", year, "register", secret ? "SECRET" : "ORDINARY",
-                    "items", register.rows(year, secret)));
+            case "json" -> {
+                int limit = Paging.limit(ctx);
+                Long cursor = Paging.longCursor(ctx);
+                long offset = cursor == null ? 0 : Math.max(0, cursor);
+                List<Map<String, Object>> rows = register.rows(year, secret, "", limit + 1, offset);
+                Map<String, Object> body = new java.util.LinkedHashMap<>();
+                body.put("year", year);
+                body.put("register", secret ? "SECRET" : "ORDINARY");
+                body.putAll(Paging.page(rows.subList(0, Math.min(limit, rows.size())),
+                        rows.size() > limit ? String.valueOf(offset + limit) : null));
+                ctx.json(body);
+            }
             case "csv" -> {
                 ctx.contentType("text/csv; charset=utf-8");
                 ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
-                ctx.result(register.csv(year, secret));
+                register.csv(year, secret, ctx.outputStream());
             }
             case "pdf" -> {
                 ctx.contentType("application/pdf");

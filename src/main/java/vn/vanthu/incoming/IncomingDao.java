@@ -24,7 +24,7 @@ import java.util.Optional;
  * consumes its reserved number there too.
  */
 final class IncomingDao {
-    private static final String COLUMNS = "id, origin, status, sending_organ, sender_organ_id, sender_document_id, "
+    static final String COLUMNS = "id, origin, status, sending_organ, sender_organ_id, sender_document_id, "
             + "number_symbol, document_date, document_type, subject, urgency, secret, scanned, received_by, received_at, "
             + "return_reason, series_kind, number_year, incoming_number, registered_at, directed_by, directed_at, "
             + "lead_user_id, lead_unit, deadline, direction, progress_note, result, result_dispatch_id, result_note, "
@@ -190,13 +190,6 @@ final class IncomingDao {
             }
             return q.map((rs, ctx) -> IncomingRows.row(rs, List.of())).list();
         });
-    }
-
-    /** The registered documents of one register and year, in number order. */
-    List<Incoming> registered(int year, String seriesKind) {
-        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM incoming WHERE number_year = :y "
-                        + "AND series_kind = :k ORDER BY incoming_number")
-                .bind("y", year).bind("k", seriesKind).map((rs, ctx) -> IncomingRows.row(rs, List.of())).list());
     }
 
     /**

@@ -30,7 +30,7 @@ public record IncomingFeature(IncomingService service, IncomingController contro
         var service = new IncomingService(dao, new ResponseForDao(db, config.agency().organId()), documents, validation, new NumberSeries(db, clock, NUMBER_LEASE),
                 config.agency(), clock);
         var handling = new HandlingService(service, dao, users, dispatches);
-        var register = new IncomingRegister(dao, users, config.agency().name(), clock);
+        var register = new IncomingRegister(new IncomingRegisterDao(db), config.agency().name(), clock);
         var controller = new IncomingController(service, handling, register, new Tracking(service, handling),
                 new DigitizedArrival(digitizations, validation));
         return new IncomingFeature(service, controller, new IncomingPagesController(service, handling, register, users));

@@ -7,6 +7,7 @@ import vn.vanthu.users.UserService;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Forms;
+import vn.vanthu.web.PageSlice;
 import vn.vanthu.web.Requests;
 import vn.vanthu.web.Role;
 import vn.vanthu.web.Uploads;
@@ -17,7 +18,6 @@ import java.io.InputStream;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -146,17 +146,12 @@ public final class IncomingPagesController {
             ctx.result(register.pdf(year, secret));
             return;
         }
-        String q = ctx.queryParam("q");
-        if (q != null && q.length() > 200) {
-            throw ApiException.badRequest("FIELD_TOO_LONG", "q must be at most 200 characters", "q");
-        }
-        String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-        List<Map<String, Object>> rows = register.rows(year, secret).stream()
-                .filter(r -> needle.isEmpty() || (r.get("numberSymbol") + " " + r.get("typeAndSubject") + " "
-                        + r.get("sendingOrgan")).toLowerCase(Locale.ROOT).contains(needle)).toList();
-        Map<String, Object> model = new HashMap<>(vn.vanthu.web.PageSlice.of(ctx, rows));
+        String q = PageSlice.query(ctx);
+        String needle = PageSlice.needle(q);
+        PageSlice.Window w = PageSlice.window(ctx, register.count(year, secret, needle));
+        Map<String, Object> model = new HashMap<>(w.with(register.rows(year, secret, needle, w.limit(), w.offset())));
         model.put("year", year);
-        model.put("q", q == null ? "" : q);
+        model.put("q", q);
         model.put("secret", secret);
         Views.render(ctx, "register-incoming", model);
     }

@@ -3,23 +3,26 @@ package vn.vanthu.incoming;
 import vn.vanthu.dispatch.SeriesKind;
 import vn.vanthu.print.PdfTable;
 import vn.vanthu.time.VietnamTime;
-import vn.vanthu.users.UserService;
-import vn.vanthu.web.User;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The incoming register (sổ đăng ký văn bản đến, Decree 30 Appendix IV) of a year: JSON rows, CSV, and a printable
- * landscape A4 PDF. Secret documents have their own register ({@code secret}), as Art. 22 asks.
+ * landscape A4 PDF, read a page or a stream at a time (never a whole year in memory). Secret documents have their own register ({@code secret}), as Art. 22 asks.
  *
- * <pre>{@code byte[] pdf = register.pdf(2026, false);}</pre>
+ * <pre>{@code List<Map<String, Object>> page = register.rows(2026, false, "", 200, 0);}</pre>
  */
 public final class IncomingRegister {
     private static final String[] HEADERS = {"Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu", "Ngày tháng",
@@ -29,14 +32,15 @@ public final class IncomingRegister {
     private static final float[] WIDTHS = {55, 40, 110, 80, 55, 200, 110, 50, 60};
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    private final IncomingDao dao;
-    private final UserService users;
+    /** The most rows a printed register holds; past it the PDF says so and points to the CSV. */
+    static final int PDF_ROWS = 5_000;
+
+    private final IncomingRegisterDao dao;
     private final String agencyName;
     private final Clock clock;
 
-    IncomingRegister(IncomingDao dao, UserService users, String agencyName, Clock clock) {
+    IncomingRegister(IncomingRegisterDao dao, String agencyName, Clock clock) {
         this.dao = dao;
-        this.users = users;
         this.agencyName = agencyName;
         this.clock = clock;
     }
@@ -45,50 +49,77 @@ public final class IncomingRegister {
         return VietnamTime.today(clock).getYear();
     }
 
-    /** The rows in number order: the contract's fields, plus the Appendix IV columns as printed. */
-    public List<Map<String, Object>> rows(int year, boolean secret) {
-        Map<String, String> names = new HashMap<>();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Incoming d : dao.registered(year, (secret ? SeriesKind.SECRET_IN : SeriesKind.INCOMING).name())) {
-            Incoming.Metadata m = d.metadata();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", d.id());
-            row.put("incomingNumber", d.registration().number());
-            row.put("receivedAt", IncomingViews.time(d.receivedAt()));
-            row.put("arrivalDate", d.receivedAt().format(DAY));
-            row.put("sendingOrgan", m.sendingOrgan());
-            row.put("numberSymbol", m.numberSymbol());
-            row.put("documentDate", m.documentDate().toString());
-            row.put("documentType", m.documentType());
-            row.put("subject", m.subject());
-            row.put("typeAndSubject", m.documentType() + " " + m.subject());
-            row.put("recipient", recipient(d, names));
-            row.put("receipt", "");
-            row.put("notes", notes(d));
-            row.put("status", d.status().name());
-            out.add(row);
-        }
-        return out;
+    /** How many rows of the year's register match {@code needle} (lower-case words; blank: every row). */
+    public long count(int year, boolean secret, String needle) {
+        return dao.count(year, kind(secret), needle);
     }
 
-    public byte[] csv(int year, boolean secret) {
-        StringBuilder sb = new StringBuilder("\uFEFF");
-        line(sb, List.of(HEADERS));
-        for (Map<String, Object> row : rows(year, secret)) {
-            line(sb, cells(row));
-        }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    /** One page of rows in number order (one query): the contract's fields, plus the Appendix IV columns as printed. */
+    public List<Map<String, Object>> rows(int year, boolean secret, String needle, int limit, long offset) {
+        return dao.page(year, kind(secret), needle, limit, offset).stream().map(IncomingRegister::row).toList();
     }
 
+    /** The year's register as CSV, written row by row as the database returns them (bounded memory). */
+    public void csv(int year, boolean secret, OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        w.write("\uFEFF");
+        line(w, List.of(HEADERS));
+        try {
+            dao.each(year, kind(secret), Integer.MAX_VALUE, e -> {
+                try {
+                    line(w, cells(row(e)));
+                } catch (IOException x) {
+                    throw new UncheckedIOException(x);
+                }
+            });
+        } catch (UncheckedIOException x) {
+            throw x.getCause();
+        }
+        w.flush();
+    }
+
+    /** The printable register: at most {@value #PDF_ROWS} rows, then a line that says the rest is in the CSV. */
     public byte[] pdf(int year, boolean secret) {
         try (PdfTable table = PdfTable.open(PdfTable.A4_LANDSCAPE, 8, WIDTHS, HEADERS)) {
             table.text(14, 40, agencyName, false).down(24);
             table.centred(16, "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN" + (secret ? " (MẬT)" : "") + " NĂM " + year, false).down(26);
-            for (Map<String, Object> row : rows(year, secret)) {
-                table.row(cells(row).toArray(String[]::new));
+            int[] n = {0};
+            dao.each(year, kind(secret), PDF_ROWS + 1, e -> {
+                if (++n[0] <= PDF_ROWS) {
+                    table.row(cells(row(e)).toArray(String[]::new));
+                }
+            });
+            if (n[0] > PDF_ROWS) {
+                table.span("Bản in gồm " + PDF_ROWS + " dòng đầu của sổ; sổ còn tiếp: tải tệp CSV (format=csv) để có "
+                        + "toàn bộ sổ.", true);
             }
             return table.toPdf();
         }
+    }
+
+    private static String kind(boolean secret) {
+        return (secret ? SeriesKind.SECRET_IN : SeriesKind.INCOMING).name();
+    }
+
+    private static Map<String, Object> row(IncomingRegisterDao.Entry e) {
+        Incoming d = e.document();
+        Incoming.Metadata m = d.metadata();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", d.id());
+        row.put("incomingNumber", d.registration().number());
+        row.put("receivedAt", IncomingViews.time(d.receivedAt()));
+        row.put("arrivalDate", d.receivedAt().format(DAY));
+        row.put("sendingOrgan", m.sendingOrgan());
+        row.put("numberSymbol", m.numberSymbol());
+        row.put("documentDate", m.documentDate().toString());
+        row.put("documentType", m.documentType());
+        row.put("subject", m.subject());
+        row.put("typeAndSubject", m.documentType() + " " + m.subject());
+        row.put("recipient", recipient(d, e.leadName()));
+        row.put("receipt", "");
+        row.put("notes", notes(d));
+        row.put("status", d.status().name());
+        return row;
     }
 
     private static List<String> cells(Map<String, Object> row) {
@@ -100,15 +131,14 @@ public final class IncomingRegister {
         return cells;
     }
 
-    private String recipient(Incoming d, Map<String, String> names) {
+    private static String recipient(Incoming d, String leadName) {
         if (d.direction() == null) {
             return "";
         }
         if (d.direction().leadUnit() != null) {
             return d.direction().leadUnit();
         }
-        return names.computeIfAbsent(d.direction().leadUserId(),
-                id -> users.find(id).map(User::displayName).orElse(id));
+        return leadName != null ? leadName : d.direction().leadUserId();
     }
 
     private static String notes(Incoming d) {
@@ -122,13 +152,13 @@ public final class IncomingRegister {
         return String.join("; ", notes);
     }
 
-    private static void line(StringBuilder sb, List<String> values) {
+    private static void line(Writer w, List<String> values) throws IOException {
         List<String> quoted = new ArrayList<>();
         for (String v : values) {
             // Text from outside senders: a cell a spreadsheet would run as a formula is kept as text.
             String safe = !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
             quoted.add("\"" + safe.replace("\"", "\"\"") + "\"");
         }
-        sb.append(String.join(",", quoted)).append("\r\n");
+        w.write(String.join(",", quoted) + "\r\n");
     }
 }

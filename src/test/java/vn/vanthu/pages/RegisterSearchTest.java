@@ -1,0 +1,71 @@
+package vn.vanthu.pages;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import vn.vanthu.bench.RegisterData;
+import vn.vanthu.support.Databases;
+import vn.vanthu.support.TestServer;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The registers' search runs in the database: the page's total is what a count of the same rows says, a word's
+ * {@code %} is a percent sign and not a wildcard, a page past the last is refused, and the API pages with a cursor
+ * until {@code nextCursor} is null, each row once.
+ */
+class RegisterSearchTest {
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void the_register_search_counts_in_the_database_and_takes_a_percent_sign_literally(Databases.Kind kind) throws Exception {
+        try (TestServer s = TestServer.start(kind);
+             Connection c = DriverManager.getConnection(s.database().url(), s.database().user(), s.database().password())) {
+            RegisterData.insert(c, 2025, 450, 300, 0);
+            long digital = count(c, "SELECT COUNT(*) FROM dispatches WHERE number_year = 2025 AND subject LIKE '%chuyển đổi số%'");
+            assertTrue(digital > 0 && digital < 450, "some rows carry the word: " + digital);
+            String page = s.get("/registers/outgoing?year=2025&q=" + enc("Chuyển Đổi Số"), "clerk").text();
+            assertTrue(page.contains(digital + " văn bản · trang 1/"), "the total the page shows");
+
+            String all = s.get("/registers/outgoing?year=2025", "clerk").text();
+            assertTrue(all.contains("450 văn bản · trang 1/3"), "450 rows, three pages");
+            assertEquals(400, s.get("/registers/outgoing?year=2025&page=4", "clerk").status());
+            // Subjects end in "(number)": "45%" unescaped would find rows 45, 145, 450…; as written it finds none.
+            assertTrue(s.get("/registers/outgoing?year=2025&q=" + enc("45%"), "clerk").text().contains("0 văn bản · trang 1/1"));
+            assertTrue(s.get("/registers/outgoing?year=2025&q=" + enc("(45)"), "clerk").text().contains("1 văn bản · trang 1/1"));
+
+            long fromHealth = count(c, "SELECT COUNT(*) FROM incoming WHERE number_year = 2025 AND series_kind = 'INCOMING' "
+                    + "AND sending_organ LIKE 'Sở Y tế%'");
+            assertTrue(s.get("/registers/incoming?year=2025&q=" + enc("sở y tế"), "clerk").text()
+                    .contains(fromHealth + " văn bản · trang 1/"), "incoming rows from the health departments");
+
+            int seen = 0;
+            String cursor = "";
+            do {
+                var json = s.get("/api/v1/registers/outgoing?year=2025&limit=200" + cursor, "auditor").json();
+                assertEquals(seen + 1L, json.path("items").path(0).path("number").asText().split("/")[0].length() > 0
+                        ? Long.parseLong(json.path("items").path(0).path("number").asText().split("/")[0]) : -1);
+                seen += json.path("items").size();
+                cursor = json.path("nextCursor").isNull() ? null : "&cursor=" + json.path("nextCursor").asText();
+            } while (cursor != null);
+            assertEquals(450, seen, "every row once across the pages");
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static long count(Connection c, String sql) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
