@@ -58,12 +58,12 @@ public final class Agencies {
         return forA;
     }
 
-    static Map<String, Object> organ(String id, String name, TestServer at) {
+    public static Map<String, Object> organ(String id, String name, TestServer at) {
         return Map.of("organId", id, "name", name, "inboxUrl", at.base() + "/api/v1/exchange/inbox",
                 "certificate", SEAL, "anchor", ROOT);
     }
 
-    private static Map<String, Object> organ(String id, String name, TestServer at, String token) {
+    public static Map<String, Object> organ(String id, String name, TestServer at, String token) {
         return Map.of("organId", id, "name", name, "inboxUrl", at.base() + "/api/v1/exchange/inbox",
                 "certificate", SEAL, "anchor", ROOT, "inboxToken", token);
     }
@@ -103,11 +103,11 @@ public final class Agencies {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(xml)).build());
     }
 
-    static TestServer.Response put(TestServer s, String path, Object body) {
+    public static TestServer.Response put(TestServer s, String path, Object body) {
         return put(s, path, "admin", body);
     }
 
-    static TestServer.Response put(TestServer s, String path, String user, Object body) {
+    public static TestServer.Response put(TestServer s, String path, String user, Object body) {
         try {
             return s.send(s.request(path, user).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(TestServer.JSON.writeValueAsString(body))).build());
@@ -117,7 +117,7 @@ public final class Agencies {
     }
 
     /** Polls until {@code done} holds for what {@code read} answers (at most 60 s). */
-    static JsonNode await(Supplier<JsonNode> read, Predicate<JsonNode> done, String what) {
+    public static JsonNode await(Supplier<JsonNode> read, Predicate<JsonNode> done, String what) {
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode last = null;
         while (System.nanoTime() < end) {

@@ -75,7 +75,7 @@ final class BackupData {
         assertEquals(200, pkg.status(), pkg.text());
         ok(s.postMultipart("/api/v1/validations", "auditor",
                 new Multipart().file("file", "ho-so.zip", "application/zip", pkg.body())));
-        incoming(s, s.get("/api/v1/dispatches/" + dispatchId + "/file", "clerk").body());
+        BackupExchange.fill(s, incoming(s, s.get("/api/v1/dispatches/" + dispatchId + "/file", "clerk").body()));
         return new Seeded(userToken, dispatchId, number, dossierId, Hashes.sha256Hex(pkg.body()));
     }
 
@@ -92,7 +92,7 @@ final class BackupData {
     }
 
     /** An incoming document with its signatures' verdicts, registered and directed to a lead and a cooperator. */
-    private static void incoming(TestServer s, byte[] signedPdf) {
+    private static String incoming(TestServer s, byte[] signedPdf) {
         String id = created(s.postMultipart("/api/v1/incoming", "clerk", new Multipart()
                 .file("file", "den.pdf", "application/pdf", signedPdf).field("register", "true")
                 .field("metadata", "{\"sendingOrgan\":\"UBND tỉnh Thái Bình\",\"numberSymbol\":\"125/UBND-VP\","
@@ -101,6 +101,7 @@ final class BackupData {
         ok(s.postJson("/api/v1/incoming/" + id + "/direct", "official", Map.of("leadUserId",
                 s.get("/api/v1/users/me", "handler").json().path("id").asText(), "cooperatingUserIds",
                 List.of(s.get("/api/v1/users/me", "official").json().path("id").asText()), "deadline", "2099-12-31")));
+        return id;
     }
 
     private static void catalogue(TestServer s) {

@@ -48,7 +48,8 @@ class BackupRestoreTest {
         BackupData.Seeded seeded;
         List<String> documents;
         int events;
-        try (TestServer source = TestServer.start(kind, Map.of("VANTHU_AGENCY_HEADS", "official"))) {
+        try (TestServer source = TestServer.start(kind, Map.of("VANTHU_AGENCY_HEADS", "official",
+                "VANTHU_EXCHANGE_POLL_MILLIS", "100"))) {
             seeded = BackupData.fill(source);
             documents = source.app().database().jdbi().withHandle(h ->
                     h.createQuery("SELECT sha256 FROM documents ORDER BY sha256").mapTo(String.class).list());
