@@ -55,28 +55,40 @@ public record BodySpec(Shape shape, String part, List<FieldSpec> fields, int too
         if (body == null || !body.isObject()) {
             return;
         }
-        body.fieldNames().forEachRemaining(name -> {
+        checkObject(body, fields, tooLongStatus, part);
+    }
+
+    /**
+     * The fields of one object (a body, a part, or an item of an {@link FieldSpec.Type#OBJECT_LIST}): unknown
+     * fields, then each field's type and length, then the required ones; {@code where} names the object in messages.
+     */
+    static void checkObject(JsonNode object, List<FieldSpec> fields, int tooLong, String where) {
+        object.fieldNames().forEachRemaining(name -> {
             if (fields.stream().noneMatch(f -> f.name().equals(name))) {
-                throw ApiException.badRequest("UNKNOWN_FIELD", (part == null ? "" : part + " has ") + "an unknown field '"
+                throw ApiException.badRequest("UNKNOWN_FIELD", (where == null ? "" : where + " has ") + "an unknown field '"
                         + name + "'", name);
             }
         });
         for (FieldSpec f : fields) {
-            JsonNode v = body.get(f.name());
+            JsonNode v = object.get(f.name());
             if (v != null && !v.isNull()) {
-                f.check(v, tooLongStatus);
+                f.check(v, tooLong);
             }
         }
         for (FieldSpec f : fields) {
-            JsonNode v = body.get(f.name());
+            JsonNode v = object.get(f.name());
             if (f.needed() && (v == null || v.isNull())) {
-                throw ApiException.badRequest("MISSING_FIELD", f.name() + " is required", f.name());
+                throw ApiException.badRequest("MISSING_FIELD", (where == null || !where.endsWith("]") ? "" : where + ".") + f.name() + " is required", f.name());
             }
         }
     }
 
     /** The object's OpenAPI 3.0 schema: properties, required. */
     Map<String, Object> schema() {
+        return objectSchema(fields);
+    }
+
+    static Map<String, Object> objectSchema(List<FieldSpec> fields) {
         Map<String, Object> properties = new LinkedHashMap<>();
         fields.forEach(f -> properties.put(f.name(), f.schema()));
         Map<String, Object> s = new LinkedHashMap<>();
