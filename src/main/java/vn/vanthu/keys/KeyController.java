@@ -30,7 +30,11 @@ public final class KeyController {
     public static final int PIN = 256;
     public static final BodySpec REGISTER = BodySpec.form(FieldSpec.text("id", Registrations.ID_LENGTH),
             FieldSpec.text("owner", Registrations.OWNER), FieldSpec.text("pin", PIN), FieldSpec.text("alias", Registrations.ALIAS),
-            FieldSpec.oneOf("purpose", List.of(KeyInfo.PERSONAL, KeyInfo.AGENCY_SEAL)));
+            FieldSpec.oneOf("purpose", List.of(KeyInfo.PERSONAL, KeyInfo.AGENCY_SEAL)))
+            .orJson(BodySpec.json(FieldSpec.text("id", Registrations.ID_LENGTH), FieldSpec.text("owner", Registrations.OWNER),
+                    FieldSpec.text("library", Registrations.LIBRARY), FieldSpec.integer("slot"),
+                    FieldSpec.text("tokenLabel", Registrations.TOKEN_LABEL), FieldSpec.text("alias", Registrations.ALIAS),
+                    FieldSpec.text("pin", PIN), FieldSpec.oneOf("purpose", List.of(KeyInfo.PERSONAL, KeyInfo.AGENCY_SEAL))));
 
     /** The body of a PIN check. */
     public static final BodySpec VERIFY_PIN = BodySpec.json(FieldSpec.text("pin", PIN));

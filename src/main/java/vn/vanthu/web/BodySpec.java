@@ -21,27 +21,43 @@ import java.util.Map;
  * BodySpec metadata = BodySpec.part("metadata", FieldSpec.text("subject", 500).required());
  * }</pre>
  */
-public record BodySpec(Shape shape, String part, List<FieldSpec> fields, int tooLongStatus) {
+public record BodySpec(Shape shape, String part, List<FieldSpec> fields, int tooLongStatus, BodySpec orJson) {
     /** Where the fields are: a JSON body, one multipart part holding JSON, or the text fields of a multipart form. */
     public enum Shape { JSON, PART, FORM }
 
     public static BodySpec json(FieldSpec... fields) {
-        return new BodySpec(Shape.JSON, null, List.of(fields), 400);
+        return new BodySpec(Shape.JSON, null, List.of(fields), 400, null);
     }
 
     /** The fields of the multipart part {@code part}, which holds a JSON object. */
     public static BodySpec part(String part, FieldSpec... fields) {
-        return new BodySpec(Shape.PART, part, List.of(fields), 400);
+        return new BodySpec(Shape.PART, part, List.of(fields), 400, null);
     }
 
     /** Text fields of a multipart form, each its own part (declare them as texts). */
     public static BodySpec form(FieldSpec... fields) {
-        return new BodySpec(Shape.FORM, null, List.of(fields), 400);
+        return new BodySpec(Shape.FORM, null, List.of(fields), 400, null);
     }
 
     /** The same fields, a value too long answered with {@code status} (a feature that has always said 422). */
     public BodySpec tooLongAnswered(int status) {
-        return new BodySpec(shape, part, fields, status);
+        return new BodySpec(shape, part, fields, status, orJson == null ? null : orJson.tooLongAnswered(status));
+    }
+
+    /**
+     * The same multipart fields, or instead a JSON body of {@code json}'s fields (a route taking either): each is
+     * checked when the request carries its content type, and both are described.
+     */
+    public BodySpec orJson(BodySpec json) {
+        if (shape == Shape.JSON || json.shape() != Shape.JSON) {
+            throw new IllegalArgumentException("a multipart body's alternative is a JSON body");
+        }
+        return new BodySpec(shape, part, fields, tooLongStatus, json);
+    }
+
+    /** The declaration for a request: its JSON alternative when the request is not multipart and there is one. */
+    BodySpec forRequest(boolean multipart) {
+        return !multipart && orJson != null ? orJson : this;
     }
 
     /** The declared field of this name. */

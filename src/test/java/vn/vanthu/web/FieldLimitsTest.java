@@ -59,6 +59,7 @@ class FieldLimitsTest {
         assertEquals(200, json("/api/v1/users/{id}/tokens").at("/properties/label/maxLength").asInt());
         assertEquals("integer", json("/api/v1/users/{id}/tokens").at("/properties/expiresInDays/type").asText());
         assertEquals(64, json("/api/v1/dispatches/{id}/sign").at("/properties/keyId/maxLength").asInt());
+        assertEquals(32, json("/api/v1/keys").at("/properties/tokenLabel/maxLength").asInt(), "the PKCS#11 JSON alternative");
         assertEquals(50, json("/api/v1/incoming/{id}/direct").at("/properties/cooperatingUserIds/maxItems").asInt());
         assertEquals(List.of("ANSWERED", "FILED", "FORWARDED"), enumOf(json("/api/v1/incoming/{id}/complete").at("/properties/result")));
         JsonNode sign = paths.at("/~1api~1v1~1signatures/post/requestBody/content/multipart~1form-data/schema/properties");
