@@ -124,7 +124,7 @@ public final class Routes {
         r.add(POST, "/api/v1/signatures/prepare", Set.of(OFFICIAL, CLERK), "signing", "Two-step signing, step 1: parts as for signing but a PEM 'certificate' chain instead of keyId/pin; answers dataToSign", MULTIPART, c.signing()::prepare, SigningController.PREPARE);
         r.add(POST, "/api/v1/signatures/{preparationId}/complete", Set.of(OFFICIAL, CLERK), "signing", "Two-step signing, step 2: {signatureValue} → the signed file", JSON, c.signing()::complete, vn.vanthu.web.Requests.SIGNATURE);
         r.add(POST, "/api/v1/signatures/extend", Set.of(OFFICIAL, CLERK), "signing", "Augment every signature of a file to level T, LT or LTA (parts file, level, original…)", MULTIPART, c.signing()::extend, SigningController.EXTEND);
-        r.add(POST, "/api/v1/validations", Set.of(AUDITOR, CLERK, OFFICIAL), "validation", "Validate a signed file (multipart: file, original*, validationTime, reports, policy)", MULTIPART, c.validations()::validate);
+        r.add(POST, "/api/v1/validations", Set.of(AUDITOR, CLERK, OFFICIAL), "validation", "Validate a signed file (multipart: file, original*, validationTime, reports, policy)", MULTIPART, c.validations()::validate, ValidationController.FIELDS);
         r.add(GET, "/api/v1/validations", Set.of(AUDITOR), "validation", "Stored validations, newest first", NONE, c.validations()::list);
         r.add(GET, "/api/v1/validations/{id}", Set.of(AUDITOR), "validation", "One stored validation with its ETSI report", NONE, c.validations()::get);
         r.add(GET, "/api/v1/validations/{id}/report.pdf", Set.of(AUDITOR), "validation", "Human-readable validation report, sealed (PAdES)", NONE, c.validations()::reportPdf);
