@@ -119,26 +119,26 @@ public final class Routes {
         r.add(POST, "/api/v1/keys", Set.of(ADMIN), "keys", "Register a key: multipart (file=.p12, owner, id?, image? PNG, pin, alias?) "
                 + "or JSON PKCS#11 {id, owner, library, slot|tokenLabel, alias, pin?}; the PIN is not stored", MULTIPART, c.keys()::register, KeyController.REGISTER);
         r.add(DELETE, "/api/v1/keys/{id}", Set.of(ADMIN), "keys", "Delete a key registration", NONE, c.keys()::delete);
-        r.add(POST, "/api/v1/keys/{id}/verify-pin", Set.of(OFFICIAL, CLERK), "keys", "Check a key's PIN {pin} (owner only; counts toward the lockout)", JSON, c.keys()::verifyPin);
+        r.add(POST, "/api/v1/keys/{id}/verify-pin", Set.of(OFFICIAL, CLERK), "keys", "Check a key's PIN {pin} (owner only; counts toward the lockout)", JSON, c.keys()::verifyPin, KeyController.VERIFY_PIN);
         r.add(POST, "/api/v1/signatures", Set.of(OFFICIAL, CLERK), "signing", "Sign with a key the service holds: multipart file(s), format, level, packaging, keyId, pin, visible, reason, location → the signed file", MULTIPART, c.signing()::sign, SigningController.SIGN);
         r.add(POST, "/api/v1/signatures/prepare", Set.of(OFFICIAL, CLERK), "signing", "Two-step signing, step 1: parts as for signing but a PEM 'certificate' chain instead of keyId/pin; answers dataToSign", MULTIPART, c.signing()::prepare, SigningController.PREPARE);
-        r.add(POST, "/api/v1/signatures/{preparationId}/complete", Set.of(OFFICIAL, CLERK), "signing", "Two-step signing, step 2: {signatureValue} → the signed file", JSON, c.signing()::complete);
+        r.add(POST, "/api/v1/signatures/{preparationId}/complete", Set.of(OFFICIAL, CLERK), "signing", "Two-step signing, step 2: {signatureValue} → the signed file", JSON, c.signing()::complete, vn.vanthu.web.Requests.SIGNATURE);
         r.add(POST, "/api/v1/signatures/extend", Set.of(OFFICIAL, CLERK), "signing", "Augment every signature of a file to level T, LT or LTA (parts file, level, original…)", MULTIPART, c.signing()::extend, SigningController.EXTEND);
-        r.add(POST, "/api/v1/validations", Set.of(AUDITOR, CLERK, OFFICIAL), "validation", "Validate a signed file (multipart: file, original*, validationTime, reports, policy)", MULTIPART, c.validations()::validate);
+        r.add(POST, "/api/v1/validations", Set.of(AUDITOR, CLERK, OFFICIAL), "validation", "Validate a signed file (multipart: file, original*, validationTime, reports, policy)", MULTIPART, c.validations()::validate, ValidationController.FIELDS);
         r.add(GET, "/api/v1/validations", Set.of(AUDITOR), "validation", "Stored validations, newest first", NONE, c.validations()::list);
         r.add(GET, "/api/v1/validations/{id}", Set.of(AUDITOR), "validation", "One stored validation with its ETSI report", NONE, c.validations()::get);
         r.add(GET, "/api/v1/validations/{id}/report.pdf", Set.of(AUDITOR), "validation", "Human-readable validation report, sealed (PAdES)", NONE, c.validations()::reportPdf);
         declareDispatches(r, c.dispatches());
         r.add(POST, "/api/v1/copies", Set.of(CLERK), "dispatches", "Electronic copy (SY, SL, TrS + pages) of an issued dispatch (source), a scan (file) or a digitization (digitizationId), sealed {keyId, pin} → the PDF", MULTIPART, c.copies()::create, CopyController.FIELDS);
         r.add(GET, "/api/v1/catalogues/{year}", ANY_USER, "dossiers", "The year's dossier catalogue (danh mục hồ sơ) as JSON, or ?format=pdf printable", NONE, c.catalogues()::get);
-        r.add(PUT, "/api/v1/catalogues/{year}", Set.of(ADMIN, CLERK), "dossiers", "Replace the year's dossier catalogue {headings:[{numeral, title, rows:[{symbol, title, retention, responsibleUserId, notes}]}]}", JSON, c.catalogues()::replace);
+        r.add(PUT, "/api/v1/catalogues/{year}", Set.of(ADMIN, CLERK), "dossiers", "Replace the year's dossier catalogue {headings:[{numeral, title, rows:[{symbol, title, retention, responsibleUserId, notes}]}]}", JSON, c.catalogues()::replace, vn.vanthu.dossier.CatalogueInput.FIELDS);
         declareCatalogueApproval(r, c.catalogues());
         declareDossiers(r, c.dossiers());
         r.add(GET, "/api/v1/jobs/{id}", ANY_USER, "jobs", "A background job (its creator or an admin): state, done, total, errors", NONE, c.jobs()::get);
         r.add(POST, "/api/v1/digitizations", Set.of(CLERK), "digitization", "Digitize a paper document: multipart scan parts (PDF, TIFF, JPEG, PNG) and metadata {numberSymbol, documentDate, issuingOrgan, documentType, subject, paperPages} → 202 {jobId, digitizationId}", MULTIPART, c.digitizations()::create, PaperMetadata.FIELDS);
         r.add(POST, "/api/v1/digitizations/batches", Set.of(CLERK), "digitization", "Digitize a paper dossier in one job: multipart archive (ZIP of scans) and documents (CSV, one row per scan: file, numberSymbol, documentDate, issuingOrgan, documentType, subject, paperPages) and optionally dossierId (an OPEN dossier the caller may file into: the documents are filed there at the end of the job) → 202 {jobId, digitizationIds}", MULTIPART, c.digitizations()::createBatch);
         r.add(GET, "/api/v1/digitizations/{id}", Set.of(CLERK, AUDITOR, ADMIN), "digitization", "A digitization: metadata, state, the suggestions read from page 1", NONE, c.digitizations()::get);
-        r.add(POST, "/api/v1/digitizations/{id}/suggestions/accept", Set.of(CLERK), "digitization", "Confirm suggestions read from page 1 {fields: [numberSymbol, documentDate, issuingOrgan]}: they replace those metadata fields", JSON, c.digitizations()::accept);
+        r.add(POST, "/api/v1/digitizations/{id}/suggestions/accept", Set.of(CLERK), "digitization", "Confirm suggestions read from page 1 {fields: [numberSymbol, documentDate, issuingOrgan]}: they replace those metadata fields", JSON, c.digitizations()::accept, DigitizationController.ACCEPT);
         r.add(GET, "/api/v1/digitizations/{id}/file", Set.of(CLERK, AUDITOR, ADMIN), "digitization", "The searchable PDF/A-2b (409 until its job is DONE)", NONE, c.digitizations()::file);
         declareIncoming(r, c.incoming());
         declareNumbering(r, c.numbering());
@@ -150,7 +150,7 @@ public final class Routes {
     }
 
     private static void declareCatalogueApproval(Routes r, CatalogueController c) {
-        r.add(POST, "/api/v1/catalogues/{year}/approve", Set.of(OFFICIAL), "dossiers", "The head of the agency approves the year's catalogue as it is now {decisionNumber, decisionDate, place, position, keyId, pin}: its PDF signed with the approver's key", JSON, c::approve);
+        r.add(POST, "/api/v1/catalogues/{year}/approve", Set.of(OFFICIAL), "dossiers", "The head of the agency approves the year's catalogue as it is now {decisionNumber, decisionDate, place, position, keyId, pin}: its PDF signed with the approver's key", JSON, c::approve, vn.vanthu.dossier.CatalogueApprovals.FIELDS);
         r.add(GET, "/api/v1/catalogues/{year}/approvals", ANY_USER, "dossiers", "Every approved version of the year's catalogue (current: the one in force)", NONE, c::approvals);
         r.add(GET, "/api/v1/catalogues/{year}/approvals/{version}/file", ANY_USER, "dossiers", "The PDF of one approved version, as the approver signed it", NONE, c::approvalFile);
     }
@@ -176,7 +176,7 @@ public final class Routes {
 
     private static void declareNumbering(Routes r, NumberingController n) {
         r.add(GET, "/api/v1/numbering/{year}", ANY_USER, "dispatches", "The year's numbering series layout {series:[{code, types, legalNormative}], secret:{code, symbolSuffix}} (the default when none was set)", NONE, n::get);
-        r.add(PUT, "/api/v1/numbering/{year}", Set.of(ADMIN), "dispatches", "Set the year's numbering series layout as the head decided (422 when two series could give the same number + symbol; 409 once the year has issued)", JSON, n::replace);
+        r.add(PUT, "/api/v1/numbering/{year}", Set.of(ADMIN), "dispatches", "Set the year's numbering series layout as the head decided (422 when two series could give the same number + symbol; 409 once the year has issued)", JSON, n::replace, NumberingController.LAYOUT);
     }
 
     private static void declareIncoming(Routes r, IncomingController i) {
@@ -202,7 +202,7 @@ public final class Routes {
         r.add(POST, "/signout", ANY_USER, t, "Sign out (ends the session)", FORM, p.signIn()::signOut);
         r.add(GET, "/password", ANY_USER, t, "Change-password form", NONE, p.signIn()::passwordForm);
         r.add(POST, "/password", ANY_USER, t, "Change one's password {current, password, confirm}", FORM, p.signIn()::changePassword);
-        r.add(POST, "/api/v1/users/{id}/password", Set.of(ADMIN), "users", "Set a user's first password {password}: to be changed at the first sign-in to the pages; ends their sessions", JSON, p.passwords()::set);
+        r.add(POST, "/api/v1/users/{id}/password", Set.of(ADMIN), "users", "Set a user's first password {password}: to be changed at the first sign-in to the pages; ends their sessions", JSON, p.passwords()::set, PasswordController.SET);
         r.add(GET, "/assets/app.css", PUBLIC, t, "The pages' style sheet", NONE, p.signIn()::css);
         r.add(GET, "/validate", Set.of(AUDITOR, CLERK, OFFICIAL), t, "Validation form (file, original*)", NONE, p.validation()::form);
         r.add(POST, "/validate", Set.of(AUDITOR, CLERK, OFFICIAL), t, "Validate a file: each signature's verdict (data-indication) in plain words", MULTIPART, p.validation()::validate);
@@ -233,15 +233,15 @@ public final class Routes {
 
     private static void declareExchange(Routes r, OrganController o, ExchangeController x) {
         r.add(GET, "/api/v1/organs", Set.of(ADMIN), "exchange", "The directory of partner organs (never their inbox tokens)", NONE, o::list);
-        r.add(POST, "/api/v1/organs", Set.of(ADMIN), "exchange", "Add a partner organ {organId, name, inboxUrl, certificate (PEM), anchor (PEM), inboxToken} → 201", JSON, o::create);
+        r.add(POST, "/api/v1/organs", Set.of(ADMIN), "exchange", "Add a partner organ {organId, name, inboxUrl, certificate (PEM), anchor (PEM), inboxToken} → 201", JSON, o::create, OrganController.ORGAN);
         r.add(GET, "/api/v1/organs/{organId}", Set.of(ADMIN), "exchange", "One partner organ", NONE, o::get);
-        r.add(PUT, "/api/v1/organs/{organId}", Set.of(ADMIN), "exchange", "Replace a partner organ's name, inbox, certificate and anchor; inboxToken only when given", JSON, o::update);
+        r.add(PUT, "/api/v1/organs/{organId}", Set.of(ADMIN), "exchange", "Replace a partner organ's name, inbox, certificate and anchor; inboxToken only when given", JSON, o::update, OrganController.ORGAN);
         r.add(DELETE, "/api/v1/organs/{organId}", Set.of(ADMIN), "exchange", "Remove a partner organ (its partner account is disabled)", NONE, o::delete);
-        r.add(POST, "/api/v1/organs/{organId}/tokens", Set.of(ADMIN), "exchange", "Issue the bearer token the partner delivers to our inbox with {expiresInDays?} (shown once)", JSON, o::issueToken);
-        r.add(PUT, "/api/v1/dispatches/{id}/response-for", Set.of(OFFICIAL, CLERK), "exchange", "Name the incoming document the dispatch answers {incomingId}, before issue: its edXML then carries ResponseFor", JSON, x::responseFor);
+        r.add(POST, "/api/v1/organs/{organId}/tokens", Set.of(ADMIN), "exchange", "Issue the bearer token the partner delivers to our inbox with {expiresInDays?} (shown once)", JSON, o::issueToken, OrganController.TOKEN);
+        r.add(PUT, "/api/v1/dispatches/{id}/response-for", Set.of(OFFICIAL, CLERK), "exchange", "Name the incoming document the dispatch answers {incomingId}, before issue: its edXML then carries ResponseFor", JSON, x::responseFor, ExchangeController.ANSWERED);
         r.add(POST, "/api/v1/dispatches/{id}/send", Set.of(CLERK), "exchange", "Queue the issued dispatch for each recipient organ of the directory → 202 {queued, queuedBefore, otherMeans}", NONE, x::send);
         r.add(GET, "/api/v1/dispatches/{id}/deliveries", ANY_USER, "exchange", "Each delivery of the dispatch, its state and the statuses the partner reported; recipients to send by other means", NONE, x::deliveries);
-        r.add(POST, "/api/v1/dispatches/{id}/recall", Set.of(CLERK), "exchange", "Recall a sent dispatch {reason}: status 13 to every organ it was sent to → 202", JSON, x::recall);
+        r.add(POST, "/api/v1/dispatches/{id}/recall", Set.of(CLERK), "exchange", "Recall a sent dispatch {reason}: status 13 to every organ it was sent to → 202", JSON, x::recall, ExchangeController.RECALL);
         r.add(POST, "/api/v1/exchange/inbox", Set.of(PARTNER), "exchange", "A partner delivers a sealed edXML message (application/xml): a document → 01, or a status (02-06, 13, 15, 16)", BINARY, x::inbox);
     }
 
@@ -278,8 +278,8 @@ public final class Routes {
         r.add(GET, "/api/v1/dispatches/{id}/file", ANY_USER, "dispatches", "The dispatch's current PDF", NONE, d::file);
         r.add(GET, "/api/v1/dispatches/{id}/edxml", ANY_USER, "dispatches", "The issued dispatch as an edXML message (QCVN 102:2016), sealed with an enveloped XML signature", NONE, d::edxml);
         r.add(POST, "/api/v1/dispatches/{id}/sign", Set.of(OFFICIAL), "dispatches", "The official named as signer signs {keyId, pin, visible?} → SIGNED", JSON, d::sign, DispatchController.SIGN);
-        r.add(POST, "/api/v1/dispatches/{id}/sign/prepare", Set.of(OFFICIAL), "dispatches", "Two-step signing by the named official, step 1: {certificate (PEM chain), visible?} → dataToSign", JSON, d::prepare);
-        r.add(POST, "/api/v1/dispatches/{id}/sign/{preparationId}/complete", Set.of(OFFICIAL), "dispatches", "Two-step signing, step 2: {signatureValue} → SIGNED", JSON, d::complete);
+        r.add(POST, "/api/v1/dispatches/{id}/sign/prepare", Set.of(OFFICIAL), "dispatches", "Two-step signing by the named official, step 1: {certificate (PEM chain), visible?} → dataToSign", JSON, d::prepare, DispatchController.PREPARE);
+        r.add(POST, "/api/v1/dispatches/{id}/sign/{preparationId}/complete", Set.of(OFFICIAL), "dispatches", "Two-step signing, step 2: {signatureValue} → SIGNED", JSON, d::complete, vn.vanthu.web.Requests.SIGNATURE);
         r.add(POST, "/api/v1/dispatches/{id}/attachments", Set.of(OFFICIAL, CLERK), "dispatches", "Add an appendix in a separate PDF (multipart file) while DRAFT or SIGNED", MULTIPART, d::attach);
         r.add(POST, "/api/v1/dispatches/{id}/issue", Set.of(CLERK), "dispatches", "Number, date and seal a signed dispatch {keyId, pin} → ISSUED", JSON, d::issue, DispatchController.ISSUE);
         r.add(GET, "/api/v1/registers/outgoing", Set.of(CLERK, AUDITOR, ADMIN), "dispatches", "The outgoing register of a year (format json paged, csv streamed, or pdf)", NONE, d::outgoingRegister);

@@ -5,6 +5,8 @@ import io.javalin.http.UploadedFile;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.TempFiles;
 import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.BodySpec;
+import vn.vanthu.web.FieldSpec;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Json;
 import vn.vanthu.web.Uploads;
@@ -28,6 +30,10 @@ import java.util.Map;
 public final class DigitizationController {
     /** The body of accepting suggestions. */
     record Accept(List<String> fields) {}
+
+    /** The suggestions that can be accepted, as checked and documented. */
+    public static final BodySpec ACCEPT = BodySpec.json(FieldSpec.list("fields", DigitizationService.SUGGESTED.size(), 0)
+            .withValues(DigitizationService.SUGGESTED));
 
     private static final long MAX_CSV_BYTES = 4L * 1024 * 1024;
     private final DigitizationService service;

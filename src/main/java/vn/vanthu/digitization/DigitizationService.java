@@ -130,6 +130,9 @@ public final class DigitizationService {
      * {@code issuingOrgan}): they replace those fields of the metadata. 409 before the job is DONE; 422 for a field
      * with no suggestion.
      */
+    /** The metadata fields page 1 may suggest. */
+    public static final List<String> SUGGESTED = List.of("numberSymbol", "documentDate", "issuingOrgan");
+
     public View accept(String id, List<String> fields) {
         View v = get(id);
         Suggestions s = v.digitization().suggestions();

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * <pre>{@code CopyForms.check("SL", request);   // throws unless request names a copy number or a scan}</pre>
  */
 final class CopyForms {
+    /** The longest copy number (01/SY-…) and pages list (1-2,5) read. */
+    static final int COPY_NUMBER = 50;
+    static final int PAGES = 20;
     private static final Pattern NUMBER = Pattern.compile("(\\d{2,})/(SY|SL|TrS)-(.+)");
     static final String ALLOWED = "Allowed: SY only from a paper original, scanned ('file') or digitized ('digitizationId'): "
             + "an electronic original is shared as it is, not copied by sao y; SL from a sao y the agency made "

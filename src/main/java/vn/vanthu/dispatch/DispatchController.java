@@ -35,6 +35,7 @@ public final class DispatchController {
     public static final BodySpec CREATE = DraftFields.METADATA;
     public static final BodySpec SIGN = DraftFields.SIGN;
     public static final BodySpec ISSUE = DraftFields.ISSUE;
+    public static final BodySpec PREPARE = DraftFields.PREPARE;
 
     private final DispatchService dispatches;
     private final Sending sending;

@@ -35,6 +35,9 @@ final class DraftFields {
     /** The official's signature: the key, its PIN, where the signature shows. */
     static final BodySpec SIGN = BodySpec.json(FieldSpec.text("keyId", KEY_ID).required(), FieldSpec.text("pin", PIN),
             FieldSpec.object("visible"));
+    /** Step 1 of the official's two-step signature: the PEM chain, where the signature shows. */
+    static final BodySpec PREPARE = BodySpec.json(FieldSpec.text("certificate", vn.vanthu.signing.TwoStepSigning.MAX_PEM),
+            FieldSpec.object("visible"));
     /** The clerk's issue: the seal and its PIN. */
     static final BodySpec ISSUE = BodySpec.json(FieldSpec.text("keyId", KEY_ID).required(), FieldSpec.text("pin", PIN));
 

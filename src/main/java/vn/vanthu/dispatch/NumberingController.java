@@ -16,6 +16,9 @@ import java.util.Map;
  * <pre>{@code r.add(PUT, "/api/v1/numbering/{year}", Set.of(ADMIN), …, JSON, numbering::replace);}</pre>
  */
 public final class NumberingController {
+    /** The layout's fields and limits. */
+    public static final vn.vanthu.web.BodySpec LAYOUT = NumberingLayout.FIELDS;
+
     private static final int MIN_YEAR = 2000, MAX_YEAR = 2100;
     private final Numbering numbering;
 

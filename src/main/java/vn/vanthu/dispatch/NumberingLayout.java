@@ -27,8 +27,17 @@ public record NumberingLayout(List<Series> series, Secret secret) {
     /** Series names the other number series already use: an outgoing series cannot take them. */
     static final Set<String> RESERVED = Set.of("COPY", "INCOMING", "SECRET_IN");
     static final int MAX_SERIES = 40;
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,9}");
-    private static final Pattern SUFFIX = Pattern.compile("[A-Z0-9]{1,5}");
+    static final int CODE_LENGTH = 10;
+    static final int SUFFIX_LENGTH = 5;
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0," + (CODE_LENGTH - 1) + "}");
+    private static final Pattern SUFFIX = Pattern.compile("[A-Z0-9]{1," + SUFFIX_LENGTH + "}");
+    /** The body's fields and limits (a value too long: 422, as every refusal of a layout), checked and documented. */
+    static final vn.vanthu.web.BodySpec FIELDS = vn.vanthu.web.BodySpec.json(
+            vn.vanthu.web.FieldSpec.objects("series", MAX_SERIES, vn.vanthu.web.FieldSpec.text("code", CODE_LENGTH),
+                    vn.vanthu.web.FieldSpec.list("types", DocumentType.values().length, 20),
+                    vn.vanthu.web.FieldSpec.bool("legalNormative")),
+            vn.vanthu.web.FieldSpec.object("secret", vn.vanthu.web.FieldSpec.text("code", CODE_LENGTH),
+                    vn.vanthu.web.FieldSpec.text("symbolSuffix", SUFFIX_LENGTH))).tooLongAnswered(422);
     static final String SHAPE = "{\"series\":[{\"code\",\"types\":[…],\"legalNormative\"}],\"secret\":{\"code\",\"symbolSuffix\"}}";
 
     /** An ordinary series: its name (≤ 10 of A-Z 0-9 _) and the document types numbered in it. */
@@ -94,7 +103,7 @@ public record NumberingLayout(List<Series> series, Secret secret) {
         String secretCode = code(in.secret().code(), "secret.code", codes);
         String suffix = in.secret().symbolSuffix() == null ? "" : in.secret().symbolSuffix().trim();
         if (!suffix.isEmpty() && !SUFFIX.matcher(suffix).matches()) {
-            throw invalid("secret.symbolSuffix is one symbol group of 1 to 5 of A-Z 0-9 (e.g. M)", "secret.symbolSuffix");
+            throw invalid("secret.symbolSuffix is one symbol group of 1 to " + SUFFIX_LENGTH + " of A-Z 0-9 (e.g. M)", "secret.symbolSuffix");
         }
         NumberingLayout layout = new NumberingLayout(List.copyOf(out), new Secret(secretCode, suffix));
         layout.requireEveryType();
@@ -160,7 +169,7 @@ public record NumberingLayout(List<Series> series, Secret secret) {
     private static String code(String raw, String field, Set<String> seen) {
         String code = raw == null ? "" : raw.trim();
         if (!CODE.matcher(code).matches()) {
-            throw invalid(field + " is 1 to 10 of A-Z 0-9 _ starting with a letter", field);
+            throw invalid(field + " is 1 to " + CODE_LENGTH + " of A-Z 0-9 _ starting with a letter", field);
         }
         if (RESERVED.contains(code)) {
             throw invalid(field + " " + code + " is the name of another number series", field);

@@ -14,6 +14,8 @@ import vn.vanthu.signing.VisibleSignature;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.time.VietnamTime;
+import vn.vanthu.web.BodySpec;
+import vn.vanthu.web.FieldSpec;
 import vn.vanthu.web.RequestOrigin;
 import vn.vanthu.web.User;
 
@@ -45,6 +47,16 @@ public final class CatalogueApprovals {
     /** One approval: of which revision of the catalogue, by which decision, who, when, the signed PDF. */
     public record Approval(int year, int version, int revision, String decisionNumber, String decisionDate, String place,
                            String position, String approvedBy, OffsetDateTime approvedAt, String pdfSha256) {}
+
+    static final int DECISION_NUMBER_LENGTH = 50;
+    static final int PLACE = 100;
+    static final int POSITION = 200;
+    static final int KEY_ID = 100;
+    static final int PIN = 100;
+    /** The approval's fields and limits, checked before the reader and documented. */
+    public static final BodySpec FIELDS = BodySpec.json(FieldSpec.text("decisionNumber", DECISION_NUMBER_LENGTH),
+            FieldSpec.date("decisionDate"), FieldSpec.text("place", PLACE), FieldSpec.text("position", POSITION),
+            FieldSpec.text("keyId", KEY_ID), FieldSpec.text("pin", PIN));
 
     /** The body of {@code POST /api/v1/catalogues/{year}/approve}. */
     public record ApproveInput(String decisionNumber, String decisionDate, String place, String position, String keyId,
@@ -79,15 +91,15 @@ public final class CatalogueApprovals {
             throw ApiException.badRequest("MISSING_FIELD", "The body is {decisionNumber, decisionDate, place, position, keyId, pin}", null);
         }
         int revision = dao.revision(year).orElseThrow(() -> ApiException.notFound("The dossier catalogue of " + year));
-        String number = required(in.decisionNumber(), "decisionNumber", 50);
+        String number = required(in.decisionNumber(), "decisionNumber", DECISION_NUMBER_LENGTH);
         if (!DECISION_NUMBER.matcher(number).matches()) {
             throw ApiException.badRequest("INVALID_DECISION_NUMBER", "decisionNumber is the decision's number and symbol, e.g. 12/QĐ-SKHCN", "decisionNumber");
         }
         LocalDate date = decisionDate(in.decisionDate(), year);
-        String place = required(in.place(), "place", 100);
-        String position = required(in.position(), "position", 200);
-        String keyId = required(in.keyId(), "keyId", 100);
-        String pin = required(in.pin(), "pin", 100);
+        String place = required(in.place(), "place", PLACE);
+        String position = required(in.position(), "position", POSITION);
+        String keyId = required(in.keyId(), "keyId", KEY_ID);
+        String pin = required(in.pin(), "pin", PIN);
         if (current(year).isPresent()) {
             throw ApiException.conflict("ALREADY_APPROVED", "This version of the catalogue of " + year + " is approved already");
         }

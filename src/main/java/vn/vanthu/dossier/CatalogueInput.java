@@ -2,6 +2,9 @@ package vn.vanthu.dossier;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import vn.vanthu.web.BodySpec;
+import vn.vanthu.web.FieldSpec;
+
 import java.util.List;
 
 /**
@@ -15,6 +18,17 @@ import java.util.List;
  */
 @JsonIgnoreProperties({"year", "updatedAt", "updatedBy", "approved", "approval"})
 public record CatalogueInput(List<Heading> headings) {
+    /** The body's fields and limits (the GET answer's read-only fields are accepted, and ignored). */
+    public static final BodySpec FIELDS = BodySpec.json(
+            FieldSpec.objects("headings", CatalogueRules.MAX_HEADINGS, FieldSpec.text("numeral", CatalogueRules.NUMERAL),
+                    FieldSpec.text("title", CatalogueRules.TITLE),
+                    FieldSpec.objects("rows", CatalogueRules.MAX_ROWS, FieldSpec.text("symbol", CatalogueRules.SYMBOL),
+                            FieldSpec.text("title", CatalogueRules.TITLE), FieldSpec.text("retention", CatalogueRules.RETENTION),
+                            FieldSpec.text("retentionLabel", CatalogueRules.TITLE),
+                            FieldSpec.text("responsibleUserId", CatalogueRules.USER_ID),
+                            FieldSpec.text("responsibleName", CatalogueRules.TITLE), FieldSpec.text("notes", CatalogueRules.NOTES))),
+            FieldSpec.integer("year"), FieldSpec.text("updatedAt", 40), FieldSpec.text("updatedBy", CatalogueRules.TITLE),
+            FieldSpec.bool("approved"), FieldSpec.object("approval"));
 
     public record Heading(String numeral, String title, List<Row> rows) {}
 

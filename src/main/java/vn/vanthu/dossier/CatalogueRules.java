@@ -18,6 +18,13 @@ final class CatalogueRules {
     static final int MIN_YEAR = 2000;
     static final int MAX_YEAR = 2100;
     static final int MAX_ROWS = 5000;
+    static final int MAX_HEADINGS = 200;
+    static final int NUMERAL = 20;
+    static final int SYMBOL = 50;
+    static final int TITLE = 500;
+    static final int USER_ID = 40;
+    static final int NOTES = 1000;
+    static final int RETENTION = 20;
     private static final Pattern ROMAN = Pattern.compile("M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})");
 
     private CatalogueRules() {}
@@ -55,7 +62,7 @@ final class CatalogueRules {
                 throw ApiException.badRequest("DUPLICATE_NUMERAL", "The numeral " + numeral + " heads both " + earlier
                         + " and " + at, "numeral");
             }
-            String title = text(heading.title(), 500, at + ".title", "title");
+            String title = text(heading.title(), TITLE, at + ".title", "title");
             List<CatalogueInput.Row> rows = heading.rows() == null ? List.of() : heading.rows();
             count += rows.size();
             if (count > MAX_ROWS) {
@@ -76,8 +83,8 @@ final class CatalogueRules {
                     + "responsibleUserId, notes}", "rows");
         }
         String symbol = strip(row.symbol());
-        if (symbol.isEmpty() || symbol.length() > 50 || hasControl(symbol, false)) {
-            throw ApiException.badRequest("INVALID_SYMBOL", at + ".symbol is required: at most 50 characters, "
+        if (symbol.isEmpty() || symbol.length() > SYMBOL || hasControl(symbol, false)) {
+            throw ApiException.badRequest("INVALID_SYMBOL", at + ".symbol is required: at most " + SYMBOL + " characters, "
                     + "no control characters (e.g. 01.TCCB)", "symbol");
         }
         String earlier = symbols.putIfAbsent(symbol.toUpperCase(Locale.ROOT), at);
@@ -85,20 +92,20 @@ final class CatalogueRules {
             throw new ApiException(409, "DUPLICATE_SYMBOL", "The symbol " + symbol + " is used twice in the " + year
                     + " catalogue (" + earlier + " and " + at + "); a dossier symbol is unique within the year", "symbol");
         }
-        String title = text(row.title(), 500, at + ".title", "title");
+        String title = text(row.title(), TITLE, at + ".title", "title");
         String retention = strip(row.retention());
         if (!Retention.valid(retention)) {
             throw ApiException.badRequest("INVALID_RETENTION", at + ".retention must be PERMANENT or <n>Y with n "
                     + "from 1 to 99 (e.g. 10Y), not '" + shown(row.retention()) + "'", "retention");
         }
         String user = strip(row.responsibleUserId());
-        if (user.isEmpty() || user.length() > 40) {
+        if (user.isEmpty() || user.length() > USER_ID) {
             throw ApiException.badRequest("MISSING_FIELD", at + ".responsibleUserId must be the id of a user",
                     "responsibleUserId");
         }
         String notes = strip(row.notes());
-        if (notes.length() > 1000 || hasControl(notes, true)) {
-            throw ApiException.badRequest("INVALID_NOTES", at + ".notes must be at most 1000 characters, "
+        if (notes.length() > NOTES || hasControl(notes, true)) {
+            throw ApiException.badRequest("INVALID_NOTES", at + ".notes must be at most " + NOTES + " characters, "
                     + "no control characters but line breaks", "notes");
         }
         return new Catalogue.Row(symbol, title, retention, user, null, notes.isEmpty() ? null : notes);

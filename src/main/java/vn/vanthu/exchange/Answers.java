@@ -22,6 +22,9 @@ import java.util.Map;
  * <pre>{@code answers.name(clerk, origin, dispatchId, incomingId);   // 409 ALREADY_ISSUED after issue}</pre>
  */
 final class Answers {
+    /** The longest incoming document id read. */
+    static final int INCOMING_ID = 40;
+
     private final DispatchService dispatches;
     private final IncomingService incoming;
     private final AnswerDao dao;
@@ -39,7 +42,7 @@ final class Answers {
         if (d.status() == Dispatch.Status.ISSUED) {
             throw ApiException.conflict("ALREADY_ISSUED", "The edXML of an issued dispatch is sealed: name the answered document before issue");
         }
-        if (incomingId == null || incomingId.isBlank() || incomingId.length() > 40) {
+        if (incomingId == null || incomingId.isBlank() || incomingId.length() > INCOMING_ID) {
             throw ApiException.badRequest("MISSING_FIELD", "incomingId (an incoming document's id) is required", "incomingId");
         }
         Incoming answered = incoming.visible(caller, incomingId.strip());

@@ -3,6 +3,8 @@ package vn.vanthu.exchange;
 import io.javalin.http.Context;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.BodySpec;
+import vn.vanthu.web.FieldSpec;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Requests;
 
@@ -52,10 +54,15 @@ public final class ExchangeController {
     /** The body of a recall. */
     record Recall(String reason) {}
 
+    /** The longest recall reason. */
+    static final int REASON = 2_000;
+    public static final BodySpec ANSWERED = BodySpec.json(FieldSpec.text("incomingId", Answers.INCOMING_ID));
+    public static final BodySpec RECALL = BodySpec.json(FieldSpec.text("reason", REASON));
+
     public void recall(Context ctx) {
         Recall r = Requests.json(ctx, Recall.class, "{reason}");
-        if (r.reason() == null || r.reason().isBlank() || r.reason().length() > 2000) {
-            throw ApiException.badRequest("MISSING_FIELD", "reason (1-2000 characters) is required", "reason");
+        if (r.reason() == null || r.reason().isBlank() || r.reason().length() > REASON) {
+            throw ApiException.badRequest("MISSING_FIELD", "reason (1-" + REASON + " characters) is required", "reason");
         }
         var organs = deliveries.recall(Auth.user(ctx), AuditTags.origin(ctx), ctx.pathParam("id"), r.reason().strip());
         ctx.status(202).json(Map.of("dispatchId", ctx.pathParam("id"), "recalled", organs));

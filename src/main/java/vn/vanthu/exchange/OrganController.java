@@ -3,6 +3,8 @@ package vn.vanthu.exchange;
 import io.javalin.http.Context;
 import vn.vanthu.users.UserService;
 import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.BodySpec;
+import vn.vanthu.web.FieldSpec;
 import vn.vanthu.web.Requests;
 
 import java.util.LinkedHashMap;
@@ -47,6 +49,9 @@ public final class OrganController {
 
     /** The body of a token request. */
     record TokenRequest(Integer expiresInDays) {}
+
+    public static final BodySpec ORGAN = OrganInput.FIELDS;
+    public static final BodySpec TOKEN = BodySpec.json(FieldSpec.integer("expiresInDays"));
 
     public void issueToken(Context ctx) {
         Integer days = ctx.body().isBlank() ? null : Requests.json(ctx, TokenRequest.class, "{expiresInDays?}").expiresInDays();

@@ -1,6 +1,8 @@
 package vn.vanthu.exchange;
 
 import vn.vanthu.error.ApiException;
+import vn.vanthu.web.BodySpec;
+import vn.vanthu.web.FieldSpec;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,17 +18,25 @@ import java.util.Locale;
  */
 record OrganInput(String organId, String name, String inboxUrl, String certificate, String anchor, String inboxToken) {
     static final int MAX_PEM = 12_000;
+    static final int ORGAN_ID = 50;
+    static final int NAME = 300;
+    static final int URL = 500;
+    static final int TOKEN = 500;
+    /** The body of adding or replacing an organ, as checked before the reader and documented. */
+    static final BodySpec FIELDS = BodySpec.json(FieldSpec.text("organId", ORGAN_ID), FieldSpec.text("name", NAME),
+            FieldSpec.text("inboxUrl", URL), FieldSpec.text("certificate", MAX_PEM), FieldSpec.text("anchor", MAX_PEM),
+            FieldSpec.text("inboxToken", TOKEN));
 
     /** {@code creating}: the organ id is required (on an update it comes from the path). */
     OrganInput checked(boolean creating) {
         String id = creating ? organId(organId) : null;
-        String n = text("name", name, 300);
+        String n = text("name", name, NAME);
         String url = url(inboxUrl);
         String cert = text("certificate", certificate, MAX_PEM);
         String a = text("anchor", anchor, MAX_PEM);
         String token = inboxToken == null ? null : inboxToken.strip();
-        if (token != null && (token.isEmpty() || token.length() > 500 || !token.matches("[\\x21-\\x7E]+"))) {
-            throw ApiException.badRequest("INVALID_FIELD", "inboxToken must be 1-500 printable ASCII characters", "inboxToken");
+        if (token != null && (token.isEmpty() || token.length() > TOKEN || !token.matches("[\\x21-\\x7E]+"))) {
+            throw ApiException.badRequest("INVALID_FIELD", "inboxToken must be 1-" + TOKEN + " printable ASCII characters", "inboxToken");
         }
         return new OrganInput(id, n, url, cert, a, token);
     }
@@ -34,8 +44,8 @@ record OrganInput(String organId, String name, String inboxUrl, String certifica
     /** An organ identifier as Decision 20/2020 shapes them (000.00.12.H56): letters, digits and dots. */
     static String organId(String value) {
         String v = value == null ? "" : value.strip();
-        if (!v.matches("[A-Za-z0-9][A-Za-z0-9.\\-]{0,49}")) {
-            throw ApiException.badRequest("INVALID_FIELD", "organId must be 1-50 letters, digits, dots or hyphens", "organId");
+        if (!v.matches("[A-Za-z0-9][A-Za-z0-9.\\-]{0," + (ORGAN_ID - 1) + "}")) {
+            throw ApiException.badRequest("INVALID_FIELD", "organId must be 1-" + ORGAN_ID + " letters, digits, dots or hyphens", "organId");
         }
         return v;
     }
@@ -52,7 +62,7 @@ record OrganInput(String organId, String name, String inboxUrl, String certifica
     }
 
     private static String url(String value) {
-        String v = text("inboxUrl", value, 500);
+        String v = text("inboxUrl", value, URL);
         try {
             URI u = new URI(v);
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);

@@ -26,9 +26,18 @@ import java.util.List;
  */
 public final class KeyController {
     /** The form fields of registering a PKCS#12 keystore: checked before anything is read or stored, and documented. */
+    /** The longest PIN or keystore password read. */
+    public static final int PIN = 256;
     public static final BodySpec REGISTER = BodySpec.form(FieldSpec.text("id", Registrations.ID_LENGTH),
-            FieldSpec.text("owner", Registrations.OWNER), FieldSpec.text("pin", 256), FieldSpec.text("alias", Registrations.ALIAS),
-            FieldSpec.oneOf("purpose", List.of(KeyInfo.PERSONAL, KeyInfo.AGENCY_SEAL)));
+            FieldSpec.text("owner", Registrations.OWNER), FieldSpec.text("pin", PIN), FieldSpec.text("alias", Registrations.ALIAS),
+            FieldSpec.oneOf("purpose", List.of(KeyInfo.PERSONAL, KeyInfo.AGENCY_SEAL)))
+            .orJson(BodySpec.json(FieldSpec.text("id", Registrations.ID_LENGTH), FieldSpec.text("owner", Registrations.OWNER),
+                    FieldSpec.text("library", Registrations.LIBRARY), FieldSpec.integer("slot"),
+                    FieldSpec.text("tokenLabel", Registrations.TOKEN_LABEL), FieldSpec.text("alias", Registrations.ALIAS),
+                    FieldSpec.text("pin", PIN), FieldSpec.oneOf("purpose", List.of(KeyInfo.PERSONAL, KeyInfo.AGENCY_SEAL))));
+
+    /** The body of a PIN check. */
+    public static final BodySpec VERIFY_PIN = BodySpec.json(FieldSpec.text("pin", PIN));
 
     private static final long MAX_P12 = 1024 * 1024;
     private final KeyService keys;

@@ -42,6 +42,7 @@ public final class Registrations {
     static final int OWNER = 40;
     static final int ALIAS = 200;
     static final int TOKEN_LABEL = 32;
+    static final int LIBRARY = 4096;   // the longest PKCS#11 module path (Linux PATH_MAX), checked by the declared body
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (ID_LENGTH - 1) + "}");
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final int MAX_IMAGE = 2 * 1024 * 1024;

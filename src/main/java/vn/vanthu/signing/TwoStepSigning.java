@@ -44,7 +44,8 @@ public final class TwoStepSigning {
     private static final long IN_MEMORY_LIMIT = 8L * 1024 * 1024;
     /** Columns of a stored preparation: the documents list (JSON) and the PEM chain, with room to spare. */
     private static final int MAX_DOCUMENTS_JSON = 8_000;
-    private static final int MAX_PEM = 25_000;
+    /** The longest PEM certificate chain read in step 1. */
+    public static final int MAX_PEM = 25_000;
 
     /** What the client signs: the data, and with which algorithms. */
     public record Prepared(String preparationId, byte[] dataToSign, String digestAlgorithm, String signatureAlgorithm,

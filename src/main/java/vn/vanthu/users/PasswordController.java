@@ -2,6 +2,8 @@ package vn.vanthu.users;
 
 import io.javalin.http.Context;
 import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.BodySpec;
+import vn.vanthu.web.FieldSpec;
 import vn.vanthu.web.Requests;
 
 /**
@@ -18,6 +20,8 @@ public final class PasswordController {
     }
 
     record NewPassword(String password) {}
+
+    public static final BodySpec SET = BodySpec.json(FieldSpec.text("password", Passwords.MAX_LENGTH));
 
     public void set(Context ctx) {
         NewPassword req = Requests.json(ctx, NewPassword.class, "{password}");

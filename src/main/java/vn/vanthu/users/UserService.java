@@ -37,6 +37,8 @@ public final class UserService {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The longest login name, display name and token label (the columns hold them). */
     public static final int NAME_LENGTH = 64;
+    /** The longest life of a bearer token, in days. */
+    public static final int MAX_TOKEN_DAYS = 3650;
     public static final int DISPLAY_NAME = 200;
     public static final int LABEL = 200;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1," + (NAME_LENGTH - 1) + "}");
@@ -124,8 +126,8 @@ public final class UserService {
         if (label != null && label.length() > LABEL) {
             throw ApiException.badRequest("FIELD_TOO_LONG", "label must be at most " + LABEL + " characters", "label");
         }
-        if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > 3650)) {
-            throw ApiException.badRequest("INVALID_EXPIRY", "expiresInDays must be between 1 and 3650", "expiresInDays");
+        if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > MAX_TOKEN_DAYS)) {
+            throw ApiException.badRequest("INVALID_EXPIRY", "expiresInDays must be between 1 and " + MAX_TOKEN_DAYS, "expiresInDays");
         }
         User user = get(userId);
         if (user.disabled()) {

@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.BodySpec;
+import vn.vanthu.web.FieldSpec;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Paging;
 import vn.vanthu.web.Uploads;
@@ -28,6 +30,13 @@ import java.util.Set;
  * <pre>{@code r.add(POST, "/api/v1/validations", roles, "validation", "…", MULTIPART, controller::validate);}</pre>
  */
 public final class ValidationController {
+    /** An ISO date-time with its offset; the reports wanted, comma-separated; a policy's name. */
+    static final int VALIDATION_TIME = 40;
+    static final int REPORTS = 100;
+    static final int POLICY = 100;
+    /** The text parts of a validation request, checked before the file is read and documented. */
+    public static final BodySpec FIELDS = BodySpec.form(FieldSpec.text("validationTime", VALIDATION_TIME),
+            FieldSpec.text("reports", REPORTS), FieldSpec.text("policy", POLICY));
     private final Validations validations;
     private final ReportPdf reportPdf;
 

@@ -21,27 +21,43 @@ import java.util.Map;
  * BodySpec metadata = BodySpec.part("metadata", FieldSpec.text("subject", 500).required());
  * }</pre>
  */
-public record BodySpec(Shape shape, String part, List<FieldSpec> fields, int tooLongStatus) {
+public record BodySpec(Shape shape, String part, List<FieldSpec> fields, int tooLongStatus, BodySpec orJson) {
     /** Where the fields are: a JSON body, one multipart part holding JSON, or the text fields of a multipart form. */
     public enum Shape { JSON, PART, FORM }
 
     public static BodySpec json(FieldSpec... fields) {
-        return new BodySpec(Shape.JSON, null, List.of(fields), 400);
+        return new BodySpec(Shape.JSON, null, List.of(fields), 400, null);
     }
 
     /** The fields of the multipart part {@code part}, which holds a JSON object. */
     public static BodySpec part(String part, FieldSpec... fields) {
-        return new BodySpec(Shape.PART, part, List.of(fields), 400);
+        return new BodySpec(Shape.PART, part, List.of(fields), 400, null);
     }
 
     /** Text fields of a multipart form, each its own part (declare them as texts). */
     public static BodySpec form(FieldSpec... fields) {
-        return new BodySpec(Shape.FORM, null, List.of(fields), 400);
+        return new BodySpec(Shape.FORM, null, List.of(fields), 400, null);
     }
 
     /** The same fields, a value too long answered with {@code status} (a feature that has always said 422). */
     public BodySpec tooLongAnswered(int status) {
-        return new BodySpec(shape, part, fields, status);
+        return new BodySpec(shape, part, fields, status, orJson == null ? null : orJson.tooLongAnswered(status));
+    }
+
+    /**
+     * The same multipart fields, or instead a JSON body of {@code json}'s fields (a route taking either): each is
+     * checked when the request carries its content type, and both are described.
+     */
+    public BodySpec orJson(BodySpec json) {
+        if (shape == Shape.JSON || json.shape() != Shape.JSON) {
+            throw new IllegalArgumentException("a multipart body's alternative is a JSON body");
+        }
+        return new BodySpec(shape, part, fields, tooLongStatus, json);
+    }
+
+    /** The declaration for a request: its JSON alternative when the request is not multipart and there is one. */
+    BodySpec forRequest(boolean multipart) {
+        return !multipart && orJson != null ? orJson : this;
     }
 
     /** The declared field of this name. */
@@ -55,28 +71,40 @@ public record BodySpec(Shape shape, String part, List<FieldSpec> fields, int too
         if (body == null || !body.isObject()) {
             return;
         }
-        body.fieldNames().forEachRemaining(name -> {
+        checkObject(body, fields, tooLongStatus, part);
+    }
+
+    /**
+     * The fields of one object (a body, a part, or an item of an {@link FieldSpec.Type#OBJECT_LIST}): unknown
+     * fields, then each field's type and length, then the required ones; {@code where} names the object in messages.
+     */
+    static void checkObject(JsonNode object, List<FieldSpec> fields, int tooLong, String where) {
+        object.fieldNames().forEachRemaining(name -> {
             if (fields.stream().noneMatch(f -> f.name().equals(name))) {
-                throw ApiException.badRequest("UNKNOWN_FIELD", (part == null ? "" : part + " has ") + "an unknown field '"
+                throw ApiException.badRequest("UNKNOWN_FIELD", (where == null ? "" : where + " has ") + "an unknown field '"
                         + name + "'", name);
             }
         });
         for (FieldSpec f : fields) {
-            JsonNode v = body.get(f.name());
+            JsonNode v = object.get(f.name());
             if (v != null && !v.isNull()) {
-                f.check(v, tooLongStatus);
+                f.check(v, tooLong);
             }
         }
         for (FieldSpec f : fields) {
-            JsonNode v = body.get(f.name());
+            JsonNode v = object.get(f.name());
             if (f.needed() && (v == null || v.isNull())) {
-                throw ApiException.badRequest("MISSING_FIELD", f.name() + " is required", f.name());
+                throw ApiException.badRequest("MISSING_FIELD", (where == null || !where.endsWith("]") ? "" : where + ".") + f.name() + " is required", f.name());
             }
         }
     }
 
     /** The object's OpenAPI 3.0 schema: properties, required. */
     Map<String, Object> schema() {
+        return objectSchema(fields);
+    }
+
+    static Map<String, Object> objectSchema(List<FieldSpec> fields) {
         Map<String, Object> properties = new LinkedHashMap<>();
         fields.forEach(f -> properties.put(f.name(), f.schema()));
         Map<String, Object> s = new LinkedHashMap<>();

@@ -19,9 +19,18 @@ import java.util.Map;
  * FieldSpec priority = FieldSpec.oneOf("priority", Priority.class);
  * }</pre>
  */
-public record FieldSpec(String name, Type type, int maxLength, int maxItems, boolean needed, List<String> values) {
-    /** JSON types the service reads; DATE is a text yyyy-MM-dd, TEXT_LIST an array of texts. */
-    public enum Type { TEXT, TEXT_LIST, DATE, INTEGER, NUMBER, BOOLEAN, OBJECT }
+public record FieldSpec(String name, Type type, int maxLength, int maxItems, boolean needed, List<String> values,
+                        List<FieldSpec> fields) {
+    /**
+     * JSON types the service reads; DATE is a text yyyy-MM-dd, TEXT_LIST an array of texts, OBJECT_LIST an array of
+     * objects whose own {@link #fields} are declared (checked like a body's, recursively).
+     */
+    public enum Type { TEXT, TEXT_LIST, DATE, INTEGER, NUMBER, BOOLEAN, OBJECT, OBJECT_LIST }
+
+    /** A field without fields of its own. */
+    public FieldSpec(String name, Type type, int maxLength, int maxItems, boolean needed, List<String> values) {
+        this(name, type, maxLength, maxItems, needed, values, List.of());
+    }
 
     public static FieldSpec text(String name, int maxLength) {
         return new FieldSpec(name, Type.TEXT, maxLength, 0, false, List.of());
@@ -57,20 +66,29 @@ public record FieldSpec(String name, Type type, int maxLength, int maxItems, boo
         return new FieldSpec(name, Type.BOOLEAN, 0, 0, false, List.of());
     }
 
-    /** A nested object (its own reader checks its fields). */
-    public static FieldSpec object(String name) {
-        return new FieldSpec(name, Type.OBJECT, 0, 0, false, List.of());
+    /** A nested object: its own reader checks its fields, or the declared {@code fields} when given. */
+    public static FieldSpec object(String name, FieldSpec... fields) {
+        return new FieldSpec(name, Type.OBJECT, 0, 0, false, List.of(), List.of(fields));
+    }
+
+    /**
+     * An array of at most {@code maxItems} objects, each with the declared {@code fields} (unknown fields, types,
+     * lengths and required fields checked as for a body; an error names the inner field). A value that is not an
+     * array, or an item that is not an object, is left to the feature's reader, which names the shape it expected.
+     */
+    public static FieldSpec objects(String name, int maxItems, FieldSpec... fields) {
+        return new FieldSpec(name, Type.OBJECT_LIST, 0, maxItems, false, List.of(), List.of(fields));
     }
 
     /** The same field, its texts (or a list's items) limited to {@code allowed}. */
     public FieldSpec withValues(List<String> allowed) {
         int longest = Math.max(maxLength, allowed.stream().mapToInt(String::length).max().orElse(0));
-        return new FieldSpec(name, type, longest, maxItems, needed, List.copyOf(allowed));
+        return new FieldSpec(name, type, longest, maxItems, needed, List.copyOf(allowed), fields);
     }
 
     /** The same field, required: absent or null is 400 MISSING_FIELD. */
     public FieldSpec required() {
-        return new FieldSpec(name, type, maxLength, maxItems, true, values);
+        return new FieldSpec(name, type, maxLength, maxItems, true, values, fields);
     }
 
     /**
@@ -96,7 +114,26 @@ public record FieldSpec(String name, Type type, int maxLength, int maxItems, boo
             case INTEGER -> require(v.isIntegralNumber(), "must be a whole number");
             case NUMBER -> require(v.isNumber(), "must be a number");
             case BOOLEAN -> require(v.isBoolean(), "must be true or false");
-            case OBJECT -> require(v.isObject(), "must be a JSON object");
+            case OBJECT -> {
+                require(v.isObject(), "must be a JSON object");
+                if (!fields.isEmpty()) {
+                    BodySpec.checkObject(v, fields, tooLong, name);
+                }
+            }
+            case OBJECT_LIST -> {
+                if (!v.isArray()) {
+                    return;   // another shape is the feature reader's to refuse (it names the shape it expected)
+                }
+                if (v.size() > maxItems) {
+                    throw new ApiException(tooLong, "FIELD_TOO_LONG", name + " may list at most " + maxItems + " items", name);
+                }
+                for (int i = 0; i < v.size(); i++) {
+                    JsonNode item = v.get(i);
+                    if (item.isObject()) {   // a null or other item is the feature's own refusal (it names it)
+                        BodySpec.checkObject(item, fields, tooLong, name + "[" + i + "]");
+                    }
+                }
+            }
         }
     }
 
@@ -141,7 +178,12 @@ public record FieldSpec(String name, Type type, int maxLength, int maxItems, boo
             case INTEGER -> s.put("type", "integer");
             case NUMBER -> s.put("type", "number");
             case BOOLEAN -> s.put("type", "boolean");
-            case OBJECT -> s.put("type", "object");
+            case OBJECT -> s.putAll(fields.isEmpty() ? Map.of("type", "object") : BodySpec.objectSchema(fields));
+            case OBJECT_LIST -> {
+                s.put("type", "array");
+                s.put("maxItems", maxItems);
+                s.put("items", BodySpec.objectSchema(fields));
+            }
         }
         return s;
     }

@@ -86,7 +86,12 @@ final class OpenApi {
             fields.fields().forEach(f -> properties.put(f.name(), f.schema()));
         }
         media.put("schema", Map.of("type", "object", "properties", properties));
-        return Map.of("required", true, "content", Map.of("multipart/form-data", media));
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("multipart/form-data", media);
+        if (fields != null && fields.orJson() != null) {
+            content.put("application/json", Map.of("schema", fields.orJson().schema()));
+        }
+        return Map.of("required", true, "content", content);
     }
 
     private static Map<String, Object> body(String type, Map<String, Object> schema) {

@@ -45,6 +45,11 @@ public final class Requests {
         return ApiException.badRequest("MALFORMED_JSON", "The body must be a JSON object " + shape, null);
     }
 
+    /** The longest signature value read (base64 of a signature; an RSA-16384 one is under 3,000 characters). */
+    public static final int SIGNATURE_VALUE = 8_192;
+    /** The body of step 2 of two-step signing, as checked and documented. */
+    public static final BodySpec SIGNATURE = BodySpec.json(FieldSpec.text("signatureValue", SIGNATURE_VALUE));
+
     /** Step 2 of two-step signing: {@code {"signatureValue":"<base64>"}}. */
     public static byte[] signatureValue(Context ctx) {
         JsonNode n = jsonObject(ctx, "{signatureValue}");

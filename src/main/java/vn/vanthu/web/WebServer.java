@@ -95,7 +95,8 @@ public final class WebServer {
                         auth.check(ctx, r);
                     }
                     if (r.fields() != null) {
-                        r.fields().check(declaredJson(ctx, r.fields()));
+                        BodySpec spec = r.fields().forRequest(isForm(ctx));
+                        spec.check(declaredJson(ctx, spec));
                     }
                     try (ClientProbe probe = new ClientProbe(ctx); ClientWatch watch = ClientWatch.watching(probe::gone)) {
                         handler.handle(ctx);
@@ -146,8 +147,7 @@ public final class WebServer {
 
     /** The JSON the route declares fields of (the body, or its part); null when absent or not JSON. */
     private static com.fasterxml.jackson.databind.JsonNode declaredJson(Context ctx, BodySpec fields) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
-        boolean form = type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
+        boolean form = isForm(ctx);
         if (form != (fields.shape() != BodySpec.Shape.JSON)) {
             return null;   // another shape the route also takes (a form, or JSON instead of parts): its handler reads it
         }
@@ -170,6 +170,11 @@ public final class WebServer {
         } catch (java.io.IOException | RuntimeException e) {
             return null;   // the handler answers what it expected
         }
+    }
+
+    private static boolean isForm(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
     }
 
     /** When the request arrived, by the service's clock. */

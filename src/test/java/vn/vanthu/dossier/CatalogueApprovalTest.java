@@ -110,7 +110,10 @@ class CatalogueApprovalTest {
         assertEquals("INVALID_DECISION_DATE", approve("30/QĐ-SKHCN", "2020-01-07").errorCode());
         assertEquals("INVALID_DATE", approve("30/QĐ-SKHCN", "05/01/2027").errorCode());
         assertEquals("INVALID_DECISION_NUMBER", approve("<script>", "2027-01-05").errorCode());
-        assertEquals("INVALID_FIELD", approve("1".repeat(51), "2027-01-05").errorCode());
+        TestServer.Response tooLong = approve("1".repeat(51), "2027-01-05");   // over the documented limit
+        assertEquals(400, tooLong.status(), tooLong.text());
+        assertEquals("FIELD_TOO_LONG", tooLong.errorCode());
+        assertEquals("decisionNumber", tooLong.json().path("errors").get(0).path("field").asText());
         assertEquals(200, CatalogueFixtures.put(s, 2026, "clerk", catalogue()).status());
         Map<String, Object> wrongPin = body("30/QĐ-SKHCN", "2026-12-30");
         wrongPin.put("pin", "000000");
