@@ -32,7 +32,8 @@ public record NumberingLayout(List<Series> series, Secret secret) {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0," + (CODE_LENGTH - 1) + "}");
     private static final Pattern SUFFIX = Pattern.compile("[A-Z0-9]{1," + SUFFIX_LENGTH + "}");
     /** The body's fields and limits (a value too long: 422, as every refusal of a layout), checked and documented. */
-    static final vn.vanthu.web.BodySpec FIELDS = vn.vanthu.web.BodySpec.json(
+    /** The body's fields and limits; the GET answer's {@code year} is accepted (and ignored), so it can be sent back. */
+    static final vn.vanthu.web.BodySpec FIELDS = vn.vanthu.web.BodySpec.json(vn.vanthu.web.FieldSpec.integer("year"),
             vn.vanthu.web.FieldSpec.objects("series", MAX_SERIES, vn.vanthu.web.FieldSpec.text("code", CODE_LENGTH),
                     vn.vanthu.web.FieldSpec.list("types", DocumentType.values().length, 20),
                     vn.vanthu.web.FieldSpec.bool("legalNormative")),
