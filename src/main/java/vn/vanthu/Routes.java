@@ -145,7 +145,7 @@ public final class Routes {
         declareFigures(r, c.figures());
         declarePages(r, c.pages());
         declareExchange(r, c.organs(), c.exchange());
-        declareWorkPages(r, c.workPages());
+        declareWorkPages(r, c.workPages(), c.dossiers());
         return List.copyOf(r.routes);
     }
 
@@ -246,7 +246,7 @@ public final class Routes {
     }
 
     /** Pages of dossiers and the catalogue (HTML, like {@link #declarePages}). */
-    private static void declareWorkPages(Routes r, WorkPages p) {
+    private static void declareWorkPages(Routes r, WorkPages p, DossierController api) {
         String t = ApiRoute.PAGES;
         DossierPagesController d = p.dossiers();
         r.add(GET, "/catalogue", ANY_USER, t, "The year's dossier catalogue (table; ?year=; open a dossier from a row for clerks and officials)", NONE, d::catalogue);
@@ -255,7 +255,7 @@ public final class Routes {
         r.add(GET, "/dossiers/{id}", ANY_USER, t, "A dossier: items, history, and the file, close, renew and submit forms by role", NONE, d::dossier);
         r.add(POST, "/dossiers/{id}/documents", Set.of(CLERK, OFFICIAL), t, "File an issued dispatch {dispatchId} or an upload {file, kind, numberSymbol, documentDate, issuingOrgan, documentType, subject}", MULTIPART, d::file);
         r.add(POST, "/dossiers/{id}/close", Set.of(CLERK), t, "Close and seal the dossier {keyId, pin}", FORM, d::close);
-        r.add(GET, "/dossiers/{id}/package", ANY_USER, t, "Download the sealed archival package (ZIP)", NONE, d::packageZip);
+        r.add(GET, "/dossiers/{id}/package", ANY_USER, t, "Download the sealed archival package (ZIP)", NONE, api::packageZip);
         r.add(POST, "/dossiers/{id}/renew", Set.of(CLERK, ADMIN), t, "Add an archive timestamp to the package now", FORM, d::renew);
         r.add(POST, "/dossiers/{id}/submit", Set.of(CLERK), t, "Submit a closed dossier to the agency archive", FORM, d::submit);
         r.add(GET, "/admin/keys", Set.of(ADMIN), t, "Signing keys (table) and the form registering a PKCS#12 key", NONE, p.keys()::list);

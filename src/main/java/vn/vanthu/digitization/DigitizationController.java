@@ -47,6 +47,15 @@ public final class DigitizationController {
     public void create(Context ctx) throws Exception {
         List<UploadedFile> parts = Uploads.all(ctx, "scan");
         PaperMetadata metadata = Json.read(ctx.formParam("metadata"), PaperMetadata.class, PaperMetadata.SHAPE);
+        DigitizationService.Submitted s = submit(ctx, service, parts, metadata);
+        ctx.status(202);
+        ctx.header("Location", "/api/v1/jobs/" + s.jobId());
+        ctx.json(Map.of("jobId", s.jobId(), "digitizationId", s.digitizationId()));
+    }
+
+    /** The uploaded scans, copied to temporary files for the time of the submission, submitted and audited. */
+    static DigitizationService.Submitted submit(Context ctx, DigitizationService service, List<UploadedFile> parts,
+                                                PaperMetadata metadata) throws java.io.IOException {
         List<Path> scans = new ArrayList<>();
         try {
             for (UploadedFile part : parts) {
@@ -61,9 +70,7 @@ public final class DigitizationController {
             }
             DigitizationService.Submitted s = service.submit(Auth.user(ctx), metadata, scans);
             AuditTags.set(ctx, "DIGITIZATION", s.digitizationId(), "job " + s.jobId());
-            ctx.status(202);
-            ctx.header("Location", "/api/v1/jobs/" + s.jobId());
-            ctx.json(Map.of("jobId", s.jobId(), "digitizationId", s.digitizationId()));
+            return s;
         } finally {
             scans.forEach(TempFiles::delete);
         }

@@ -5,7 +5,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.jobs.Job;
-import vn.vanthu.store.TempFiles;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Forms;
@@ -13,10 +12,6 @@ import vn.vanthu.web.Uploads;
 import vn.vanthu.web.Views;
 
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,24 +47,8 @@ public final class DigitizationPagesController {
         PaperMetadata metadata = new PaperMetadata(Forms.text(ctx, "numberSymbol", 100, false),
                 Forms.text(ctx, "documentDate", 10, false), Forms.text(ctx, "issuingOrgan", 500, false),
                 Forms.text(ctx, "documentType", 100, false), Forms.text(ctx, "subject", 2000, false), paperPages);
-        List<Path> scans = new ArrayList<>();
-        try {
-            for (UploadedFile part : parts) {
-                if (part.size() == 0) {
-                    throw ApiException.unprocessable("EMPTY_FILE", "The scan '" + part.filename() + "' is empty", "scan");
-                }
-                Path scan = TempFiles.create("scan");
-                scans.add(scan);
-                try (InputStream in = part.content()) {
-                    Files.copy(in, scan, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            DigitizationService.Submitted s = service.submit(Auth.user(ctx), metadata, scans);
-            AuditTags.set(ctx, "DIGITIZATION", s.digitizationId(), "job " + s.jobId());
-            ctx.redirect("/digitizations/" + s.digitizationId(), HttpStatus.SEE_OTHER);
-        } finally {
-            scans.forEach(TempFiles::delete);
-        }
+        DigitizationService.Submitted s = DigitizationController.submit(ctx, service, parts, metadata);
+        ctx.redirect("/digitizations/" + s.digitizationId(), HttpStatus.SEE_OTHER);
     }
 
     public void show(Context ctx) {

@@ -169,14 +169,6 @@ public final class DossierPagesController {
         show(ctx, d.id(), Views.text(ctx, "dossier.closed") + " " + d.fileCode());
     }
 
-    public void packageZip(Context ctx) throws Exception {
-        Dossier d = dossiers.get(ctx.pathParam("id"));
-        AuditTags.read(ctx, "PACKAGE_READ", d.id());
-        ctx.contentType("application/zip");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + packages.fileName(d) + "\"");
-        packages.write(d.id(), ctx.outputStream());
-    }
-
     public void renew(Context ctx) {
         Dossier d = packages.renew(Auth.user(ctx).id(), ctx.pathParam("id"));
         AuditTags.set(ctx, "DOSSIER_RENEW", d.id(), "archive timestamp added");

@@ -19,24 +19,29 @@ import java.util.Random;
 final class BenchFiles {
     private BenchFiles() {}
 
+    /** {@code doc} with a page added that holds an incompressible image (about 1 MB), saved. */
+    static byte[] withNoisePage(PDDocument doc) throws java.io.IOException {
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.addPage(page);
+        BufferedImage img = new BufferedImage(580, 580, BufferedImage.TYPE_INT_RGB);
+        Random r = new Random(42);
+        for (int x = 0; x < 580; x++) {
+            for (int y = 0; y < 580; y++) {
+                img.setRGB(x, y, r.nextInt(0x1000000));
+            }
+        }
+        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+            cs.drawImage(LosslessFactory.createFromImage(doc, img), 10, 200, 570, 570);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        doc.save(out);
+        return out.toByteArray();
+    }
+
     /** About 1 MB: a page with an incompressible image, signed PAdES-BASELINE-LT by official1. */
     static byte[] padesLt1Mb() throws Exception {
         try (PDDocument doc = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            BufferedImage img = new BufferedImage(580, 580, BufferedImage.TYPE_INT_RGB);
-            Random r = new Random(42);
-            for (int x = 0; x < 580; x++) {
-                for (int y = 0; y < 580; y++) {
-                    img.setRGB(x, y, r.nextInt(0x1000000));
-                }
-            }
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                cs.drawImage(LosslessFactory.createFromImage(doc, img), 10, 200, 570, 570);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return SignedFiles.pades(out.toByteArray(), "official1", SignatureLevel.PAdES_BASELINE_LT, new Date());
+            return SignedFiles.pades(withNoisePage(doc), "official1", SignatureLevel.PAdES_BASELINE_LT, new Date());
         }
     }
 

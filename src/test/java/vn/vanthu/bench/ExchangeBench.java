@@ -3,10 +3,6 @@ package vn.vanthu.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import vn.vanthu.dispatch.DispatchFixtures;
 import vn.vanthu.dispatch.DispatchPdf;
 import vn.vanthu.exchange.Agencies;
@@ -14,8 +10,6 @@ import vn.vanthu.support.Databases;
 import vn.vanthu.support.Multipart;
 import vn.vanthu.support.TestServer;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * {@code scripts/bench.sh exchange}: two instances (A sends, B receives; both on H2, in this JVM) linked as in the
@@ -190,21 +183,7 @@ public final class ExchangeBench {
     /** The dispatch draft with a second page holding an incompressible image: about 1 MB. */
     static byte[] oneMegabyteDraft() throws Exception {
         try (PDDocument doc = Loader.loadPDF(DispatchPdf.draft("CV"))) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            BufferedImage img = new BufferedImage(580, 580, BufferedImage.TYPE_INT_RGB);
-            Random r = new Random(42);
-            for (int x = 0; x < 580; x++) {
-                for (int y = 0; y < 580; y++) {
-                    img.setRGB(x, y, r.nextInt(0x1000000));
-                }
-            }
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                cs.drawImage(LosslessFactory.createFromImage(doc, img), 10, 200, 570, 570);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
+            return BenchFiles.withNoisePage(doc);
         }
     }
 
