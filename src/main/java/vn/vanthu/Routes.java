@@ -5,17 +5,13 @@ import io.javalin.http.HandlerType;
 import vn.vanthu.audit.AuditController;
 import vn.vanthu.backup.BackupController;
 import vn.vanthu.digitization.DigitizationController;
-import vn.vanthu.digitization.DigitizationPagesController;
 import vn.vanthu.digitization.PaperMetadata;
 import vn.vanthu.dispatch.CopyController;
-import vn.vanthu.dispatch.CopyPagesController;
 import vn.vanthu.dispatch.DispatchController;
 import vn.vanthu.dispatch.NumberingController;
 import vn.vanthu.documents.DocumentController;
-import vn.vanthu.documents.ThumbnailController;
 import vn.vanthu.dossier.CatalogueController;
 import vn.vanthu.dossier.DossierController;
-import vn.vanthu.dossier.DossierPagesController;
 import vn.vanthu.dossier.NewDossier;
 import vn.vanthu.dossier.NewItem;
 import vn.vanthu.figures.FiguresController;
@@ -24,17 +20,9 @@ import vn.vanthu.exchange.OrganController;
 import vn.vanthu.jobs.JobController;
 import vn.vanthu.incoming.IncomingController;
 import vn.vanthu.keys.KeyController;
-import vn.vanthu.keys.KeyPagesController;
-import vn.vanthu.audit.AuditPagesController;
-import vn.vanthu.dispatch.DispatchPagesController;
-import vn.vanthu.incoming.IncomingPagesController;
-import vn.vanthu.pages.AdminPagesController;
-import vn.vanthu.pages.SignInController;
-import vn.vanthu.validation.ValidationPagesController;
 import vn.vanthu.pki.PkiController;
 import vn.vanthu.signing.SigningController;
 import vn.vanthu.web.Role;
-import vn.vanthu.users.PasswordController;
 import vn.vanthu.users.UserController;
 import vn.vanthu.validation.ValidationController;
 import vn.vanthu.web.ApiRoute;
@@ -58,7 +46,6 @@ import static vn.vanthu.web.Role.PARTNER;
 import static vn.vanthu.web.ApiRoute.ANY_USER;
 import static vn.vanthu.web.ApiRoute.PUBLIC;
 import static vn.vanthu.web.ApiRoute.Body.BINARY;
-import static vn.vanthu.web.ApiRoute.Body.FORM;
 import static vn.vanthu.web.ApiRoute.Body.JSON;
 import static vn.vanthu.web.ApiRoute.Body.MULTIPART;
 import static vn.vanthu.web.ApiRoute.Body.NONE;
@@ -77,18 +64,8 @@ public final class Routes {
                               CopyController copies, CatalogueController catalogues, DossierController dossiers,
                               BackupController backup, JobController jobs, DigitizationController digitizations,
                               IncomingController incoming, NumberingController numbering,
-                              FiguresController figures, Pages pages, OrganController organs,
-                              ExchangeController exchange, WorkPages workPages) {}
-
-    /** More pages for people: dossiers and the catalogue, the administrator's keys, digitization, copies, pictures. */
-    public record WorkPages(DossierPagesController dossiers, KeyPagesController keys,
-                            DigitizationPagesController digitization, CopyPagesController copies,
-                            ThumbnailController pictures) {}
-
-    /** The controllers of the pages for people. */
-    public record Pages(SignInController signIn, AdminPagesController admin, ValidationPagesController validation,
-                        AuditPagesController audit, DispatchPagesController dispatches,
-                        IncomingPagesController incoming, PasswordController passwords) {}
+                              FiguresController figures, PageRoutes.Pages pages, OrganController organs,
+                              ExchangeController exchange, PageRoutes.WorkPages workPages) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -143,9 +120,8 @@ public final class Routes {
         declareIncoming(r, c.incoming());
         declareNumbering(r, c.numbering());
         declareFigures(r, c.figures());
-        declarePages(r, c.pages());
         declareExchange(r, c.organs(), c.exchange());
-        declareWorkPages(r, c.workPages(), c.dossiers());
+        PageRoutes.declare(r, c.pages(), c.workPages(), c.dossiers());
         return List.copyOf(r.routes);
     }
 
@@ -193,44 +169,6 @@ public final class Routes {
         r.add(GET, "/api/v1/registers/incoming", Set.of(CLERK, AUDITOR, ADMIN), "incoming", "The incoming register of a year (format json paged, csv streamed, or pdf; secret=true: the secret register, clerks only)", NONE, i::incomingRegister);
     }
 
-    /** The pages for people (HTML; a session cookie or a bearer token; every form carries the CSRF token). */
-    private static void declarePages(Routes r, Pages p) {
-        String t = ApiRoute.PAGES;
-        r.add(GET, "/", PUBLIC, t, "Start page: the sign-in form, or the first page of the signed-in user's roles", NONE, p.signIn()::home);
-        r.add(GET, "/signin", PUBLIC, t, "Sign-in form (username, password)", NONE, p.signIn()::signInForm);
-        r.add(POST, "/signin", PUBLIC, t, "Sign in {username, password} → session cookie; 5 wrong passwords lock the account for 15 minutes", FORM, p.signIn()::signIn);
-        r.add(POST, "/signout", ANY_USER, t, "Sign out (ends the session)", FORM, p.signIn()::signOut);
-        r.add(GET, "/password", ANY_USER, t, "Change-password form", NONE, p.signIn()::passwordForm);
-        r.add(POST, "/password", ANY_USER, t, "Change one's password {current, password, confirm}", FORM, p.signIn()::changePassword);
-        r.add(POST, "/api/v1/users/{id}/password", Set.of(ADMIN), "users", "Set a user's first password {password}: to be changed at the first sign-in to the pages; ends their sessions", JSON, p.passwords()::set, PasswordController.SET);
-        r.add(GET, "/assets/app.css", PUBLIC, t, "The pages' style sheet", NONE, p.signIn()::css);
-        r.add(GET, "/validate", Set.of(AUDITOR, CLERK, OFFICIAL), t, "Validation form (file, original*)", NONE, p.validation()::form);
-        r.add(POST, "/validate", Set.of(AUDITOR, CLERK, OFFICIAL), t, "Validate a file: each signature's verdict (data-indication) in plain words", MULTIPART, p.validation()::validate);
-        r.add(GET, "/validations", Set.of(AUDITOR), t, "Validation history (table)", NONE, p.validation()::history);
-        r.add(GET, "/validations/{id}/report.pdf", Set.of(AUDITOR), t, "A stored validation's sealed PDF report", NONE, p.validation()::reportPdf);
-        r.add(GET, "/audit", Set.of(AUDITOR, ADMIN), t, "Audit trail (table; filters userId, action, object; verify=true checks the hash chain)", NONE, p.audit()::list);
-        r.add(GET, "/dispatches", ANY_USER, t, "Outgoing dispatches by status (table; ?status=SIGNED: drafts waiting to be issued, with the issue form for clerks)", NONE, p.dispatches()::list);
-        r.add(POST, "/dispatches/{id}/issue", Set.of(CLERK), t, "Number, date and seal a signed dispatch {keyId, pin}", FORM, p.dispatches()::issue);
-        r.add(GET, "/drafts", Set.of(OFFICIAL), t, "Drafts waiting for my signature (table, sign form)", NONE, p.dispatches()::drafts);
-        r.add(POST, "/drafts/{id}/sign", Set.of(OFFICIAL), t, "The named official signs a draft {keyId, pin}", FORM, p.dispatches()::sign);
-        r.add(GET, "/registers/outgoing", Set.of(CLERK, AUDITOR, ADMIN), t, "Outgoing register (table; filters year, q; format=pdf printable)", NONE, p.dispatches()::register);
-        r.add(GET, "/incoming/new", Set.of(CLERK), t, "Receive form for an incoming document", NONE, p.incoming()::receiveForm);
-        r.add(POST, "/incoming", Set.of(CLERK), t, "Receive an incoming document (file and metadata; register now?)", MULTIPART, p.incoming()::receive);
-        r.add(GET, "/incoming", ANY_USER, t, "Incoming documents by status (table; register and direct forms by role)", NONE, p.incoming()::list);
-        r.add(POST, "/incoming/{id}/register", Set.of(CLERK), t, "Register a received document (next incoming number)", FORM, p.incoming()::register);
-        r.add(GET, "/directions", Set.of(OFFICIAL), t, "Registered incoming documents waiting for my direction (table, direct form)", NONE, p.incoming()::directions);
-        r.add(POST, "/incoming/{id}/direct", Set.of(OFFICIAL), t, "Direct the handling {leadUserId, leadUnit?, cooperatingUserIds*, deadline, comment}", FORM, p.incoming()::direct);
-        r.add(GET, "/handling", Set.of(HANDLER, OFFICIAL), t, "My incoming documents, nearest deadline first (table; progress and complete forms)", NONE, p.incoming()::mine);
-        r.add(POST, "/incoming/{id}/progress", Set.of(HANDLER, OFFICIAL), t, "Mark progress {note?}", FORM, p.incoming()::progress);
-        r.add(POST, "/incoming/{id}/complete", Set.of(HANDLER, OFFICIAL), t, "Complete {result, dispatchId?, note}", FORM, p.incoming()::complete);
-        r.add(GET, "/registers/incoming", Set.of(CLERK, AUDITOR, ADMIN), t, "Incoming register (table; filters year, q, secret for clerks; format=pdf printable)", NONE, p.incoming()::incomingRegister);
-        r.add(GET, "/admin/users", Set.of(ADMIN), t, "Users (table) and the new-user form", NONE, p.admin()::users);
-        r.add(POST, "/admin/users", Set.of(ADMIN), t, "Create a user {name, displayName, roles, password?}", FORM, p.admin()::create);
-        r.add(POST, "/admin/users/{id}/password", Set.of(ADMIN), t, "Set a first password {password}: to be changed at the next sign-in", FORM, p.admin()::setPassword);
-        r.add(POST, "/admin/users/{id}/disabled", Set.of(ADMIN), t, "Disable or enable a user {disabled}", FORM, p.admin()::disable);
-        r.add(POST, "/admin/users/{id}/tokens", Set.of(ADMIN), t, "Issue a bearer token {label} (shown once)", FORM, p.admin()::issueToken);
-    }
-
     private static void declareExchange(Routes r, OrganController o, ExchangeController x) {
         r.add(GET, "/api/v1/organs", Set.of(ADMIN), "exchange", "The directory of partner organs (never their inbox tokens)", NONE, o::list);
         r.add(POST, "/api/v1/organs", Set.of(ADMIN), "exchange", "Add a partner organ {organId, name, inboxUrl, certificate (PEM), anchor (PEM), inboxToken} → 201", JSON, o::create, OrganController.ORGAN);
@@ -243,32 +181,6 @@ public final class Routes {
         r.add(GET, "/api/v1/dispatches/{id}/deliveries", ANY_USER, "exchange", "Each delivery of the dispatch, its state and the statuses the partner reported; recipients to send by other means", NONE, x::deliveries);
         r.add(POST, "/api/v1/dispatches/{id}/recall", Set.of(CLERK), "exchange", "Recall a sent dispatch {reason}: status 13 to every organ it was sent to → 202", JSON, x::recall, ExchangeController.RECALL);
         r.add(POST, "/api/v1/exchange/inbox", Set.of(PARTNER), "exchange", "A partner delivers a sealed edXML message (application/xml): a document → 01, or a status (02-06, 13, 15, 16)", BINARY, x::inbox);
-    }
-
-    /** Pages of dossiers and the catalogue (HTML, like {@link #declarePages}). */
-    private static void declareWorkPages(Routes r, WorkPages p, DossierController api) {
-        String t = ApiRoute.PAGES;
-        DossierPagesController d = p.dossiers();
-        r.add(GET, "/catalogue", ANY_USER, t, "The year's dossier catalogue (table; ?year=; open a dossier from a row for clerks and officials)", NONE, d::catalogue);
-        r.add(GET, "/dossiers", ANY_USER, t, "Dossiers (table; filters year, status): all with the submission reminder for clerks, admins and auditors, one's own for others", NONE, d::list);
-        r.add(POST, "/dossiers", Set.of(CLERK, OFFICIAL), t, "Open a dossier from a catalogue row {catalogueSymbol, year}", FORM, d::open);
-        r.add(GET, "/dossiers/{id}", ANY_USER, t, "A dossier: items, history, and the file, close, renew and submit forms by role", NONE, d::dossier);
-        r.add(POST, "/dossiers/{id}/documents", Set.of(CLERK, OFFICIAL), t, "File an issued dispatch {dispatchId} or an upload {file, kind, numberSymbol, documentDate, issuingOrgan, documentType, subject}", MULTIPART, d::file);
-        r.add(POST, "/dossiers/{id}/close", Set.of(CLERK), t, "Close and seal the dossier {keyId, pin}", FORM, d::close);
-        r.add(GET, "/dossiers/{id}/package", ANY_USER, t, "Download the sealed archival package (ZIP)", NONE, api::packageZip);
-        r.add(POST, "/dossiers/{id}/renew", Set.of(CLERK, ADMIN), t, "Add an archive timestamp to the package now", FORM, d::renew);
-        r.add(POST, "/dossiers/{id}/submit", Set.of(CLERK), t, "Submit a closed dossier to the agency archive", FORM, d::submit);
-        r.add(GET, "/admin/keys", Set.of(ADMIN), t, "Signing keys (table) and the form registering a PKCS#12 key", NONE, p.keys()::list);
-        r.add(POST, "/admin/keys", Set.of(ADMIN), t, "Register a PKCS#12 key {file, owner, id?, alias?, pin}; the PIN is not stored", MULTIPART, p.keys()::register);
-        DigitizationPagesController g = p.digitization();
-        r.add(GET, "/digitizations/new", Set.of(CLERK), t, "Digitization form: scans and what the paper says", NONE, g::form);
-        r.add(POST, "/digitizations", Set.of(CLERK), t, "Digitize {scan*, paperPages, numberSymbol?, documentDate?, issuingOrgan?, documentType?, subject?} → its page", MULTIPART, g::create);
-        r.add(GET, "/digitizations/{id}", Set.of(CLERK, AUDITOR, ADMIN), t, "A digitization: its job's progress (the page reloads while it runs), metadata, suggestions, the result", NONE, g::show);
-        r.add(POST, "/digitizations/{id}/suggestions/accept", Set.of(CLERK), t, "Accept the ticked suggestions {fields*}", FORM, g::accept);
-        r.add(GET, "/digitizations/{id}/file", Set.of(CLERK, AUDITOR, ADMIN), t, "The searchable PDF/A", NONE, g::file);
-        r.add(GET, "/copies/new", Set.of(CLERK), t, "Copy form: SY, SL or TrS of an issued dispatch, a scan or a sao y, with the seal", NONE, p.copies()::form);
-        r.add(GET, "/pictures/{file}", ANY_USER, t, "A picture (PNG, at most 200×283) of page 1 of a stored PDF: /pictures/{sha256}.png", NONE, p.pictures()::png);
-        r.add(POST, "/copies", Set.of(CLERK), t, "Make a sealed copy {form, source? | file? | copyNumber?, pages?, keyId, pin} → the PDF to save", MULTIPART, p.copies()::create);
     }
 
     private static void declareDispatches(Routes r, DispatchController d) {
@@ -285,14 +197,14 @@ public final class Routes {
         r.add(GET, "/api/v1/registers/outgoing", Set.of(CLERK, AUDITOR, ADMIN), "dispatches", "The outgoing register of a year (format json paged, csv streamed, or pdf)", NONE, d::outgoingRegister);
     }
 
-    private void add(HandlerType method, String path, Set<Role> roles, String tag, String summary,
-                     ApiRoute.Body body, Handler handler) {
+    void add(HandlerType method, String path, Set<Role> roles, String tag, String summary,
+             ApiRoute.Body body, Handler handler) {
         add(method, path, roles, tag, summary, body, handler, null);
     }
 
     /** A route whose JSON fields (of the body, or of one multipart part) are declared: checked and documented. */
-    private void add(HandlerType method, String path, Set<Role> roles, String tag, String summary,
-                     ApiRoute.Body body, Handler handler, BodySpec fields) {
+    void add(HandlerType method, String path, Set<Role> roles, String tag, String summary,
+             ApiRoute.Body body, Handler handler, BodySpec fields) {
         routes.add(new ApiRoute(method, path, roles, tag, summary, body, handler, fields));
     }
 }
