@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): figures for README.
-# Usage: scripts/bench.sh [startup|signing|validation|dossier|dispatch2|figures|exchange|pages|all] [seconds of the 64-client validation soak, default 120]
+# Usage: scripts/bench.sh [startup|signing|validation|dossier|dispatch2|figures|exchange|pages|versus|all] [seconds of the 64-client validation soak, default 120]
 #   dossier: work dossiers — close, seal and download a dossier of DOSSIER_DOCS (1000) scans totalling DOSSIER_BYTES (1 GiB),
 #   DOSSIER_SIGNED (10) of them signed PAdES-LT, service at -Xmx256m, against sha256sum + zip -0 of the same files.
 #   Needs curl, jq, zip, python3, about 4 × DOSSIER_BYTES of free disk under TMPDIR; KEEP=1 keeps its folder.
@@ -15,6 +15,9 @@
 #   pages: the registers and the dossier list with PAGES_OUT 100000 outgoing and PAGES_IN 100000 incoming documents
 #   (PAGES_DOSSIERS 3000 dossiers, inserted by SQL) on H2 and on embedded PostgreSQL; p95 of random pages at
 #   PAGES_USERS 8 concurrent clients signed in with a bearer token, PAGES_REQUESTS 25 each (goal p95 <= 300 ms).
+#   versus: this build against the jar of VERSUS_COMMIT (9310ce3, the commit before the service's limits and data loader;
+#   built in a worktree under target/) or VERSUS_JAR: validation and signing requests to both in turn, VERSUS_ROUNDS 60;
+#   median wall time and CPU per request of each process, and their ratios.
 # Runs on this machine as it is; compare the ratios printed side by side, not absolute numbers across runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -278,6 +281,21 @@ pages() {
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
+versus() {  # this build against the jar of another commit, in one run
+  local base=${VERSUS_COMMIT:-9310ce3} jar=${VERSUS_JAR:-}
+  if [ -z "$jar" ]; then
+    jar="target/versus-$base/target/vanthu.jar"
+    if [ ! -f "$jar" ]; then
+      rm -rf "target/versus-$base"; git worktree prune
+      git worktree add --detach "target/versus-$base" "$base" >/dev/null
+      (cd "target/versus-$base" && mvn -B -q -DskipTests package)
+    fi
+  fi
+  mvn -B -q -DskipTests package test-compile
+  echo "== Versus: the same requests to $jar (commit $base) and to this build, alternating"
+  java -Xmx1g -cp "target/vanthu.jar:target/test-classes" vn.vanthu.bench.VersusBench "$jar" "${VERSUS_ROUNDS:-60}"
+}
+
 case "$what" in
   startup) startup ;;
   signing) java_bench SigningBench ;;
@@ -287,6 +305,7 @@ case "$what" in
   figures) figures ;;
   exchange) exchange ;;
   pages) pages ;;
+  versus) versus ;;
   all) startup; java_bench SigningBench; BENCH_JAVA_OPTS=-Xmx1g java_bench ValidationBench "${2:-120}"; dossier ;;
-  *) echo "usage: $0 [startup|signing|validation|dossier|dispatch2|figures|pages|all]"; exit 2 ;;
+  *) echo "usage: $0 [startup|signing|validation|dossier|dispatch2|figures|exchange|pages|versus|all]"; exit 2 ;;
 esac

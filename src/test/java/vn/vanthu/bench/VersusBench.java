@@ -1,0 +1,159 @@
+package vn.vanthu.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The same requests to two builds of the service at once: another jar (say, built from the commit before a change)
+ * and this one, each in its own process on its own data, one request to each in turn (the order swapped every
+ * round), so that whatever else loads the machine weighs on both alike. Prints, per case, the median wall time and
+ * the CPU time each process spent per request (from /proc), and their ratios: this build over the other.
+ *
+ * <pre>java -cp target/vanthu.jar:target/test-classes vn.vanthu.bench.VersusBench OTHER.jar [rounds]</pre>
+ */
+public final class VersusBench {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final String BOUNDARY = "vanthuversusboundary";
+
+    private record Service(String label, Process process, String url, String official, String auditor) {
+        long cpuTicks() throws Exception {
+            String[] f = Files.readString(Path.of("/proc/" + process.pid() + "/stat")).replaceFirst(".*\\) ", "").split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);   // utime, stime (fields 14 and 15)
+        }
+    }
+
+    private record Case(String name, String path, boolean asOfficial, byte[] body) {}
+
+    public static void main(String[] args) throws Exception {
+        Path other = Path.of(args[0]);
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        Path work = Files.createTempDirectory("vanthu-versus");
+        Service before = start("other", other, work.resolve("other"));
+        Service now = start("this", Path.of("target/vanthu.jar"), work.resolve("this"));
+        try {
+            byte[] pdf = Files.readAllBytes(BenchDocs.pdf(1024 * 1024));
+            List<Case> cases = List.of(
+                    new Case("validate PAdES-B-LT 1 MB", "/api/v1/validations", false, form(Map.of(), "a.pdf", BenchFiles.padesLt1Mb())),
+                    new Case("validate XAdES-B enveloped 1 MB", "/api/v1/validations", false, form(Map.of(), "a.xml", BenchFiles.xadesEnveloped1Mb())),
+                    new Case("sign PAdES-B 1 MB", "/api/v1/signatures", true, form(signing("PAdES"), "a.pdf", pdf)),
+                    new Case("sign XAdES-B enveloped 10 KB", "/api/v1/signatures", true,
+                            form(Map.of("format", "XAdES", "level", "B", "keyId", "official1", "pin", "123456",
+                                    "packaging", "ENVELOPED"), "a.xml", BenchDocs.xml(10 * 1024))));
+            System.out.printf("VersusBench: %s (other) vs target/vanthu.jar (this), %d rounds a case after %d not counted, one request at a time, alternating%n%n",
+                    other, rounds, rounds / 5);
+            System.out.printf("%-34s %12s %12s %7s %14s %14s %7s%n", "case", "other p50 ms", "this p50 ms", "ratio",
+                    "other CPU ms", "this CPU ms", "ratio");
+            for (Case c : cases) {
+                run(c, rounds / 5, before, now, null, null);
+                double[] wall = new double[2];
+                double[] cpu = new double[2];
+                run(c, rounds, before, now, wall, cpu);
+                System.out.printf("%-34s %12.1f %12.1f %6.3f× %14.1f %14.1f %6.3f×   (load %s)%n", c.name(), wall[0],
+                        wall[1], wall[1] / wall[0], cpu[0], cpu[1], cpu[1] / cpu[0],
+                        Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+            }
+        } finally {
+            before.process().destroy();
+            now.process().destroy();
+        }
+    }
+
+    /** {@code rounds} requests to each service in turn; fills the median wall ms and the mean CPU ms per request. */
+    private static void run(Case c, int rounds, Service a, Service b, double[] wall, double[] cpu) throws Exception {
+        Service[] s = {a, b};
+        List<List<Double>> ms = List.of(new ArrayList<>(), new ArrayList<>());
+        long[] ticks = new long[2];
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < 2; k++) {
+                int i = (r + k) % 2;
+                long t0 = s[i].cpuTicks();
+                long n0 = System.nanoTime();
+                post(s[i], c);
+                ms.get(i).add((System.nanoTime() - n0) / 1e6);
+                ticks[i] += s[i].cpuTicks() - t0;
+            }
+        }
+        if (wall != null) {
+            for (int i = 0; i < 2; i++) {
+                double[] sorted = ms.get(i).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                wall[i] = sorted[sorted.length / 2];
+                cpu[i] = ticks[i] * 1000.0 / 100 / rounds;   // USER_HZ is 100 on Linux
+            }
+        }
+    }
+
+    private static void post(Service s, Case c) throws Exception {
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(s.url() + c.path()))
+                .header("Authorization", "Bearer " + (c.asOfficial() ? s.official() : s.auditor()))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(c.body())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200 && r.statusCode() != 201) {
+            throw new IllegalStateException(s.label() + " " + c.name() + ": HTTP " + r.statusCode() + " "
+                    + new String(r.body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Service start(String label, Path jar, Path data) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.createDirectories(data);
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(data.resolve("service.log").toFile());
+        pb.environment().putAll(Map.of("VANTHU_DATA_DIR", data.toString(), "VANTHU_PORT", String.valueOf(port),
+                "VANTHU_HOST", "127.0.0.1"));
+        if (label.equals("this")) {
+            pb.environment().put("VANTHU_PROFILE", "dev");   // older builds start in development and know no profile
+        }
+        Process p = pb.start();
+        String url = "http://127.0.0.1:" + port;
+        for (int i = 0; i < 600; i++) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(url + "/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    var tokens = new ObjectMapper().readTree(data.resolve("demo-tokens.json").toFile());
+                    return new Service(label, p, url, tokens.get("official").asText(), tokens.get("auditor").asText());
+                }
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            if (!p.isAlive()) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(label + " did not start: see " + data.resolve("service.log"));
+    }
+
+    private static Map<String, String> signing(String format) {
+        return Map.of("format", format, "level", "B", "keyId", "official1", "pin", "123456");
+    }
+
+    private static byte[] form(Map<String, String> fields, String fileName, byte[] file) {
+        StringBuilder head = new StringBuilder();
+        fields.forEach((k, v) -> head.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
+        head.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                .append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        byte[] h = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] t = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] all = Arrays.copyOf(h, h.length + file.length + t.length);
+        System.arraycopy(file, 0, all, h.length, file.length);
+        System.arraycopy(t, 0, all, h.length + file.length, t.length);
+        return all;
+    }
+}
