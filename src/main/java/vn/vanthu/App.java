@@ -128,7 +128,7 @@ public final class App implements AutoCloseable {
             SigningFeature signing = SigningFeature.create(config, db, documents, trust, keys.service(),
                     keys.service().sealRule(validation.service()), clock);
             ServiceSeal seal = ServiceSeal.of(config);
-            ExchangeFeature.Early exchangeParts = ExchangeFeature.early(config, db, users.service(), clock);
+            ExchangeFeature.Early exchangeParts = ExchangeFeature.early(config, db, users.service(), instance, clock);
             JobsFeature jobs = JobsFeature.create(db, clock);
             var digitizedFiling = new java.util.concurrent.atomic.AtomicReference<vn.vanthu.digitization.DossierFiling>();
             DigitizationFeature digitization = DigitizationFeature.create(config.digitization(), db, documents,

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Posts what the outbox holds until each partner acknowledges it. One loop per instance claims up to
  * {@code exchange.in.flight} due rows under a lease (any number of instances share the outbox: a row is leased
- * to one of them at a time, and taken over when the lease of a killed one runs out), posts them in parallel, and
+ * to one of them at a time, and taken over when a killed one is known dead or its lease runs out), posts them in parallel, and
  * marks each delivered, or due again after a back-off that doubles from 2 s up to {@code exchange.retry.max.seconds},
  * or refused when the partner's answer is final (a 4xx that sending again cannot change).
  *

@@ -10,6 +10,7 @@ import vn.vanthu.incoming.IncomingService;
 import vn.vanthu.keys.ServiceSeal;
 import vn.vanthu.signing.SigningService;
 import vn.vanthu.store.Database;
+import vn.vanthu.store.Instance;
 
 import java.time.Clock;
 
@@ -20,7 +21,7 @@ import java.time.Clock;
  * the delivery worker.
  *
  * <pre>{@code
- * ExchangeFeature.Early early = ExchangeFeature.early(config, db, users, clock);
+ * ExchangeFeature.Early early = ExchangeFeature.early(config, db, users, instance, clock);
  * … DispatchFeature.create(…, early.organs(), clock); IncomingFeature.create(…, early.statuses(), clock);
  * ExchangeFeature exchange = early.create(dispatch.service(), dispatch.messages(), incoming.service(), signing, seal);
  * exchange.worker().start();
@@ -29,7 +30,8 @@ import java.time.Clock;
 public record ExchangeFeature(OrganController organs, ExchangeController controller, DeliveryWorker worker) {
 
     /** What is built before dispatch and incoming. */
-    public record Early(AppConfig config, Database db, Organs organs, OutboxDao outbox, AnswerDao answerDao, Clock clock) {
+    public record Early(AppConfig config, Database db, Instance instance, Organs organs, OutboxDao outbox, AnswerDao answerDao,
+                        Clock clock) {
         public ExchangeStatusDao statuses() {
             return outbox;
         }
@@ -43,7 +45,7 @@ public record ExchangeFeature(OrganController organs, ExchangeController control
                                       SigningService signing, ServiceSeal seal) {
             String own = config.agency().organId();
             var deliveries = new Deliveries(dispatches, organs, outbox, own);
-            var inbox = new Inbox(organs, new InboxDao(db), outbox, incoming, own, clock);
+            var inbox = new Inbox(organs, new InboxDao(db, instance), outbox, incoming, own, clock);
             var client = new PartnerClient(PartnerClient.policy(config.outbound().allow(), config.profile() == Profile.DEV));
             var worker = new DeliveryWorker(outbox, organs, messages, new StatusMessages(config.agency(), signing, seal),
                     client, config.exchange(), own, clock);
@@ -52,7 +54,11 @@ public record ExchangeFeature(OrganController organs, ExchangeController control
         }
     }
 
-    public static Early early(AppConfig config, Database db, vn.vanthu.users.UserService users, Clock clock) {
-        return new Early(config, db, Organs.create(db, users, clock), new OutboxDao(db, clock), new AnswerDao(db), clock);
+    /** The outbox gives back the leases of dead instances now and at every heartbeat of {@code instance}. */
+    public static Early early(AppConfig config, Database db, vn.vanthu.users.UserService users, Instance instance,
+                              Clock clock) {
+        OutboxDao outbox = new OutboxDao(db, clock, instance);
+        instance.onBeat(outbox::releaseAbandoned);
+        return new Early(config, db, instance, Organs.create(db, users, clock), outbox, new AnswerDao(db), clock);
     }
 }

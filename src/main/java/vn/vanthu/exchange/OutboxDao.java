@@ -5,6 +5,7 @@ import vn.vanthu.audit.AuditDao;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.incoming.ExchangeStatusDao;
 import vn.vanthu.store.Database;
+import vn.vanthu.store.Instance;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,8 +19,8 @@ import java.util.UUID;
 /**
  * Rows of {@code exchange_outbox} (V80). A message is queued in the transaction of the change it reports (a send,
  * a registration of an incoming document, a recall), at most once per dedup key; workers of any instance claim due
- * rows under a lease (a claim token and a time), so a row is posted by one worker at a time and taken over when
- * its worker died.
+ * rows under a lease (a claim token, a time and the instance), so a row is posted by one worker at a time and taken
+ * over when its lease runs out or its instance is known dead ({@link #releaseAbandoned}).
  */
 final class OutboxDao implements ExchangeStatusDao {
     static final String COLUMNS = "id, kind, organ_id, dispatch_id, document_id, incoming_id, status_code, description, "
@@ -30,10 +31,12 @@ final class OutboxDao implements ExchangeStatusDao {
 
     private final Database db;
     private final java.time.Clock clock;
+    private final Instance instance;
 
-    OutboxDao(Database db, java.time.Clock clock) {
+    OutboxDao(Database db, java.time.Clock clock, Instance instance) {
         this.db = db;
         this.clock = clock;
+        this.instance = instance;
     }
 
     /** One DOCUMENT row per organ not queued already for this dispatch; answers the organs newly queued. */
@@ -108,13 +111,22 @@ final class OutboxDao implements ExchangeStatusDao {
             if (ids.isEmpty()) {
                 return List.<OutboxRow>of();
             }
-            h.createUpdate("UPDATE exchange_outbox SET lease_token = :t, lease_until = :until, attempts = attempts + 1 WHERE "
-                            + due + " AND id IN (<ids>)")
-                    .bind("t", token).bind("until", until.withOffsetSameInstant(ZoneOffset.UTC)).bind("now", t)
+            h.createUpdate("UPDATE exchange_outbox SET lease_token = :t, lease_until = :until, lease_instance = :inst, "
+                            + "attempts = attempts + 1 WHERE " + due + " AND id IN (<ids>)")
+                    .bind("t", token).bind("inst", instance.id()).bind("until", until.withOffsetSameInstant(ZoneOffset.UTC)).bind("now", t)
                     .bindList("ids", ids).execute();
             return h.createQuery("SELECT " + COLUMNS + " FROM exchange_outbox WHERE lease_token = :t").bind("t", token)
                     .map((rs, ctx) -> row(rs)).list();
         });
+    }
+
+    /** Gives back the leases of instances without a heartbeat since {@code staleBefore}: due again at once. */
+    int releaseAbandoned() {
+        return db.inTransaction(h -> h.createUpdate("UPDATE exchange_outbox SET lease_token = NULL, lease_until = NULL, "
+                        + "lease_instance = NULL WHERE state = 'PENDING' AND lease_token IS NOT NULL AND lease_instance IS NOT NULL "
+                        + "AND NOT EXISTS (SELECT 1 FROM instances i WHERE i.id = exchange_outbox.lease_instance "
+                        + "AND i.heartbeat_at >= :stale)")
+                .bind("stale", instance.staleBefore()).execute());
     }
 
     /** The partner acknowledged it; for a document also its status 01 (arrived). */
