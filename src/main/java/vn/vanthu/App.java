@@ -42,6 +42,7 @@ import vn.vanthu.store.H2Backup;
 import vn.vanthu.store.Instance;
 import vn.vanthu.store.OrphanSweeper;
 import vn.vanthu.trust.CertificateHealth;
+import vn.vanthu.trust.TrustController;
 import vn.vanthu.trust.TrustServices;
 import vn.vanthu.users.PasswordController;
 import vn.vanthu.users.UsersFeature;
@@ -55,6 +56,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -161,7 +163,9 @@ public final class App implements AutoCloseable {
                     new DigitizationPagesController(digitization.service()),
                     new CopyPagesController(dispatch.copies(), dispatch.service(), keys.service()),
                     new ThumbnailController(new Thumbnails(documents),
-                            access)));
+                            access)), new TrustController(trust, () -> seal.configured()
+                            ? Optional.of(seal.key().chain().get(0)) : Optional.empty(), clock),
+                    new PageRoutes.AdminPages(exchangeParts.pages(), dispatch.numberingPages()));
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)

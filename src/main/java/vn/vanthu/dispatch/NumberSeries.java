@@ -76,6 +76,11 @@ public final class NumberSeries {
         return new Reservation(agency, year, kind, value, holder);
     }
 
+    /** The number each series of the year hands out next; a series absent here starts at 1. */
+    public java.util.Map<String, Long> nextValues(String agency, int year) {
+        return dao.nextValues(agency, year);
+    }
+
     /** Gives the number back for the next issue; harmless when it was already used or taken over. */
     public void release(Reservation r) {
         dao.release(r);

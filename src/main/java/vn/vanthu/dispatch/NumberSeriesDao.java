@@ -41,6 +41,23 @@ public final class NumberSeriesDao {
                 .bind("a", agency).bind("y", year).bind("k", kind).mapTo(Integer.class).one() > 0);
     }
 
+    /** Each series of the year: the number it hands out next (the lowest released one, else its next value). */
+    java.util.Map<String, Long> nextValues(String agency, int year) {
+        return db.withHandle(h -> {
+            java.util.Map<String, Long> next = new java.util.TreeMap<>();
+            h.createQuery("SELECT kind, next_value FROM number_series WHERE agency = :a AND series_year = :y")
+                    .bind("a", agency).bind("y", year)
+                    .map((rs, c) -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> next.put(e.getKey(), e.getValue()));
+            h.createQuery("SELECT kind, MIN(number_value) FROM number_reservations WHERE agency = :a AND series_year = :y "
+                            + "AND state = 'RELEASED' GROUP BY kind")
+                    .bind("a", agency).bind("y", year)
+                    .map((rs, c) -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> next.merge(e.getKey(), e.getValue(), Math::min));
+            return next;
+        });
+    }
+
     /**
      * Hands out the lowest released (or lease-expired) number, else the series' next one, to {@code holder}
      * until {@code leaseUntil}.
