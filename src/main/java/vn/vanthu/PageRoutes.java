@@ -4,6 +4,7 @@ import vn.vanthu.digitization.DigitizationPagesController;
 import vn.vanthu.dispatch.CopyPagesController;
 import vn.vanthu.documents.ThumbnailController;
 import vn.vanthu.dispatch.NumberingPagesController;
+import vn.vanthu.dossier.DossierController;
 import vn.vanthu.dossier.DossierPagesController;
 import vn.vanthu.exchange.OrganPagesController;
 import vn.vanthu.keys.KeyPagesController;
@@ -87,7 +88,7 @@ final class PageRoutes {
     }
 
     /** Pages of dossiers and the catalogue (HTML, like {@link #declarePages}). */
-    private static void declareWorkPages(Routes r, WorkPages p, vn.vanthu.dossier.DossierController api) {
+    private static void declareWorkPages(Routes r, WorkPages p, DossierController api) {
         String t = ApiRoute.PAGES;
         DossierPagesController d = p.dossiers();
         r.add(GET, "/catalogue", ANY_USER, t, "The year's dossier catalogue (table; ?year=; open a dossier from a row for clerks and officials)", NONE, d::catalogue);

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -77,7 +78,7 @@ public final class NumberSeries {
     }
 
     /** The number each series of the year hands out next; a series absent here starts at 1. */
-    public java.util.Map<String, Long> nextValues(String agency, int year) {
+    public Map<String, Long> nextValues(String agency, int year) {
         return dao.nextValues(agency, year);
     }
 

@@ -6,7 +6,9 @@ import vn.vanthu.store.Database;
 import vn.vanthu.store.SqlStates;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Rows of {@code number_series} and {@code number_reservations} (V5). The series row is locked while a number
@@ -42,17 +44,17 @@ public final class NumberSeriesDao {
     }
 
     /** Each series of the year: the number it hands out next (the lowest released one, else its next value). */
-    java.util.Map<String, Long> nextValues(String agency, int year) {
+    Map<String, Long> nextValues(String agency, int year) {
         return db.withHandle(h -> {
-            java.util.Map<String, Long> next = new java.util.TreeMap<>();
+            Map<String, Long> next = new TreeMap<>();
             h.createQuery("SELECT kind, next_value FROM number_series WHERE agency = :a AND series_year = :y")
                     .bind("a", agency).bind("y", year)
-                    .map((rs, c) -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
+                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getLong(2)))
                     .forEach(e -> next.put(e.getKey(), e.getValue()));
             h.createQuery("SELECT kind, MIN(number_value) FROM number_reservations WHERE agency = :a AND series_year = :y "
                             + "AND state = 'RELEASED' GROUP BY kind")
                     .bind("a", agency).bind("y", year)
-                    .map((rs, c) -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
+                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getLong(2)))
                     .forEach(e -> next.merge(e.getKey(), e.getValue(), Math::min));
             return next;
         });

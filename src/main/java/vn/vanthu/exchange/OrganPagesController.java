@@ -31,7 +31,7 @@ import java.util.Map;
  * the same {@link Organs} calls, so the same rules; a refusal shows on the page with what was typed (never a token).
  */
 public final class OrganPagesController {
-    /** A certificate file read from the form: DER grows by a third as PEM, which the API's limit then bounds. */
+    /** The largest certificate file read; as PEM (DER grows by a third) the API's limit on the text then holds. */
     private static final int MAX_FILE = OrganInput.MAX_PEM;
     private static final List<String> KEPT = List.of("organId", "name", "inboxUrl", "certificate", "anchor");
     private final Organs organs;
