@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import vn.vanthu.support.Databases;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -156,5 +158,31 @@ class AdministratorDirectoryPagesBrowserTest {
         assertEquals("EXPIRING", seal.findElement(By.cssSelector(".badge")).getAttribute("data-state"));
         String how = browser.findElement(By.id("how-to-change")).getText();
         assertTrue(how.contains("VANTHU_TRUST_ANCHORS") && how.contains("VANTHU_REPORT_SEAL_KEYSTORE"), how);
+    }
+
+    @Test
+    void at_a_phone_width_of_390_px_no_administrator_page_scrolls_sideways() {
+        server.postJson("/api/v1/organs", "admin", Map.of("organId", "000.00.01.H05", "name", NAME,
+                "inboxUrl", "https://vanthu.snv.hagiang.gov.vn/api/v1/exchange/inbox",
+                "certificate", read("keystore-samples/seal.crt") + read("keystore-samples/issuing-ca.crt"),
+                "anchor", read("keystore-samples/root-ca.crt")));
+        Browser.signIn(browser, server.base(), "admin", passwords.get("admin"));
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (String path : List.of("/admin/organs", "/admin/numbering?year=2031", "/admin/trust")) {
+                Browser.assertFitsAPhone(browser, server.base(), path);
+            }
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 800));
+            server.delete("/api/v1/organs/000.00.01.H05", "admin");
+        }
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The administrator's pages of partner organs, numbering series and trust anchors, without a browser: a clerk is
  * refused each of them and changes nothing; the trust anchors answer as JSON to administrators and auditors; the
- * pages refuse what the API refuses, with the API's code, on the page.
+ * pages refuse what the API refuses, with the API's code, on the page. On PostgreSQL (the browser test: H2).
  */
 class AdministratorDirectoryPagesTest {
     private static TestServer server;
@@ -33,7 +33,7 @@ class AdministratorDirectoryPagesTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Databases.Kind.H2);
+        server = TestServer.start(Databases.Kind.POSTGRES);   // the browser test runs on H2
         passwords = PageClient.demoPasswords(server);
     }
 
