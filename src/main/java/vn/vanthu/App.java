@@ -42,6 +42,7 @@ import vn.vanthu.store.H2Backup;
 import vn.vanthu.store.Instance;
 import vn.vanthu.store.OrphanSweeper;
 import vn.vanthu.trust.CertificateHealth;
+import vn.vanthu.trust.TrustController;
 import vn.vanthu.trust.TrustServices;
 import vn.vanthu.users.PasswordController;
 import vn.vanthu.users.UsersFeature;
@@ -161,14 +162,14 @@ public final class App implements AutoCloseable {
                     new DigitizationPagesController(digitization.service()),
                     new CopyPagesController(dispatch.copies(), dispatch.service(), keys.service()),
                     new ThumbnailController(new Thumbnails(documents),
-                            access)));
+                            access)), new TrustController(trust, seal::certificate, clock),
+                    new PageRoutes.AdminPages(exchangeParts.pages(), dispatch.numberingPages()));
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)
                     .add("trustAnchors", () -> CertificateHealth.of(trust.anchors(), clock))
-                    .add("sealCertificate", () -> seal.configured()
-                            ? CertificateHealth.of(List.of(seal.key().chain().get(0)), clock)
-                            : Health.Check.of(true, Map.of("configured", false)));
+                    .add("sealCertificate", () -> seal.certificate().map(c -> CertificateHealth.of(List.of(c), clock))
+                            .orElse(Health.Check.of(true, Map.of("configured", false))));
             List<String> registered = new CopyOnWriteArrayList<>();
             Javalin web = WebServer.create(config.server(), Routes.declare(controllers),
                     new Auth(users.service()::authenticate, users.signIn()::session), audit, health, registered::add,

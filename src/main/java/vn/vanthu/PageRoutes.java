@@ -3,9 +3,12 @@ package vn.vanthu;
 import vn.vanthu.digitization.DigitizationPagesController;
 import vn.vanthu.dispatch.CopyPagesController;
 import vn.vanthu.documents.ThumbnailController;
+import vn.vanthu.dispatch.NumberingPagesController;
 import vn.vanthu.dossier.DossierController;
 import vn.vanthu.dossier.DossierPagesController;
+import vn.vanthu.exchange.OrganPagesController;
 import vn.vanthu.keys.KeyPagesController;
+import vn.vanthu.trust.TrustController;
 import vn.vanthu.audit.AuditPagesController;
 import vn.vanthu.dispatch.DispatchPagesController;
 import vn.vanthu.incoming.IncomingPagesController;
@@ -42,6 +45,9 @@ final class PageRoutes {
     public record Pages(SignInController signIn, AdminPagesController admin, ValidationPagesController validation,
                         AuditPagesController audit, DispatchPagesController dispatches,
                         IncomingPagesController incoming, PasswordController passwords) {}
+
+    /** The administrator's pages of what the API alone managed: partner organs, numbering series, trust anchors. */
+    public record AdminPages(OrganPagesController organs, NumberingPagesController numbering) {}
 
     /** The pages for people (HTML; a session cookie or a bearer token; every form carries the CSRF token). */
     private static void declarePages(Routes r, Pages p) {
@@ -107,8 +113,23 @@ final class PageRoutes {
         r.add(POST, "/copies", Set.of(CLERK), t, "Make a sealed copy {form, source? | file? | copyNumber?, pages?, keyId, pin} → the PDF to save", MULTIPART, p.copies()::create);
     }
 
-    static void declare(Routes r, Pages pages, WorkPages work, DossierController api) {
-        declarePages(r, pages);
-        declareWorkPages(r, work, api);
+    /** The administrator's pages of partner organs, numbering series and trust anchors (HTML, like {@link #declarePages}). */
+    private static void declareAdminPages(Routes r, AdminPages p, TrustController trust) {
+        String t = ApiRoute.PAGES;
+        OrganPagesController o = p.organs();
+        r.add(GET, "/admin/organs", Set.of(ADMIN), t, "Partner organs (table: certificate and anchor facts, never an inbox token) and the form adding one; ?edit={organId} fills the form to replace one", NONE, o::list);
+        r.add(POST, "/admin/organs", Set.of(ADMIN), t, "Add a partner organ {organId, name, inboxUrl, certificate | certificateFile, anchor | anchorFile, inboxToken}", MULTIPART, o::create);
+        r.add(POST, "/admin/organs/{organId}", Set.of(ADMIN), t, "Replace a partner organ {name, inboxUrl, certificate | certificateFile, anchor | anchorFile, inboxToken?}", MULTIPART, o::update);
+        r.add(POST, "/admin/organs/{organId}/delete", Set.of(ADMIN), t, "Remove a partner organ (its partner account is disabled)", FORM, o::delete);
+        r.add(POST, "/admin/organs/{organId}/tokens", Set.of(ADMIN), t, "Issue the partner's bearer token {expiresInDays?} (shown once)", FORM, o::issueToken);
+        r.add(GET, "/admin/numbering", Set.of(ADMIN), t, "The year's numbering series (?year=; table with the next numbers) and the form changing the layout", NONE, p.numbering()::show);
+        r.add(POST, "/admin/numbering", Set.of(ADMIN), t, "Change the year's layout {year, code.i, types.i, legalNormative.i, remove.i, secretCode, secretSuffix}", FORM, p.numbering()::replace);
+        r.add(GET, "/admin/trust", Set.of(ADMIN), t, "Trust anchors and the seal certificate (facts, a badge OK / expiring / expired) and the settings that change them", NONE, trust::page);
+    }
+
+    static void declare(Routes r, Routes.Controllers c) {
+        declarePages(r, c.pages());
+        declareWorkPages(r, c.workPages(), c.dossiers());
+        declareAdminPages(r, c.adminPages(), c.trust());
     }
 }

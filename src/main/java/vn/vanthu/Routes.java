@@ -22,6 +22,7 @@ import vn.vanthu.incoming.IncomingController;
 import vn.vanthu.keys.KeyController;
 import vn.vanthu.pki.PkiController;
 import vn.vanthu.signing.SigningController;
+import vn.vanthu.trust.TrustController;
 import vn.vanthu.web.Role;
 import vn.vanthu.users.UserController;
 import vn.vanthu.validation.ValidationController;
@@ -65,7 +66,8 @@ public final class Routes {
                               BackupController backup, JobController jobs, DigitizationController digitizations,
                               IncomingController incoming, NumberingController numbering,
                               FiguresController figures, PageRoutes.Pages pages, OrganController organs,
-                              ExchangeController exchange, PageRoutes.WorkPages workPages) {}
+                              ExchangeController exchange, PageRoutes.WorkPages workPages, TrustController trust,
+                              PageRoutes.AdminPages adminPages) {}
 
     public static List<ApiRoute> declare(Controllers c) {
         Routes r = new Routes();
@@ -121,7 +123,8 @@ public final class Routes {
         declareNumbering(r, c.numbering());
         declareFigures(r, c.figures());
         declareExchange(r, c.organs(), c.exchange());
-        PageRoutes.declare(r, c.pages(), c.workPages(), c.dossiers());
+        r.add(GET, "/api/v1/trust-anchors", Set.of(ADMIN, AUDITOR), "validation", "The trust anchors signatures are validated against, and the agency seal's certificate (configuration: VANTHU_TRUST_ANCHORS, VANTHU_REPORT_SEAL_KEYSTORE)", NONE, c.trust()::anchors);
+        PageRoutes.declare(r, c);
         return List.copyOf(r.routes);
     }
 

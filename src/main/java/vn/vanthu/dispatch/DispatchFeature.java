@@ -19,7 +19,7 @@ import java.time.Duration;
  */
 public record DispatchFeature(DispatchService service, DispatchController dispatches, CopyController copies,
                               NumberingController numbering, DispatchPagesController pages,
-                              EdXmlMessages messages) {
+                              EdXmlMessages messages, NumberingPagesController numberingPages) {
     private static final Duration NUMBER_LEASE = Duration.ofMinutes(10);
 
     public static DispatchFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
@@ -43,6 +43,7 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
         var copies = new CopyController(new Copies(dispatches, dao, numbers, documents, keys, signing.service(),
                 digitizations, clock));
         return new DispatchFeature(dispatches, controller, copies, new NumberingController(numbering),
-                new DispatchPagesController(dispatches, issuing, register, keys), messages);
+                new DispatchPagesController(dispatches, issuing, register, keys), messages,
+                new NumberingPagesController(numbering, numbers, config.agency().abbreviation()));
     }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -74,6 +75,11 @@ public final class NumberSeries {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         long value = dao.reserve(agency, year, kind, holder, instance == null ? null : instance.id(), now, now.plus(lease));
         return new Reservation(agency, year, kind, value, holder);
+    }
+
+    /** The number each series of the year hands out next; a series absent here starts at 1. */
+    public Map<String, Long> nextValues(String agency, int year) {
+        return dao.nextValues(agency, year);
     }
 
     /** Gives the number back for the next issue; harmless when it was already used or taken over. */

@@ -6,7 +6,9 @@ import vn.vanthu.store.Database;
 import vn.vanthu.store.SqlStates;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Rows of {@code number_series} and {@code number_reservations} (V5). The series row is locked while a number
@@ -39,6 +41,23 @@ public final class NumberSeriesDao {
     private boolean exists(String agency, int year, String kind) {
         return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM number_series WHERE agency = :a AND series_year = :y AND kind = :k")
                 .bind("a", agency).bind("y", year).bind("k", kind).mapTo(Integer.class).one() > 0);
+    }
+
+    /** Each series of the year: the number it hands out next (the lowest released one, else its next value). */
+    Map<String, Long> nextValues(String agency, int year) {
+        return db.withHandle(h -> {
+            Map<String, Long> next = new TreeMap<>();
+            h.createQuery("SELECT kind, next_value FROM number_series WHERE agency = :a AND series_year = :y")
+                    .bind("a", agency).bind("y", year)
+                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> next.put(e.getKey(), e.getValue()));
+            h.createQuery("SELECT kind, MIN(number_value) FROM number_reservations WHERE agency = :a AND series_year = :y "
+                            + "AND state = 'RELEASED' GROUP BY kind")
+                    .bind("a", agency).bind("y", year)
+                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> next.merge(e.getKey(), e.getValue(), Math::min));
+            return next;
+        });
     }
 
     /**

@@ -27,6 +27,22 @@ public final class Numbering {
         this.clock = clock;
     }
 
+    /** Documents that hold a year's layout: issued under it, or (this year) signed and waiting for their number. */
+    public record Usage(int issued, int waiting) {
+        public boolean inUse() {
+            return issued > 0 || waiting > 0;
+        }
+    }
+
+    public int currentYear() {
+        return VietnamTime.today(clock).getYear();
+    }
+
+    /** Whether the year's layout can still change ({@link #replace} answers 409 NUMBERING_IN_USE when not). */
+    public Usage usage(int year) {
+        return dao.usage(year, year == currentYear());
+    }
+
     public NumberingLayout layout(int year) {
         return dao.layout(year).map(json -> NumberingLayout.of(Json.read(json, NumberingLayout.Input.class, NumberingLayout.SHAPE)))
                 .orElseGet(NumberingLayout::defaults);
@@ -41,7 +57,7 @@ public final class Numbering {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        dao.replace(year, json, year == VietnamTime.today(clock).getYear(), admin.id(),
+        dao.replace(year, json, year == currentYear(), admin.id(),
                 OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
         return layout;
     }

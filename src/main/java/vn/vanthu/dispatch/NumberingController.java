@@ -19,7 +19,7 @@ public final class NumberingController {
     /** The layout's fields and limits. */
     public static final vn.vanthu.web.BodySpec LAYOUT = NumberingLayout.FIELDS;
 
-    private static final int MIN_YEAR = 2000, MAX_YEAR = 2100;
+    static final int MIN_YEAR = 2000, MAX_YEAR = 2100;
     private final Numbering numbering;
 
     NumberingController(Numbering numbering) {

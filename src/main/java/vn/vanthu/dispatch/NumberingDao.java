@@ -30,14 +30,11 @@ final class NumberingDao {
      */
     void replace(int year, String layout, boolean currentYear, String userId, OffsetDateTime at) {
         db.useTransaction(h -> {
-            int issued = h.createQuery("SELECT COUNT(*) FROM dispatches WHERE status = 'ISSUED' AND number_year = :y")
-                    .bind("y", year).mapTo(Integer.class).one();
-            int waiting = currentYear ? h.createQuery("SELECT COUNT(*) FROM dispatches WHERE status = 'SIGNED'")
-                    .mapTo(Integer.class).one() : 0;
-            if (issued > 0 || waiting > 0) {
-                throw ApiException.conflict("NUMBERING_IN_USE", issued > 0
-                        ? issued + " document(s) were already numbered in " + year + " under its layout; the layout of a year is set before its first issue"
-                        : waiting + " signed document(s) await their number under the current layout; issue them first");
+            Numbering.Usage used = usage(h, year, currentYear);
+            if (used.inUse()) {
+                throw ApiException.conflict("NUMBERING_IN_USE", used.issued() > 0
+                        ? used.issued() + " document(s) were already numbered in " + year + " under its layout; the layout of a year is set before its first issue"
+                        : used.waiting() + " signed document(s) await their number under the current layout; issue them first");
             }
             int n = h.createUpdate("UPDATE numbering_layouts SET layout = :l, updated_by = :u, updated_at = :t WHERE layout_year = :y")
                     .bind("l", layout).bind("u", userId).bind("t", at).bind("y", year).execute();
@@ -46,6 +43,19 @@ final class NumberingDao {
                         .bind("y", year).bind("l", layout).bind("u", userId).bind("t", at).execute();
             }
         });
+    }
+
+    /** What holds the year's layout: documents numbered under it and, for the current year, signed ones waiting. */
+    Numbering.Usage usage(int year, boolean currentYear) {
+        return db.withHandle(h -> usage(h, year, currentYear));
+    }
+
+    private static Numbering.Usage usage(Handle h, int year, boolean currentYear) {
+        int issued = h.createQuery("SELECT COUNT(*) FROM dispatches WHERE status = 'ISSUED' AND number_year = :y")
+                .bind("y", year).mapTo(Integer.class).one();
+        int waiting = currentYear ? h.createQuery("SELECT COUNT(*) FROM dispatches WHERE status = 'SIGNED'")
+                .mapTo(Integer.class).one() : 0;
+        return new Numbering.Usage(issued, waiting);
     }
 
     /**

@@ -41,6 +41,11 @@ public record ExchangeFeature(OrganController organs, ExchangeController control
             return answerDao;
         }
 
+        /** The administrator's page of the directory. */
+        public OrganPagesController pages() {
+            return new OrganPagesController(organs, clock);
+        }
+
         public ExchangeFeature create(DispatchService dispatches, EdXmlMessages messages, IncomingService incoming,
                                       SigningService signing, ServiceSeal seal) {
             String own = config.agency().organId();

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
 
 /**
  * The agency seal the service holds itself ({@code report.seal.keystore}, the keystore that seals validation
@@ -33,6 +35,11 @@ public final class ServiceSeal {
 
     public boolean configured() {
         return keystore != null;
+    }
+
+    /** The seal's certificate (opening the seal on first use), empty when none is configured. */
+    public Optional<X509Certificate> certificate() {
+        return configured() ? Optional.of(key().chain().get(0)) : Optional.empty();
     }
 
     /** The opened seal (never closed: it stays open while the service runs); {@link IllegalStateException} when none is configured. */

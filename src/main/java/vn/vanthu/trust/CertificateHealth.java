@@ -4,7 +4,6 @@ import vn.vanthu.web.Health;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,15 +24,13 @@ public final class CertificateHealth {
 
     public static Health.Check of(List<X509Certificate> certificates, Clock clock) {
         Instant now = clock.instant();
-        Instant soon = now.plus(Duration.ofDays(WARN_DAYS));
         List<String> expired = new ArrayList<>();
         List<String> expiring = new ArrayList<>();
         for (X509Certificate c : certificates) {
-            Instant end = c.getNotAfter().toInstant();
-            if (!end.isAfter(now)) {
-                expired.add(c.getSubjectX500Principal().getName());
-            } else if (!end.isAfter(soon)) {
-                expiring.add(c.getSubjectX500Principal().getName());
+            switch (CertificateFacts.state(c, now)) {
+                case EXPIRED -> expired.add(c.getSubjectX500Principal().getName());
+                case EXPIRING -> expiring.add(c.getSubjectX500Principal().getName());
+                case OK -> { }
             }
         }
         Map<String, Object> d = new LinkedHashMap<>();

@@ -120,6 +120,23 @@ public final class Views {
         return true;
     }
 
+    /**
+     * A refusal shown on the page whose form was sent (what was typed kept by the caller): the answer gets the
+     * refusal's status, the model its reason in the page's language ({@code error}), its code ({@code errorCode})
+     * and the service's own words naming what was wrong ({@code errorDetail}).
+     */
+    public static Map<String, Object> refusal(Context ctx, vn.vanthu.error.ApiException e) {
+        ctx.status(e.status());
+        String known = Texts.text(lang(ctx), "error." + e.code());
+        Map<String, Object> m = new HashMap<>();
+        m.put("error", known.equals("error." + e.code()) ? e.getMessage() : known);
+        m.put("errorCode", e.code());
+        if (!known.equals("error." + e.code())) {
+            m.put("errorDetail", e.getMessage());
+        }
+        return m;
+    }
+
     /** The text of {@code key} in the request's language. */
     public static String text(Context ctx, String key) {
         return Texts.text(lang(ctx), key);

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import vn.vanthu.signing.SigningFixtures;
@@ -122,11 +121,7 @@ class AuditorAndAdminPagesBrowserTest {
         try {
             Browser.signIn(browser, server.base(), "admin", passwords.get("admin"));
             for (String path : List.of("/admin/users", "/audit", "/registers/outgoing", "/registers/incoming")) {
-                browser.get(server.base() + path);
-                long inner = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
-                long wide = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
-                assertTrue(inner <= 400, "the window is a phone's: " + inner);
-                assertTrue(wide <= inner, path + " is " + wide + " px wide in a " + inner + " px window");
+                Browser.assertFitsAPhone(browser, server.base(), path);
             }
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 800));

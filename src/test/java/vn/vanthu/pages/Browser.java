@@ -97,6 +97,15 @@ final class Browser {
         e.sendKeys(value);
     }
 
+    /** Opens {@code path} in a phone's window and fails when the page scrolls sideways. */
+    static void assertFitsAPhone(WebDriver b, String base, String path) {
+        b.get(base + path);
+        long inner = (Long) ((org.openqa.selenium.JavascriptExecutor) b).executeScript("return window.innerWidth");
+        long wide = (Long) ((org.openqa.selenium.JavascriptExecutor) b).executeScript("return document.documentElement.scrollWidth");
+        Assertions.assertTrue(inner <= 400, "the window is a phone's: " + inner);
+        Assertions.assertTrue(wide <= inner, path + " is " + wide + " px wide in a " + inner + " px window");
+    }
+
     /** Saves a screenshot and the page of the browser of a test that failed. */
     static final class Screenshots implements TestWatcher {
         @Override

@@ -31,9 +31,11 @@ class PageQualityTest {
                     "/incoming?status=RECEIVED", "/validate", "/dossiers", "/catalogue", "/digitizations/new", "/copies/new"),
             "official", List.of("/drafts", "/directions", "/handling", "/validate", "/dispatches?status=DRAFT"),
             "handler", List.of("/handling", "/incoming?status=ASSIGNED", "/dossiers"),
-            "admin", List.of("/admin/users", "/audit", "/registers/outgoing", "/admin/keys"));
+            "admin", List.of("/admin/users", "/audit", "/registers/outgoing", "/admin/keys", "/admin/organs",
+                    "/admin/numbering?year=2031", "/admin/trust"));
     private static final Set<String> LISTS = Set.of("/validations", "/audit", "/registers/outgoing", "/registers/incoming",
-            "/dispatches", "/drafts", "/directions", "/handling", "/incoming", "/admin/users", "/dossiers", "/catalogue", "/admin/keys");
+            "/dispatches", "/drafts", "/directions", "/handling", "/incoming", "/admin/users", "/dossiers", "/catalogue", "/admin/keys",
+            "/admin/organs", "/admin/numbering", "/admin/trust");
     private static final Pattern FIELD = Pattern.compile("<(input|select|textarea)\\b([^>]*)>");
     private static final Pattern ID = Pattern.compile("\\bid=\"([^\"]+)\"");
     private static TestServer server;
