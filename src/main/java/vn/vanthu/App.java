@@ -161,7 +161,7 @@ public final class App implements AutoCloseable {
                     new DigitizationPagesController(digitization.service()),
                     new CopyPagesController(dispatch.copies(), dispatch.service(), keys.service()),
                     new ThumbnailController(new Thumbnails(documents),
-                            access)));
+                            access), figures.pages()));
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)

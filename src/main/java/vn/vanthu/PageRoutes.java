@@ -5,6 +5,8 @@ import vn.vanthu.dispatch.CopyPagesController;
 import vn.vanthu.documents.ThumbnailController;
 import vn.vanthu.dossier.DossierController;
 import vn.vanthu.dossier.DossierPagesController;
+import vn.vanthu.figures.FiguresController;
+import vn.vanthu.figures.FiguresPagesController;
 import vn.vanthu.keys.KeyPagesController;
 import vn.vanthu.audit.AuditPagesController;
 import vn.vanthu.dispatch.DispatchPagesController;
@@ -14,6 +16,7 @@ import vn.vanthu.pages.SignInController;
 import vn.vanthu.validation.ValidationPagesController;
 import vn.vanthu.users.PasswordController;
 import vn.vanthu.web.ApiRoute;
+import vn.vanthu.web.Role;
 import java.util.Set;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
@@ -33,10 +36,13 @@ import static vn.vanthu.web.ApiRoute.Body.NONE;
 final class PageRoutes {
     private PageRoutes() {}
 
-    /** More pages for people: dossiers and the catalogue, the administrator's keys, digitization, copies, pictures. */
+    /**
+     * More pages for people: dossiers and the catalogue, the administrator's keys, digitization, copies, pictures,
+     * the figures.
+     */
     public record WorkPages(DossierPagesController dossiers, KeyPagesController keys,
                             DigitizationPagesController digitization, CopyPagesController copies,
-                            ThumbnailController pictures) {}
+                            ThumbnailController pictures, FiguresPagesController figures) {}
 
     /** The controllers of the pages for people. */
     public record Pages(SignInController signIn, AdminPagesController admin, ValidationPagesController validation,
@@ -107,8 +113,18 @@ final class PageRoutes {
         r.add(POST, "/copies", Set.of(CLERK), t, "Make a sealed copy {form, source? | file? | copyNumber?, pages?, keyId, pin} → the PDF to save", MULTIPART, p.copies()::create);
     }
 
-    static void declare(Routes r, Pages pages, WorkPages work, DossierController api) {
+    /** The figures page, its chart and its downloads (by the API's handler), for the API's roles. */
+    private static void declareFigurePages(Routes r, FiguresPagesController p, FiguresController api) {
+        String t = ApiRoute.PAGES;
+        Set<Role> roles = Set.of(CLERK, AUDITOR, ADMIN, OFFICIAL);
+        r.add(GET, "/figures", roles, t, "The figures: form (year or from/to, period, unit), the headline percentages as a bar chart, tables per unit and period (counts and percentages)", NONE, p::page);
+        r.add(GET, "/figures/chart.png", roles, t, "The bar chart of the headline percentages (PNG; the page's query)", NONE, p::chart);
+        r.add(GET, "/figures/download", roles, t, "The figures as CSV or as the sealed PDF (format=csv|pdf and the page's query), as the API answers them", NONE, api::get);
+    }
+
+    static void declare(Routes r, Pages pages, WorkPages work, DossierController dossiers, FiguresController figures) {
         declarePages(r, pages);
-        declareWorkPages(r, work, api);
+        declareWorkPages(r, work, dossiers);
+        declareFigurePages(r, work.figures(), figures);
     }
 }

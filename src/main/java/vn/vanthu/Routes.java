@@ -121,7 +121,7 @@ public final class Routes {
         declareNumbering(r, c.numbering());
         declareFigures(r, c.figures());
         declareExchange(r, c.organs(), c.exchange());
-        PageRoutes.declare(r, c.pages(), c.workPages(), c.dossiers());
+        PageRoutes.declare(r, c.pages(), c.workPages(), c.dossiers(), c.figures());
         return List.copyOf(r.routes);
     }
 

@@ -121,7 +121,7 @@ class AuditorAndAdminPagesBrowserTest {
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
             Browser.signIn(browser, server.base(), "admin", passwords.get("admin"));
-            for (String path : List.of("/admin/users", "/audit", "/registers/outgoing", "/registers/incoming")) {
+            for (String path : List.of("/admin/users", "/audit", "/registers/outgoing", "/registers/incoming", "/figures")) {
                 browser.get(server.base() + path);
                 long inner = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
                 long wide = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");

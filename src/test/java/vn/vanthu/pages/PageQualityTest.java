@@ -26,14 +26,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PageQualityTest {
     /** The pages each demo user opens, and whether the page is a list (so it must hold a table). */
     static final Map<String, List<String>> PAGES = Map.of(
-            "auditor", List.of("/validate", "/validations", "/audit", "/registers/outgoing", "/registers/incoming", "/password"),
+            "auditor", List.of("/validate", "/validations", "/audit", "/registers/outgoing", "/registers/incoming", "/password",
+                    "/figures", "/figures?period=year&unit=VP"),
             "clerk", List.of("/dispatches?status=SIGNED", "/registers/outgoing", "/registers/incoming", "/incoming/new",
                     "/incoming?status=RECEIVED", "/validate", "/dossiers", "/catalogue", "/digitizations/new", "/copies/new"),
             "official", List.of("/drafts", "/directions", "/handling", "/validate", "/dispatches?status=DRAFT"),
             "handler", List.of("/handling", "/incoming?status=ASSIGNED", "/dossiers"),
             "admin", List.of("/admin/users", "/audit", "/registers/outgoing", "/admin/keys"));
     private static final Set<String> LISTS = Set.of("/validations", "/audit", "/registers/outgoing", "/registers/incoming",
-            "/dispatches", "/drafts", "/directions", "/handling", "/incoming", "/admin/users", "/dossiers", "/catalogue", "/admin/keys");
+            "/dispatches", "/drafts", "/directions", "/handling", "/incoming", "/admin/users", "/dossiers", "/catalogue", "/admin/keys",
+            "/figures");
     private static final Pattern FIELD = Pattern.compile("<(input|select|textarea)\\b([^>]*)>");
     private static final Pattern ID = Pattern.compile("\\bid=\"([^\"]+)\"");
     private static TestServer server;
