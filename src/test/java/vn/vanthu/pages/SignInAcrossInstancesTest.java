@@ -23,10 +23,10 @@ class SignInAcrossInstancesTest {
             PageClient onB = new PageClient(b);
             for (int i = 0; i < 5; i++) {
                 PageClient guesser = i % 2 == 0 ? onA : onB;
-                assertEquals(401, guesser.post("/signin", Map.of("username", "auditor", "password", "đoán sai " + i), false).status());
+                assertEquals(401, guesser.postSignIn("auditor", "đoán sai " + i).status());
             }
-            assertEquals(429, onA.post("/signin", Map.of("username", "auditor", "password", password), false).status());
-            assertEquals(429, onB.post("/signin", Map.of("username", "auditor", "password", password), false).status());
+            assertEquals(429, onA.postSignIn("auditor", password).status());
+            assertEquals(429, onB.postSignIn("auditor", password).status());
 
             PageClient clerk = new PageClient(a);
             clerk.signIn("clerk", PageClient.demoPasswords(a).get("clerk"));
