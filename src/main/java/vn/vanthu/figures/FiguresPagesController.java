@@ -96,10 +96,8 @@ public final class FiguresPagesController {
     }
 
     private static List<Table> tables(FiguresService.Report report, boolean english) {
-        List<String> units = new ArrayList<>();
-        report.rows().forEach(row -> { if (!units.contains(row.unit())) { units.add(row.unit()); } });
         List<Table> tables = new ArrayList<>();
-        for (String unit : units) {
+        for (String unit : FiguresPdf.units(report)) {
             List<FiguresService.Row> rows = report.rows().stream().filter(r -> Objects.equals(r.unit(), unit)).toList();
             List<Map<String, Object>> views = rows.stream().map(FiguresService.Row::view).toList();
             List<Line> lines = new ArrayList<>();

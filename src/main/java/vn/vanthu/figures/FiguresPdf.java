@@ -113,7 +113,7 @@ final class FiguresPdf {
     }
 
     /** The agency (null) first, then each unit in order. */
-    private static List<String> units(FiguresService.Report report) {
+    static List<String> units(FiguresService.Report report) {
         List<String> out = new ArrayList<>();
         for (FiguresService.Row row : report.rows()) {
             if (!out.contains(row.unit())) {
