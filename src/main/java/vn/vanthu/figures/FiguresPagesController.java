@@ -41,13 +41,16 @@ public final class FiguresPagesController {
     }
 
     /** One figure's count and percentage in one period, as shown ("—": nothing to count). */
-    public record Cell(String period, String count, String pct) {}
+    public record Cell(String count, String pct) {}
 
     /** One line of a table: the text key of its label, the JSON names of its count and percentage, its cells. */
     public record Line(String label, String count, String pct, List<Cell> cells) {}
 
-    /** The table of one unit (empty: the whole agency), its periods' labels and its lines. */
-    public record Table(String unit, List<String> periods, List<Line> lines) {}
+    /** A period of a table: as the JSON names it ("2026-Q4") and as the page shows it. */
+    public record Period(String key, String label) {}
+
+    /** The table of one unit (empty: the whole agency), its periods and its lines. */
+    public record Table(String unit, List<Period> periods, List<Line> lines) {}
 
     public void page(Context ctx) {
         Map<String, Object> model = new LinkedHashMap<>();
@@ -109,8 +112,8 @@ public final class FiguresPagesController {
                 lines.add(new Line("figures." + m.section() + "." + m.count(), m.section() + "." + m.count(),
                         m.pct() == null ? "" : m.section() + "." + m.pct(), cells));
             }
-            List<String> periods = rows.stream().map(r -> english ? FiguresChart.englishPeriod(r.period())
-                    : FiguresPdf.periodLabel(r.period())).toList();
+            List<Period> periods = rows.stream().map(r -> new Period(r.period(), english
+                    ? FiguresChart.englishPeriod(r.period()) : FiguresPdf.periodLabel(r.period()))).toList();
             tables.add(new Table(unit == null ? "" : unit, periods, lines));
         }
         return tables;
@@ -120,7 +123,7 @@ public final class FiguresPagesController {
         Map<?, ?> section = (Map<?, ?>) view.get(m.section());
         Object pct = m.pct() == null ? null : section.get(m.pct());
         String shown = pct == null ? "—" : english ? pct.toString() : pct.toString().replace('.', ',');
-        return new Cell((String) view.get("period"), String.valueOf(section.get(m.count())), m.pct() == null ? "" : shown);
+        return new Cell(String.valueOf(section.get(m.count())), m.pct() == null ? "" : shown);
     }
 
     private static String blank(String v) {

@@ -117,22 +117,29 @@ class FiguresPageBrowserTest {
     private static int assertTableEquals(JsonNode figures) {
         int compared = 0;
         WebElement table = browser.findElement(By.cssSelector("table[data-agency='true']"));
-        for (JsonNode period : figures.path("periods")) {
-            if (!period.path("unit").isNull()) {
-                continue;
-            }
-            String p = period.path("period").asText();
-            for (WebElement cell : table.findElements(By.cssSelector("td[data-period='" + p + "']"))) {
-                String field = cell.getAttribute("data-field");
-                if (field == null) {   // the percentage cell of a count without one
-                    continue;
-                }
-                JsonNode value = period.path(field.substring(0, field.indexOf('.'))).path(field.substring(field.indexOf('.') + 1));
-                String expected = value.isNull() ? "—" : value.isDouble() ? value.asText().replace('.', ',') : value.asText();
-                assertEquals(expected, cell.getText(), p + " " + field);
-                compared++;
+        List<String> periods = table.findElements(By.cssSelector("thead th[data-period]")).stream()
+                .map(th -> th.getAttribute("data-period")).toList();
+        Map<String, JsonNode> byPeriod = new java.util.HashMap<>();
+        figures.path("periods").forEach(p -> { if (p.path("unit").isNull()) { byPeriod.put(p.path("period").asText(), p); } });
+        assertEquals(byPeriod.keySet(), new java.util.HashSet<>(periods), "a column for each period of the API");
+        for (WebElement line : table.findElements(By.cssSelector("tbody tr"))) {
+            List<WebElement> cells = line.findElements(By.tagName("td"));
+            assertEquals(2 * periods.size(), cells.size());
+            for (int k = 0; k < periods.size(); k++) {
+                JsonNode period = byPeriod.get(periods.get(k));
+                assertEquals(shown(period, line.getAttribute("data-field")), cells.get(2 * k).getText(), periods.get(k));
+                String pct = line.getAttribute("data-pct");
+                assertEquals(pct == null ? "" : shown(period, pct), cells.get(2 * k + 1).getText(), periods.get(k) + " " + pct);
+                compared += pct == null ? 1 : 2;
             }
         }
         return compared;
+    }
+
+    /** A figure of the JSON as the page shows it in Vietnamese: "50,0", "—" when there is nothing to count. */
+    private static String shown(JsonNode period, String field) {
+        JsonNode value = period.path(field.substring(0, field.indexOf('.'))).path(field.substring(field.indexOf('.') + 1));
+        assertTrue(!value.isMissingNode(), field + " is in the JSON");
+        return value.isNull() ? "—" : value.isDouble() ? value.asText().replace('.', ',') : value.asText();
     }
 }
