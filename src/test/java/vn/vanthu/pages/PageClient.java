@@ -70,14 +70,24 @@ final class PageClient {
 
     /** The session cookie's value. */
     String cookie() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("vanthu_session"))
+        return cookie("vanthu_session");
+    }
+
+    /** The value of the cookie {@code name}. */
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .findFirst().orElseThrow().getValue();
     }
 
     /** A client of {@code server} holding this session cookie (another instance, say). */
     static PageClient withCookie(TestServer server, String value) {
+        return withCookie(server, "vanthu_session", value);
+    }
+
+    /** A client of {@code server} holding the cookie {@code name}. */
+    static PageClient withCookie(TestServer server, String name, String value) {
         PageClient c = new PageClient(server);
-        java.net.HttpCookie cookie = new java.net.HttpCookie("vanthu_session", value);
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
         cookie.setPath("/");
         cookie.setVersion(0);
         c.cookies.getCookieStore().add(URI.create(server.base()), cookie);
