@@ -162,7 +162,7 @@ public final class App implements AutoCloseable {
                     new DigitizationPagesController(digitization.service()),
                     new CopyPagesController(dispatch.copies(), dispatch.service(), keys.service()),
                     new ThumbnailController(new Thumbnails(documents),
-                            access)), new TrustController(trust, seal::certificate, clock),
+                            access), figures.pages()), new TrustController(trust, seal::certificate, clock),
                     new PageRoutes.AdminPages(exchangeParts.pages(), dispatch.numberingPages()));
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))

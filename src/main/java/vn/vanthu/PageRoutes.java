@@ -7,6 +7,8 @@ import vn.vanthu.dispatch.NumberingPagesController;
 import vn.vanthu.dossier.DossierController;
 import vn.vanthu.dossier.DossierPagesController;
 import vn.vanthu.exchange.OrganPagesController;
+import vn.vanthu.figures.FiguresController;
+import vn.vanthu.figures.FiguresPagesController;
 import vn.vanthu.keys.KeyPagesController;
 import vn.vanthu.trust.TrustController;
 import vn.vanthu.audit.AuditPagesController;
@@ -17,6 +19,7 @@ import vn.vanthu.pages.SignInController;
 import vn.vanthu.validation.ValidationPagesController;
 import vn.vanthu.users.PasswordController;
 import vn.vanthu.web.ApiRoute;
+import vn.vanthu.web.Role;
 import java.util.Set;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
@@ -36,10 +39,13 @@ import static vn.vanthu.web.ApiRoute.Body.NONE;
 final class PageRoutes {
     private PageRoutes() {}
 
-    /** More pages for people: dossiers and the catalogue, the administrator's keys, digitization, copies, pictures. */
+    /**
+     * More pages for people: dossiers and the catalogue, the administrator's keys, digitization, copies, pictures,
+     * the figures.
+     */
     public record WorkPages(DossierPagesController dossiers, KeyPagesController keys,
                             DigitizationPagesController digitization, CopyPagesController copies,
-                            ThumbnailController pictures) {}
+                            ThumbnailController pictures, FiguresPagesController figures) {}
 
     /** The controllers of the pages for people. */
     public record Pages(SignInController signIn, AdminPagesController admin, ValidationPagesController validation,
@@ -113,6 +119,15 @@ final class PageRoutes {
         r.add(POST, "/copies", Set.of(CLERK), t, "Make a sealed copy {form, source? | file? | copyNumber?, pages?, keyId, pin} → the PDF to save", MULTIPART, p.copies()::create);
     }
 
+    /** The figures page, its chart and its downloads (by the API's handler), for the API's roles. */
+    private static void declareFigurePages(Routes r, FiguresPagesController p, FiguresController api) {
+        String t = ApiRoute.PAGES;
+        Set<Role> roles = Set.of(CLERK, AUDITOR, ADMIN, OFFICIAL);
+        r.add(GET, "/figures", roles, t, "The figures: form (year or from/to, period, unit), the headline percentages as a bar chart, tables per unit and period (counts and percentages)", NONE, p::page);
+        r.add(GET, "/figures/chart.png", roles, t, "The bar chart of the headline percentages (PNG; the page's query)", NONE, p::chart);
+        r.add(GET, "/figures/download", roles, t, "The figures as CSV or as the sealed PDF (format=csv|pdf and the page's query), as the API answers them", NONE, api::get);
+    }
+
     /** The administrator's pages of partner organs, numbering series and trust anchors (HTML, like {@link #declarePages}). */
     private static void declareAdminPages(Routes r, AdminPages p, TrustController trust) {
         String t = ApiRoute.PAGES;
@@ -131,5 +146,6 @@ final class PageRoutes {
         declarePages(r, c.pages());
         declareWorkPages(r, c.workPages(), c.dossiers());
         declareAdminPages(r, c.adminPages(), c.trust());
+        declareFigurePages(r, c.workPages().figures(), c.figures());
     }
 }

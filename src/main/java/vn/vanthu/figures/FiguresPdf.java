@@ -27,10 +27,13 @@ final class FiguresPdf {
     private static final int CHART_WIDTH = 510;
     private static final int CHART_HEIGHT = 330;
 
-    /** A line of the table: label, section and key of the count, key of the percentage (null: none). */
-    private record Measure(String label, String section, String count, String pct) {}
+    /**
+     * A line of the table: label, section and key of the count, key of the percentage (null: none). The figures
+     * page shows the same lines, labelled by the texts {@code figures.<section>.<count>}.
+     */
+    record Measure(String label, String section, String count, String pct) {}
 
-    private static final List<Measure> MEASURES = List.of(
+    static final List<Measure> MEASURES = List.of(
             new Measure("Văn bản đi đã phát hành", "outgoing", "issued", null),
             new Measure("– ký số bởi người có thẩm quyền và cơ quan", "outgoing", "signedDigitally", "signedDigitallyPct"),
             new Measure("– phát hành trong ngày ký hoặc ngày làm việc tiếp theo", "outgoing", "issuedOnTime", "issuedOnTimePct"),
@@ -110,7 +113,7 @@ final class FiguresPdf {
     }
 
     /** The agency (null) first, then each unit in order. */
-    private static List<String> units(FiguresService.Report report) {
+    static List<String> units(FiguresService.Report report) {
         List<String> out = new ArrayList<>();
         for (FiguresService.Row row : report.rows()) {
             if (!out.contains(row.unit())) {

@@ -9,6 +9,7 @@ import vn.vanthu.web.Forms;
 import vn.vanthu.web.PageSession;
 import vn.vanthu.web.RequestIds;
 import vn.vanthu.web.Role;
+import vn.vanthu.web.SignInToken;
 import vn.vanthu.web.User;
 import vn.vanthu.web.Views;
 
@@ -16,7 +17,9 @@ import java.util.Map;
 
 /**
  * Signing in and out, changing one's password, the start page and the style sheet. A failed sign-in shows the
- * form again with the reason; success sets the session cookie and goes to the user's first page.
+ * form again with the reason; success sets the session cookie and goes to the user's first page. A sign-in form
+ * without its pre-session CSRF token ({@link SignInToken}) is refused before the password is read, so it counts
+ * nothing toward the lockout.
  *
  * <pre>{@code r.add(POST, "/signin", PUBLIC, "pages", "…", FORM, signIn::signIn);}</pre>
  */
@@ -43,11 +46,17 @@ public final class SignInController {
     }
 
     public void signIn(Context ctx) {
+        if (!SignInToken.matches(ctx)) {   // refused before the name or the password is looked at
+            ctx.status(403);
+            form(ctx, Views.text(ctx, "signin.expired"), "");
+            return;
+        }
         String name = Forms.text(ctx, "username", 200, true);
         String password = ctx.formParam("password");
         try {
             SignIn.Started s = signIn.signIn(name, password, RequestIds.get(ctx));
             Views.startSession(ctx, s.secret());
+            SignInToken.forget(ctx);
             ctx.redirect(s.session().mustChangePassword() ? Views.PASSWORD : homeOf(s.session().user()),
                     io.javalin.http.HttpStatus.SEE_OTHER);
         } catch (ApiException e) {
@@ -56,8 +65,11 @@ public final class SignInController {
         }
     }
 
+    /** The sign-in form, with its pre-session CSRF token ({@link SignInToken}). */
     private static void form(Context ctx, String error, String name) {
-        Views.render(ctx, "signin", error == null ? Map.of("name", name) : Map.of("name", name, "error", error));
+        String token = SignInToken.issue(ctx);
+        Views.render(ctx, "signin", error == null ? Map.of("name", name, "signinToken", token)
+                : Map.of("name", name, "signinToken", token, "error", error));
     }
 
     public void signOut(Context ctx) {

@@ -151,7 +151,7 @@ public final class Views {
         ctx.res().addHeader("Set-Cookie", Auth.COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + secureFlag(ctx));
     }
 
-    private static String secureFlag(Context ctx) {
+    static String secureFlag(Context ctx) {
         return "https".equalsIgnoreCase(ctx.scheme()) ? "; Secure" : "";
     }
 }

@@ -120,7 +120,7 @@ class AuditorAndAdminPagesBrowserTest {
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
             Browser.signIn(browser, server.base(), "admin", passwords.get("admin"));
-            for (String path : List.of("/admin/users", "/audit", "/registers/outgoing", "/registers/incoming")) {
+            for (String path : List.of("/admin/users", "/audit", "/registers/outgoing", "/registers/incoming", "/figures")) {
                 Browser.assertFitsAPhone(browser, server.base(), path);
             }
         } finally {

@@ -55,23 +55,39 @@ final class PageClient {
 
     /** Signs in and reads the page it lands on (so that the next form has its token). */
     TestServer.Response signIn(String user, String password) {
-        TestServer.Response r = post("/signin", Map.of("username", user, "password", password), false);
+        TestServer.Response r = postSignIn(user, password);
         if (r.status() == 303) {
             get(r.header("Location"));
         }
         return r;
     }
 
+    /** Reads the sign-in form (its cookie and token), then posts it as a browser does: the answer to the post. */
+    TestServer.Response postSignIn(String user, String password) {
+        get(vn.vanthu.web.Views.SIGN_IN);
+        return post(vn.vanthu.web.Views.SIGN_IN, Map.of("username", user, "password", password), true);
+    }
+
     /** The session cookie's value. */
     String cookie() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("vanthu_session"))
+        return cookie("vanthu_session");
+    }
+
+    /** The value of the cookie {@code name}. */
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .findFirst().orElseThrow().getValue();
     }
 
     /** A client of {@code server} holding this session cookie (another instance, say). */
     static PageClient withCookie(TestServer server, String value) {
+        return withCookie(server, "vanthu_session", value);
+    }
+
+    /** A client of {@code server} holding the cookie {@code name}. */
+    static PageClient withCookie(TestServer server, String name, String value) {
         PageClient c = new PageClient(server);
-        java.net.HttpCookie cookie = new java.net.HttpCookie("vanthu_session", value);
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
         cookie.setPath("/");
         cookie.setVersion(0);
         c.cookies.getCookieStore().add(URI.create(server.base()), cookie);

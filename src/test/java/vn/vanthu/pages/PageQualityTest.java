@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PageQualityTest {
     /** The pages each demo user opens, and whether the page is a list (so it must hold a table). */
     static final Map<String, List<String>> PAGES = Map.of(
-            "auditor", List.of("/validate", "/validations", "/audit", "/registers/outgoing", "/registers/incoming", "/password"),
+            "auditor", List.of("/validate", "/validations", "/audit", "/registers/outgoing", "/registers/incoming", "/password",
+                    "/figures", "/figures?period=year&unit=VP"),
             "clerk", List.of("/dispatches?status=SIGNED", "/registers/outgoing", "/registers/incoming", "/incoming/new",
                     "/incoming?status=RECEIVED", "/validate", "/dossiers", "/catalogue", "/digitizations/new", "/copies/new"),
             "official", List.of("/drafts", "/directions", "/handling", "/validate", "/dispatches?status=DRAFT"),
@@ -35,7 +36,7 @@ class PageQualityTest {
                     "/admin/numbering?year=2031", "/admin/trust"));
     private static final Set<String> LISTS = Set.of("/validations", "/audit", "/registers/outgoing", "/registers/incoming",
             "/dispatches", "/drafts", "/directions", "/handling", "/incoming", "/admin/users", "/dossiers", "/catalogue", "/admin/keys",
-            "/admin/organs", "/admin/numbering", "/admin/trust");
+            "/admin/organs", "/admin/numbering", "/admin/trust", "/figures");
     private static final Pattern FIELD = Pattern.compile("<(input|select|textarea)\\b([^>]*)>");
     private static final Pattern ID = Pattern.compile("\\bid=\"([^\"]+)\"");
     private static TestServer server;

@@ -9,8 +9,9 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Two instances on one PostgreSQL database: wrong passwords tried against either count toward one lockout, and
- * a session begun on one instance is known to the other (and ended on both by signing out on one).
+ * Two instances on one PostgreSQL database: wrong passwords tried against either count toward one lockout, the
+ * sign-in form of one is taken by the other, and a session begun on one instance is known to the other (and ended
+ * on both by signing out on one).
  */
 class SignInAcrossInstancesTest {
     @Test
@@ -23,10 +24,17 @@ class SignInAcrossInstancesTest {
             PageClient onB = new PageClient(b);
             for (int i = 0; i < 5; i++) {
                 PageClient guesser = i % 2 == 0 ? onA : onB;
-                assertEquals(401, guesser.post("/signin", Map.of("username", "auditor", "password", "đoán sai " + i), false).status());
+                assertEquals(401, guesser.postSignIn("auditor", "đoán sai " + i).status());
             }
-            assertEquals(429, onA.post("/signin", Map.of("username", "auditor", "password", password), false).status());
-            assertEquals(429, onB.post("/signin", Map.of("username", "auditor", "password", password), false).status());
+            assertEquals(429, onA.postSignIn("auditor", password).status());
+            assertEquals(429, onB.postSignIn("auditor", password).status());
+
+            PageClient formOnA = new PageClient(a);
+            formOnA.get("/signin");
+            PageClient postOnB = PageClient.withCookie(b, "vanthu_signin", formOnA.cookie("vanthu_signin"));
+            assertEquals(303, postOnB.post("/signin", Map.of("username", "official", "password",
+                    PageClient.demoPasswords(a).get("official"), "_csrf", formOnA.csrf()), false).status(),
+                    "the sign-in form served by one instance is taken by the other");
 
             PageClient clerk = new PageClient(a);
             clerk.signIn("clerk", PageClient.demoPasswords(a).get("clerk"));

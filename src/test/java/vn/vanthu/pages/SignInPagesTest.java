@@ -52,7 +52,7 @@ class SignInPagesTest {
         Map<String, String> passwords = PageClient.demoPasswords(server);
         assertEquals(Set.of("official", "clerk", "auditor", "admin", "handler"), passwords.keySet());
         PageClient auditor = new PageClient(server);
-        TestServer.Response r = auditor.post("/signin", Map.of("username", "auditor", "password", passwords.get("auditor")), false);
+        TestServer.Response r = auditor.postSignIn("auditor", passwords.get("auditor"));
         assertEquals(303, r.status());
         assertEquals("/validate", r.header("Location"));
         String cookie = r.header("Set-Cookie");
@@ -76,6 +76,37 @@ class SignInPagesTest {
     }
 
     @Test
+    void a_sign_in_form_without_its_token_is_refused_before_the_password_is_read_and_counts_nothing() {
+        String id = userWithToken("forged.to", "AUDITOR");
+        assertEquals(204, server.postJson("/api/v1/users/" + id + "/password", "admin",
+                Map.of("password", "Không ai đăng nhập hộ tôi")).status());
+        PageClient forger = new PageClient(server);
+        for (int i = 0; i < 6; i++) {
+            TestServer.Response r = forger.post("/signin", Map.of("username", "forged.to", "password", "sai " + i), false);
+            assertEquals(403, r.status());
+            assertTrue(r.text().contains("Mật khẩu chưa được kiểm tra"), r.text());
+            assertTrue(r.text().contains("name=\"username\""), "the form is shown again");
+        }
+        TestServer.Response right = forger.post("/signin", Map.of("username", "forged.to", "password", "Không ai đăng nhập hộ tôi"), false);
+        assertEquals(403, right.status(), "even the right password is not taken without the token");
+        PageClient other = new PageClient(server);
+        other.get("/signin");
+        TestServer.Response elsewhere = forger.post("/signin", Map.of("username", "forged.to",
+                "password", "Không ai đăng nhập hộ tôi", "_csrf", other.csrf()), false);
+        assertEquals(403, elsewhere.status(), "a token of another browser's form does not match this browser's cookie");
+        assertEquals("/signin", forger.get("/validate").header("Location"), "no session was started");
+
+        PageClient owner = new PageClient(server);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(401, owner.postSignIn("forged.to", "vẫn sai " + i).status(), "nothing was counted before");
+        }
+        TestServer.Response in = owner.postSignIn("forged.to", "Không ai đăng nhập hộ tôi");
+        assertEquals(303, in.status(), in.text());
+        assertEquals("/password", in.header("Location"), "signed in, to choose a new password first");
+        assertEquals(200, owner.get("/password").status());
+    }
+
+    @Test
     void a_first_password_set_by_the_administrator_must_be_changed_before_anything_else() {
         String id = userWithToken("hoa.vt", "CLERK");
         PageClient admin = new PageClient(server);
@@ -85,7 +116,7 @@ class SignInPagesTest {
         assertEquals(200, admin.post("/admin/users/" + id + "/password", Map.of("password", "Mật khẩu đầu tiên 2026"), true).status());
 
         PageClient hoa = new PageClient(server);
-        TestServer.Response in = hoa.post("/signin", Map.of("username", "hoa.vt", "password", "Mật khẩu đầu tiên 2026"), false);
+        TestServer.Response in = hoa.postSignIn("hoa.vt", "Mật khẩu đầu tiên 2026");
         assertEquals("/password", in.header("Location"));
         hoa.get("/password");
         TestServer.Response elsewhere = hoa.get("/dispatches?status=SIGNED");
@@ -96,8 +127,7 @@ class SignInPagesTest {
         assertEquals(303, changed.status(), changed.text());
         assertEquals(200, hoa.get("/validate").status());
         PageClient again = new PageClient(server);
-        assertEquals("/dispatches?status=SIGNED", again.post("/signin",
-                Map.of("username", "hoa.vt", "password", "Hoa chọn mật khẩu mới"), false).header("Location"));
+        assertEquals("/dispatches?status=SIGNED", again.postSignIn("hoa.vt", "Hoa chọn mật khẩu mới").header("Location"));
     }
 
     @Test
@@ -108,14 +138,14 @@ class SignInPagesTest {
         admin.post("/admin/users/" + id + "/password", Map.of("password", "Khóa sau năm lần sai"), true);
         PageClient guesser = new PageClient(server);
         for (int i = 0; i < 5; i++) {
-            TestServer.Response r = guesser.post("/signin", Map.of("username", "lock.me", "password", "sai " + i), false);
+            TestServer.Response r = guesser.postSignIn("lock.me", "sai " + i);
             assertEquals(401, r.status());
             assertTrue(r.text().contains("không đúng"), r.text());
         }
-        TestServer.Response locked = guesser.post("/signin", Map.of("username", "lock.me", "password", "Khóa sau năm lần sai"), false);
+        TestServer.Response locked = guesser.postSignIn("lock.me", "Khóa sau năm lần sai");
         assertEquals(429, locked.status());
         CLOCK.advance(Duration.ofMinutes(16));
-        assertEquals(303, guesser.post("/signin", Map.of("username", "lock.me", "password", "Khóa sau năm lần sai"), false).status());
+        assertEquals(303, guesser.postSignIn("lock.me", "Khóa sau năm lần sai").status());
     }
 
     @Test
@@ -150,7 +180,7 @@ class SignInPagesTest {
         assertEquals(403, server.postJson("/api/v1/users/" + id + "/password", "clerk", Map.of("password", "Đủ dài và khác")).status());
         assertEquals(204, server.postJson("/api/v1/users/" + id + "/password", "admin", Map.of("password", "Đủ dài và khác")).status());
         PageClient moi = new PageClient(server);
-        assertEquals("/password", moi.post("/signin", Map.of("username", "moi.nv", "password", "Đủ dài và khác"), false)
+        assertEquals("/password", moi.postSignIn("moi.nv", "Đủ dài và khác")
                 .header("Location"));
     }
 

@@ -82,8 +82,11 @@ final class BackupData {
     private static void signIn(TestServer s, String user) {
         try {
             String password = TestServer.JSON.readTree(s.dataDir().resolve("demo-passwords.json").toFile()).path(user).asText();
+            String form = s.get("/signin", null).header("Set-Cookie");   // the sign-in form's token, in its cookie
+            String token = form.substring(form.indexOf('=') + 1, form.indexOf(';'));
             TestServer.Response r = s.send(s.request("/signin", null).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+                    .header("Cookie", form.substring(0, form.indexOf(';')))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + token + "&username=" + user + "&password="
                             + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8))).build());
             assertEquals(303, r.status(), r.text());
         } catch (java.io.IOException e) {

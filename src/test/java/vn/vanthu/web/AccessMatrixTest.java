@@ -27,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccessMatrixTest {
     private static final Set<String> ALL = Set.of("official", "clerk", "auditor", "admin", "handler");
     private static final Set<String> PUBLIC = Set.of();
+    /** Public forms refused to everyone (403) without the token their page gave: the sign-in form. */
+    private static final Set<String> PAGE_TOKEN_FIRST = Set.of("POST /signin");
 
     /** "METHOD path" → the demo users allowed; an empty set means public. */
     static final Map<String, Set<String>> EXPECTED = Map.ofEntries(
@@ -127,6 +129,9 @@ class AccessMatrixTest {
             entry("GET /validations", Set.of("auditor")),
             entry("GET /validations/{id}/report.pdf", Set.of("auditor")),
             entry("GET /audit", Set.of("auditor", "admin")),
+            entry("GET /figures", Set.of("clerk", "auditor", "admin", "official")),
+            entry("GET /figures/chart.png", Set.of("clerk", "auditor", "admin", "official")),
+            entry("GET /figures/download", Set.of("clerk", "auditor", "admin", "official")),
             entry("GET /dispatches", ALL),
             entry("POST /dispatches/{id}/issue", Set.of("clerk")),
             entry("GET /drafts", Set.of("official")),
@@ -223,9 +228,10 @@ class AccessMatrixTest {
             Set<String> allowed = EXPECTED.getOrDefault(route, PUBLIC);
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x0");
-            check(wrong, route, method, path, null, allowed.isEmpty() ? -1 : 401);
+            int admitted = PAGE_TOKEN_FIRST.contains(route) ? 403 : -1;
+            check(wrong, route, method, path, null, allowed.isEmpty() ? admitted : 401);
             for (String user : ALL) {
-                int expected = allowed.isEmpty() || allowed.contains(user) ? -1 : 403;
+                int expected = allowed.isEmpty() || allowed.contains(user) ? admitted : 403;
                 check(wrong, route, method, path, user, expected);
             }
         }
