@@ -133,16 +133,17 @@ public final class App implements AutoCloseable {
             var digitizedFiling = new java.util.concurrent.atomic.AtomicReference<vn.vanthu.digitization.DossierFiling>();
             DigitizationFeature digitization = DigitizationFeature.create(config.digitization(), db, documents,
                     jobs.service(), digitizedFiling::get, clock);
+            var pictures = new Thumbnails(documents);
             DispatchFeature dispatch = DispatchFeature.create(config, db, documents, keys.service(), signing,
                     users.service(), seal, instance, digitization.service(), exchangeParts.organs(),
-                    exchangeParts.answers(), clock);
+                    exchangeParts.answers(), pictures, clock);
             DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
                     users.service(), validation.service(), dispatch.service(), digitization.service(), clock);
             digitizedFiling.set(dossiers.digitizedFiling());
             IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
-                    users.service(), dispatch.service(), digitization.service(), exchangeParts.statuses(), clock);
-            ExchangeFeature exchange = exchangeParts.create(dispatch.service(), dispatch.messages(), incoming.service(),
-                    signing.service(), seal);
+                    users.service(), dispatch.service(), digitization.service(), exchangeParts.statuses(), exchangeParts.answered(), clock);
+            ExchangeFeature exchange = exchangeParts.create(dispatch.service(), dispatch.messages(), incoming,
+                    signing.service(), seal, users.service());
             FiguresFeature figures = FiguresFeature.create(config, db, signing.service(), seal, clock);
 
             var access = new DocumentAccess(db, dispatch.service()::sees, incoming.service()::sees);
@@ -160,8 +161,7 @@ public final class App implements AutoCloseable {
                     new KeyPagesController(keys.service(), users.service()),
                     new DigitizationPagesController(digitization.service()),
                     new CopyPagesController(dispatch.copies(), dispatch.service(), keys.service()),
-                    new ThumbnailController(new Thumbnails(documents),
-                            access)));
+                    new ThumbnailController(pictures, access), exchange.answerPages()));
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)

@@ -3,6 +3,7 @@ package vn.vanthu;
 import vn.vanthu.digitization.DigitizationPagesController;
 import vn.vanthu.dispatch.CopyPagesController;
 import vn.vanthu.documents.ThumbnailController;
+import vn.vanthu.exchange.AnswerPagesController;
 import vn.vanthu.dossier.DossierController;
 import vn.vanthu.dossier.DossierPagesController;
 import vn.vanthu.keys.KeyPagesController;
@@ -36,7 +37,7 @@ final class PageRoutes {
     /** More pages for people: dossiers and the catalogue, the administrator's keys, digitization, copies, pictures. */
     public record WorkPages(DossierPagesController dossiers, KeyPagesController keys,
                             DigitizationPagesController digitization, CopyPagesController copies,
-                            ThumbnailController pictures) {}
+                            ThumbnailController pictures, AnswerPagesController answers) {}
 
     /** The controllers of the pages for people. */
     public record Pages(SignInController signIn, AdminPagesController admin, ValidationPagesController validation,
@@ -63,6 +64,7 @@ final class PageRoutes {
         r.add(POST, "/dispatches/{id}/issue", Set.of(CLERK), t, "Number, date and seal a signed dispatch {keyId, pin}", FORM, p.dispatches()::issue);
         r.add(GET, "/drafts", Set.of(OFFICIAL), t, "Drafts waiting for my signature (table, sign form)", NONE, p.dispatches()::drafts);
         r.add(POST, "/drafts/{id}/sign", Set.of(OFFICIAL), t, "The named official signs a draft {keyId, pin}", FORM, p.dispatches()::sign);
+        r.add(GET, "/drafts/{id}/preview.png", ANY_USER, t, "The page of a draft where the official's signature will land, the box drawn on it (PNG, at most 420×594; X-Signature-Box: page x y width height in points from the top-left), for whoever may read the draft", NONE, p.dispatches()::preview);
         r.add(GET, "/registers/outgoing", Set.of(CLERK, AUDITOR, ADMIN), t, "Outgoing register (table; filters year, q; format=pdf printable)", NONE, p.dispatches()::register);
         r.add(GET, "/incoming/new", Set.of(CLERK), t, "Receive form for an incoming document", NONE, p.incoming()::receiveForm);
         r.add(POST, "/incoming", Set.of(CLERK), t, "Receive an incoming document (file and metadata; register now?)", MULTIPART, p.incoming()::receive);
@@ -107,8 +109,16 @@ final class PageRoutes {
         r.add(POST, "/copies", Set.of(CLERK), t, "Make a sealed copy {form, source? | file? | copyNumber?, pages?, keyId, pin} → the PDF to save", MULTIPART, p.copies()::create);
     }
 
+    /** The handler's answer: a new draft named as the answer of the incoming document they lead. */
+    private static void declareAnswerPages(Routes r, AnswerPagesController a) {
+        String t = ApiRoute.PAGES;
+        r.add(GET, "/handling/{id}/answer", Set.of(HANDLER, OFFICIAL), t, "Answer form of an incoming document I lead: subject, type, signing official, recipients, the PDF draft", NONE, a::form);
+        r.add(POST, "/handling/{id}/answer", Set.of(HANDLER, OFFICIAL), t, "Create the answering draft {file, documentType, subject, signerUserId, signerPosition, signerName?, recipients, draftingUnit?, priority?, secret?, dueDate?}, named as the answer", MULTIPART, a::create);
+    }
+
     static void declare(Routes r, Pages pages, WorkPages work, DossierController api) {
         declarePages(r, pages);
         declareWorkPages(r, work, api);
+        declareAnswerPages(r, work.answers());
     }
 }

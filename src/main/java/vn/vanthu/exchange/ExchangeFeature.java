@@ -6,10 +6,11 @@ import vn.vanthu.dispatch.DispatchService;
 import vn.vanthu.dispatch.EdXmlMessages;
 import vn.vanthu.dispatch.EdXmlSender;
 import vn.vanthu.incoming.ExchangeStatusDao;
-import vn.vanthu.incoming.IncomingService;
+import vn.vanthu.incoming.IncomingFeature;
 import vn.vanthu.keys.ServiceSeal;
 import vn.vanthu.signing.SigningService;
 import vn.vanthu.store.Database;
+import vn.vanthu.users.UserService;
 
 import java.time.Clock;
 
@@ -22,11 +23,12 @@ import java.time.Clock;
  * <pre>{@code
  * ExchangeFeature.Early early = ExchangeFeature.early(config, db, users, clock);
  * … DispatchFeature.create(…, early.organs(), clock); IncomingFeature.create(…, early.statuses(), clock);
- * ExchangeFeature exchange = early.create(dispatch.service(), dispatch.messages(), incoming.service(), signing, seal);
+ * ExchangeFeature exchange = early.create(dispatch.service(), dispatch.messages(), incoming, signing, seal, users);
  * exchange.worker().start();
  * }</pre>
  */
-public record ExchangeFeature(OrganController organs, ExchangeController controller, DeliveryWorker worker) {
+public record ExchangeFeature(OrganController organs, ExchangeController controller, DeliveryWorker worker,
+                              AnswerPagesController answerPages) {
 
     /** What is built before dispatch and incoming. */
     public record Early(AppConfig config, Database db, Organs organs, OutboxDao outbox, AnswerDao answerDao, Clock clock) {
@@ -34,25 +36,31 @@ public record ExchangeFeature(OrganController organs, ExchangeController control
             return outbox;
         }
 
+        /** Which dispatch answers each incoming document, for the handler's page. */
+        public vn.vanthu.incoming.AnswerLookup answered() {
+            return answerDao;
+        }
+
         /** What each dispatch answers, for the edXML ResponseFor. */
         public EdXmlSender.ResponseLookup answers() {
             return answerDao;
         }
 
-        public ExchangeFeature create(DispatchService dispatches, EdXmlMessages messages, IncomingService incoming,
-                                      SigningService signing, ServiceSeal seal) {
+        public ExchangeFeature create(DispatchService dispatches, EdXmlMessages messages, IncomingFeature incoming,
+                                      SigningService signing, ServiceSeal seal, UserService users) {
             String own = config.agency().organId();
             var deliveries = new Deliveries(dispatches, organs, outbox, own);
-            var inbox = new Inbox(organs, new InboxDao(db), outbox, incoming, own, clock);
+            var inbox = new Inbox(organs, new InboxDao(db), outbox, incoming.service(), own, clock);
             var client = new PartnerClient(PartnerClient.policy(config.outbound().allow(), config.profile() == Profile.DEV));
             var worker = new DeliveryWorker(outbox, organs, messages, new StatusMessages(config.agency(), signing, seal),
                     client, config.exchange(), own, clock);
-            return new ExchangeFeature(new OrganController(organs), new ExchangeController(deliveries, inbox,
-                    new Answers(dispatches, incoming, answerDao, clock)), worker);
+            var answers = new Answers(dispatches, incoming.service(), answerDao, clock);
+            return new ExchangeFeature(new OrganController(organs), new ExchangeController(deliveries, inbox, answers),
+                    worker, new AnswerPagesController(answers, users, incoming.pages()));
         }
     }
 
-    public static Early early(AppConfig config, Database db, vn.vanthu.users.UserService users, Clock clock) {
+    public static Early early(AppConfig config, Database db, UserService users, Clock clock) {
         return new Early(config, db, Organs.create(db, users, clock), new OutboxDao(db, clock), new AnswerDao(db), clock);
     }
 }
