@@ -62,6 +62,7 @@ final class PageRoutes {
         r.add(GET, "/audit", Set.of(AUDITOR, ADMIN), t, "Audit trail (table; filters userId, action, object; verify=true checks the hash chain)", NONE, p.audit()::list);
         r.add(GET, "/dispatches", ANY_USER, t, "Outgoing dispatches by status (table; ?status=SIGNED: drafts waiting to be issued, with the issue form for clerks)", NONE, p.dispatches()::list);
         r.add(POST, "/dispatches/{id}/issue", Set.of(CLERK), t, "Number, date and seal a signed dispatch {keyId, pin}", FORM, p.dispatches()::issue);
+        r.add(GET, "/dispatches/{id}/seal-preview.png", Set.of(CLERK), t, "The page of a signed dispatch where the seal will go, its box drawn (PNG, at most 420×594; X-Signature-Box as for a draft's preview)", NONE, p.dispatches()::sealPreview);
         r.add(GET, "/drafts", Set.of(OFFICIAL), t, "Drafts waiting for my signature (table, sign form)", NONE, p.dispatches()::drafts);
         r.add(POST, "/drafts/{id}/sign", Set.of(OFFICIAL), t, "The named official signs a draft {keyId, pin}", FORM, p.dispatches()::sign);
         r.add(GET, "/drafts/{id}/preview.png", ANY_USER, t, "The page of a draft where the official's signature will land, the box drawn on it (PNG, at most 420×594; X-Signature-Box: page x y width height in points from the top-left), for whoever may read the draft", NONE, p.dispatches()::preview);

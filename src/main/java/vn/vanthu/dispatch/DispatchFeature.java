@@ -45,6 +45,6 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
                 digitizations, clock));
         return new DispatchFeature(dispatches, controller, copies, new NumberingController(numbering),
                 new DispatchPagesController(dispatches, issuing, register, keys,
-                new DraftPreview(dispatches, pictures)), messages);
+                new DraftPreview(dispatches, issuing, pictures)), messages);
     }
 }

@@ -91,7 +91,15 @@ public final class DispatchPagesController {
 
     /** The page where the signature will land, the box drawn on it; its place in {@code X-Signature-Box}. */
     public void preview(Context ctx) {
-        var picture = previews.picture(Auth.user(ctx), ctx.pathParam("id"));
+        picture(ctx, previews.picture(Auth.user(ctx), ctx.pathParam("id")));
+    }
+
+    /** The page where the seal will go on a signed dispatch, its box drawn; its place in {@code X-Signature-Box}. */
+    public void sealPreview(Context ctx) {
+        picture(ctx, previews.seal(Auth.user(ctx), ctx.pathParam("id")));
+    }
+
+    private static void picture(Context ctx, vn.vanthu.documents.Thumbnails.Picture picture) {
         AuditTags.read(ctx, "DISPATCH_READ", ctx.pathParam("id"));
         ctx.contentType("image/png");
         ctx.header("Cache-Control", "private, no-cache");

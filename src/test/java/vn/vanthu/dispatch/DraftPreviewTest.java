@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The draft's preview draws the official's signature box where signing then puts it: the box the preview used
  * ({@code X-Signature-Box}, red on the picture) is the rectangle of the signature field in the signed PDF. The
  * preview is for those who read the draft, audited like a read, and says so when the PDF has no signer block.
+ * The same holds for the seal's box on a signed dispatch, shown to the clerk who issues it.
  */
 class DraftPreviewTest {
     private static TestServer server;
@@ -60,11 +61,22 @@ class DraftPreviewTest {
         TestServer.Response signed = server.postJson("/api/v1/dispatches/" + id + "/sign", "official",
                 Map.of("keyId", "official1", "pin", DispatchFixtures.PIN));
         assertEquals(200, signed.status(), signed.text());
-        float[] placed = signatureField(server.get("/api/v1/dispatches/" + id + "/file", "official").body());
-        for (int i = 0; i < box.length; i++) {
-            assertEquals(box[i], placed[i], 0.5f, "preview " + Arrays.toString(box) + " / signed " + Arrays.toString(placed));
-        }
+        assertSameBox(box, signatureField(server.get("/api/v1/dispatches/" + id + "/file", "official").body(), 0));
         assertEquals(409, server.get("/drafts/" + id + "/preview.png", "official").status(), "a signed draft has no preview");
+
+        TestServer.Response seal = server.get("/dispatches/" + id + "/seal-preview.png", "clerk");
+        assertEquals(200, seal.status(), seal.text());
+        float[] sealBox = box(seal.header("X-Signature-Box"));
+        assertEquals(box[0], sealBox[0], "the seal goes on the page of the signature");
+        assertEquals(200, DispatchFixtures.issue(server, id).status());
+        assertSameBox(sealBox, signatureField(server.get("/api/v1/dispatches/" + id + "/file", "clerk").body(), 1));
+        assertEquals(409, server.get("/dispatches/" + id + "/seal-preview.png", "clerk").status(), "issued: sealed already");
+    }
+
+    private static void assertSameBox(float[] preview, float[] placed) {
+        for (int i = 0; i < preview.length; i++) {
+            assertEquals(preview[i], placed[i], 0.5f, "preview " + Arrays.toString(preview) + " / placed " + Arrays.toString(placed));
+        }
     }
 
     @Test
@@ -105,10 +117,10 @@ class DraftPreviewTest {
         return out;
     }
 
-    /** The signature field's widget as page, x, y, width, height in points from the page's top-left corner. */
-    private static float[] signatureField(byte[] pdf) throws IOException {
+    /** Signature field {@code n}'s widget as page, x, y, width, height in points from the page's top-left corner. */
+    private static float[] signatureField(byte[] pdf, int n) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            PDSignatureField field = doc.getSignatureFields().get(0);
+            PDSignatureField field = doc.getSignatureFields().get(n);
             PDAnnotationWidget widget = field.getWidgets().get(0);
             int page = 0;
             for (int i = 0; i < doc.getNumberOfPages(); i++) {

@@ -129,6 +129,7 @@ class AccessMatrixTest {
             entry("GET /audit", Set.of("auditor", "admin")),
             entry("GET /dispatches", ALL),
             entry("POST /dispatches/{id}/issue", Set.of("clerk")),
+            entry("GET /dispatches/{id}/seal-preview.png", Set.of("clerk")),
             entry("GET /drafts", Set.of("official")),
             entry("POST /drafts/{id}/sign", Set.of("official")),
             entry("GET /drafts/{id}/preview.png", ALL),
