@@ -137,11 +137,11 @@ public final class App implements AutoCloseable {
             DispatchFeature dispatch = DispatchFeature.create(config, db, documents, keys.service(), signing,
                     users.service(), seal, instance, digitization.service(), exchangeParts.organs(),
                     exchangeParts.answers(), pictures, clock);
-            DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
-                    users.service(), validation.service(), dispatch.service(), digitization.service(), clock);
-            digitizedFiling.set(dossiers.digitizedFiling());
             IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
                     users.service(), dispatch.service(), digitization.service(), exchangeParts.statuses(), exchangeParts.answered(), clock);
+            DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
+                    users.service(), validation.service(), dispatch.service(), digitization.service(), incoming, clock);
+            digitizedFiling.set(dossiers.digitizedFiling());
             ExchangeFeature exchange = exchangeParts.create(dispatch.service(), dispatch.messages(), incoming,
                     signing.service(), seal, users.service());
             FiguresFeature figures = FiguresFeature.create(config, db, signing.service(), seal, clock);
@@ -161,7 +161,7 @@ public final class App implements AutoCloseable {
                     new KeyPagesController(keys.service(), users.service()),
                     new DigitizationPagesController(digitization.service()),
                     new CopyPagesController(dispatch.copies(), dispatch.service(), keys.service()),
-                    new ThumbnailController(pictures, access), exchange.answerPages()));
+                    new ThumbnailController(pictures, access), exchange.answerPages(), dossiers.incomingFiling()));
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))
                     .add("keys", keys.service()::health)

@@ -6,6 +6,7 @@ import vn.vanthu.documents.ThumbnailController;
 import vn.vanthu.exchange.AnswerPagesController;
 import vn.vanthu.dossier.DossierController;
 import vn.vanthu.dossier.DossierPagesController;
+import vn.vanthu.dossier.IncomingFilingController;
 import vn.vanthu.keys.KeyPagesController;
 import vn.vanthu.audit.AuditPagesController;
 import vn.vanthu.dispatch.DispatchPagesController;
@@ -37,7 +38,8 @@ final class PageRoutes {
     /** More pages for people: dossiers and the catalogue, the administrator's keys, digitization, copies, pictures. */
     public record WorkPages(DossierPagesController dossiers, KeyPagesController keys,
                             DigitizationPagesController digitization, CopyPagesController copies,
-                            ThumbnailController pictures, AnswerPagesController answers) {}
+                            ThumbnailController pictures, AnswerPagesController answers,
+                            IncomingFilingController incomingFiling) {}
 
     /** The controllers of the pages for people. */
     public record Pages(SignInController signIn, AdminPagesController admin, ValidationPagesController validation,
@@ -110,9 +112,11 @@ final class PageRoutes {
         r.add(POST, "/copies", Set.of(CLERK), t, "Make a sealed copy {form, source? | file? | copyNumber?, pages?, keyId, pin} → the PDF to save", MULTIPART, p.copies()::create);
     }
 
-    /** The handler's answer: a new draft named as the answer of the incoming document they lead. */
-    private static void declareAnswerPages(Routes r, AnswerPagesController a) {
+    /** The handler's answer (a new draft named as the answer of the document they lead) and filing into a dossier. */
+    private static void declareHandlingPages(Routes r, AnswerPagesController a, IncomingFilingController f) {
         String t = ApiRoute.PAGES;
+        r.add(GET, "/handling/{id}/file", Set.of(HANDLER, OFFICIAL), t, "Form filing an incoming document I lead or cooperate on into one of my open dossiers", NONE, f::form);
+        r.add(POST, "/handling/{id}/file", Set.of(HANDLER, OFFICIAL), t, "File the incoming document into my open dossier {dossierId}: its file as an INCOMING item with its metadata", FORM, f::file);
         r.add(GET, "/handling/{id}/answer", Set.of(HANDLER, OFFICIAL), t, "Answer form of an incoming document I lead: subject, type, signing official, recipients, the PDF draft", NONE, a::form);
         r.add(POST, "/handling/{id}/answer", Set.of(HANDLER, OFFICIAL), t, "Create the answering draft {file, documentType, subject, signerUserId, signerPosition, signerName?, recipients, draftingUnit?, priority?, secret?, dueDate?}, named as the answer", MULTIPART, a::create);
     }
@@ -120,6 +124,6 @@ final class PageRoutes {
     static void declare(Routes r, Pages pages, WorkPages work, DossierController api) {
         declarePages(r, pages);
         declareWorkPages(r, work, api);
-        declareAnswerPages(r, work.answers());
+        declareHandlingPages(r, work.answers(), work.incomingFiling());
     }
 }

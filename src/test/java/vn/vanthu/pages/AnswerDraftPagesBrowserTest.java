@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * In a real browser, the handler answers an incoming document they lead with a new draft: the form comes
  * prefilled (subject "Trả lời …", the sending organ as recipient), the draft is created and named as the answer
  * (the API shows {@code responseFor}); the official finds it on {@code /drafts} with the preview of where their
- * signature will land; once it is issued, the handler completes with the result ANSWERED and that dispatch offered.
+ * signature will land; once it is issued, the handler completes with the result ANSWERED and that dispatch offered,
+ * and files the document into their own open dossier.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnswerDraftPagesBrowserTest {
@@ -136,5 +137,30 @@ class AnswerDraftPagesBrowserTest {
                 .getAttribute("data-status"));
         JsonNode done = server.get("/api/v1/incoming/" + incomingId, "clerk").json();
         assertEquals("ANSWERED", done.path("result").asText(), done.toString());
+    }
+
+    @Test
+    @Order(4)
+    void the_handler_files_the_answered_document_into_their_own_open_dossier() {
+        String handler = server.get("/api/v1/users/me", "handler").json().path("id").asText();
+        TestServer.Response opened = server.postJson("/api/v1/dossiers", "clerk", Map.of("symbol", "05.TL",
+                "title", "Hồ sơ trả lời góp ý Quy chế văn thư", "retention", "10Y", "responsibleUserId", handler));
+        assertEquals(201, opened.status(), opened.text());
+        String dossierId = opened.json().path("id").asText();
+        PageClient official = new PageClient(server);
+        official.signIn("official", passwords.get("official"));
+        assertEquals(403, official.get("/handling/" + incomingId + "/file").status(), "not assigned to the official");
+
+        Browser.signIn(browser, server.base(), "handler", passwords.get("handler"));
+        WebElement row = browser.findElement(By.cssSelector("#handling tr[data-incoming='" + incomingId + "']"));
+        Browser.submit(browser, row.findElement(By.cssSelector("a.file-into")));
+        new Select(browser.findElement(By.id("dossierId"))).selectByValue(dossierId);
+        Browser.submit(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
+        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().startsWith("Đã lưu văn bản vào hồ sơ"),
+                browser.getPageSource());
+        JsonNode items = server.get("/api/v1/dossiers/" + dossierId, "clerk").json().path("items");
+        assertEquals(1, items.size(), items.toString());
+        assertEquals("INCOMING", items.get(0).path("kind").asText(), items.toString());
+        assertEquals("125/SNV-VTLT", items.get(0).path("numberSymbol").asText(), items.toString());
     }
 }

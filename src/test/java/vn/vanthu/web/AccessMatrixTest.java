@@ -144,6 +144,8 @@ class AccessMatrixTest {
             entry("POST /incoming/{id}/progress", Set.of("handler", "official")),
             entry("POST /incoming/{id}/complete", Set.of("handler", "official")),
             entry("GET /handling/{id}/answer", Set.of("handler", "official")),
+            entry("GET /handling/{id}/file", Set.of("handler", "official")),
+            entry("POST /handling/{id}/file", Set.of("handler", "official")),
             entry("POST /handling/{id}/answer", Set.of("handler", "official")),
             entry("GET /registers/incoming", Set.of("clerk", "auditor", "admin")),
             entry("GET /admin/users", Set.of("admin")),
