@@ -24,8 +24,9 @@ import java.util.Map;
 
 /**
  * The pages of incoming documents: the clerk receives (file and metadata) and registers; the official directs
- * (lead, cooperating people, deadline); the handler sees their documents by deadline and marks progress or
- * completes; the incoming register with filters. The same services as the API, so the same rules.
+ * (lead, cooperating people, deadline); the handler sees their documents by deadline (with the draft or dispatch
+ * answering each, when one is named) and marks progress or completes; the incoming register with filters. The
+ * same services as the API, so the same rules.
  */
 public final class IncomingPagesController {
     private static final int PAGE = 200;
