@@ -134,16 +134,17 @@ public final class App implements AutoCloseable {
             var digitizedFiling = new java.util.concurrent.atomic.AtomicReference<vn.vanthu.digitization.DossierFiling>();
             DigitizationFeature digitization = DigitizationFeature.create(config.digitization(), db, documents,
                     jobs.service(), digitizedFiling::get, clock);
+            var pictures = new Thumbnails(documents);
             DispatchFeature dispatch = DispatchFeature.create(config, db, documents, keys.service(), signing,
                     users.service(), seal, instance, digitization.service(), exchangeParts.organs(),
-                    exchangeParts.answers(), clock);
-            DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
-                    users.service(), validation.service(), dispatch.service(), digitization.service(), clock);
-            digitizedFiling.set(dossiers.digitizedFiling());
+                    exchangeParts.answers(), pictures, clock);
             IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
-                    users.service(), dispatch.service(), digitization.service(), exchangeParts.statuses(), clock);
-            ExchangeFeature exchange = exchangeParts.create(dispatch.service(), dispatch.messages(), incoming.service(),
-                    signing.service(), seal);
+                    users.service(), dispatch.service(), digitization.service(), exchangeParts.statuses(), exchangeParts.answered(), clock);
+            DossierFeature dossiers = DossierFeature.create(config, db, documents, keys.service(), signing.service(),
+                    users.service(), validation.service(), dispatch.service(), digitization.service(), incoming, clock);
+            digitizedFiling.set(dossiers.digitizedFiling());
+            ExchangeFeature exchange = exchangeParts.create(dispatch.service(), dispatch.messages(), incoming,
+                    signing.service(), seal, users.service());
             FiguresFeature figures = FiguresFeature.create(config, db, signing.service(), seal, clock);
 
             var access = new DocumentAccess(db, dispatch.service()::sees, incoming.service()::sees);
@@ -161,8 +162,8 @@ public final class App implements AutoCloseable {
                     new KeyPagesController(keys.service(), users.service()),
                     new DigitizationPagesController(digitization.service()),
                     new CopyPagesController(dispatch.copies(), dispatch.service(), keys.service()),
-                    new ThumbnailController(new Thumbnails(documents),
-                            access), figures.pages()), new TrustController(trust, seal::certificate, clock),
+                    new ThumbnailController(pictures, access), figures.pages(), exchange.answerPages(),
+                    dossiers.incomingFiling()), new TrustController(trust, seal::certificate, clock),
                     new PageRoutes.AdminPages(exchangeParts.pages(), dispatch.numberingPages()));
             Health health = new Health().fact("profile", config.profile().label())
                     .add("database", () -> Health.Check.of(db.isUsable(), Map.of("type", db.isPostgres() ? "postgresql" : "h2")))

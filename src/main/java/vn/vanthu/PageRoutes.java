@@ -6,6 +6,8 @@ import vn.vanthu.documents.ThumbnailController;
 import vn.vanthu.dispatch.NumberingPagesController;
 import vn.vanthu.dossier.DossierController;
 import vn.vanthu.dossier.DossierPagesController;
+import vn.vanthu.dossier.IncomingFilingController;
+import vn.vanthu.exchange.AnswerPagesController;
 import vn.vanthu.exchange.OrganPagesController;
 import vn.vanthu.figures.FiguresController;
 import vn.vanthu.figures.FiguresPagesController;
@@ -45,7 +47,8 @@ final class PageRoutes {
      */
     public record WorkPages(DossierPagesController dossiers, KeyPagesController keys,
                             DigitizationPagesController digitization, CopyPagesController copies,
-                            ThumbnailController pictures, FiguresPagesController figures) {}
+                            ThumbnailController pictures, FiguresPagesController figures,
+                            AnswerPagesController answers, IncomingFilingController incomingFiling) {}
 
     /** The controllers of the pages for people. */
     public record Pages(SignInController signIn, AdminPagesController admin, ValidationPagesController validation,
@@ -73,8 +76,10 @@ final class PageRoutes {
         r.add(GET, "/audit", Set.of(AUDITOR, ADMIN), t, "Audit trail (table; filters userId, action, object; verify=true checks the hash chain)", NONE, p.audit()::list);
         r.add(GET, "/dispatches", ANY_USER, t, "Outgoing dispatches by status (table; ?status=SIGNED: drafts waiting to be issued, with the issue form for clerks)", NONE, p.dispatches()::list);
         r.add(POST, "/dispatches/{id}/issue", Set.of(CLERK), t, "Number, date and seal a signed dispatch {keyId, pin}", FORM, p.dispatches()::issue);
+        r.add(GET, "/dispatches/{id}/seal-preview.png", Set.of(CLERK), t, "The page of a signed dispatch where the seal will go, its box drawn (PNG, at most 420×594; X-Signature-Box as for a draft's preview)", NONE, p.dispatches()::sealPreview);
         r.add(GET, "/drafts", Set.of(OFFICIAL), t, "Drafts waiting for my signature (table, sign form)", NONE, p.dispatches()::drafts);
         r.add(POST, "/drafts/{id}/sign", Set.of(OFFICIAL), t, "The named official signs a draft {keyId, pin}", FORM, p.dispatches()::sign);
+        r.add(GET, "/drafts/{id}/preview.png", ANY_USER, t, "The page of a draft where the official's signature will land, the box drawn on it (PNG, at most 420×594; X-Signature-Box: page x y width height in points from the top-left), for whoever may read the draft", NONE, p.dispatches()::preview);
         r.add(GET, "/registers/outgoing", Set.of(CLERK, AUDITOR, ADMIN), t, "Outgoing register (table; filters year, q; format=pdf printable)", NONE, p.dispatches()::register);
         r.add(GET, "/incoming/new", Set.of(CLERK), t, "Receive form for an incoming document", NONE, p.incoming()::receiveForm);
         r.add(POST, "/incoming", Set.of(CLERK), t, "Receive an incoming document (file and metadata; register now?)", MULTIPART, p.incoming()::receive);
@@ -119,6 +124,15 @@ final class PageRoutes {
         r.add(POST, "/copies", Set.of(CLERK), t, "Make a sealed copy {form, source? | file? | copyNumber?, pages?, keyId, pin} → the PDF to save", MULTIPART, p.copies()::create);
     }
 
+    /** The handler's answer (a new draft named as the answer of the document they lead) and filing into a dossier. */
+    private static void declareHandlingPages(Routes r, AnswerPagesController a, IncomingFilingController f) {
+        String t = ApiRoute.PAGES;
+        r.add(GET, "/handling/{id}/file", Set.of(HANDLER, OFFICIAL), t, "Form filing an incoming document I lead or cooperate on into one of my open dossiers", NONE, f::form);
+        r.add(POST, "/handling/{id}/file", Set.of(HANDLER, OFFICIAL), t, "File the incoming document into my open dossier {dossierId}: its file as an INCOMING item with its metadata", FORM, f::file);
+        r.add(GET, "/handling/{id}/answer", Set.of(HANDLER, OFFICIAL), t, "Answer form of an incoming document I lead: subject, type, signing official, recipients, the PDF draft", NONE, a::form);
+        r.add(POST, "/handling/{id}/answer", Set.of(HANDLER, OFFICIAL), t, "Create the answering draft {file, documentType, subject, signerUserId, signerPosition, signerName?, recipients, draftingUnit?, priority?, secret?, dueDate?}, named as the answer", MULTIPART, a::create);
+    }
+
     /** The figures page, its chart and its downloads (by the API's handler), for the API's roles. */
     private static void declareFigurePages(Routes r, FiguresPagesController p, FiguresController api) {
         String t = ApiRoute.PAGES;
@@ -147,5 +161,6 @@ final class PageRoutes {
         declareWorkPages(r, c.workPages(), c.dossiers());
         declareAdminPages(r, c.adminPages(), c.trust());
         declareFigurePages(r, c.workPages().figures(), c.figures());
+        declareHandlingPages(r, c.workPages().answers(), c.workPages().incomingFiling());
     }
 }

@@ -110,8 +110,10 @@ public final class DispatchController {
     public void get(Context ctx) {
         Dispatch d = dispatches.get(Auth.user(ctx), ctx.pathParam("id"));
         AuditTags.read(ctx, "DISPATCH_READ", d.id());
-        ctx.json(DispatchViews.detail(d, dispatches.history(d.id()), dispatches.attachments(d.id()), dispatches.agency(),
-                d.issued() == null ? Optional.empty() : dispatches.filed(d.id())));
+        Map<String, Object> detail = DispatchViews.detail(d, dispatches.history(d.id()), dispatches.attachments(d.id()),
+                dispatches.agency(), d.issued() == null ? Optional.empty() : dispatches.filed(d.id()));
+        detail.put("responseFor", messages.answered(d.id()).map(DispatchViews::responseFor).orElse(null));
+        ctx.json(detail);
     }
 
     public void file(Context ctx) throws Exception {

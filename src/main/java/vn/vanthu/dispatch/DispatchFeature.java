@@ -2,6 +2,7 @@ package vn.vanthu.dispatch;
 
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.digitization.DigitizationService;
+import vn.vanthu.documents.Thumbnails;
 import vn.vanthu.keys.KeyService;
 import vn.vanthu.keys.ServiceSeal;
 import vn.vanthu.signing.SigningFeature;
@@ -26,7 +27,7 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
                                          SigningFeature signing, UserService users, ServiceSeal seal,
                                          Instance instance, DigitizationService digitizations,
                                          OrganDirectory directory, EdXmlSender.ResponseLookup responses,
-                                         Clock clock) {
+                                         Thumbnails pictures, Clock clock) {
         var dao = new DispatchDao(db, clock);
         var numbering = new Numbering(db, clock);
         var dispatches = new DispatchService(dao, documents, keys, signing.service(), users, config.agency(), clock,
@@ -43,7 +44,8 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
         var copies = new CopyController(new Copies(dispatches, dao, numbers, documents, keys, signing.service(),
                 digitizations, clock));
         return new DispatchFeature(dispatches, controller, copies, new NumberingController(numbering),
-                new DispatchPagesController(dispatches, issuing, register, keys), messages,
+                new DispatchPagesController(dispatches, issuing, register, keys,
+                new DraftPreview(dispatches, issuing, pictures)), messages,
                 new NumberingPagesController(numbering, numbers, config.agency().abbreviation()));
     }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * The pages of outgoing dispatches: the clerk's list by status ({@code ?status=SIGNED}: drafts waiting to be
  * issued, each with its issue form: seal key and PIN), the official's drafts waiting for their signature (sign
- * with key and PIN), and the outgoing register with filters. The same service calls as the API.
+ * with key and PIN; each draft's page where the signature will land), and the outgoing register with filters. The same service calls as the API.
  */
 public final class DispatchPagesController {
     private static final int PAGE = 100;
@@ -28,8 +28,11 @@ public final class DispatchPagesController {
     private final Issuing issuing;
     private final Register register;
     private final KeyService keys;
+    private final DraftPreview previews;
 
-    DispatchPagesController(DispatchService dispatches, Issuing issuing, Register register, KeyService keys) {
+    DispatchPagesController(DispatchService dispatches, Issuing issuing, Register register, KeyService keys,
+                            DraftPreview previews) {
+        this.previews = previews;
         this.dispatches = dispatches;
         this.issuing = issuing;
         this.register = register;
@@ -84,6 +87,24 @@ public final class DispatchPagesController {
         Dispatch d = dispatches.sign(Auth.user(ctx), AuditTags.origin(ctx), ctx.pathParam("id"), keyId, pin, null);
         AuditTags.set(ctx, "DISPATCH_SIGN", d.id(), "key=" + keyId);
         drafts(ctx, Map.of("notice", Views.text(ctx, "dispatch.signed") + " " + d.subject()));
+    }
+
+    /** The page where the signature will land, the box drawn on it; its place in {@code X-Signature-Box}. */
+    public void preview(Context ctx) {
+        picture(ctx, previews.picture(Auth.user(ctx), ctx.pathParam("id")));
+    }
+
+    /** The page where the seal will go on a signed dispatch, its box drawn; its place in {@code X-Signature-Box}. */
+    public void sealPreview(Context ctx) {
+        picture(ctx, previews.seal(Auth.user(ctx), ctx.pathParam("id")));
+    }
+
+    private static void picture(Context ctx, vn.vanthu.documents.Thumbnails.Picture picture) {
+        AuditTags.read(ctx, "DISPATCH_READ", ctx.pathParam("id"));
+        ctx.contentType("image/png");
+        ctx.header("Cache-Control", "private, no-cache");
+        ctx.header("X-Signature-Box", DraftPreview.header(picture.marks()));
+        ctx.result(picture.png());
     }
 
     public void register(Context ctx) {

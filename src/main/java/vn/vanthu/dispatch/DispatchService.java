@@ -46,7 +46,8 @@ import java.util.UUID;
  * }</pre>
  */
 public final class DispatchService {
-    static final Set<String> PRIORITIES = Set.of("NORMAL", "URGENT", "VERY_URGENT", "EXPRESS", "EMERGENCY");
+    /** Độ khẩn of an outgoing draft, from the least urgent. */
+    public static final List<String> PRIORITIES = List.of("NORMAL", "URGENT", "VERY_URGENT", "EXPRESS", "EMERGENCY");
 
     private final DispatchDao dao;
     private final DocumentStore store;
@@ -229,9 +230,9 @@ public final class DispatchService {
 
     /** The official's signature box: the signer block of the PDF's text, else the place the request gives, else 422. */
     VisibleSignature officialPlace(List<PdfText.Line> lines, Dispatch d, VisibleSignature given, boolean ownImage) {
-        Optional<SignerBlock> block = SignerBlock.find(lines, d.signerPosition(), d.signerName());
+        Optional<SignerBlock.Box> block = officialBox(lines, d);
         if (block.isPresent()) {
-            SignerBlock.Box b = block.get().official();
+            SignerBlock.Box b = block.get();
             return new VisibleSignature(b.page(), b.x(), b.y(), b.width(), b.height(), ownImage, null);
         }
         if (given == null) {
@@ -239,6 +240,11 @@ public final class DispatchService {
                     + "' followed by '" + d.signerName() + "'; give the signature's place in 'visible'", "visible");
         }
         return new VisibleSignature(given.page(), given.x(), given.y(), given.width(), given.height(), ownImage, null);
+    }
+
+    /** The box of the signer block the draft's text shows for its signer (what {@link #sign} uses when found). */
+    static Optional<SignerBlock.Box> officialBox(List<PdfText.Line> lines, Dispatch d) {
+        return SignerBlock.find(lines, d.signerPosition(), d.signerName()).map(SignerBlock::official);
     }
 
     static void requireDraft(Dispatch d) {

@@ -59,6 +59,17 @@ final class DispatchViews {
         return m;
     }
 
+    /** The answered incoming document: our id for it and how its sender identified it. */
+    static Map<String, Object> responseFor(EdXmlSender.ResponseFor rf) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("incomingId", rf.incomingId());
+        m.put("organId", rf.organId());
+        m.put("documentId", rf.documentId());
+        m.put("code", rf.code());
+        m.put("promulgationDate", rf.promulgationDate());
+        return m;
+    }
+
     static Map<String, Object> issued(Dispatch d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("number", d.issued().number());

@@ -44,6 +44,11 @@ public final class EdXmlMessages {
         return EdXml.message(d, sender, files);
     }
 
+    /** The incoming document dispatch {@code id} answers, when one is named. */
+    java.util.Optional<EdXmlSender.ResponseFor> answered(String id) {
+        return sender.responses().find(id);
+    }
+
     /** The stored sealed message of an issued dispatch, for the exchange to deliver; empty before issue. */
     public Optional<Path> stored(String id) {
         return dao.edxml(id).map(sha -> dispatches.store().copyToTempFile(sha));

@@ -14,8 +14,8 @@ import java.util.Optional;
 public record EdXmlSender(AppConfig.Agency agency, AppConfig.Exchange contacts, OrganDirectory directory,
                           ResponseLookup responses) {
 
-    /** The document an answer refers to, as the sender of that document identified it. */
-    public record ResponseFor(String organId, String documentId, String code, String promulgationDate) {}
+    /** The document an answer refers to (our incoming document), as the sender of that document identified it. */
+    public record ResponseFor(String incomingId, String organId, String documentId, String code, String promulgationDate) {}
 
     /** The document a dispatch (by its id) answers, as the sender of that document identified it. */
     @FunctionalInterface

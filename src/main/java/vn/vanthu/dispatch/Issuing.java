@@ -126,8 +126,13 @@ public final class Issuing {
     }
 
     private VisibleSignature sealPlace(Dispatch d) {
-        SignerBlock.Box s = dao.signatureBox(d.id()).orElseThrow().seal();
+        SignerBlock.Box s = sealBox(d);
         return new VisibleSignature(s.page(), s.x(), s.y(), s.width(), s.height(), true, null);
+    }
+
+    /** Where the seal of a signed dispatch goes: over the left third of the official's signature box. */
+    SignerBlock.Box sealBox(Dispatch d) {
+        return dao.signatureBox(d.id()).orElseThrow().seal();
     }
 
     /** Top-right of page 1, no image, 10 pt: number/symbol and the signing time (ISO 8601, +07:00); see NotationPlace. */

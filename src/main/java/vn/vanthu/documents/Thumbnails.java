@@ -32,12 +32,17 @@ import java.util.regex.Pattern;
  * pixels, as PNG, from documents of at most 50 MB, on two worker threads with a short queue and
  * {@value #SECONDS} seconds each (a hostile PDF costs a bounded time and is answered 503, never 5xx from a
  * crash), cached by the document's SHA-256 (the bytes of a SHA-256 never change, so neither does its picture).
+ * A {@link #preview} is larger ({@value #PREVIEW_WIDTH}×{@value #PREVIEW_HEIGHT}) and shows the page and the
+ * rectangles a {@link Planner} reads from the PDF, on the same bounded workers.
  *
- * <pre>{@code byte[] png = thumbnails.png(item.sha256());}</pre>
+ * <pre>{@code byte[] png = thumbnails.png(item.sha256());
+ * Thumbnails.Picture p = thumbnails.preview(sha256, "signer:" + sha256, pdf -> marksOf(pdf));}</pre>
  */
 public final class Thumbnails {
     static final int WIDTH = 200;
     static final int HEIGHT = 283;
+    static final int PREVIEW_WIDTH = 420;
+    static final int PREVIEW_HEIGHT = 594;
     static final int SECONDS = 10;
     private static final long MAX_BYTES = 50L * 1024 * 1024;
     private static final int CACHED = 300;
@@ -49,9 +54,9 @@ public final class Thumbnails {
                 t.setDaemon(true);
                 return t;
             });
-    private final Map<String, byte[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<String, Picture> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Picture> eldest) {
             return size() > CACHED;
         }
     });
@@ -61,10 +66,32 @@ public final class Thumbnails {
         workers.allowCoreThreadTimeOut(true);
     }
 
+    /** Reads from the PDF (a private temporary copy) what to draw on its picture. */
+    @FunctionalInterface
+    public interface Planner {
+        PageMarks plan(Path pdf) throws IOException;
+    }
+
+    /** A picture and what was drawn on it. */
+    public record Picture(byte[] png, PageMarks marks) {}
+
     /** The PNG of page 1 of the stored PDF {@code sha256}: 404 unknown, 422 not a (readable) PDF or too large, 503 busy or too slow. */
     public byte[] png(String sha256) {
+        return picture(sha256, sha256, WIDTH, HEIGHT, pdf -> PageMarks.FIRST).png();
+    }
+
+    /**
+     * The page the planner chooses, at most {@value #PREVIEW_WIDTH}×{@value #PREVIEW_HEIGHT}, with its marks, cached
+     * under {@code key} (which must name everything the plan depends on); refusals as {@link #png}, and an
+     * {@link ApiException} of the planner as it is.
+     */
+    public Picture preview(String sha256, String key, Planner planner) {
+        return picture(sha256, key, PREVIEW_WIDTH, PREVIEW_HEIGHT, planner);
+    }
+
+    private Picture picture(String sha256, String key, int width, int height, Planner planner) {
         checkName(sha256);
-        byte[] known = cache.get(sha256);
+        Picture known = cache.get(key);
         if (known != null) {
             return known;
         }
@@ -75,24 +102,27 @@ public final class Thumbnails {
         if (d.size() > MAX_BYTES) {
             throw ApiException.unprocessable("TOO_LARGE_FOR_PICTURE", "Documents over 50 MB have no picture");
         }
-        Future<byte[]> job;
+        Future<Picture> job;
         try {
-            job = workers.submit(() -> render(sha256));
+            job = workers.submit(() -> render(sha256, width, height, planner));
         } catch (RejectedExecutionException e) {
             throw new ApiException(503, "PICTURES_BUSY", "Too many pictures are being drawn; try again shortly", null);
         }
         try {
-            byte[] png = job.get(SECONDS, TimeUnit.SECONDS);
-            cache.put(sha256, png);
-            return png;
+            Picture picture = job.get(SECONDS, TimeUnit.SECONDS);
+            cache.put(key, picture);
+            return picture;
         } catch (TimeoutException e) {
             job.cancel(true);
-            throw new ApiException(503, "PICTURE_TOO_SLOW", "Page 1 took too long to draw", null);
+            throw new ApiException(503, "PICTURE_TOO_SLOW", "The page took too long to draw", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(503, "PICTURE_TOO_SLOW", "Interrupted while drawing page 1", null);
+            throw new ApiException(503, "PICTURE_TOO_SLOW", "Interrupted while drawing the page", null);
         } catch (ExecutionException e) {
-            throw ApiException.unprocessable("UNREADABLE_PDF", "Page 1 of this PDF cannot be drawn");
+            if (e.getCause() instanceof ApiException refused) {
+                throw refused;
+            }
+            throw ApiException.unprocessable("UNREADABLE_PDF", "The page of this PDF cannot be drawn");
         }
     }
 
@@ -103,18 +133,22 @@ public final class Thumbnails {
         }
     }
 
-    private byte[] render(String sha256) throws IOException {
+    private Picture render(String sha256, int width, int height, Planner planner) throws IOException {
         Path tmp = store.copyToTempFile(sha256);
-        try (PDDocument doc = Loader.loadPDF(tmp.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
-            if (doc.getNumberOfPages() < 1) {
-                throw new IOException("no pages");
+        try {
+            PageMarks marks = planner.plan(tmp);
+            try (PDDocument doc = Loader.loadPDF(tmp.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
+                if (marks.page() < 1 || marks.page() > doc.getNumberOfPages()) {
+                    throw new IOException("no page " + marks.page());
+                }
+                PDRectangle box = doc.getPage(marks.page() - 1).getCropBox();
+                float scale = Math.min(width / Math.max(1f, box.getWidth()), height / Math.max(1f, box.getHeight()));
+                BufferedImage image = new PDFRenderer(doc).renderImage(marks.page() - 1, scale, ImageType.RGB);
+                PageDrawing.draw(image, marks, scale);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ImageIO.write(image, "png", out);
+                return new Picture(out.toByteArray(), marks);
             }
-            PDRectangle box = doc.getPage(0).getCropBox();
-            float scale = Math.min(WIDTH / Math.max(1f, box.getWidth()), HEIGHT / Math.max(1f, box.getHeight()));
-            BufferedImage image = new PDFRenderer(doc).renderImage(0, scale, ImageType.RGB);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
         } finally {
             TempFiles.delete(tmp);
         }

@@ -6,11 +6,12 @@ import vn.vanthu.dispatch.DispatchService;
 import vn.vanthu.dispatch.EdXmlMessages;
 import vn.vanthu.dispatch.EdXmlSender;
 import vn.vanthu.incoming.ExchangeStatusDao;
-import vn.vanthu.incoming.IncomingService;
+import vn.vanthu.incoming.IncomingFeature;
 import vn.vanthu.keys.ServiceSeal;
 import vn.vanthu.signing.SigningService;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.Instance;
+import vn.vanthu.users.UserService;
 
 import java.time.Clock;
 
@@ -23,17 +24,23 @@ import java.time.Clock;
  * <pre>{@code
  * ExchangeFeature.Early early = ExchangeFeature.early(config, db, users, instance, clock);
  * … DispatchFeature.create(…, early.organs(), clock); IncomingFeature.create(…, early.statuses(), clock);
- * ExchangeFeature exchange = early.create(dispatch.service(), dispatch.messages(), incoming.service(), signing, seal);
+ * ExchangeFeature exchange = early.create(dispatch.service(), dispatch.messages(), incoming, signing, seal, users);
  * exchange.worker().start();
  * }</pre>
  */
-public record ExchangeFeature(OrganController organs, ExchangeController controller, DeliveryWorker worker) {
+public record ExchangeFeature(OrganController organs, ExchangeController controller, DeliveryWorker worker,
+                              AnswerPagesController answerPages) {
 
     /** What is built before dispatch and incoming. */
     public record Early(AppConfig config, Database db, Instance instance, Organs organs, OutboxDao outbox, AnswerDao answerDao,
                         Clock clock) {
         public ExchangeStatusDao statuses() {
             return outbox;
+        }
+
+        /** Which dispatch answers each incoming document, for the handler's page. */
+        public vn.vanthu.incoming.AnswerLookup answered() {
+            return answerDao;
         }
 
         /** What each dispatch answers, for the edXML ResponseFor. */
@@ -46,21 +53,22 @@ public record ExchangeFeature(OrganController organs, ExchangeController control
             return new OrganPagesController(organs, clock);
         }
 
-        public ExchangeFeature create(DispatchService dispatches, EdXmlMessages messages, IncomingService incoming,
-                                      SigningService signing, ServiceSeal seal) {
+        public ExchangeFeature create(DispatchService dispatches, EdXmlMessages messages, IncomingFeature incoming,
+                                      SigningService signing, ServiceSeal seal, UserService users) {
             String own = config.agency().organId();
             var deliveries = new Deliveries(dispatches, organs, outbox, own);
-            var inbox = new Inbox(organs, new InboxDao(db, instance), outbox, incoming, own, clock);
+            var inbox = new Inbox(organs, new InboxDao(db, instance), outbox, incoming.service(), own, clock);
             var client = new PartnerClient(PartnerClient.policy(config.outbound().allow(), config.profile() == Profile.DEV));
             var worker = new DeliveryWorker(outbox, organs, messages, new StatusMessages(config.agency(), signing, seal),
                     client, config.exchange(), own, clock);
-            return new ExchangeFeature(new OrganController(organs), new ExchangeController(deliveries, inbox,
-                    new Answers(dispatches, incoming, answerDao, clock)), worker);
+            var answers = new Answers(dispatches, incoming.service(), answerDao, clock);
+            return new ExchangeFeature(new OrganController(organs), new ExchangeController(deliveries, inbox, answers),
+                    worker, new AnswerPagesController(answers, users, incoming.pages()));
         }
     }
 
     /** The outbox gives back the leases of dead instances now and at every heartbeat of {@code instance}. */
-    public static Early early(AppConfig config, Database db, vn.vanthu.users.UserService users, Instance instance,
+    public static Early early(AppConfig config, Database db, UserService users, Instance instance,
                               Clock clock) {
         OutboxDao outbox = new OutboxDao(db, clock, instance);
         instance.onBeat(outbox::releaseAbandoned);

@@ -17,7 +17,7 @@ import java.time.Duration;
  * and its numbers (the same {@link NumberSeries} machinery as outgoing numbers), direction, handling, tracking.
  *
  * <pre>{@code IncomingFeature incoming = IncomingFeature.create(config, db, documents, validation.service(),
- *         users.service(), dispatch.service(), digitization.service(), ExchangeStatusDao.NONE, clock);}</pre>
+ *         users.service(), dispatch.service(), digitization.service(), ExchangeStatusDao.NONE, AnswerLookup.NONE, clock);}</pre>
  */
 public record IncomingFeature(IncomingService service, IncomingController controller, IncomingPagesController pages) {
     private static final Duration NUMBER_LEASE = Duration.ofMinutes(2);
@@ -25,7 +25,7 @@ public record IncomingFeature(IncomingService service, IncomingController contro
     public static IncomingFeature create(AppConfig config, Database db, DocumentStore documents,
                                          ValidationService validation, UserService users, DispatchService dispatches,
                                          DigitizationService digitizations, ExchangeStatusDao statuses,
-                                         Clock clock) {
+                                         AnswerLookup answers, Clock clock) {
         var dao = new IncomingDao(db, statuses);
         var service = new IncomingService(dao, new ResponseForDao(db, config.agency().organId()), documents, validation, new NumberSeries(db, clock, NUMBER_LEASE),
                 config.agency(), clock);
@@ -33,6 +33,7 @@ public record IncomingFeature(IncomingService service, IncomingController contro
         var register = new IncomingRegister(new IncomingRegisterDao(db), config.agency().name(), clock);
         var controller = new IncomingController(service, handling, register, new Tracking(service, handling),
                 new DigitizedArrival(digitizations, validation));
-        return new IncomingFeature(service, controller, new IncomingPagesController(service, handling, register, users));
+        return new IncomingFeature(service, controller, new IncomingPagesController(service, handling, register, users,
+                new IncomingPagesController.Answered(answers, dispatches)));
     }
 }

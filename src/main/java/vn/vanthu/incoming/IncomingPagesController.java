@@ -2,6 +2,8 @@ package vn.vanthu.incoming;
 
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import vn.vanthu.dispatch.Dispatch;
+import vn.vanthu.dispatch.DispatchService;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.users.UserService;
 import vn.vanthu.web.AuditTags;
@@ -22,8 +24,9 @@ import java.util.Map;
 
 /**
  * The pages of incoming documents: the clerk receives (file and metadata) and registers; the official directs
- * (lead, cooperating people, deadline); the handler sees their documents by deadline and marks progress or
- * completes; the incoming register with filters. The same services as the API, so the same rules.
+ * (lead, cooperating people, deadline); the handler sees their documents by deadline (with the draft or dispatch
+ * answering each, when one is named) and marks progress or completes; the incoming register with filters. The
+ * same services as the API, so the same rules.
  */
 public final class IncomingPagesController {
     private static final int PAGE = 200;
@@ -31,8 +34,14 @@ public final class IncomingPagesController {
     private final HandlingService handling;
     private final IncomingRegister register;
     private final UserService users;
+    private final Answered answered;
 
-    IncomingPagesController(IncomingService incoming, HandlingService handling, IncomingRegister register, UserService users) {
+    /** Which draft or dispatch answers a document, and what the caller may see of it. */
+    record Answered(AnswerLookup lookup, DispatchService dispatches) {}
+
+    IncomingPagesController(IncomingService incoming, HandlingService handling, IncomingRegister register, UserService users,
+                            Answered answered) {
+        this.answered = answered;
         this.incoming = incoming;
         this.handling = handling;
         this.register = register;
@@ -105,13 +114,14 @@ public final class IncomingPagesController {
         mine(ctx, null);
     }
 
-    private void mine(Context ctx, String notice) {
+    /** The handler's page with a notice on top (null for none). */
+    public void mine(Context ctx, String notice) {
         User caller = Auth.user(ctx);
         List<Incoming> items = incoming.list(caller, null, caller.id(), PAGE, 0).stream()
                 .sorted(Comparator.comparing((Incoming d) -> d.direction() == null || d.direction().deadline() == null
                         ? java.time.LocalDate.MAX : d.direction().deadline())).toList();
         Map<String, Object> model = new HashMap<>();
-        model.put("rows", rows(items));
+        model.put("rows", withAnswers(caller, rows(items)));
         model.put("me", caller.id());
         if (notice != null) {
             model.put("notice", notice);
@@ -163,6 +173,22 @@ public final class IncomingPagesController {
             m.put("verdicts", incoming.verdicts(d.id()).stream().map(v -> v.indication().name()).toList());
             return m;
         }).toList();
+    }
+
+    /** Each row's answering draft or dispatch, as far as the caller sees it: id, subject, status (ISSUED: offered at completion). */
+    private List<Map<String, Object>> withAnswers(User caller, List<Map<String, Object>> rows) {
+        Map<String, String> answers = answered.lookup().answers(rows.stream().map(r -> (String) r.get("id")).toList());
+        for (Map<String, Object> row : rows) {
+            String dispatchId = answers.get((String) row.get("id"));
+            if (dispatchId != null && answered.dispatches().sees(caller, dispatchId)) {
+                Dispatch d = answered.dispatches().get(dispatchId);
+                row.put("answerId", d.id());
+                row.put("answerSubject", d.subject());
+                row.put("answerStatus", d.status().name());
+                row.put("answerNumber", d.issued() == null ? null : d.issued().number());
+            }
+        }
+        return rows;
     }
 
     /** The people an official may name as lead or cooperating: enabled handlers and officials. */

@@ -106,6 +106,14 @@ final class Browser {
         Assertions.assertTrue(wide <= inner, path + " is " + wide + " px wide in a " + inner + " px window");
     }
 
+    /** The natural width of a picture once the browser has loaded it (scrolled into view; waits up to a minute). */
+    static int loadedWidth(WebDriver b, WebElement img) {
+        ((org.openqa.selenium.JavascriptExecutor) b).executeScript("arguments[0].scrollIntoView()", img);
+        Object width = new WebDriverWait(b, Duration.ofSeconds(60)).until(d -> ((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0 ? arguments[0].naturalWidth : null", img));
+        return ((Number) width).intValue();
+    }
+
     /** Saves a screenshot and the page of the browser of a test that failed. */
     static final class Screenshots implements TestWatcher {
         @Override

@@ -210,10 +210,8 @@ class DossierPagesBrowserTest {
     }
 
     private static void assertPictureShown(WebElement img) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", img);
-        Object width = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60)).until(b ->
-                ((JavascriptExecutor) b).executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0 ? arguments[0].naturalWidth : null", img));
-        assertTrue(((Number) width).intValue() <= 200, String.valueOf(width));
+        int width = Browser.loadedWidth(browser, img);
+        assertTrue(width <= 200, String.valueOf(width));
     }
 
     @Test
