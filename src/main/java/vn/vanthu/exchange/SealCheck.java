@@ -23,7 +23,8 @@ import java.security.cert.X509Certificate;
  * certificate's public key (JDK XML DSig in secure-validation mode: no weak algorithms, bounded transforms). A
  * message sealed by any other key, or changed after sealing, is refused. This check is the seal's verdict: the
  * message is not validated again by DSS (a full AdES validation of a 1.6 MB message costs a quarter of the
- * attachment's own validation, and adds nothing to a seal pinned to a known certificate).
+ * attachment's own validation; a seal pinned to a known certificate needs no trusted list, and a partner's
+ * compromised key is handled in the directory, as no revocation service is asked here).
  *
  * <pre>{@code String sealedBy = SealCheck.verify(message.dom(), organs.sealCertificate(organ));   // 422 SEAL_INVALID otherwise}</pre>
  */
