@@ -11,7 +11,8 @@
 #   dossiers, inserted by SQL) on H2 and on embedded PostgreSQL; p50 of GET /api/v1/figures (goal <= 1 s), queries per call.
 #   exchange: two instances in one JVM (H2): receiving + registering a 1 MB signed PDF as edXML vs validating it alone
 #   (EXCHANGE_RECEIVED 10 pairs), deliveries/s with exchange.in.flight 1, 2, 4, 8 (EXCHANGE_DELIVERED 16 each), heap
-#   after GC with EXCHANGE_QUEUED (10000) deliveries queued for a partner that is down.
+#   after GC with EXCHANGE_QUEUED (10000) deliveries queued for a partner that is down. EXCHANGE_PARTS (abc) picks
+#   the parts: EXCHANGE_PARTS=a scripts/bench.sh exchange runs only the first.
 #   pages: the registers and the dossier list with PAGES_OUT 100000 outgoing and PAGES_IN 100000 incoming documents
 #   (PAGES_DOSSIERS 3000 dossiers, inserted by SQL) on H2 and on embedded PostgreSQL; p95 of random pages at
 #   PAGES_USERS 8 concurrent clients signed in with a bearer token, PAGES_REQUESTS 25 each (goal p95 <= 300 ms).
@@ -266,7 +267,8 @@ exchange() {
     || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
   echo "== Exchange: receive + register vs validate (1 MB signed PDF), deliveries/s by exchange.in.flight, outbox memory"
   java ${BENCH_JAVA_OPTS:--Xmx1g} -Dorg.apache.xml.security.maxReferences=200000 \
-    -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" vn.vanthu.bench.ExchangeBench "${EXCHANGE_RECEIVED:-10}" "${EXCHANGE_DELIVERED:-16}" "${EXCHANGE_QUEUED:-10000}"
+    -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" vn.vanthu.bench.ExchangeBench "${EXCHANGE_RECEIVED:-10}" "${EXCHANGE_DELIVERED:-16}" "${EXCHANGE_QUEUED:-10000}" \
+    "${EXCHANGE_PARTS:-abc}"
 }
 
 pages() {

@@ -49,11 +49,12 @@ final class Inbox {
             throw ApiException.forbidden("SENDER_MISMATCH", "This account delivers for " + partner.organId()
                     + ", not for " + m.fromOrganId());
         }
-        SealCheck.verify(m.dom(), organs.sealCertificate(sender));
-        return m.isStatus() ? status(caller, origin, sender, m) : document(caller, origin, sender, m, xml);
+        String sealedBy = SealCheck.verify(m.dom(), organs.sealCertificate(sender));
+        return m.isStatus() ? status(caller, origin, sender, m) : document(caller, origin, sender, m, xml, sealedBy);
     }
 
-    private Map<String, Object> document(User caller, RequestOrigin origin, Organ sender, InboxMessage m, byte[] xml) {
+    private Map<String, Object> document(User caller, RequestOrigin origin, Organ sender, InboxMessage m, byte[] xml,
+                                         String sealedBy) {
         if (!m.toOrganIds().contains(ownOrganId)) {
             throw ApiException.unprocessable("NOT_ADDRESSED_TO_US", "The message is addressed to " + m.toOrganIds()
                     + ", not to " + ownOrganId, "body");
@@ -62,7 +63,7 @@ final class Inbox {
         claims.claim(sender.organId(), key, VietnamTime.now(clock));
         Incoming d;
         try {
-            d = incoming.receiveMessage(caller, origin, xml);
+            d = incoming.receiveMessage(caller, origin, xml, sealedBy);
         } catch (ApiException e) {
             if ("ALREADY_RECEIVED".equals(e.code())) {
                 incoming.message(sender.organId(), m.documentId()).ifPresent(x -> claims.done(sender.organId(), key, x.id()));

@@ -36,6 +36,15 @@ record Arrival(Incoming.Origin origin, Incoming.Metadata metadata, String sender
 
     /** An edXML message: the header gives the metadata, the message and each attachment are validated. */
     static Arrival exchange(ValidationService validation, byte[] xml, String name) {
+        return exchange(validation, xml, name, null);
+    }
+
+    /**
+     * An edXML message whose seal the caller has verified already against the sender's pinned certificate
+     * ({@code sealedBy}, its holder's name, or null when it has not): that verdict is kept for the message, which is
+     * not validated a second time; each attachment is validated.
+     */
+    static Arrival exchange(ValidationService validation, byte[] xml, String name, String sealedBy) {
         EdXmlReader.Message m = EdXmlReader.read(xml);
         String number = m.field("Code/CodeNumber");
         String notation = m.field("Code/CodeNotation");
@@ -56,10 +65,14 @@ record Arrival(Incoming.Origin origin, Incoming.Metadata metadata, String sender
         for (EdXmlReader.Attachment a : m.attachments()) {
             files.add(new Content(++n, name(a.name(), "attachment-" + n), mediaType(a.contentType()), a.bytes()));
         }
+        List<Incoming.Verdict> verdicts = new ArrayList<>();
+        if (sealedBy != null) {
+            verdicts.add(new Incoming.Verdict(0, Indication.TOTAL_PASSED, null, limit(sealedBy)));
+        }
+        verdicts.addAll(verdicts(validation, sealedBy == null ? files : files.subList(1, files.size())));
         return new Arrival(Incoming.Origin.EXCHANGE, metadata,
                 IncomingInput.optional("From/OrganId", m.field("From/OrganId"), 50),
-                IncomingInput.optional("DocumentId", m.field("DocumentId"), 200), files, verdicts(validation, files),
-                responseFor(m));
+                IncomingInput.optional("DocumentId", m.field("DocumentId"), 200), files, verdicts, responseFor(m));
     }
 
     /** ResponseFor names both the organ and the document, or is absent; one without the other is refused. */

@@ -82,11 +82,13 @@ public final class IncomingService {
     }
 
     /**
-     * An edXML message delivered by the exchange from a partner the caller has checked (seal, sender, addressee):
-     * kept as RECEIVED like one a clerk uploads, its signatures validated; 409 ALREADY_RECEIVED when kept already.
+     * An edXML message delivered by the exchange from a partner the caller has checked (sender, addressee, and the
+     * seal against the partner's pinned certificate, held by {@code sealedBy}): kept as RECEIVED like one a clerk
+     * uploads, the seal's verdict TOTAL_PASSED by {@code sealedBy}, the attachments' signatures validated;
+     * 409 ALREADY_RECEIVED when kept already.
      */
-    public Incoming receiveMessage(User partner, RequestOrigin origin, byte[] xml) {
-        return receive(partner, origin, Arrival.exchange(validation, xml, "edxml.xml"));
+    public Incoming receiveMessage(User partner, RequestOrigin origin, byte[] xml, String sealedBy) {
+        return receive(partner, origin, Arrival.exchange(validation, xml, "edxml.xml", sealedBy));
     }
 
     /** The document a sender's message became, if it is kept (returned ones included). */

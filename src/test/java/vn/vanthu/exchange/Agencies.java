@@ -28,11 +28,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public final class Agencies {
     public static final String A_ID = "000.00.12.H56";
+    public static final String A_NAME = "Sở Khoa học và Công nghệ tỉnh Thái Bình";
     public static final String B_ID = "000.00.01.H56";
     public static final String B_NAME = "Sở Nội vụ tỉnh Thái Bình";
     /** The seal certificate followed by its issuing CA: the chain up to (not including) the anchor. */
     public static final String SEAL = read("keystore-samples/seal.crt") + read("keystore-samples/issuing-ca.crt");
     public static final String ROOT = read("keystore-samples/root-ca.crt");
+    /** A person's certificate under the same root: a valid certificate, but not the key A seals with. */
+    static final String OTHER_KEY = read("keystore-samples/official1.crt") + read("keystore-samples/issuing-ca.crt");
 
     private Agencies() {}
 
@@ -50,10 +53,10 @@ public final class Agencies {
     /** Each side lists the other and holds the token the other issued it. Answers the token B accepts from A. */
     public static String link(TestServer a, TestServer b) {
         created(a.postJson("/api/v1/organs", "admin", organ(B_ID, B_NAME, b)));
-        created(b.postJson("/api/v1/organs", "admin", organ(A_ID, "Sở Khoa học và Công nghệ tỉnh Thái Bình", a)));
+        created(b.postJson("/api/v1/organs", "admin", organ(A_ID, A_NAME, a)));
         String forB = created(a.postJson("/api/v1/organs/" + B_ID + "/tokens", "admin", Map.of("expiresInDays", 30))).path("token").asText();
         String forA = created(b.postJson("/api/v1/organs/" + A_ID + "/tokens", "admin", Map.of())).path("token").asText();
-        ok(put(b, "/api/v1/organs/" + A_ID, organ(A_ID, "Sở Khoa học và Công nghệ tỉnh Thái Bình", a, forB)));
+        ok(put(b, "/api/v1/organs/" + A_ID, organ(A_ID, A_NAME, a, forB)));
         ok(put(a, "/api/v1/organs/" + B_ID, organ(B_ID, B_NAME, b, forA)));
         return forA;
     }

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.vanthu.exchange.Agencies.A_ID;
+import static vn.vanthu.exchange.Agencies.A_NAME;
 import static vn.vanthu.exchange.Agencies.B_ID;
 import static vn.vanthu.exchange.Agencies.B_NAME;
 
@@ -82,6 +83,10 @@ class TwoAgenciesTest {
         JsonNode detail = b.get("/api/v1/incoming/" + incomingId, "clerk").json();
         assertEquals("EXCHANGE", detail.path("origin").asText(), detail.toString());
         assertTrue(detail.path("responseFor").isNull(), "A's dispatch answers nothing: " + detail);
+        assertEquals(List.of("0 TOTAL_PASSED " + A_NAME, "1 TOTAL_PASSED Nguyễn Hữu Thắng", "1 TOTAL_PASSED " + A_NAME),
+                java.util.stream.StreamSupport.stream(detail.path("signatures").spliterator(), false).map(v -> v.path("file").asText()
+                        + " " + v.path("indication").asText() + " " + v.path("signedBy").asText()).toList(),
+                "the message's seal by A, then the PDF's signature and seal, each with its verdict");
 
         TestServer.Response replay = Agencies.postXml(b, tokenAtB, xml.getBytes(StandardCharsets.UTF_8));
         assertEquals(409, replay.status(), replay.text());
@@ -93,7 +98,7 @@ class TwoAgenciesTest {
                 v -> v.path("items").path(0).path("latestStatus").path("code").asText().equals("03"), "status 03 from B");
         assertEquals(List.of("01", "03"), statuses.path("items").path(0).path("statuses").findValuesAsText("code"));
 
-        String reply = Agencies.signed(b, List.of("Sở Khoa học và Công nghệ tỉnh Thái Bình"));
+        String reply = Agencies.signed(b, List.of(A_NAME));
         JsonNode named = Agencies.ok(Agencies.put(b, "/api/v1/dispatches/" + reply + "/response-for", "clerk",
                 Map.of("incomingId", incomingId)));
         assertEquals(documentId, named.path("documentId").asText(), named.toString());
@@ -139,6 +144,34 @@ class TwoAgenciesTest {
         assertTrue(refused.size() >= 4, "each refusal is an audit event: " + refused);
         refused.forEach(e -> assertEquals("FAILED", e.path("outcome").asText(), e.toString()));
         assertFalse(b.get("/api/v1/incoming", "clerk").json().path("items").toString().contains("đã sửa"), "nothing kept");
+    }
+
+    @Test
+    void the_inbox_refuses_a_message_sealed_by_another_key_than_the_one_pinned_for_its_sender_or_with_a_changed_seal() {
+        String id = Agencies.issued(a, List.of(B_ID));
+        String documentId = a.get("/api/v1/dispatches/" + id, "clerk").json().path("documentId").asText();
+        String xml = new String(a.get("/api/v1/dispatches/" + id + "/edxml", "clerk").body(), StandardCharsets.UTF_8);
+        Map<String, Object> otherKey = new java.util.HashMap<>(Agencies.organ(A_ID, A_NAME, a));
+        otherKey.put("certificate", Agencies.OTHER_KEY);
+        Agencies.ok(Agencies.put(b, "/api/v1/organs/" + A_ID, otherKey));
+        TestServer.Response sealedByAnother;
+        try {
+            sealedByAnother = Agencies.postXml(b, tokenAtB, xml.getBytes(StandardCharsets.UTF_8));
+        } finally {
+            Agencies.ok(Agencies.put(b, "/api/v1/organs/" + A_ID, Agencies.organ(A_ID, A_NAME, a)));
+        }
+        assertEquals(422, sealedByAnother.status(), sealedByAnother.text());
+        assertEquals("SEAL_INVALID", sealedByAnother.errorCode());
+
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("<ds:SignatureValue[^>]*>(.)").matcher(xml);
+        assertTrue(value.find(), xml.substring(xml.length() - 3000));
+        String changed = xml.substring(0, value.start(1)) + (value.group(1).equals("A") ? "B" : "A") + xml.substring(value.end(1));
+        TestServer.Response changedSeal = Agencies.postXml(b, tokenAtB, changed.getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, changedSeal.status(), changedSeal.text());
+        assertEquals("SEAL_INVALID", changedSeal.errorCode());
+        assertEquals(List.of(), incomingOf(documentId), "nothing kept");
+        Agencies.ok(Agencies.postXml(b, tokenAtB, xml.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, incomingOf(documentId).size(), "the message as sealed is taken once A's own certificate is pinned again");
     }
 
     @Test
