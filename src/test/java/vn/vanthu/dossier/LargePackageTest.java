@@ -1,21 +1,6 @@
 package vn.vanthu.dossier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eu.europa.esig.dss.enumerations.DigestAlgorithm;
-import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.enumerations.SignaturePackaging;
-import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.DigestDocument;
-import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
-import eu.europa.esig.dss.token.Pkcs12SignatureToken;
-import eu.europa.esig.dss.xades.DSSObject;
-import eu.europa.esig.dss.xades.XAdESSignatureParameters;
-import eu.europa.esig.dss.xades.reference.CanonicalizationTransform;
-import eu.europa.esig.dss.xades.reference.DSSReference;
-import eu.europa.esig.dss.xades.signature.ManifestBuilder;
-import eu.europa.esig.dss.xades.signature.XAdESService;
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.signature.Manifest;
 import org.junit.jupiter.api.AfterAll;
@@ -23,18 +8,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import vn.vanthu.store.Hashes;
 import vn.vanthu.support.Databases;
 import vn.vanthu.support.Multipart;
 import vn.vanthu.support.TestServer;
 
-import javax.xml.crypto.dsig.CanonicalizationMethod;
 import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.File;
-import java.security.KeyStore;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -149,7 +127,7 @@ class LargePackageTest {
     private static byte[] resealWithAManifest(String dossier) throws Exception {
         Map<String, byte[]> files = DossierPackages.unzip(s.get("/api/v1/dossiers/" + dossier + "/package", "clerk").body());
         var stored = s.postMultipart("/api/v1/documents", "clerk",
-                new Multipart().file("file", "signatures.xml", "application/xml", sealWithAManifest(files)));
+                new Multipart().file("file", "signatures.xml", "application/xml", OldPackageSeals.manifest(files)));
         assertEquals(201, stored.status(), stored.text());
         s.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE dossiers SET seal_sha256 = :s WHERE id = :id")
                 .bind("s", stored.json().path("sha256").asText()).bind("id", dossier).execute());
@@ -170,50 +148,5 @@ class LargePackageTest {
             manifest.appendChild(doc.createElementNS("http://www.w3.org/2000/09/xmldsig#", "ds:Reference"));
         }
         return manifest;
-    }
-
-    /**
-     * The seal as an earlier version made it (level B; renewal takes it to LTA): METS.xml signed directly, every
-     * other file through a signed ds:Manifest inside the signature, by path and SHA-256.
-     */
-    private static byte[] sealWithAManifest(Map<String, byte[]> files) throws Exception {
-        List<DSSReference> entries = new ArrayList<>();
-        files.forEach((name, bytes) -> {
-            if (!name.equals("METS.xml") && !name.startsWith("META-INF/")) {
-                entries.add(reference("r-m-" + entries.size(), name, new DigestDocument(DigestAlgorithm.SHA256,
-                        java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(Hashes.sha256Hex(bytes))), name)));
-            }
-        });
-        DSSDocument manifest = new ManifestBuilder("package-manifest", entries).build();
-        DSSReference toManifest = reference("r-manifest", "#package-manifest", manifest);
-        toManifest.setType("http://www.w3.org/2000/09/xmldsig#Manifest");
-        toManifest.setTransforms(List.of(new CanonicalizationTransform(CanonicalizationMethod.EXCLUSIVE)));
-        DSSDocument mets = new InMemoryDocument(files.get("METS.xml"), "METS.xml");
-        try (Pkcs12SignatureToken token = new Pkcs12SignatureToken(new File("keystore-samples/seal.p12"),
-                new KeyStore.PasswordProtection("123456".toCharArray()))) {
-            DSSPrivateKeyEntry key = token.getKeys().get(0);
-            XAdESSignatureParameters p = new XAdESSignatureParameters();
-            p.setSignatureLevel(SignatureLevel.XAdES_BASELINE_B);
-            p.setSignaturePackaging(SignaturePackaging.DETACHED);
-            p.setDigestAlgorithm(DigestAlgorithm.SHA256);
-            p.setSigningCertificate(key.getCertificate());
-            p.setCertificateChain(key.getCertificateChain());
-            p.setReferences(List.of(reference("r-mets", "METS.xml", mets), toManifest));
-            DSSObject object = new DSSObject();
-            object.setContent(manifest);
-            p.setObjects(List.of(object));
-            XAdESService dss = new XAdESService(new CommonCertificateVerifier());
-            var value = token.sign(dss.getDataToSign(List.of(mets), p), DigestAlgorithm.SHA256, key);
-            return dss.signDocument(List.of(mets), p, value).openStream().readAllBytes();
-        }
-    }
-
-    private static DSSReference reference(String id, String uri, DSSDocument contents) {
-        DSSReference r = new DSSReference();
-        r.setId(id);
-        r.setUri(uri);
-        r.setContents(contents);
-        r.setDigestMethodAlgorithm(DigestAlgorithm.SHA256);
-        return r;
     }
 }
