@@ -58,7 +58,7 @@ java_bench() {
   local cls=$1; shift
   if [ -f "target/test-classes/vn/vanthu/bench/$cls.class" ]; then
     echo "== $cls"
-    java ${BENCH_JAVA_OPTS:--Xmx2g} -Dorg.apache.xml.security.maxReferences=200000 -cp "target/vanthu.jar:target/test-classes" "vn.vanthu.bench.$cls" "$@"
+    java ${BENCH_JAVA_OPTS:--Xmx2g} -cp "target/vanthu.jar:target/test-classes" "vn.vanthu.bench.$cls" "$@"
   fi
 }
 
@@ -255,7 +255,7 @@ figures() {
   [ -f target/bench.classpath ] && [ target/bench.classpath -nt pom.xml ] \
     || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
   echo "== Figures of electronic processing: one year of a large department, on H2 and on PostgreSQL"
-  java ${BENCH_JAVA_OPTS:--Xmx1g} -Dorg.apache.xml.security.maxReferences=200000 \
+  java ${BENCH_JAVA_OPTS:--Xmx1g} \
     -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" vn.vanthu.bench.FiguresBench \
     "${FIGURES_OUT:-20000}" "${FIGURES_IN:-60000}" "${FIGURES_DOSSIERS:-3000}" "${FIGURES_RUNS:-21}"
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -266,7 +266,7 @@ exchange() {
   [ -f target/bench.classpath ] && [ target/bench.classpath -nt pom.xml ] \
     || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
   echo "== Exchange: receive + register vs validate (1 MB signed PDF), deliveries/s by exchange.in.flight, outbox memory"
-  java ${BENCH_JAVA_OPTS:--Xmx1g} -Dorg.apache.xml.security.maxReferences=200000 \
+  java ${BENCH_JAVA_OPTS:--Xmx1g} \
     -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" vn.vanthu.bench.ExchangeBench "${EXCHANGE_RECEIVED:-10}" "${EXCHANGE_DELIVERED:-16}" "${EXCHANGE_QUEUED:-10000}" \
     "${EXCHANGE_PARTS:-abc}"
 }
@@ -276,7 +276,7 @@ pages() {
   [ -f target/bench.classpath ] && [ target/bench.classpath -nt pom.xml ] \
     || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
   echo "== Pages under load: registers and dossier list, ${PAGES_USERS:-8} concurrent users, on H2 and on PostgreSQL"
-  java ${BENCH_JAVA_OPTS:--Xmx1g} -Dorg.apache.xml.security.maxReferences=200000 \
+  java ${BENCH_JAVA_OPTS:--Xmx1g} \
     -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
     vn.vanthu.bench.PagesBench "${PAGES_OUT:-100000}" "${PAGES_IN:-100000}" "${PAGES_DOSSIERS:-3000}" \
     "${PAGES_USERS:-8}" "${PAGES_REQUESTS:-25}" ${PAGES_DB:-}

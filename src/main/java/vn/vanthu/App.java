@@ -35,7 +35,6 @@ import vn.vanthu.pki.DevPki;
 import vn.vanthu.pki.PkiController;
 import vn.vanthu.signing.SigningFeature;
 import vn.vanthu.signing.shortcuts.Shortcuts;
-import vn.vanthu.signing.shortcuts.XmlSecurityLimits;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.store.H2Backup;
@@ -99,7 +98,6 @@ public final class App implements AutoCloseable {
     /** With the clock every feature reads the time from (tests move it). */
     public static App create(AppConfig config, Clock clock) {
         long t0 = System.nanoTime();
-        XmlSecurityLimits.require();   // Main raised it; a package seal must not fail on Santuario's default
         Shortcuts.install(config.dssShortcuts());   // before any feature uses DSS
         // The development PKI's keystores load while the database migrates: both are start-up's slowest steps.
         CompletableFuture<DevPki> devPkiLoad = config.pki().devPki()

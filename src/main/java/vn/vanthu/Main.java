@@ -2,18 +2,12 @@ package vn.vanthu;
 
 import vn.vanthu.config.ConfigException;
 import vn.vanthu.config.ConfigLoader;
-import vn.vanthu.signing.shortcuts.XmlSecurityLimits;
 
 /** {@code java -jar target/vanthu.jar}: reads the configuration, starts, and stops cleanly on SIGTERM. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        // Santuario reads its manifest limit once, JVM-wide, with no per-use setting: first thing, a value
-        // given on the command line kept.
-        if (System.getProperty(XmlSecurityLimits.PROPERTY) == null) {
-            System.setProperty(XmlSecurityLimits.PROPERTY, XmlSecurityLimits.VALUE);
-        }
         App app;
         try {
             app = App.create(ConfigLoader.load(System.getenv()));

@@ -85,7 +85,7 @@ public final class Routes {
         r.add(GET, "/api/v1/audit/verify", Set.of(AUDITOR, ADMIN), "audit", "Recompute the audit hash chain", NONE, c.audit()::verify);
         r.add(POST, "/api/v1/admin/backup", Set.of(ADMIN), "backup", "Online backup of the embedded H2 database (a ZIP); 409 on PostgreSQL, which pg_dump backs up", NONE, c.backup()::backup);
 
-        r.add(POST, "/api/v1/documents", Set.of(OFFICIAL, CLERK, ADMIN), "documents", "Store a document by its SHA-256", MULTIPART, c.documents()::upload);
+        r.add(POST, "/api/v1/documents", Set.of(OFFICIAL, CLERK, ADMIN), "documents", "Store a document by its SHA-256", MULTIPART, c.documents()::upload, vn.vanthu.documents.DocumentController.UPLOAD);
         r.add(GET, "/api/v1/documents/{sha256}", ANY_USER, "documents", "Fetch a stored document (integrity re-checked)", NONE, c.documents()::download);
 
         if (c.devPki() != null) {
@@ -115,7 +115,7 @@ public final class Routes {
         declareDossiers(r, c.dossiers());
         r.add(GET, "/api/v1/jobs/{id}", ANY_USER, "jobs", "A background job (its creator or an admin): state, done, total, errors", NONE, c.jobs()::get);
         r.add(POST, "/api/v1/digitizations", Set.of(CLERK), "digitization", "Digitize a paper document: multipart scan parts (PDF, TIFF, JPEG, PNG) and metadata {numberSymbol, documentDate, issuingOrgan, documentType, subject, paperPages} → 202 {jobId, digitizationId}", MULTIPART, c.digitizations()::create, PaperMetadata.FIELDS);
-        r.add(POST, "/api/v1/digitizations/batches", Set.of(CLERK), "digitization", "Digitize a paper dossier in one job: multipart archive (ZIP of scans) and documents (CSV, one row per scan: file, numberSymbol, documentDate, issuingOrgan, documentType, subject, paperPages) and optionally dossierId (an OPEN dossier the caller may file into: the documents are filed there at the end of the job) → 202 {jobId, digitizationIds}", MULTIPART, c.digitizations()::createBatch);
+        r.add(POST, "/api/v1/digitizations/batches", Set.of(CLERK), "digitization", "Digitize a paper dossier in one job: multipart archive (ZIP of scans) and documents (CSV, one row per scan: file, numberSymbol, documentDate, issuingOrgan, documentType, subject, paperPages) and optionally dossierId (an OPEN dossier the caller may file into: the documents are filed there at the end of the job) → 202 {jobId, digitizationIds}", MULTIPART, c.digitizations()::createBatch, vn.vanthu.digitization.DigitizationController.BATCH);
         r.add(GET, "/api/v1/digitizations/{id}", Set.of(CLERK, AUDITOR, ADMIN), "digitization", "A digitization: metadata, state, the suggestions read from page 1", NONE, c.digitizations()::get);
         r.add(POST, "/api/v1/digitizations/{id}/suggestions/accept", Set.of(CLERK), "digitization", "Confirm suggestions read from page 1 {fields: [numberSymbol, documentDate, issuingOrgan]}: they replace those metadata fields", JSON, c.digitizations()::accept, DigitizationController.ACCEPT);
         r.add(GET, "/api/v1/digitizations/{id}/file", Set.of(CLERK, AUDITOR, ADMIN), "digitization", "The searchable PDF/A-2b (409 until its job is DONE)", NONE, c.digitizations()::file);
@@ -195,7 +195,7 @@ public final class Routes {
         r.add(POST, "/api/v1/dispatches/{id}/sign", Set.of(OFFICIAL), "dispatches", "The official named as signer signs {keyId, pin, visible?} → SIGNED", JSON, d::sign, DispatchController.SIGN);
         r.add(POST, "/api/v1/dispatches/{id}/sign/prepare", Set.of(OFFICIAL), "dispatches", "Two-step signing by the named official, step 1: {certificate (PEM chain), visible?} → dataToSign", JSON, d::prepare, DispatchController.PREPARE);
         r.add(POST, "/api/v1/dispatches/{id}/sign/{preparationId}/complete", Set.of(OFFICIAL), "dispatches", "Two-step signing, step 2: {signatureValue} → SIGNED", JSON, d::complete, vn.vanthu.web.Requests.SIGNATURE);
-        r.add(POST, "/api/v1/dispatches/{id}/attachments", Set.of(OFFICIAL, CLERK), "dispatches", "Add an appendix in a separate PDF (multipart file) while DRAFT or SIGNED", MULTIPART, d::attach);
+        r.add(POST, "/api/v1/dispatches/{id}/attachments", Set.of(OFFICIAL, CLERK), "dispatches", "Add an appendix in a separate PDF (multipart file) while DRAFT or SIGNED", MULTIPART, d::attach, DispatchController.ATTACH);
         r.add(POST, "/api/v1/dispatches/{id}/issue", Set.of(CLERK), "dispatches", "Number, date and seal a signed dispatch {keyId, pin} → ISSUED", JSON, d::issue, DispatchController.ISSUE);
         r.add(GET, "/api/v1/registers/outgoing", Set.of(CLERK, AUDITOR, ADMIN), "dispatches", "The outgoing register of a year (format json paged, csv streamed, or pdf)", NONE, d::outgoingRegister);
     }

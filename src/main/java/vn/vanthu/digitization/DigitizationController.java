@@ -36,6 +36,11 @@ public final class DigitizationController {
             .withValues(DigitizationService.SUGGESTED));
 
     private static final long MAX_CSV_BYTES = 4L * 1024 * 1024;
+    /** Scan parts of one digitization. */
+    public static final int MAX_SCANS = 100;
+    /** A paper dossier in one job: the ZIP of scans, the CSV of its documents, the dossier to file into. */
+    public static final BodySpec BATCH = BodySpec.form(vn.vanthu.web.FieldSpec.text("dossierId", 40))
+            .withFiles(vn.vanthu.web.FilePart.one("archive"), vn.vanthu.web.FilePart.one("documents", MAX_CSV_BYTES));
     private final DigitizationService service;
     private final Batches batches;
 

@@ -23,6 +23,12 @@ import java.util.Map;
  * PDF to download. The same service as the API, so the same rules.
  */
 public final class DigitizationPagesController {
+    /** The digitization form: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec CREATE = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.text("paperPages", 6).required(), vn.vanthu.web.FieldSpec.text("numberSymbol", 100), vn.vanthu.web.FieldSpec.text("documentDate", 10),
+            vn.vanthu.web.FieldSpec.text("issuingOrgan", 500), vn.vanthu.web.FieldSpec.text("documentType", 100), vn.vanthu.web.FieldSpec.text("subject", 2000))
+            .withFiles(vn.vanthu.web.FilePart.many("scan", DigitizationController.MAX_SCANS));
+    /** The accept-suggestions form: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec ACCEPT = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.list("fields", DigitizationService.SUGGESTED.size(), 0).withValues(DigitizationService.SUGGESTED));
     /** Seconds between reloads of a digitization's page while its job runs. */
     static final int REFRESH_SECONDS = 2;
     private final DigitizationService service;

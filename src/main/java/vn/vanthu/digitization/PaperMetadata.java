@@ -20,7 +20,8 @@ public record PaperMetadata(String numberSymbol, String documentDate, String iss
     /** The metadata part as checked before anything is stored and as /openapi.json documents it. */
     public static final BodySpec FIELDS = BodySpec.part("metadata", FieldSpec.text("numberSymbol", 100),
             FieldSpec.date("documentDate"), FieldSpec.text("issuingOrgan", 500), FieldSpec.text("documentType", 100),
-            FieldSpec.text("subject", 2000), FieldSpec.integer("paperPages"));   // its range is the feature's check (INVALID_PAPER_PAGES)
+            FieldSpec.text("subject", 2000), FieldSpec.integer("paperPages"))
+            .withFiles(vn.vanthu.web.FilePart.many("scan", DigitizationController.MAX_SCANS));   // its range is the feature's check (INVALID_PAPER_PAGES)
 
     /** Checks each field; {@code maxPages} bounds paperPages. */
     PaperMetadata validated(int maxPages) {

@@ -25,7 +25,8 @@ public final class CopyController {
     /** The form fields of a copy: checked before anything is stored or reserved, and documented. */
     public static final BodySpec FIELDS = BodySpec.form(FieldSpec.text("source", DraftFields.USER_ID),
             FieldSpec.text("copyNumber", CopyForms.COPY_NUMBER), FieldSpec.text("digitizationId", DraftFields.USER_ID), FieldSpec.oneOf("form", java.util.List.of("SY", "SL", "TrS")),
-            FieldSpec.text("pages", CopyForms.PAGES), FieldSpec.text("keyId", DraftFields.KEY_ID), FieldSpec.text("pin", DraftFields.PIN));
+            FieldSpec.text("pages", CopyForms.PAGES), FieldSpec.text("keyId", DraftFields.KEY_ID), FieldSpec.text("pin", DraftFields.PIN))
+            .withFiles(vn.vanthu.web.FilePart.one("file"));
 
     private final Copies copies;
 

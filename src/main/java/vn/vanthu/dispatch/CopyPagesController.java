@@ -25,6 +25,9 @@ import java.util.Map;
  * same service as the API, so the same rules.
  */
 public final class CopyPagesController {
+    /** The copy form: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec CREATE = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.text("source", 40), vn.vanthu.web.FieldSpec.text("copyNumber", 60), vn.vanthu.web.FieldSpec.text("form", 3).required(), vn.vanthu.web.FieldSpec.text("pages", 100),
+            vn.vanthu.web.FieldSpec.text("keyId", 100).required(), vn.vanthu.web.FieldSpec.text("pin", 64).required()).withFiles(vn.vanthu.web.FilePart.one("file"));
     private final Copies copies;
     private final DispatchService dispatches;
     private final KeyService keys;

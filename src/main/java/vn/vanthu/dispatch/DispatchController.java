@@ -31,8 +31,10 @@ import java.util.Optional;
  * <pre>{@code r.add(POST, "/api/v1/dispatches/{id}/issue", Set.of(CLERK), …, JSON, dispatchController::issue);}</pre>
  */
 public final class DispatchController {
+    /** An appendix: one file part: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec ATTACH = vn.vanthu.web.BodySpec.form().withFiles(vn.vanthu.web.FilePart.one("file"));
     /** The JSON fields of create (its metadata part), sign and issue, checked and documented from one place. */
-    public static final BodySpec CREATE = DraftFields.METADATA;
+    public static final BodySpec CREATE = DraftFields.METADATA.withFiles(vn.vanthu.web.FilePart.one("file"));
     public static final BodySpec SIGN = DraftFields.SIGN;
     public static final BodySpec ISSUE = DraftFields.ISSUE;
     public static final BodySpec PREPARE = DraftFields.PREPARE;

@@ -23,6 +23,8 @@ import java.util.Map;
  * with key and PIN; each draft's page where the signature will land), and the outgoing register with filters. The same service calls as the API.
  */
 public final class DispatchPagesController {
+    /** The sign and issue forms: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec KEY_AND_PIN = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.text("keyId", 200).required(), vn.vanthu.web.FieldSpec.text("pin", 64).required());
     private static final int PAGE = 100;
     private final DispatchService dispatches;
     private final Issuing issuing;

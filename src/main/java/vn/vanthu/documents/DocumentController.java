@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * may not see is answered 404 like one never stored.
  */
 public final class DocumentController {
+    /** The upload: one file part: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec UPLOAD = vn.vanthu.web.BodySpec.form().withFiles(vn.vanthu.web.FilePart.one("file"));
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final java.util.Set<String> SERVABLE = java.util.Set.of("application/pdf", "application/xml",
             "application/pkcs7-mime", "application/pkcs7-signature", "application/vnd.etsi.asic-e+zip", "application/zip",

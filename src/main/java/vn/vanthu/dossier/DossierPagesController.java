@@ -33,6 +33,16 @@ import java.util.Map;
  * renewal and submission. The same services as the API, so the same rules.
  */
 public final class DossierPagesController {
+    /** The open form: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec OPEN = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.text("catalogueSymbol", 50).required(), vn.vanthu.web.FieldSpec.text("year", 4).required());
+    /** The file form: an issued dispatch, or an upload and its metadata: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec FILE = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.text("dispatchId", 40), vn.vanthu.web.FieldSpec.text("kind", 20), vn.vanthu.web.FieldSpec.text("numberSymbol", 100),
+            vn.vanthu.web.FieldSpec.text("documentDate", 20), vn.vanthu.web.FieldSpec.text("issuingOrgan", 500), vn.vanthu.web.FieldSpec.text("documentType", 100), vn.vanthu.web.FieldSpec.text("subject", 2000))
+            .withFiles(vn.vanthu.web.FilePart.one("file"));
+    /** The close form: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec CLOSE = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.text("keyId", 100).required(), vn.vanthu.web.FieldSpec.text("pin", 64).required());
+    /** The renew and submit forms (their CSRF token only): its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec NO_FIELDS = vn.vanthu.web.BodySpec.form();
     private static final int MAX_LISTED = 10_000;
     private static final int DUE_DAYS = 30;
     private final DossierService dossiers;

@@ -11,7 +11,7 @@ public record NewItem(String kind, String numberSymbol, String documentDate, Str
             vn.vanthu.web.FieldSpec.oneOf("kind", java.util.List.of("INCOMING", "OTHER")),
             vn.vanthu.web.FieldSpec.text("numberSymbol", 100), vn.vanthu.web.FieldSpec.date("documentDate"),
             vn.vanthu.web.FieldSpec.text("issuingOrgan", 300), vn.vanthu.web.FieldSpec.text("documentType", 100),
-            vn.vanthu.web.FieldSpec.text("subject", 1000));
+            vn.vanthu.web.FieldSpec.text("subject", 1000)).withFiles(vn.vanthu.web.FilePart.one("file"));
 
     static int max(String field) {
         return FIELDS.field(field).maxLength();

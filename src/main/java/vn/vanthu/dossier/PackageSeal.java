@@ -5,6 +5,7 @@ import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.cms.CMSSignedData;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import vn.vanthu.limits.InputLimits;
 import vn.vanthu.signing.Level;
 import vn.vanthu.signing.SignDocument;
 import vn.vanthu.signing.SigningKey;
@@ -23,11 +24,12 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * The seal of an archival package: one detached XAdES-BASELINE-LTA signature by the agency seal with a
- * reference to {@code METS.xml} and to a signed {@code ds:Manifest} listing every other file by its path and
- * SHA-256, kept as {@code META-INF/signatures.xml}. Sealing reads no file but METS.xml (the others' SHA-256 is
- * known), and each archive timestamp, at sealing and at renewal, hashes METS.xml and the manifest, not the whole
- * package.
+ * The seal of an archival package: one detached XAdES-BASELINE-LTA signature by the agency seal over
+ * {@code METS.xml}, which lists every other file with its SHA-256, kept as {@code META-INF/signatures.xml}.
+ * Sealing reads no file but METS.xml, and each archive timestamp, at sealing and at renewal, hashes METS.xml.
+ * Seals made by earlier versions are renewed too: with a reference per file (every file is needed), or over
+ * METS.xml and a {@code ds:Manifest} of every other file (METS.xml is all DSS needs) when the manifest lists at
+ * most the 30 references Santuario's secure validation reads (a larger one: 422 TOO_COMPLEX).
  *
  * <pre>{@code byte[] seal = packageSeal.seal(entries, key); byte[] renewed = packageSeal.renew(seal, entries);}</pre>
  */
@@ -41,16 +43,25 @@ final class PackageSeal {
     }
 
     byte[] seal(List<PackageEntry> entries, SigningKey key) {
-        List<SignDocument> files = files(entries);
-        return signing.sealPackage(files.get(0), files.subList(1, files.size()), Level.LTA, key).bytes();
+        return signing.sealPackage(files(entries).get(0), Level.LTA, key).bytes();
     }
 
     byte[] renew(byte[] seal, List<PackageEntry> entries) {
-        // The archive timestamp covers what SignedInfo references: METS.xml and the manifest, so METS.xml is all
-        // DSS needs; a seal made before the manifest (a reference per file) needs every file.
+        // The archive timestamp covers what SignedInfo references: METS.xml (and an earlier seal's manifest, which
+        // is inside the seal), so METS.xml is all DSS needs; a seal with a reference per file needs every file.
         List<SignDocument> files = files(entries);
-        List<SignDocument> referenced = hasManifest(seal) ? files.subList(0, 1) : files;
+        if (hasManifest(seal) && files.size() - 1 > InputLimits.REFERENCES_PER_SIGNATURE) {
+            throw InputLimits.tooComplex("the package was sealed by an earlier version with a ds:Manifest of " + (files.size() - 1)
+                    + " files; XML signature validation reads at most " + InputLimits.REFERENCES_PER_SIGNATURE
+                    + " references in a manifest, so its seal can be neither checked nor renewed here", "file");
+        }
+        List<SignDocument> referenced = referencesEveryFile(seal) ? files : files.subList(0, 1);
         return signing.extend(SignDocument.of(seal, "signatures.xml"), referenced, Level.LTA).bytes();
+    }
+
+    /** A seal made before the manifest: SignedInfo references each file (the metadata files are in every package). */
+    private static boolean referencesEveryFile(byte[] seal) {
+        return !hasManifest(seal) && new String(seal, StandardCharsets.UTF_8).contains("URI=\"metadata/");
     }
 
     private static boolean hasManifest(byte[] seal) {

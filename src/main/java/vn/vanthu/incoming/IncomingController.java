@@ -27,7 +27,9 @@ import java.util.Map;
  */
 public final class IncomingController {
     /** The JSON of receive (its metadata part), direct, progress, complete and return, from one declaration each. */
-    public static final BodySpec RECEIVE = IncomingInput.METADATA_SPEC;
+    public static final BodySpec RECEIVE = IncomingInput.METADATA_SPEC.withTexts(
+            vn.vanthu.web.FieldSpec.text("digitizationId", 40), vn.vanthu.web.FieldSpec.oneOf("scanned", List.of("true", "false")),
+            vn.vanthu.web.FieldSpec.oneOf("register", List.of("true", "false"))).withFiles(vn.vanthu.web.FilePart.one("file"));
     public static final BodySpec DIRECT = IncomingInput.DIRECTION_SPEC;
     public static final BodySpec PROGRESS = IncomingInput.PROGRESS_SPEC;
     public static final BodySpec COMPLETE = IncomingInput.COMPLETION_SPEC;

@@ -23,7 +23,7 @@ final class IncomingInput {
     static final int TYPE = 100;
     static final int SUBJECT = 1000;
     static final int TEXT = 2000;
-    private static final int MAX_COOPERATORS = 50;
+    static final int MAX_COOPERATORS = 50;
     private static final int USER_ID = 40;
     private static final int UNIT = 200;
 

@@ -29,6 +29,20 @@ import java.util.Map;
  * same services as the API, so the same rules.
  */
 public final class IncomingPagesController {
+    /** The receive form (checkboxes: "on" when ticked): its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec RECEIVE = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.text("sendingOrgan", 500).required(), vn.vanthu.web.FieldSpec.text("numberSymbol", 100).required(),
+            vn.vanthu.web.FieldSpec.text("documentDate", 20).required(), vn.vanthu.web.FieldSpec.text("documentType", 100).required(), vn.vanthu.web.FieldSpec.text("subject", 2000).required(),
+            vn.vanthu.web.FieldSpec.text("urgency", 20), vn.vanthu.web.FieldSpec.text("secret", 5), vn.vanthu.web.FieldSpec.text("scanned", 5), vn.vanthu.web.FieldSpec.text("register", 5))
+            .withFiles(vn.vanthu.web.FilePart.one("file"));
+    /** The direct form: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec DIRECT = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.text("leadUserId", 40).required(), vn.vanthu.web.FieldSpec.text("leadUnit", 200),
+            vn.vanthu.web.FieldSpec.list("cooperatingUserIds", IncomingInput.MAX_COOPERATORS, 40), vn.vanthu.web.FieldSpec.text("deadline", 20), vn.vanthu.web.FieldSpec.text("comment", 4000));
+    /** The progress form: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec PROGRESS = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.text("note", 4000));
+    /** The complete form: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec COMPLETE = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.text("result", 20).required(), vn.vanthu.web.FieldSpec.text("dispatchId", 40), vn.vanthu.web.FieldSpec.text("note", 4000));
+    /** The register form (its CSRF token only): its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec REGISTER = vn.vanthu.web.BodySpec.form();
     private static final int PAGE = 200;
     private final IncomingService incoming;
     private final HandlingService handling;

@@ -34,7 +34,8 @@ public final class KeyController {
             .orJson(BodySpec.json(FieldSpec.text("id", Registrations.ID_LENGTH), FieldSpec.text("owner", Registrations.OWNER),
                     FieldSpec.text("library", Registrations.LIBRARY), FieldSpec.integer("slot"),
                     FieldSpec.text("tokenLabel", Registrations.TOKEN_LABEL), FieldSpec.text("alias", Registrations.ALIAS),
-                    FieldSpec.text("pin", PIN), FieldSpec.oneOf("purpose", List.of(KeyInfo.PERSONAL, KeyInfo.AGENCY_SEAL))));
+                    FieldSpec.text("pin", PIN), FieldSpec.oneOf("purpose", List.of(KeyInfo.PERSONAL, KeyInfo.AGENCY_SEAL))))
+            .withFiles(vn.vanthu.web.FilePart.one("file"), vn.vanthu.web.FilePart.one("image"));
 
     /** The body of a PIN check. */
     public static final BodySpec VERIFY_PIN = BodySpec.json(FieldSpec.text("pin", PIN));

@@ -24,6 +24,9 @@ import java.util.Map;
  * check it and is not stored). The same service as the API, so the same rules.
  */
 public final class KeyPagesController {
+    /** The PKCS#12 registration form: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec REGISTER = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.text("owner", 100).required(), vn.vanthu.web.FieldSpec.text("id", 100), vn.vanthu.web.FieldSpec.text("pin", 64).required(), vn.vanthu.web.FieldSpec.text("alias", 200))
+            .withFiles(vn.vanthu.web.FilePart.one("file"));
     private static final long MAX_P12 = 1024 * 1024;
     private final KeyService keys;
     private final UserService users;

@@ -5,8 +5,8 @@ import vn.vanthu.error.ApiException;
 /**
  * The shapes of input this service refuses before any expensive work, in one place so that signing and
  * validation agree (a container this service signs is one it validates). The XML limits are those Santuario's
- * secure validation applies per signature; they are checked here per file because the JVM-wide reference
- * limit is raised for the seals of archival packages (see {@code signing.shortcuts.XmlSecurityLimits}).
+ * secure validation applies per signature (its own limits are left as they are, JVM-wide); they are checked here
+ * per file, before DSS parses anything.
  *
  * <pre>{@code if (files.size() > InputLimits.CONTAINER_FILES) { throw InputLimits.tooComplex("…", "file"); }}</pre>
  */

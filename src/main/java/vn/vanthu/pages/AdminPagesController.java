@@ -23,6 +23,15 @@ import java.util.Set;
  * and {@link SignIn} calls as the API, so the same rules.
  */
 public final class AdminPagesController {
+    /** The new-user form: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec CREATE_USER = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.text("name", 64).required(), vn.vanthu.web.FieldSpec.text("displayName", 200).required(),
+            vn.vanthu.web.FieldSpec.list("roles", Role.PEOPLE.size(), 0).withValues(Role.PEOPLE.stream().map(Enum::name).toList()), vn.vanthu.web.FieldSpec.text("password", 200));
+    /** The first-password form: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec SET_PASSWORD = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.text("password", 200).required());
+    /** The disable/enable form: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec DISABLE = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.oneOf("disabled", java.util.List.of("true", "false")));
+    /** The token form: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec TOKEN = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.text("label", 200));
     private final UserService users;
     private final SignIn signIn;
 

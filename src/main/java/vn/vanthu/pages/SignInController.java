@@ -24,6 +24,12 @@ import java.util.Map;
  * <pre>{@code r.add(POST, "/signin", PUBLIC, "pages", "…", FORM, signIn::signIn);}</pre>
  */
 public final class SignInController {
+    /** The sign-in form: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec SIGN_IN = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.text("username", 200).required(), vn.vanthu.web.FieldSpec.text("password", 200));
+    /** The sign-out form (its CSRF token only): its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec SIGN_OUT = vn.vanthu.web.BodySpec.form();
+    /** The change-password form: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec CHANGE_PASSWORD = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.text("current", 128).required(), vn.vanthu.web.FieldSpec.text("password", 200).required(), vn.vanthu.web.FieldSpec.text("confirm", 200));
     private static final byte[] CSS = load("pages/app.css");
     private final SignIn signIn;
 

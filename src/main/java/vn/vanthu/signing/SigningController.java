@@ -9,6 +9,8 @@ import vn.vanthu.web.Auth;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.BodySpec;
 import vn.vanthu.web.FieldSpec;
+import vn.vanthu.web.FilePart;
+import vn.vanthu.limits.InputLimits;
 import vn.vanthu.web.Uploads;
 import vn.vanthu.web.Requests;
 
@@ -41,12 +43,20 @@ public final class SigningController {
     private final KeyVault keys;
     private static final int KEY_ID = 64;
     private static final int PIN = 256;
+    /** A visible signature's placement ({@link VisibleSignature#parse}). */
+    private static final int VISIBLE = 200;
+    /** A PEM certificate chain (a part or a file part). */
+    private static final int CERTIFICATE = 64 * 1024;
     /** The form fields of signing, its two-step first step and extension: checked before anything runs, and documented. */
     public static final BodySpec SIGN = BodySpec.form(formats(), levels(), packagings(), FieldSpec.text("keyId", KEY_ID),
-            FieldSpec.text("pin", PIN), FieldSpec.text("reason", SignRequest.MAX_TEXT), FieldSpec.text("location", SignRequest.MAX_TEXT));
+            FieldSpec.text("pin", PIN), FieldSpec.text("reason", SignRequest.MAX_TEXT), FieldSpec.text("location", SignRequest.MAX_TEXT),
+            FieldSpec.text("visible", VISIBLE)).withFiles(FilePart.many("file", InputLimits.CONTAINER_FILES));
     public static final BodySpec PREPARE = BodySpec.form(formats(), levels(), packagings(),
-            FieldSpec.text("reason", SignRequest.MAX_TEXT), FieldSpec.text("location", SignRequest.MAX_TEXT));
-    public static final BodySpec EXTEND = BodySpec.form(levels());
+            FieldSpec.text("reason", SignRequest.MAX_TEXT), FieldSpec.text("location", SignRequest.MAX_TEXT),
+            FieldSpec.text("visible", VISIBLE), FieldSpec.text("certificate", CERTIFICATE))
+            .withFiles(FilePart.many("file", InputLimits.CONTAINER_FILES), FilePart.one("certificate", CERTIFICATE));
+    public static final BodySpec EXTEND = BodySpec.form(levels())
+            .withFiles(FilePart.one("file"), FilePart.many("original", InputLimits.CONTAINER_FILES));
 
     private static FieldSpec formats() {
         return FieldSpec.oneOf("format", java.util.Arrays.stream(SignatureFormat.values()).map(SignatureFormat::apiName).toList());

@@ -134,11 +134,10 @@ public final class SigningService {
     }
 
     /**
-     * The seal of an archival package: one detached XAdES signature over {@code first} (METS.xml) and, through a
-     * signed {@code ds:Manifest}, over every file of {@code listed} by its name (a path inside the package) and
-     * SHA-256 ({@link ManifestSeal}). A file whose SHA-256 is already known is not read.
+     * The seal of an archival package: one detached XAdES signature over {@code mets} (METS.xml, which lists every
+     * other file of the package with its SHA-256), with no other data reference ({@link MetsSeal}).
      */
-    public SignedDocument sealPackage(SignDocument first, List<SignDocument> listed, Level level, SigningKey key) {
+    public SignedDocument sealPackage(SignDocument mets, Level level, SigningKey key) {
         requireTimestamping(level);
         List<CertificateToken> chain = tokens.of(key.chain());
         FormatSigner.Sources sources = sources();
@@ -146,12 +145,10 @@ public final class SigningService {
         certificateCheck.assertUsable(chain, sources.verifier(), now);
         // DSS would check the signature it has just computed again at each step up to LTA; it adds nothing here.
         sources.verifier().setAlertOnInvalidSignature(null);
-        List<SignDocument> files = new ArrayList<>(List.of(first));
-        files.addAll(listed);
-        SignRequest r = SignRequest.of(SignatureFormat.XADES, Packaging.DETACHED, files).level(level);
+        SignRequest r = SignRequest.of(SignatureFormat.XADES, Packaging.DETACHED, List.of(mets)).level(level);
         SignJob job = job(r, level, chain, now);
         return DssFailures.run(SignatureFormat.XADES, () -> new SignedDocument(UUID.randomUUID().toString(),
-                ManifestSeal.sign(job, sources, with(key, job.signer())), "signatures.xml", "application/xml",
+                MetsSeal.sign(job, sources, with(key, job.signer())), "signatures.xml", "application/xml",
                 levelName(SignatureFormat.XADES, level)));
     }
 

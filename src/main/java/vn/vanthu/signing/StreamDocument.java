@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * A stored file for DSS (see {@link SignDocument#stored}): read as a stream when DSS asks, never held whole in
- * memory, its SHA-256 known without reading — a package seal's manifest lists every file by it.
+ * memory, its SHA-256 known without reading (METS.xml lists every file of a package by it).
  */
 final class StreamDocument extends CommonDocument {
     private final transient Supplier<InputStream> open;

@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * {@value #DEFAULT} is DSS's shipped default policy (ETSI EN 319 102-1 checks, DSS's default cryptographic
  * suite) with two constraints raised from WARN to FAIL: every file listed in a signed {@code ds:Manifest} must be
  * there (ManifestEntryObjectExistence, ManifestEntryObjectGroup), else the signature is
- * INDETERMINATE/SIGNED_DATA_NOT_FOUND, as with a missing detached file; the seal of an archival package lists the
- * package's files in a manifest. Every {@code <name>.xml} in {@code policy.dir} adds a policy named
+ * INDETERMINATE/SIGNED_DATA_NOT_FOUND, as with a missing detached file; the seal of an archival package listed the
+ * package's files in a manifest when an earlier version made it. Every {@code <name>.xml} in {@code policy.dir} adds a policy named
  * {@code <name>} (it may replace the default by being called {@code default.xml}).
  *
  * <pre>{@code ValidationPolicy p = policies.get("strict");   // 400 UNKNOWN_POLICY when not configured}</pre>

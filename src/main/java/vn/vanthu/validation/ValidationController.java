@@ -36,7 +36,8 @@ public final class ValidationController {
     static final int POLICY = 100;
     /** The text parts of a validation request, checked before the file is read and documented. */
     public static final BodySpec FIELDS = BodySpec.form(FieldSpec.text("validationTime", VALIDATION_TIME),
-            FieldSpec.text("reports", REPORTS), FieldSpec.text("policy", POLICY));
+            FieldSpec.text("reports", REPORTS), FieldSpec.text("policy", POLICY))
+            .withFiles(vn.vanthu.web.FilePart.one("file"), vn.vanthu.web.FilePart.many("original", vn.vanthu.limits.InputLimits.CONTAINER_FILES));
     private final Validations validations;
     private final ReportPdf reportPdf;
 

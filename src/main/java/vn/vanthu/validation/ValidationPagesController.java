@@ -24,6 +24,8 @@ import java.util.Set;
  * The same {@link Validations} as {@code POST /api/v1/validations}.
  */
 public final class ValidationPagesController {
+    /** The validation form: its fields, checked before the handler and described in /openapi.json. */
+    public static final vn.vanthu.web.BodySpec VALIDATE = vn.vanthu.web.BodySpec.form().withFiles(vn.vanthu.web.FilePart.one("file"), vn.vanthu.web.FilePart.many("original", vn.vanthu.limits.InputLimits.CONTAINER_FILES));
     private final Validations validations;
     private final ReportPdf reportPdf;
 

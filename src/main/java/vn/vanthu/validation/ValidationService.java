@@ -95,8 +95,8 @@ public final class ValidationService {
     }
 
     /**
-     * Validates an archival package read from a file: the seal over every file (streamed from the ZIP), the
-     * signatures of each document, and every file that does not match METS.xml or the seal, by name.
+     * Validates an archival package read from a file: the seal, every file against METS.xml (which the seal signs)
+     * and the seal ({@link SealCoverage}), the signatures of each document; every file that does not match, by name.
      */
     public Outcome validatePackage(String name, java.nio.file.Path zip, Instant validationTime, Set<String> reports,
                                    String policyName) {
@@ -131,6 +131,11 @@ public final class ValidationService {
             List<ValidationReport.Signature> signatures = new ArrayList<>(sealed.report().signatures());
             List<ValidationReport.DocumentSignatures> documents = new ArrayList<>();
             int valid = sealed.report().validSignaturesCount();
+            if (!signatures.isEmpty()) {   // the seal covers every file through METS.xml: its verdict says so
+                ValidationReport.Signature covered = SealCoverage.verdict(signatures.get(0), problems);
+                valid -= "TOTAL_PASSED".equals(signatures.get(0).indication()) && !"TOTAL_PASSED".equals(covered.indication()) ? 1 : 0;
+                signatures.set(0, covered);
+            }
             for (String doc : pkg.documents()) {
                 byte[] bytes = pkg.bytes(doc);
                 if (!InputGuard.maySign(bytes)) {

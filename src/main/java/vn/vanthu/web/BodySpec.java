@@ -21,27 +21,52 @@ import java.util.Map;
  * BodySpec metadata = BodySpec.part("metadata", FieldSpec.text("subject", 500).required());
  * }</pre>
  */
-public record BodySpec(Shape shape, String part, List<FieldSpec> fields, int tooLongStatus, BodySpec orJson) {
-    /** Where the fields are: a JSON body, one multipart part holding JSON, or the text fields of a multipart form. */
+public record BodySpec(Shape shape, String part, List<FieldSpec> fields, int tooLongStatus, BodySpec orJson,
+                       List<FieldSpec> texts, List<FilePart> files) {
+    /**
+     * Where the fields are: a JSON body, one multipart part holding JSON (beside plain text parts, {@link #texts}),
+     * or the text fields of a form (multipart, or URL-encoded as the pages send them).
+     */
     public enum Shape { JSON, PART, FORM }
 
     public static BodySpec json(FieldSpec... fields) {
-        return new BodySpec(Shape.JSON, null, List.of(fields), 400, null);
+        return new BodySpec(Shape.JSON, null, List.of(fields), 400, null, List.of(), List.of());
     }
 
     /** The fields of the multipart part {@code part}, which holds a JSON object. */
     public static BodySpec part(String part, FieldSpec... fields) {
-        return new BodySpec(Shape.PART, part, List.of(fields), 400, null);
+        return new BodySpec(Shape.PART, part, List.of(fields), 400, null, List.of(), List.of());
     }
 
-    /** Text fields of a multipart form, each its own part (declare them as texts). */
+    /**
+     * Text fields of a form, multipart (each its own part) or URL-encoded: texts, dates, whole numbers, and lists
+     * (a field given several times); a page's {@code _csrf} field is the sign-in's to check, never declared.
+     */
     public static BodySpec form(FieldSpec... fields) {
-        return new BodySpec(Shape.FORM, null, List.of(fields), 400, null);
+        return new BodySpec(Shape.FORM, null, List.of(fields), 400, null, List.of(), List.of());
     }
 
     /** The same fields, a value too long answered with {@code status} (a feature that has always said 422). */
     public BodySpec tooLongAnswered(int status) {
-        return new BodySpec(shape, part, fields, status, orJson == null ? null : orJson.tooLongAnswered(status));
+        return new BodySpec(shape, part, fields, status, orJson == null ? null : orJson.tooLongAnswered(status), texts, files);
+    }
+
+    /** The same declaration with the plain text parts that come beside a JSON part ({@link #part}). */
+    public BodySpec withTexts(FieldSpec... more) {
+        if (shape != Shape.PART) {
+            throw new IllegalArgumentException("a form declares its texts as its fields");
+        }
+        return new BodySpec(shape, part, fields, tooLongStatus, orJson, List.of(more), files);
+    }
+
+    /** The same declaration with the file parts a multipart request may carry. */
+    public BodySpec withFiles(FilePart... parts) {
+        return new BodySpec(shape, part, fields, tooLongStatus, orJson, texts, List.of(parts));
+    }
+
+    /** The text fields read from form parameters: a form's fields, or the plain parts beside a JSON part. */
+    List<FieldSpec> formTexts() {
+        return shape == Shape.FORM ? fields : texts;
     }
 
     /**
@@ -52,7 +77,7 @@ public record BodySpec(Shape shape, String part, List<FieldSpec> fields, int too
         if (shape == Shape.JSON || json.shape() != Shape.JSON) {
             throw new IllegalArgumentException("a multipart body's alternative is a JSON body");
         }
-        return new BodySpec(shape, part, fields, tooLongStatus, json);
+        return new BodySpec(shape, part, fields, tooLongStatus, json, texts, files);
     }
 
     /** The declaration for a request: its JSON alternative when the request is not multipart and there is one. */

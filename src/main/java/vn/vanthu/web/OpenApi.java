@@ -14,12 +14,13 @@ final class OpenApi {
 
     private OpenApi() {}
 
-    static Map<String, Object> describe(List<ApiRoute> routes, String version) {
+    /** {@code uploadLimit}: the service's largest upload, the size of a file part that declares none of its own. */
+    static Map<String, Object> describe(List<ApiRoute> routes, String version, long uploadLimit) {
         Map<String, Object> paths = new LinkedHashMap<>();
         for (ApiRoute r : routes) {
             @SuppressWarnings("unchecked")
             Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(r.path(), p -> new LinkedHashMap<>());
-            item.put(r.method().name().toLowerCase(Locale.ROOT), operation(r));
+            item.put(r.method().name().toLowerCase(Locale.ROOT), operation(r, uploadLimit));
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.0.3");
@@ -36,7 +37,7 @@ final class OpenApi {
         return doc;
     }
 
-    private static Map<String, Object> operation(ApiRoute r) {
+    private static Map<String, Object> operation(ApiRoute r, long uploadLimit) {
         Map<String, Object> op = new LinkedHashMap<>();
         op.put("tags", List.of(r.tag()));
         op.put("summary", r.summary());
@@ -60,9 +61,10 @@ final class OpenApi {
         switch (r.body()) {
             case JSON -> op.put("requestBody", body("application/json",
                     fields == null || fields.shape() != BodySpec.Shape.JSON ? Map.of("type", "object") : fields.schema()));
-            case MULTIPART -> op.put("requestBody", multipart(fields));
+            case MULTIPART -> op.put("requestBody", multipart(fields, uploadLimit));
             case BINARY -> op.put("requestBody", body("application/octet-stream", Map.of("type", "string", "format", "binary")));
-            case FORM -> op.put("requestBody", body("application/x-www-form-urlencoded", Map.of("type", "object")));
+            case FORM -> op.put("requestBody", body("application/x-www-form-urlencoded",
+                    fields == null || fields.shape() != BodySpec.Shape.FORM ? Map.of("type", "object") : fields.schema()));
             case NONE -> { }
         }
         Map<String, Object> error = Map.of("description", "Error", "content",
@@ -74,18 +76,29 @@ final class OpenApi {
         return op;
     }
 
-    /** The parts: the file, and the JSON part a route declares the fields of (its limits in its schema). */
-    private static Map<String, Object> multipart(BodySpec fields) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("file", Map.of("type", "string", "format", "binary"));
+    /**
+     * The parts as declared: the file parts (their largest size in {@code x-maxBytes}, how many), the JSON part and
+     * its fields, the plain text parts. Undeclared: an object without properties (FieldLimitsTest finds those).
+     */
+    private static Map<String, Object> multipart(BodySpec fields, long uploadLimit) {
         Map<String, Object> media = new LinkedHashMap<>();
-        if (fields != null && fields.shape() == BodySpec.Shape.PART) {
-            properties.put(fields.part(), fields.schema());
-            media.put("encoding", Map.of(fields.part(), Map.of("contentType", "application/json")));
-        } else if (fields != null && fields.shape() == BodySpec.Shape.FORM) {
-            fields.fields().forEach(f -> properties.put(f.name(), f.schema()));
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        if (fields != null && fields.shape() != BodySpec.Shape.JSON) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            fields.files().forEach(f -> properties.put(f.name(), f.schema(uploadLimit)));
+            if (fields.shape() == BodySpec.Shape.PART) {
+                properties.put(fields.part(), fields.schema());
+                media.put("encoding", Map.of(fields.part(), Map.of("contentType", "application/json")));
+            }
+            fields.formTexts().forEach(f -> properties.put(f.name(), f.schema()));
+            schema.put("properties", properties);
+            List<String> required = fields.formTexts().stream().filter(FieldSpec::needed).map(FieldSpec::name).toList();
+            if (!required.isEmpty()) {
+                schema.put("required", required);
+            }
         }
-        media.put("schema", Map.of("type", "object", "properties", properties));
+        media.put("schema", schema);
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("multipart/form-data", media);
         if (fields != null && fields.orJson() != null) {

@@ -52,7 +52,7 @@ public final class WebServer {
         ApiRoute openapi = new ApiRoute(HandlerType.GET, "/openapi.json", ApiRoute.PUBLIC, "service",
                 "This OpenAPI description", ApiRoute.Body.NONE, null);
         routes.add(openapi);
-        Map<String, Object> description = OpenApi.describe(routes, version());
+        Map<String, Object> description = OpenApi.describe(routes, version(), server.maxUploadBytes());
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -95,8 +95,7 @@ public final class WebServer {
                         auth.check(ctx, r);
                     }
                     if (r.fields() != null) {
-                        BodySpec spec = r.fields().forRequest(isForm(ctx));
-                        spec.check(declaredJson(ctx, spec));
+                        DeclaredBody.check(ctx, r.fields(), server.maxUploadBytes(), r.isPage());
                     }
                     try (ClientProbe probe = new ClientProbe(ctx); ClientWatch watch = ClientWatch.watching(probe::gone)) {
                         handler.handle(ctx);
@@ -143,38 +142,6 @@ public final class WebServer {
         } catch (RuntimeException e) {
             log.error("Could not write the audit event for request {}", RequestIds.get(ctx), e);
         }
-    }
-
-    /** The JSON the route declares fields of (the body, or its part); null when absent or not JSON. */
-    private static com.fasterxml.jackson.databind.JsonNode declaredJson(Context ctx, BodySpec fields) {
-        boolean form = isForm(ctx);
-        if (form != (fields.shape() != BodySpec.Shape.JSON)) {
-            return null;   // another shape the route also takes (a form, or JSON instead of parts): its handler reads it
-        }
-        if (fields.shape() == BodySpec.Shape.FORM) {
-            var given = Json.MAPPER.createObjectNode();
-            fields.fields().forEach(f -> {
-                String v = ctx.formParam(f.name());
-                if (v != null && !v.isBlank()) {
-                    given.put(f.name(), v);
-                }
-            });
-            return given;
-        }
-        String text = fields.part() == null ? ctx.body() : Uploads.text(ctx, fields.part(), null);
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (java.io.IOException | RuntimeException e) {
-            return null;   // the handler answers what it expected
-        }
-    }
-
-    private static boolean isForm(Context ctx) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
-        return type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
     }
 
     /** When the request arrived, by the service's clock. */

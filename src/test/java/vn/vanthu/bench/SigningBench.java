@@ -27,7 +27,6 @@ import eu.europa.esig.dss.xades.signature.XAdESService;
 import vn.vanthu.App;
 import vn.vanthu.config.ConfigLoader;
 import vn.vanthu.pki.DevPki;
-import vn.vanthu.signing.shortcuts.XmlSecurityLimits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,7 +98,7 @@ public final class SigningBench {
         if (!big) {
             // The 100 MB case runs in its own JVM capped at 512 MB, however this benchmark was started.
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-D" + XmlSecurityLimits.PROPERTY + "=" + XmlSecurityLimits.VALUE,
+                    "-Xmx512m",
                     "-cp", System.getProperty("java.class.path"), SigningBench.class.getName(), "--big")
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             int rc = child.waitFor();

@@ -1,17 +1,6 @@
 package vn.vanthu.dossier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eu.europa.esig.dss.enumerations.DigestAlgorithm;
-import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.enumerations.SignaturePackaging;
-import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.SignatureValue;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.token.DSSPrivateKeyEntry;
-import eu.europa.esig.dss.token.Pkcs12SignatureToken;
-import eu.europa.esig.dss.xades.XAdESSignatureParameters;
-import eu.europa.esig.dss.xades.signature.XAdESService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,10 +8,6 @@ import vn.vanthu.support.Databases;
 import vn.vanthu.support.Multipart;
 import vn.vanthu.support.TestServer;
 
-import java.io.File;
-import java.security.KeyStore;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -143,14 +128,8 @@ class PackageTamperAndRenewalTest {
         Map<String, byte[]> files = DossierPackages.unzip(s.get("/api/v1/dossiers/" + old + "/package", "clerk").body());
         // The seal as it was made before the manifest: one detached reference per file, METS.xml first (level B;
         // renewal takes it to LTA, which needs every file again).
-        List<DSSDocument> docs = new ArrayList<>(List.of(new InMemoryDocument(files.get("METS.xml"), "METS.xml")));
-        files.forEach((name, bytes) -> {
-            if (!name.equals("METS.xml") && !name.startsWith("META-INF/")) {
-                docs.add(new InMemoryDocument(bytes, name));
-            }
-        });
         var stored = s.postMultipart("/api/v1/documents", "clerk",
-                new Multipart().file("file", "signatures.xml", "application/xml", sealWithAReferencePerFile(docs)));
+                new Multipart().file("file", "signatures.xml", "application/xml", OldPackageSeals.referencePerFile(files)));
         assertEquals(201, stored.status(), stored.text());
         s.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE dossiers SET seal_sha256 = :s WHERE id = :id")
                 .bind("s", stored.json().path("sha256").asText()).bind("id", old).execute());
@@ -162,22 +141,6 @@ class PackageTamperAndRenewalTest {
         assertEquals("XAdES-BASELINE-LTA", seal.path("format").asText(), seal.toString());
         assertEquals("TOTAL_PASSED", seal.path("indication").asText(), seal.toString());
         assertEquals(0, after.path("package").path("problems").size(), after.path("package").toString());
-    }
-
-    private static byte[] sealWithAReferencePerFile(List<DSSDocument> docs) throws Exception {
-        try (Pkcs12SignatureToken token = new Pkcs12SignatureToken(new File("keystore-samples/seal.p12"),
-                new KeyStore.PasswordProtection("123456".toCharArray()))) {
-            DSSPrivateKeyEntry key = token.getKeys().get(0);
-            XAdESSignatureParameters p = new XAdESSignatureParameters();
-            p.setSignatureLevel(SignatureLevel.XAdES_BASELINE_B);
-            p.setSignaturePackaging(SignaturePackaging.DETACHED);
-            p.setDigestAlgorithm(DigestAlgorithm.SHA256);
-            p.setSigningCertificate(key.getCertificate());
-            p.setCertificateChain(key.getCertificateChain());
-            XAdESService dss = new XAdESService(new CommonCertificateVerifier());
-            SignatureValue value = token.sign(dss.getDataToSign(docs, p), DigestAlgorithm.SHA256, key);
-            return dss.signDocument(docs, p, value).openStream().readAllBytes();
-        }
     }
 
     private static int archiveTimestamps(JsonNode report) {

@@ -27,8 +27,7 @@ import java.util.function.Supplier;
  *   <li>PKCS#12 keys: {@link OpenedKeys} keeps recently opened keys — nothing kept when off.</li>
  * </ul>
  * Each shortcut has a test that gives it and plain DSS the same input and expects the same bytes or the same
- * verdict, so a DSS upgrade that breaks one of their assumptions fails a test. ({@link XmlSecurityLimits} lives
- * here too but is not a shortcut: large packages need it whatever the switch says.)
+ * verdict, so a DSS upgrade that breaks one of their assumptions fails a test.
  *
  * <pre>{@code
  * Shortcuts.install(config.dssShortcuts());                      // App, once, before DSS is used
