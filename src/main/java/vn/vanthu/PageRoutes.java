@@ -128,9 +128,9 @@ final class PageRoutes {
     private static void declareHandlingPages(Routes r, AnswerPagesController a, IncomingFilingController f) {
         String t = ApiRoute.PAGES;
         r.add(GET, "/handling/{id}/file", Set.of(HANDLER, OFFICIAL), t, "Form filing an incoming document I lead or cooperate on into one of my open dossiers", NONE, f::form);
-        r.add(POST, "/handling/{id}/file", Set.of(HANDLER, OFFICIAL), t, "File the incoming document into my open dossier {dossierId}: its file as an INCOMING item with its metadata", FORM, f::file);
+        r.add(POST, "/handling/{id}/file", Set.of(HANDLER, OFFICIAL), t, "File the incoming document into my open dossier {dossierId}: its file as an INCOMING item with its metadata", FORM, f::file, IncomingFilingController.FORM);
         r.add(GET, "/handling/{id}/answer", Set.of(HANDLER, OFFICIAL), t, "Answer form of an incoming document I lead: subject, type, signing official, recipients, the PDF draft", NONE, a::form);
-        r.add(POST, "/handling/{id}/answer", Set.of(HANDLER, OFFICIAL), t, "Create the answering draft {file, documentType, subject, signerUserId, signerPosition, signerName?, recipients, draftingUnit?, priority?, secret?, dueDate?}, named as the answer", MULTIPART, a::create);
+        r.add(POST, "/handling/{id}/answer", Set.of(HANDLER, OFFICIAL), t, "Create the answering draft {file, documentType, subject, signerUserId, signerPosition, signerName?, recipients, draftingUnit?, priority?, secret?, dueDate?}, named as the answer", MULTIPART, a::create, AnswerPagesController.FORM);
     }
 
     /** The figures page, its chart and its downloads (by the API's handler), for the API's roles. */
@@ -147,12 +147,12 @@ final class PageRoutes {
         String t = ApiRoute.PAGES;
         OrganPagesController o = p.organs();
         r.add(GET, "/admin/organs", Set.of(ADMIN), t, "Partner organs (table: certificate and anchor facts, never an inbox token) and the form adding one; ?edit={organId} fills the form to replace one", NONE, o::list);
-        r.add(POST, "/admin/organs", Set.of(ADMIN), t, "Add a partner organ {organId, name, inboxUrl, certificate | certificateFile, anchor | anchorFile, inboxToken}", MULTIPART, o::create);
-        r.add(POST, "/admin/organs/{organId}", Set.of(ADMIN), t, "Replace a partner organ {name, inboxUrl, certificate | certificateFile, anchor | anchorFile, inboxToken?}", MULTIPART, o::update);
-        r.add(POST, "/admin/organs/{organId}/delete", Set.of(ADMIN), t, "Remove a partner organ (its partner account is disabled)", FORM, o::delete);
-        r.add(POST, "/admin/organs/{organId}/tokens", Set.of(ADMIN), t, "Issue the partner's bearer token {expiresInDays?} (shown once)", FORM, o::issueToken);
+        r.add(POST, "/admin/organs", Set.of(ADMIN), t, "Add a partner organ {organId, name, inboxUrl, certificate | certificateFile, anchor | anchorFile, inboxToken}", MULTIPART, o::create, OrganPagesController.ORGAN);
+        r.add(POST, "/admin/organs/{organId}", Set.of(ADMIN), t, "Replace a partner organ {name, inboxUrl, certificate | certificateFile, anchor | anchorFile, inboxToken?}", MULTIPART, o::update, OrganPagesController.ORGAN);
+        r.add(POST, "/admin/organs/{organId}/delete", Set.of(ADMIN), t, "Remove a partner organ (its partner account is disabled)", FORM, o::delete, OrganPagesController.NO_FIELDS);
+        r.add(POST, "/admin/organs/{organId}/tokens", Set.of(ADMIN), t, "Issue the partner's bearer token {expiresInDays?} (shown once)", FORM, o::issueToken, OrganPagesController.TOKEN);
         r.add(GET, "/admin/numbering", Set.of(ADMIN), t, "The year's numbering series (?year=; table with the next numbers) and the form changing the layout", NONE, p.numbering()::show);
-        r.add(POST, "/admin/numbering", Set.of(ADMIN), t, "Change the year's layout {year, code.i, types.i, legalNormative.i, remove.i, secretCode, secretSuffix}", FORM, p.numbering()::replace);
+        r.add(POST, "/admin/numbering", Set.of(ADMIN), t, "Change the year's layout {year, code.i, types.i, legalNormative.i, remove.i, secretCode, secretSuffix}", FORM, p.numbering()::replace, NumberingPagesController.FORM);
         r.add(GET, "/admin/trust", Set.of(ADMIN), t, "Trust anchors and the seal certificate (facts, a badge OK / expiring / expired) and the settings that change them", NONE, trust::page);
     }
 

@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
+import vn.vanthu.web.BodySpec;
+import vn.vanthu.web.FieldSpec;
 import vn.vanthu.web.Json;
 import vn.vanthu.web.Requests;
 import vn.vanthu.web.Views;
@@ -14,6 +16,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The administrator's page of a year's numbering series: each series with its document types, the secret one
@@ -27,6 +31,17 @@ public final class NumberingPagesController {
     private final Numbering numbering;
     private final NumberSeries numbers;
     private final String agency;
+
+    private static final int TYPES = 400;
+    private static final int TICK = 5;
+    /** The layout form: the year, a row per series ({@code code.i}, {@code types.i}, two ticks), the secret series. */
+    public static final BodySpec FORM = BodySpec.form(Stream.concat(
+            Stream.of(FieldSpec.integer("year"), FieldSpec.text("secretCode", NumberingLayout.CODE_LENGTH),
+                    FieldSpec.text("secretSuffix", NumberingLayout.SUFFIX_LENGTH)),
+            IntStream.rangeClosed(0, NumberingLayout.MAX_SERIES).boxed().flatMap(i -> Stream.of(
+                    FieldSpec.text("code." + i, NumberingLayout.CODE_LENGTH), FieldSpec.text("types." + i, TYPES),
+                    FieldSpec.text("legalNormative." + i, TICK), FieldSpec.text("remove." + i, TICK))))
+            .toArray(FieldSpec[]::new));
 
     NumberingPagesController(Numbering numbering, NumberSeries numbers, String agency) {
         this.numbering = numbering;

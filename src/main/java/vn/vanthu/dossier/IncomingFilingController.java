@@ -28,6 +28,10 @@ public final class IncomingFilingController {
     /** The document itself among an incoming document's files (0 is an edXML message, then its attachments). */
     private static final int DOCUMENT = 1;
     private static final int LISTED = 500;
+    /** The filing form: the dossier chosen. */
+    public static final vn.vanthu.web.BodySpec FORM = vn.vanthu.web.BodySpec.form(
+            vn.vanthu.web.FieldSpec.text("dossierId", 40).required());
+
     private final DossierService dossiers;
     private final Filing filing;
     private final IncomingService incoming;

@@ -13,6 +13,9 @@ import vn.vanthu.store.TempFiles;
 import vn.vanthu.users.UserService;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
+import vn.vanthu.web.BodySpec;
+import vn.vanthu.web.FieldSpec;
+import vn.vanthu.web.FilePart;
 import vn.vanthu.web.Forms;
 import vn.vanthu.web.Role;
 import vn.vanthu.web.Uploads;
@@ -37,6 +40,13 @@ import java.util.Map;
  */
 public final class AnswerPagesController {
     private static final int SUBJECT = 500;
+    /** The answer form: the draft's metadata as the API takes it, and the PDF. */
+    public static final BodySpec FORM = BodySpec.form(FieldSpec.text("signerUserId", 40).required(),
+            FieldSpec.text("signerName", 200), FieldSpec.text("recipients", 4_000).required(),
+            FieldSpec.text("documentType", 10).required(), FieldSpec.text("subject", SUBJECT).required(),
+            FieldSpec.text("signerPosition", 200).required(), FieldSpec.text("draftingUnit", 50),
+            FieldSpec.text("priority", 20), FieldSpec.text("secret", 5), FieldSpec.text("dueDate", 20))
+            .withFiles(FilePart.one("file"));
     private final Answers answers;
     private final UserService users;
     private final IncomingPagesController handling;

@@ -6,7 +6,10 @@ import io.javalin.http.UploadedFile;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.trust.CertificateFacts;
 import vn.vanthu.web.AuditTags;
+import vn.vanthu.web.BodySpec;
 import vn.vanthu.web.Forms;
+import vn.vanthu.web.FilePart;
+import vn.vanthu.web.FieldSpec;
 import vn.vanthu.web.Json;
 import vn.vanthu.web.Uploads;
 import vn.vanthu.web.Views;
@@ -33,6 +36,14 @@ import java.util.Map;
 public final class OrganPagesController {
     /** The largest certificate file read; as PEM (DER grows by a third) the API's limit on the text then holds. */
     private static final int MAX_FILE = OrganInput.MAX_PEM;
+    /** The form adding or replacing an organ: the API's fields, the certificate and anchor also as files. */
+    public static final BodySpec ORGAN = BodySpec.form(FieldSpec.text("organId", OrganInput.ORGAN_ID),
+            FieldSpec.text("name", OrganInput.NAME), FieldSpec.text("inboxUrl", OrganInput.URL),
+            FieldSpec.text("certificate", OrganInput.MAX_PEM), FieldSpec.text("anchor", OrganInput.MAX_PEM),
+            FieldSpec.text("inboxToken", OrganInput.TOKEN))
+            .withFiles(FilePart.one("certificateFile", MAX_FILE), FilePart.one("anchorFile", MAX_FILE));
+    public static final BodySpec TOKEN = BodySpec.form(FieldSpec.integer("expiresInDays"));
+    public static final BodySpec NO_FIELDS = BodySpec.form();
     private static final List<String> KEPT = List.of("organId", "name", "inboxUrl", "certificate", "anchor");
     private final Organs organs;
     private final Clock clock;
