@@ -42,7 +42,13 @@ public final class VersusBench {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         Path work = Files.createTempDirectory("vanthu-versus");
         Service before = start("other", other, work.resolve("other"));
-        Service now = start("this", Path.of("target/vanthu.jar"), work.resolve("this"));
+        Service now;
+        try {
+            now = start("this", Path.of("target/vanthu.jar"), work.resolve("this"));
+        } catch (Exception e) {
+            before.process().destroy();
+            throw e;
+        }
         try {
             byte[] pdf = Files.readAllBytes(BenchDocs.pdf(1024 * 1024));
             List<Case> cases = List.of(
@@ -161,6 +167,7 @@ public final class VersusBench {
             }
             Thread.sleep(200);
         }
+        p.destroy();
         throw new IllegalStateException(label + " did not start: see " + data.resolve("service.log"));
     }
 
