@@ -18,7 +18,9 @@
 #   PAGES_USERS 8 concurrent clients signed in with a bearer token, PAGES_REQUESTS 25 each (goal p95 <= 300 ms).
 #   versus: this build against the jar of VERSUS_COMMIT (9310ce3, the commit before the service's limits and data loader;
 #   built in a worktree under target/) or VERSUS_JAR: validation and signing requests to both in turn, VERSUS_ROUNDS 60;
-#   median wall time and CPU per request of each process, and their ratios.
+#   median wall time and CPU per request of each process, and their ratios (counted once both are idle after their
+#   start). VERSUS_JAVA_OPTS are more JVM options for both, {label} standing for other/this (e.g.
+#   -XX:StartFlightRecording=filename=/tmp/{label}.jfr,settings=profile to compare where each spends its CPU).
 # Runs on this machine as it is; compare the ratios printed side by side, not absolute numbers across runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."

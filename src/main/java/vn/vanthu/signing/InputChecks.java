@@ -1,6 +1,7 @@
 package vn.vanthu.signing;
 
 import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.limits.DerDepth;
 import vn.vanthu.limits.InputLimits;
@@ -141,7 +142,11 @@ final class InputChecks {
         }
     }
 
+    /** The document's bytes: the array itself for a document in memory (only read here), else read once. */
     private static byte[] all(DSSDocument doc) {
+        if (doc instanceof InMemoryDocument m) {
+            return m.getBytes();
+        }
         try (InputStream in = doc.openStream()) {
             return in.readAllBytes();
         } catch (IOException e) {

@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
  * enough to overflow the canonicalizer's recursion, and CMS structures nested deeper than any real signature.
  * One pass over the bytes each; nothing is parsed.
  *
- * <pre>{@code XmlShape.check(xml, 0);   // throws 422 UNSUPPORTED_TRANSFORM or TOO_COMPLEX}</pre>
+ * <pre>{@code XmlShape.check(xml, 1, 0);   // throws 422 UNSUPPORTED_TRANSFORM or TOO_COMPLEX}</pre>
  */
 final class XmlShape {
     private static final byte[] REFERENCE = bytes("Reference");
-    private static final byte[] SIGNATURE_VALUE = bytes("SignatureValue");
+    private static final Needle TRANSFORM_NAME = new Needle(bytes("Transform"));
     private static final String XPATH = "http://www.w3.org/TR/1999/REC-xpath-19991116";
     private static final String XPATH2 = "http://www.w3.org/2002/06/xmldsig-filter2";
     private static final String XSLT = "http://www.w3.org/TR/1999/REC-xslt-19991116";
@@ -40,12 +40,15 @@ final class XmlShape {
 
     private XmlShape() {}
 
-    /** {@code extraReferences}: references allowed beyond {@link InputLimits#REFERENCES_PER_SIGNATURE} per signature. */
-    static void check(byte[] xml, int extraReferences) {
+    /**
+     * {@code signatureValues}: the document's {@code SignatureValue} elements (the guard has counted them);
+     * {@code extraReferences}: references allowed beyond {@link InputLimits#REFERENCES_PER_SIGNATURE} per signature.
+     */
+    static void check(byte[] xml, int signatureValues, int extraReferences) {
         if (mentions(xml, XPATH) || mentions(xml, XPATH2) || mentions(xml, XSLT)) {
-            checkTransforms(new String(xml, StandardCharsets.ISO_8859_1));
+            checkTransforms(xml);
         }
-        int signatures = Math.max(1, InputGuard.countOpenTags(xml, SIGNATURE_VALUE));
+        int signatures = Math.max(1, signatureValues);
         long allowed = (long) signatures * InputLimits.REFERENCES_PER_SIGNATURE + InputLimits.CONTAINER_FILES + extraReferences;
         int references = InputGuard.countOpenTags(xml, REFERENCE);
         if (references > allowed) {
@@ -90,11 +93,19 @@ final class XmlShape {
 
     /**
      * XSLT is refused; an XPath or XPath 2.0 filter only in its enveloped-signature form. Any other expression
-     * may be evaluated once per node of the document, each evaluation walking the document again.
+     * may be evaluated once per node of the document, each evaluation walking the document again. The pattern
+     * is tried only where a {@code <Transform} or {@code <prefix:Transform} tag opens (found by a byte search),
+     * never slid over the whole document, which is read as it is (ISO-8859-1, not copied).
      */
-    private static void checkTransforms(String xml) {
-        Matcher t = TRANSFORM.matcher(xml);
-        while (t.find()) {
+    private static void checkTransforms(byte[] xml) {
+        Matcher t = TRANSFORM.matcher(new Latin1(xml, 0, xml.length));
+        int searched = 0;
+        for (int at = TRANSFORM_NAME.in(xml, 0); at >= 0; at = TRANSFORM_NAME.in(xml, at + 1)) {
+            int open = InputGuard.tagOpening(xml, at);
+            if (open < searched || !t.region(open, xml.length).lookingAt()) {
+                continue;
+            }
+            searched = t.end();
             String algorithm = t.group(1).trim();
             Pattern allowed = ALLOWED_FILTERS.get(algorithm);
             if (algorithm.equals(XSLT)) {
@@ -114,6 +125,29 @@ final class XmlShape {
             if (!any) {
                 throw unsupported(algorithm);
             }
+        }
+    }
+
+    /** Bytes read as ISO-8859-1 characters, for the patterns, without copying them into a string. */
+    private record Latin1(byte[] b, int from, int to) implements CharSequence {
+        @Override
+        public int length() {
+            return to - from;
+        }
+
+        @Override
+        public char charAt(int i) {
+            return (char) (b[from + i] & 0xFF);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new Latin1(b, from + start, from + end);
+        }
+
+        @Override
+        public String toString() {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
         }
     }
 

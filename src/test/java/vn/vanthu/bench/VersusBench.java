@@ -42,7 +42,13 @@ public final class VersusBench {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         Path work = Files.createTempDirectory("vanthu-versus");
         Service before = start("other", other, work.resolve("other"));
-        Service now = start("this", Path.of("target/vanthu.jar"), work.resolve("this"));
+        Service now;
+        try {
+            now = start("this", Path.of("target/vanthu.jar"), work.resolve("this"));
+        } catch (Exception e) {
+            before.process().destroy();
+            throw e;
+        }
         try {
             byte[] pdf = Files.readAllBytes(BenchDocs.pdf(1024 * 1024));
             List<Case> cases = List.of(
@@ -52,6 +58,7 @@ public final class VersusBench {
                     new Case("sign XAdES-B enveloped 10 KB", "/api/v1/signatures", true,
                             form(Map.of("format", "XAdES", "level", "B", "keyId", "official1", "pin", "123456",
                                     "packaging", "ENVELOPED"), "a.xml", BenchDocs.xml(10 * 1024))));
+            settle(before, now);
             System.out.printf("VersusBench: %s (other) vs target/vanthu.jar (this), %d rounds a case after %d not counted, one request at a time, alternating%n%n",
                     other, rounds, rounds / 5);
             System.out.printf("%-34s %12s %12s %7s %14s %14s %7s%n", "case", "other p50 ms", "this p50 ms", "ratio",
@@ -68,6 +75,27 @@ public final class VersusBench {
         } finally {
             before.process().destroy();
             now.process().destroy();
+        }
+    }
+
+    /**
+     * Waits (a minute at most) until neither process uses more than a tenth of a core over a second: what a
+     * start left to compile (the JIT works on in the background) is then not charged to the first case.
+     */
+    private static void settle(Service... services) throws Exception {
+        for (int second = 0; second < 60; second++) {
+            long[] before = new long[services.length];
+            for (int i = 0; i < services.length; i++) {
+                before[i] = services[i].cpuTicks();
+            }
+            Thread.sleep(1000);
+            boolean quiet = true;
+            for (int i = 0; i < services.length; i++) {
+                quiet &= services[i].cpuTicks() - before[i] <= 10;
+            }
+            if (quiet) {
+                return;
+            }
         }
     }
 
@@ -112,8 +140,11 @@ public final class VersusBench {
             port = socket.getLocalPort();
         }
         Files.createDirectories(data);
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(data.resolve("service.log").toFile());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        String options = System.getenv().getOrDefault("VERSUS_JAVA_OPTS", "").replace("{label}", label);
+        command.addAll(Arrays.stream(options.split(" ")).filter(o -> !o.isBlank()).toList());
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("service.log").toFile());
         pb.environment().putAll(Map.of("VANTHU_DATA_DIR", data.toString(), "VANTHU_PORT", String.valueOf(port),
                 "VANTHU_HOST", "127.0.0.1"));
         if (label.equals("this")) {
@@ -121,7 +152,7 @@ public final class VersusBench {
         }
         Process p = pb.start();
         String url = "http://127.0.0.1:" + port;
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 1_200; i++) {   // four minutes: a start takes over two on a machine loaded 50 deep
             try {
                 if (HTTP.send(HttpRequest.newBuilder(URI.create(url + "/health")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -136,6 +167,7 @@ public final class VersusBench {
             }
             Thread.sleep(200);
         }
+        p.destroy();
         throw new IllegalStateException(label + " did not start: see " + data.resolve("service.log"));
     }
 
