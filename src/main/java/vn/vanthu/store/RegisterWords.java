@@ -22,6 +22,7 @@ import java.util.Optional;
 public final class RegisterWords {
     private static final int PROBE = 2_000;
     private static final int BACKFILL_BATCH = 500;
+    private static final String MINE = "r.series_kind = :k AND r.number_year = :y";
 
     /** A register row found: its series and number (unique within a series and year). */
     public record Key(String series, long number) {}
@@ -40,17 +41,25 @@ public final class RegisterWords {
         }
     }
 
-    /** The numbers of {@code series} in {@code year} whose words hold every term, in number order (none: no terms). */
+    /**
+     * The numbers of {@code series} in {@code year} whose words hold every term, in number order (none: no terms).
+     * One series at a time, in name order as the registers sort them: H2 reads a whole series list otherwise.
+     */
     public static List<Key> find(Handle h, Collection<String> series, int year, List<SearchWords.Term> terms) {
-        if (terms.isEmpty()) {
-            return List.of();
+        List<Key> found = new ArrayList<>();
+        if (!terms.isEmpty()) {
+            series.stream().sorted().forEach(k -> found.addAll(find(h, k, year, terms)));
         }
+        return found;
+    }
+
+    private static List<Key> find(Handle h, String series, int year, List<SearchWords.Term> terms) {
         int first = 0;
         long fewest = Long.MAX_VALUE;
         for (int i = 0; i < terms.size() && terms.size() > 1 && fewest > 0; i++) {
-            long n = bind(h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM register_words r WHERE "
-                    + "r.series_kind IN (<k>) AND r.number_year = :y AND " + match("r", 0) + " LIMIT " + PROBE + ") x"),
-                    series, year).bind("lo0", terms.get(i).low()).bind("hi0", terms.get(i).high()).mapTo(Long.class).one();
+            long n = h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM register_words r WHERE " + MINE + " AND "
+                            + match("r", 0) + " LIMIT " + PROBE + ") x").bind("k", series).bind("y", year)
+                    .bind("lo0", terms.get(i).low()).bind("hi0", terms.get(i).high()).mapTo(Long.class).one();
             if (n < fewest) {
                 fewest = n;
                 first = i;
@@ -61,18 +70,19 @@ public final class RegisterWords {
         }
         List<SearchWords.Term> order = new ArrayList<>(terms);
         order.add(0, order.remove(first));
-        StringBuilder sql = new StringBuilder("SELECT DISTINCT r.series_kind, r.number_value FROM register_words r "
-                + "WHERE r.series_kind IN (<k>) AND r.number_year = :y AND " + match("r", 0));
+        StringBuilder sql = new StringBuilder("SELECT r.number_value FROM register_words r WHERE " + MINE + " AND "
+                + match("r", 0));
         for (int i = 1; i < order.size(); i++) {
             sql.append(" AND EXISTS (SELECT 1 FROM register_words w").append(i).append(" WHERE w").append(i)
-                    .append(".series_kind = r.series_kind AND w").append(i).append(".number_year = r.number_year AND w")
-                    .append(i).append(".number_value = r.number_value AND ").append(match("w" + i, i)).append(')');
+                    .append(".series_kind = :k AND w").append(i).append(".number_year = :y AND w").append(i)
+                    .append(".number_value = r.number_value AND ").append(match("w" + i, i)).append(')');
         }
-        Query q = bind(h.createQuery(sql.append(" ORDER BY r.series_kind, r.number_value").toString()), series, year);
+        Query q = h.createQuery(sql.append(" GROUP BY r.number_value ORDER BY r.number_value").toString())
+                .bind("k", series).bind("y", year);
         for (int i = 0; i < order.size(); i++) {
             q.bind("lo" + i, order.get(i).low()).bind("hi" + i, order.get(i).high());
         }
-        return q.map((rs, ctx) -> new Key(rs.getString(1), rs.getLong(2))).list();
+        return q.map((rs, ctx) -> new Key(series, rs.getLong(1))).list();
     }
 
     /** At start-up: the words of every row written before the index existed, a batch per transaction. */
@@ -116,7 +126,4 @@ public final class RegisterWords {
         return alias + ".word >= :lo" + i + " AND " + alias + ".word <= :hi" + i;
     }
 
-    private static Query bind(Query q, Collection<String> series, int year) {
-        return q.bindList("k", List.copyOf(series)).bind("y", year);
-    }
 }
