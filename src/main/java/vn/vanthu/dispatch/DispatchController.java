@@ -198,7 +198,7 @@ public final class DispatchController {
                 int limit = Paging.limit(ctx);
                 Long cursor = Paging.longCursor(ctx);
                 long offset = cursor == null ? 0 : Math.max(0, cursor);
-                List<Map<String, Object>> rows = register.rows(year, "", limit + 1, offset);
+                List<Map<String, Object>> rows = register.rows(year, limit + 1, offset);
                 Map<String, Object> body = new java.util.LinkedHashMap<>();
                 body.put("year", year);
                 body.putAll(Paging.page(rows.subList(0, Math.min(limit, rows.size())),

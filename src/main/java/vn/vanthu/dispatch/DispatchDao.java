@@ -10,6 +10,7 @@ import vn.vanthu.audit.AuditDao;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Database;
+import vn.vanthu.store.RegisterWords;
 import vn.vanthu.web.Json;
 
 import java.sql.ResultSet;
@@ -117,11 +118,13 @@ final class DispatchDao {
     }
 
     /**
-     * SIGNED → ISSUED in one transaction with the number taken from its reservation and the sealed appendices;
+     * SIGNED → ISSUED in one transaction with the number taken from its reservation, the sealed appendices and its
+     * words in the register's search;
      * 409 (and nothing changes, the number included) when it was not SIGNED any more.
      */
-    void issue(String id, String sha, String edxml, Dispatch.Issued i, NumberSeries.Reservation number,
+    void issue(Dispatch d, String sha, String edxml, Dispatch.Issued i, NumberSeries.Reservation number,
                List<SealedAttachment> sealed, String userId, AuditLog.Entry audit) {
+        String id = d.id();
         db.inTransaction(() -> NumberingDao.duplicateOrTaken(db, id, i), h -> {
             NumberSeriesDao.consume(h, number);
             NumberingDao.requireUnique(h, id, i);
@@ -135,6 +138,7 @@ final class DispatchDao {
                 throw ApiException.conflict("NOT_SIGNED", "The dispatch was issued meanwhile");
             }
             event(h, id, userId, "ISSUED", i.number());
+            RegisterWords.write(h, i.series(), i.year(), i.value(), RegisterDao.words(d, i));
             var update = h.prepareBatch("UPDATE dispatch_attachments SET sha256 = :s WHERE id = :id");
             sealed.forEach(a -> update.bind("s", a.sha256()).bind("id", a.attachmentId()).add());
             if (!sealed.isEmpty()) {

@@ -9,6 +9,7 @@ import vn.vanthu.signing.SigningFeature;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.store.Instance;
+import vn.vanthu.store.RegisterWords;
 import vn.vanthu.users.UserService;
 
 import java.time.Clock;
@@ -38,7 +39,9 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
                 new EdXmlSender(config.agency(), config.exchange(), directory, responses));
         var sending = new Sending(dao, config.agency().holidays(), clock);
         var issuing = new Issuing(dispatches, dao, numbers, documents, keys, signing.service(), messages, clock);
-        var register = new Register(dispatches, new RegisterDao(db), numbers, sending, directory);
+        var registerDao = new RegisterDao(db);
+        RegisterWords.backfillAll(db, "dispatches", registerDao::backfill);
+        var register = new Register(dispatches, registerDao, numbers, sending, directory);
         var controller = new DispatchController(dispatches, sending, issuing, register,
                 new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);
         var copies = new CopyController(new Copies(dispatches, dao, numbers, documents, keys, signing.service(),

@@ -119,9 +119,7 @@ public final class DispatchPagesController {
             return;
         }
         String q = PageSlice.query(ctx);
-        String needle = PageSlice.needle(q);
-        PageSlice.Window w = PageSlice.window(ctx, register.count(year, needle));
-        Map<String, Object> model = new HashMap<>(w.with(register.rows(year, needle, w.limit(), w.offset())));
+        Map<String, Object> model = new HashMap<>(PageSlice.page(ctx, register.find(year, q)));
         model.put("year", year);
         model.put("q", q);
         Views.render(ctx, "register-outgoing", model);

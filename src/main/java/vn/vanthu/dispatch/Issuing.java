@@ -112,7 +112,7 @@ public final class Issuing {
             }
             String edxml = dispatches.put(messages.seal(messages.build(d.issuedAs(issued, sha), files),
                     key), "application/xml");
-            dao.issue(d.id(), sha, edxml, issued, r, sealedAttachments, clerk.id(),
+            dao.issue(d, sha, edxml, issued, r, sealedAttachments, clerk.id(),
                     AuditLog.Entry.ofChange(origin, "DISPATCH_ISSUE", d.id(), issued.number()));
             return dispatches.get(d.id());
         } finally {

@@ -1,7 +1,9 @@
 package vn.vanthu.dispatch;
 
 import vn.vanthu.print.PdfTable;
+import vn.vanthu.store.RegisterWords;
 import vn.vanthu.time.VietnamTime;
+import vn.vanthu.web.PageSlice;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -19,7 +21,7 @@ import java.util.Map;
  * page), a CSV streamed row by row, and a printable landscape A4 PDF (a {@link PdfTable}, so Vietnamese prints
  * correctly). Nothing here holds a whole year in memory.
  *
- * <pre>{@code List<Map<String, Object>> page = register.rows(2026, "", 200, 0);}</pre>
+ * <pre>{@code List<Map<String, Object>> page = register.rows(2026, 200, 0);}</pre>
  */
 public final class Register {
     private static final String[] HEADERS = {"Số, ký hiệu", "Ngày tháng", "Tên loại và trích yếu nội dung",
@@ -52,18 +54,26 @@ public final class Register {
         return numbers.today().getYear();
     }
 
-    /** How many rows of the year's register match {@code needle} (lower-case words; blank: every row). */
-    public long count(int year, String needle) {
-        return dao.count(year, needle);
+    /**
+     * One page of the year's rows in number order: two queries whatever the volume (the rows, then which recipients
+     * are partner organs). The notes of a document issued after its sending deadline say how late (Decree 30 Art.
+     * 18); {@code otherMeans} lists the recipients outside the directory of partner organs (sent by post or by hand).
+     */
+    public List<Map<String, Object>> rows(int year, int limit, long offset) {
+        return withOtherMeans(dao.page(year, limit, offset));
     }
 
     /**
-     * One page of rows in number order: two queries whatever the volume (the rows, then which recipients are
-     * partner organs). The notes of a document issued after its sending deadline say how late (Decree 30 Art. 18);
-     * {@code otherMeans} lists the recipients outside the directory of partner organs (sent by post or by hand).
+     * The rows of the year's register that hold every word of {@code needle} (blank: every row), to be read a page
+     * at a time: a search finds its numbers once, in the word index, then reads the rows of the page asked.
      */
-    public List<Map<String, Object>> rows(int year, String needle, int limit, long offset) {
-        return withOtherMeans(dao.page(year, needle, limit, offset));
+    public PageSlice.Source find(int year, String needle) {
+        if (needle.isBlank()) {
+            return new PageSlice.Source(dao.count(year), (limit, offset) -> rows(year, limit, offset));
+        }
+        List<RegisterWords.Key> keys = dao.search(year, needle);
+        return new PageSlice.Source(keys.size(), (limit, offset) -> withOtherMeans(dao.rows(year,
+                PageSlice.window(keys, limit, offset))));
     }
 
     /**
@@ -132,7 +142,7 @@ public final class Register {
     /** Every row of the year in number order, up to {@code max}, with its otherMeans, in chunks of {@value #CHUNK}. */
     private void each(int year, int max, java.util.function.Consumer<Map<String, Object>> sink) {
         List<RegisterDao.Entry> chunk = new ArrayList<>();
-        dao.each(year, "", max, e -> {
+        dao.each(year, max, e -> {
             chunk.add(e);
             if (chunk.size() == CHUNK) {
                 withOtherMeans(chunk).forEach(sink);

@@ -3,24 +3,31 @@ package vn.vanthu.dispatch;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import vn.vanthu.store.Database;
-import vn.vanthu.store.Like;
+import vn.vanthu.store.RegisterWords;
+import vn.vanthu.store.SearchWords;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The outgoing register read from the database: the issued dispatches of a year in number order, filtered in SQL,
- * one page ({@code LIMIT/OFFSET}, with a {@code COUNT} for the total) or streamed row by row; never the whole year
- * in memory.
+ * The outgoing register read from the database: the issued dispatches of a year in number order, one page
+ * ({@code LIMIT/OFFSET}, with a {@code COUNT} for the total), the numbers a search finds in the register's word
+ * index ({@link RegisterWords}) and then a page of their rows, or streamed row by row; never the whole year in
+ * memory.
  *
- * <pre>{@code List<RegisterDao.Entry> page = dao.page(2026, "quyết định", 200, 0);}</pre>
+ * <pre>{@code List<RegisterDao.Entry> page = dao.page(2026, 200, 0);}</pre>
  */
 final class RegisterDao {
     private static final int FETCH = 500;
+    private static final String WHERE = " WHERE status = 'ISSUED' AND number_year = :y";
+    /** The series of issued dispatches, whose words the outgoing register's search reads. */
+    private static final List<String> SERIES = List.of(SeriesKind.OUTGOING.name(), SeriesKind.SECRET.name(),
+            SeriesKind.COPY.name());
 
     /** An issued dispatch and when its official signed it (rows signed before V50 may lack it). */
     record Entry(Dispatch dispatch, OffsetDateTime signedAt) {}
@@ -31,64 +38,85 @@ final class RegisterDao {
         this.db = db;
     }
 
-    /** How many rows the year's register has that match {@code needle} (blank: all). */
-    long count(int year, String needle) {
-        return db.withHandle(h -> bind(h.createQuery("SELECT COUNT(*) FROM dispatches" + where(needle)), year, needle)
+    /** How many rows the year's register has. */
+    long count(int year) {
+        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM dispatches" + WHERE).bind("y", year)
                 .mapTo(Long.class).one());
     }
 
-    /** One page of the matching rows in number order: one query whatever the volume. */
-    List<Entry> page(int year, String needle, int limit, long offset) {
-        return db.withHandle(h -> select(h, year, needle, " LIMIT :lim OFFSET :off").bind("lim", limit)
-                .bind("off", offset).map((rs, ctx) -> new Entry(DispatchDao.row(rs), signedAt(rs))).list());
+    /** One page of the year's rows in number order: one query whatever the volume. */
+    List<Entry> page(int year, int limit, long offset) {
+        return db.withHandle(h -> select(h, year, " LIMIT :lim OFFSET :off").bind("lim", limit).bind("off", offset)
+                .map((rs, ctx) -> new Entry(DispatchDao.row(rs), signedAt(rs))).list());
+    }
+
+    /** The numbers of the year's rows that hold every word of {@code needle} ({@link SearchWords}), in number order. */
+    List<RegisterWords.Key> search(int year, String needle) {
+        return db.withHandle(h -> RegisterWords.find(h, SERIES, year, SearchWords.query(needle)));
+    }
+
+    /** The rows of these numbers of the year (a page of a search), in number order: a query per series. */
+    List<Entry> rows(int year, List<RegisterWords.Key> keys) {
+        Map<String, List<Long>> bySeries = new LinkedHashMap<>();
+        keys.forEach(k -> bySeries.computeIfAbsent(k.series(), s -> new ArrayList<>()).add(k.number()));
+        return db.withHandle(h -> {
+            List<Entry> out = new ArrayList<>();
+            bySeries.forEach((series, numbers) -> out.addAll(h.createQuery("SELECT " + DispatchDao.COLUMNS
+                            + ", signed_at FROM dispatches" + WHERE + " AND series_kind = :k AND number_value IN (<n>) "
+                            + "ORDER BY number_value").bind("y", year).bind("k", series).bindList("n", numbers)
+                    .map((rs, ctx) -> new Entry(DispatchDao.row(rs), signedAt(rs))).list()));
+            return out;
+        });
     }
 
     /**
-     * Every matching row in number order, at most {@code max}, handed to {@code each} as the database returns them
+     * Every row of the year in number order, at most {@code max}, handed to {@code each} as the database returns them
      * (fetched {@value #FETCH} at a time inside a read transaction, which PostgreSQL needs to use a cursor).
      */
-    void each(int year, String needle, int max, Consumer<Entry> each) {
+    void each(int year, int max, Consumer<Entry> each) {
         db.useTransaction(h -> {
-            try (var rows = select(h, year, needle, " LIMIT :lim").bind("lim", max).setFetchSize(FETCH)
+            try (var rows = select(h, year, " LIMIT :lim").bind("lim", max).setFetchSize(FETCH)
                     .map((rs, ctx) -> new Entry(DispatchDao.row(rs), signedAt(rs))).stream()) {
                 rows.forEach(each);
             }
         });
     }
 
-    private static Query select(Handle h, int year, String needle, String tail) {
-        return bind(h.createQuery("SELECT " + DispatchDao.COLUMNS + ", signed_at FROM dispatches" + where(needle)
-                + " ORDER BY number_year, status, series_kind, number_value" + tail), year, needle);
+    /**
+     * What the search finds of an issued dispatch: its number (code/notation), its type's Vietnamese name (the
+     * register shows "Quyết định: …"), its subject and its recipients. Written in the transaction that issues it.
+     */
+    static List<byte[]> words(Dispatch d, Dispatch.Issued i) {
+        List<String> texts = new ArrayList<>(List.of(i.number(), d.type().vietnameseName(), d.subject()));
+        texts.addAll(d.recipients());
+        return SearchWords.of(texts.toArray(String[]::new));
     }
 
-    /** The number (code/notation), the subject, the type's Vietnamese name and the recipients, as the page shows them. */
-    private static String where(String needle) {
-        String sql = " WHERE status = 'ISSUED' AND number_year = :y";
-        if (needle.isEmpty()) {
-            return sql;
+    /** Writes the words of the issued dispatches after {@code afterId} (id order); the last id, null when none. */
+    String backfill(Handle h, String afterId, int limit) {
+        List<Dispatch> batch = h.createQuery("SELECT " + DispatchDao.COLUMNS + " FROM dispatches WHERE status = 'ISSUED' "
+                + "AND id > :a ORDER BY id LIMIT :lim").bind("a", afterId).bind("lim", limit)
+                .map((rs, ctx) -> DispatchDao.row(rs)).list();
+        for (Dispatch d : batch) {
+            Dispatch.Issued i = d.issued();
+            RegisterWords.write(h, i.series(), i.year(), i.value(), words(d, i));
         }
-        String types = types(needle).isEmpty() ? "" : " OR document_type IN (<types>)";
-        return sql + " AND (LOWER(code_number || '/' || code_notation) LIKE :q" + Like.ESCAPE
-                + " OR LOWER(subject) LIKE :q" + Like.ESCAPE + " OR LOWER(recipients) LIKE :q" + Like.ESCAPE + types + ")";
+        return batch.isEmpty() ? null : batch.get(batch.size() - 1).id();
     }
 
-    private static Query bind(Query q, int year, String needle) {
-        q.bind("y", year);
-        if (!needle.isEmpty()) {
-            q.bind("q", Like.containing(needle));
-            List<String> types = types(needle);
-            if (!types.isEmpty()) {
-                q.bindList("types", types);
-            }
-        }
-        return q;
+    /**
+     * The page's rows are cut in a derived table that reads only the register's index (its columns are the filter
+     * and the order), so an {@code OFFSET} deep into the year skips index entries, not rows.
+     */
+    private static Query select(Handle h, int year, String tail) {
+        return h.createQuery("SELECT " + prefixed("d") + ", d.signed_at FROM (SELECT series_kind, number_value "
+                + "FROM dispatches" + WHERE + " ORDER BY number_year, status, series_kind, number_value" + tail + ") k "
+                + "JOIN dispatches d ON d.number_year = :y AND d.status = 'ISSUED' AND d.series_kind = k.series_kind "
+                + "AND d.number_value = k.number_value ORDER BY d.series_kind, d.number_value").bind("y", year);
     }
 
-    /** The document types whose Vietnamese name contains the word (the register shows "Quyết định: …"). */
-    private static List<String> types(String needle) {
-        String n = needle.toLowerCase(Locale.ROOT);
-        return Arrays.stream(DocumentType.values())
-                .filter(t -> t.vietnameseName().toLowerCase(Locale.ROOT).contains(n)).map(Enum::name).toList();
+    private static String prefixed(String alias) {
+        return alias + "." + DispatchDao.COLUMNS.replace(", ", ", " + alias + ".");
     }
 
     private static OffsetDateTime signedAt(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -187,7 +187,7 @@ public final class IncomingController {
                 int limit = Paging.limit(ctx);
                 Long cursor = Paging.longCursor(ctx);
                 long offset = cursor == null ? 0 : Math.max(0, cursor);
-                List<Map<String, Object>> rows = register.rows(year, secret, "", limit + 1, offset);
+                List<Map<String, Object>> rows = register.rows(year, secret, limit + 1, offset);
                 Map<String, Object> body = new java.util.LinkedHashMap<>();
                 body.put("year", year);
                 body.put("register", secret ? "SECRET" : "ORDINARY");

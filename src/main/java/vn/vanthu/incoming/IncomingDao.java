@@ -8,6 +8,7 @@ import vn.vanthu.dispatch.NumberSeries;
 import vn.vanthu.dispatch.NumberSeriesDao;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Database;
+import vn.vanthu.store.RegisterWords;
 import vn.vanthu.validation.Indication;
 
 import java.sql.ResultSet;
@@ -76,8 +77,9 @@ final class IncomingDao {
         });
     }
 
-    /** RECEIVED → REGISTERED under the reserved number, consumed in this transaction. */
-    void register(String id, NumberSeries.Reservation number, OffsetDateTime at, String userId, AuditLog.Entry audit) {
+    /** RECEIVED → REGISTERED under the reserved number, consumed in this transaction with its words written. */
+    void register(String id, NumberSeries.Reservation number, List<byte[]> words, OffsetDateTime at, String userId,
+                  AuditLog.Entry audit) {
         db.inTransaction(() -> ApiException.conflict("NUMBER_TAKEN", "The number is held by another document; register again"), h -> {
             NumberSeriesDao.consume(h, number);
             int n = h.createUpdate("UPDATE incoming SET status = 'REGISTERED', series_kind = :k, number_year = :y, "
@@ -86,6 +88,7 @@ final class IncomingDao {
                     .bind("id", id).execute();
             requireOne(n, "NOT_RECEIVED", "Only a received document that was not returned can be registered");
             event(h, id, at, userId, "REGISTERED", String.valueOf(number.value()));
+            RegisterWords.write(h, number.series(), number.year(), number.value(), words);
             AuditDao.append(h, audit);
             return null;
         });

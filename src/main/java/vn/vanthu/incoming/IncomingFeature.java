@@ -6,6 +6,7 @@ import vn.vanthu.dispatch.DispatchService;
 import vn.vanthu.dispatch.NumberSeries;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.DocumentStore;
+import vn.vanthu.store.RegisterWords;
 import vn.vanthu.users.UserService;
 import vn.vanthu.validation.ValidationService;
 
@@ -30,7 +31,9 @@ public record IncomingFeature(IncomingService service, IncomingController contro
         var service = new IncomingService(dao, new ResponseForDao(db, config.agency().organId()), documents, validation, new NumberSeries(db, clock, NUMBER_LEASE),
                 config.agency(), clock);
         var handling = new HandlingService(service, dao, users, dispatches);
-        var register = new IncomingRegister(new IncomingRegisterDao(db), config.agency().name(), clock);
+        var registerDao = new IncomingRegisterDao(db);
+        RegisterWords.backfillAll(db, "incoming", registerDao::backfill);
+        var register = new IncomingRegister(registerDao, config.agency().name(), clock);
         var controller = new IncomingController(service, handling, register, new Tracking(service, handling),
                 new DigitizedArrival(digitizations, validation));
         return new IncomingFeature(service, controller, new IncomingPagesController(service, handling, register, users,

@@ -171,9 +171,7 @@ public final class IncomingPagesController {
             return;
         }
         String q = PageSlice.query(ctx);
-        String needle = PageSlice.needle(q);
-        PageSlice.Window w = PageSlice.window(ctx, register.count(year, secret, needle));
-        Map<String, Object> model = new HashMap<>(w.with(register.rows(year, secret, needle, w.limit(), w.offset())));
+        Map<String, Object> model = new HashMap<>(PageSlice.page(ctx, register.find(year, secret, q)));
         model.put("year", year);
         model.put("q", q);
         model.put("secret", secret);

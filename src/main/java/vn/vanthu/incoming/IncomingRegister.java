@@ -2,7 +2,9 @@ package vn.vanthu.incoming;
 
 import vn.vanthu.dispatch.SeriesKind;
 import vn.vanthu.print.PdfTable;
+import vn.vanthu.store.RegisterWords;
 import vn.vanthu.time.VietnamTime;
+import vn.vanthu.web.PageSlice;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -22,7 +24,7 @@ import java.util.Map;
  * The incoming register (sổ đăng ký văn bản đến, Decree 30 Appendix IV) of a year: JSON rows, CSV, and a printable
  * landscape A4 PDF, read a page or a stream at a time (never a whole year in memory). Secret documents have their own register ({@code secret}), as Art. 22 asks.
  *
- * <pre>{@code List<Map<String, Object>> page = register.rows(2026, false, "", 200, 0);}</pre>
+ * <pre>{@code List<Map<String, Object>> page = register.rows(2026, false, 200, 0);}</pre>
  */
 public final class IncomingRegister {
     private static final String[] HEADERS = {"Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu", "Ngày tháng",
@@ -49,14 +51,22 @@ public final class IncomingRegister {
         return VietnamTime.today(clock).getYear();
     }
 
-    /** How many rows of the year's register match {@code needle} (lower-case words; blank: every row). */
-    public long count(int year, boolean secret, String needle) {
-        return dao.count(year, kind(secret), needle);
+    /** One page of the year's rows in number order (one query): the contract's fields, plus the Appendix IV columns. */
+    public List<Map<String, Object>> rows(int year, boolean secret, int limit, long offset) {
+        return dao.page(year, kind(secret), limit, offset).stream().map(IncomingRegister::row).toList();
     }
 
-    /** One page of rows in number order (one query): the contract's fields, plus the Appendix IV columns as printed. */
-    public List<Map<String, Object>> rows(int year, boolean secret, String needle, int limit, long offset) {
-        return dao.page(year, kind(secret), needle, limit, offset).stream().map(IncomingRegister::row).toList();
+    /**
+     * The rows of the year's register that hold every word of {@code needle} (blank: every row), to be read a page
+     * at a time: a search finds its numbers once, in the word index, then reads the rows of the page asked.
+     */
+    public PageSlice.Source find(int year, boolean secret, String needle) {
+        if (needle.isBlank()) {
+            return new PageSlice.Source(dao.count(year, kind(secret)), (limit, offset) -> rows(year, secret, limit, offset));
+        }
+        List<RegisterWords.Key> keys = dao.search(year, kind(secret), needle);
+        return new PageSlice.Source(keys.size(), (limit, offset) -> dao.rows(year, kind(secret), PageSlice.window(keys,
+                limit, offset)).stream().map(IncomingRegister::row).toList());
     }
 
     /** The year's register as CSV, written row by row as the database returns them (bounded memory). */

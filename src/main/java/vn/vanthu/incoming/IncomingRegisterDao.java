@@ -2,21 +2,28 @@ package vn.vanthu.incoming;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+import vn.vanthu.dispatch.SeriesKind;
 import vn.vanthu.store.Database;
-import vn.vanthu.store.Like;
+import vn.vanthu.store.RegisterWords;
+import vn.vanthu.store.SearchWords;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The incoming register read from the database: one register's documents of a year in number order, filtered in
- * SQL, one page ({@code LIMIT/OFFSET}, with a {@code COUNT} for the total) or streamed row by row. The lead
- * person's name comes in the same statement, so a page costs the same whoever handles its documents.
+ * The incoming register read from the database: one register's documents of a year in number order, one page
+ * ({@code LIMIT/OFFSET}, with a {@code COUNT} for the total), the numbers a search finds in the word index
+ * ({@link RegisterWords}) and then a page of their rows, or streamed row by row. The lead person's name comes in
+ * the same statement, so a page costs the same whoever handles its documents.
  *
- * <pre>{@code List<IncomingRegisterDao.Entry> page = dao.page(2026, "INCOMING", "ubnd", 200, 0);}</pre>
+ * <pre>{@code List<IncomingRegisterDao.Entry> page = dao.page(2026, "INCOMING", 200, 0);}</pre>
  */
 final class IncomingRegisterDao {
     private static final int FETCH = 500;
+    private static final String WHERE = " WHERE series_kind = :k AND number_year = :y";
 
     /** A registered document and the display name of its lead person (null when none or unknown). */
     record Entry(Incoming document, String leadName) {}
@@ -27,50 +34,78 @@ final class IncomingRegisterDao {
         this.db = db;
     }
 
-    /** How many rows of the register match {@code needle} (lower-case words; blank: all). */
-    long count(int year, String seriesKind, String needle) {
-        return db.withHandle(h -> bind(h.createQuery("SELECT COUNT(*) FROM incoming" + where(needle)), year, seriesKind,
-                needle).mapTo(Long.class).one());
+    /** How many rows the year's register has. */
+    long count(int year, String seriesKind) {
+        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM incoming" + WHERE).bind("y", year)
+                .bind("k", seriesKind).mapTo(Long.class).one());
     }
 
-    /** One page of the matching rows in number order: one query whatever the volume. */
-    List<Entry> page(int year, String seriesKind, String needle, int limit, long offset) {
-        return db.withHandle(h -> select(h, year, seriesKind, needle, " LIMIT :lim OFFSET :off").bind("lim", limit)
-                .bind("off", offset).map((rs, ctx) -> new Entry(IncomingRows.row(rs, List.of()), rs.getString("lead_name")))
-                .list());
+    /** One page of the year's rows in number order: one query whatever the volume. */
+    List<Entry> page(int year, String seriesKind, int limit, long offset) {
+        return db.withHandle(h -> select(h, year, seriesKind, " LIMIT :lim OFFSET :off").bind("lim", limit)
+                .bind("off", offset).map(IncomingRegisterDao::entry).list());
     }
 
-    /** At most {@code max} matching rows in number order, handed over as the database returns them. */
+    /** The numbers of the register's rows that hold every word of {@code needle} ({@link SearchWords}), in order. */
+    List<RegisterWords.Key> search(int year, String seriesKind, String needle) {
+        return db.withHandle(h -> RegisterWords.find(h, List.of(seriesKind), year, SearchWords.query(needle)));
+    }
+
+    /** The rows of these numbers of the register (a page of a search), in number order. */
+    List<Entry> rows(int year, String seriesKind, List<RegisterWords.Key> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return db.withHandle(h -> h.createQuery("SELECT " + IncomingDao.COLUMNS + ", (SELECT u.display_name FROM users u "
+                        + "WHERE u.id = incoming.lead_user_id) AS lead_name FROM incoming" + WHERE
+                        + " AND incoming_number IN (<n>) ORDER BY incoming_number").bind("y", year).bind("k", seriesKind)
+                .bindList("n", keys.stream().map(RegisterWords.Key::number).toList()).map(IncomingRegisterDao::entry).list());
+    }
+
+    /** At most {@code max} rows in number order, handed over as the database returns them. */
     void each(int year, String seriesKind, int max, Consumer<Entry> each) {
         db.useTransaction(h -> {
-            try (var rows = select(h, year, seriesKind, "", " LIMIT :lim").bind("lim", max).setFetchSize(FETCH)
-                    .map((rs, ctx) -> new Entry(IncomingRows.row(rs, List.of()), rs.getString("lead_name"))).stream()) {
+            try (var rows = select(h, year, seriesKind, " LIMIT :lim").bind("lim", max).setFetchSize(FETCH)
+                    .map(IncomingRegisterDao::entry).stream()) {
                 rows.forEach(each);
             }
         });
     }
 
+    /** What the search finds of a registered document: its number and symbol, type, subject and sending organ. */
+    static List<byte[]> words(Incoming.Metadata m) {
+        return SearchWords.of(m.numberSymbol(), m.documentType(), m.subject(), m.sendingOrgan());
+    }
+
+    /** Writes the words of the registered documents after {@code afterId} (id order); the last id, null when none. */
+    String backfill(Handle h, String afterId, int limit) {
+        List<Incoming> batch = h.createQuery("SELECT " + IncomingDao.COLUMNS + " FROM incoming WHERE series_kind IS NOT NULL "
+                + "AND id > :a ORDER BY id LIMIT :lim").bind("a", afterId).bind("lim", limit)
+                .map((rs, ctx) -> IncomingRows.row(rs, List.of())).list();
+        for (Incoming d : batch) {
+            Incoming.Registration r = d.registration();
+            RegisterWords.write(h, (r.secretRegister() ? SeriesKind.SECRET_IN : SeriesKind.INCOMING).name(), r.year(),
+                    r.number(), words(d.metadata()));
+        }
+        return batch.isEmpty() ? null : batch.get(batch.size() - 1).id();
+    }
+
     /**
-     * The page is cut in a derived table before each of its rows looks up its lead person's name: PostgreSQL would
-     * otherwise run the lookup for every row an {@code OFFSET} skips too.
+     * The page is cut in a derived table that reads only the register's unique index (series, year, number), so that
+     * an {@code OFFSET} skips index entries, not rows; then each of its rows looks up its lead person's name.
      */
-    private static Query select(Handle h, int year, String seriesKind, String needle, String tail) {
-        return bind(h.createQuery("SELECT r.*, (SELECT u.display_name FROM users u WHERE u.id = r.lead_user_id) AS lead_name "
-                + "FROM (SELECT " + IncomingDao.COLUMNS + " FROM incoming" + where(needle)
-                + " ORDER BY series_kind, number_year, incoming_number" + tail + ") r "
-                + "ORDER BY r.series_kind, r.number_year, r.incoming_number"), year, seriesKind, needle);
+    private static Query select(Handle h, int year, String seriesKind, String tail) {
+        return h.createQuery("SELECT " + prefixed("r") + ", (SELECT u.display_name FROM users u WHERE u.id = r.lead_user_id) "
+                + "AS lead_name FROM (SELECT incoming_number FROM incoming" + WHERE + " ORDER BY series_kind, number_year, "
+                + "incoming_number" + tail + ") k JOIN incoming r ON r.series_kind = :k AND r.number_year = :y "
+                + "AND r.incoming_number = k.incoming_number ORDER BY r.incoming_number").bind("y", year).bind("k", seriesKind);
     }
 
-    /** The number and symbol, the type, the subject and the sending organ, as the page shows them. */
-    private static String where(String needle) {
-        String sql = " WHERE series_kind = :k AND number_year = :y";
-        return needle.isEmpty() ? sql : sql + " AND (LOWER(number_symbol) LIKE :q" + Like.ESCAPE
-                + " OR LOWER(document_type) LIKE :q" + Like.ESCAPE + " OR LOWER(subject) LIKE :q" + Like.ESCAPE
-                + " OR LOWER(sending_organ) LIKE :q" + Like.ESCAPE + ")";
+    private static String prefixed(String alias) {
+        return alias + "." + IncomingDao.COLUMNS.replace(", ", ", " + alias + ".");
     }
 
-    private static Query bind(Query q, int year, String seriesKind, String needle) {
-        q.bind("y", year).bind("k", seriesKind);
-        return needle.isEmpty() ? q : q.bind("q", Like.containing(needle));
+    private static Entry entry(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Entry(IncomingRows.row(rs, List.of()), rs.getString("lead_name"));
     }
 }

@@ -116,7 +116,7 @@ public final class IncomingService {
         }
         NumberSeries.Reservation r = numbers.reserve(agency, d.metadata().secret() ? SeriesKind.SECRET_IN : SeriesKind.INCOMING);
         try {
-            dao.register(id, r, now(), caller.id(), AuditLog.Entry.ofChange(origin, "INCOMING_REGISTER", id,
+            dao.register(id, r, IncomingRegisterDao.words(d.metadata()), now(), caller.id(), AuditLog.Entry.ofChange(origin, "INCOMING_REGISTER", id,
                     (d.metadata().secret() ? "secret " : "") + r.value()));
         } catch (RuntimeException e) {
             numbers.release(r);

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import vn.vanthu.error.ApiException;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,8 +12,8 @@ import java.util.Map;
  * that count (400 for a page past the last), then reads just that window's rows with {@code LIMIT/OFFSET}.
  *
  * <pre>{@code
- * PageSlice.Window w = PageSlice.window(ctx, dao.count(year, needle));
- * Map<String, Object> model = w.with(dao.page(year, needle, w.limit(), w.offset()));   // rows, page, pages, total
+ * Map<String, Object> model = PageSlice.page(ctx, new PageSlice.Source(dao.count(year),
+ *         (limit, offset) -> dao.page(year, limit, offset)));   // rows, page, pages, total
  * }</pre>
  */
 public final class PageSlice {
@@ -36,6 +35,21 @@ public final class PageSlice {
         public Map<String, Object> with(List<?> rows) {
             return Map.of("rows", rows, "page", page, "pages", pages, "total", total);
         }
+    }
+
+    /** Reads a window of a list's rows. */
+    @FunctionalInterface
+    public interface Reader {
+        List<?> rows(int limit, long offset);
+    }
+
+    /** A list that has counted (or found) its rows once, and reads a window of them. */
+    public record Source(long total, Reader reader) {}
+
+    /** The asked page of {@code source} as a page's model: rows, page, pages, total. */
+    public static Map<String, Object> page(Context ctx, Source source) {
+        Window w = window(ctx, source.total());
+        return w.with(source.reader().rows(w.limit(), w.offset()));
     }
 
     public static Window window(Context ctx, long total) {
@@ -62,8 +76,8 @@ public final class PageSlice {
         return q == null ? "" : q;
     }
 
-    /** {@link #query} stripped and lower-cased, as a database search compares it. */
-    public static String needle(String query) {
-        return query.strip().toLowerCase(Locale.ROOT);
+    /** The window of a list found in full (the numbers a search found): at most {@code limit} from {@code offset}. */
+    public static <T> List<T> window(List<T> all, int limit, long offset) {
+        return all.subList((int) Math.min(offset, all.size()), (int) Math.min(offset + limit, all.size()));
     }
 }

@@ -25,7 +25,8 @@ import java.util.function.IntFunction;
  * {@code scripts/bench.sh pages}: the registers and the dossier list under load. {@link RegisterData} writes
  * 100,000 outgoing and 100,000 incoming documents of 2025 (and {@link FiguresData} 3,000 dossiers) into a fresh H2
  * and a fresh (embedded) PostgreSQL database; then USERS clients (8) at once, each signed in as the clerk with its
- * bearer token, ask for random pages of each list, REQUESTS each (25); p50, p95 and the slowest per list. Meanwhile
+ * bearer token, ask for random pages of each list, REQUESTS each (25); p50, p95 and the slowest per list, and the
+ * CPU time a request took (this JVM, where H2 and the service run, plus PostgreSQL's processes). Meanwhile
  * a writer changes a row of each table every 50 ms, as clerks registering documents do, so that H2 cannot answer a
  * repeated count from its last result.
  *
@@ -88,6 +89,7 @@ public final class PagesBench {
             check(s.get(path.apply(i * 7919), "clerk"), path.apply(i * 7919));
         }
         String load0 = load();
+        long cpu0 = cpuNanos(c, kind);
         AtomicBoolean done = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(users + 1);
         Future<?> writer = pool.submit(() -> write(c, done));
@@ -111,14 +113,16 @@ public final class PagesBench {
             all.addAll(f.get());
         }
         long wall = (System.nanoTime() - t0) / 1_000_000;
+        long cpu = (cpuNanos(c, kind) - cpu0) / 1_000_000 / all.size();
         done.set(true);
         writer.get();
         pool.shutdown();
         Collections.sort(all);
         long p95 = all.get((int) Math.ceil(all.size() * 0.95) - 1);
-        System.out.printf("%s: %-34s p50 %4d ms  p95 %4d ms  slowest %4d ms  (%d users × %d requests, %.0f req/s; "
-                        + "load average %s → %s) %s%n", kind, name, all.get(all.size() / 2), p95, all.get(all.size() - 1),
-                users, requests, all.size() * 1000.0 / wall, load0, load(), p95 <= GOAL_MS ? "ok" : "OVER 300 ms");
+        System.out.printf("%s: %-34s p50 %4d ms  p95 %4d ms  slowest %4d ms  CPU %3d ms/request  (%d users × %d "
+                        + "requests, %.0f req/s; load average %s → %s) %s%n", kind, name, all.get(all.size() / 2), p95,
+                all.get(all.size() - 1), cpu, users, requests, all.size() * 1000.0 / wall, load0, load(),
+                p95 <= GOAL_MS ? "ok" : "OVER 300 ms");
     }
 
     private static Void write(Connection c, AtomicBoolean done) throws Exception {
@@ -137,6 +141,41 @@ public final class PagesBench {
         if (r.status() != 200) {
             throw new IllegalStateException(path + " answered " + r.status() + ": " + r.text());
         }
+    }
+
+    /**
+     * The CPU time used so far by this JVM (the service and its clients: H2 runs here too) and, on PostgreSQL, by
+     * the server's processes: what a request costs whatever else the machine runs meanwhile.
+     */
+    private static long cpuNanos(Connection c, Databases.Kind kind) throws Exception {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        if (kind != Databases.Kind.POSTGRES) {
+            return jvm;
+        }
+        String dataDir;
+        try (Statement st = c.createStatement(); var rs = st.executeQuery("SHOW data_directory")) {
+            rs.next();
+            dataDir = rs.getString(1);
+        }
+        long postmaster = Long.parseLong(Files.readAllLines(Path.of(dataDir, "postmaster.pid")).get(0).strip());
+        long ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                String[] f;
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                } catch (java.io.IOException gone) {
+                    continue;
+                }
+                long pid = Long.parseLong(proc.getFileName().toString());
+                if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {   // after ")": state, ppid, … utime (12), stime (13)
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+            }
+        }
+        return jvm + ticks * 10_000_000L;   // USER_HZ is 100 on Linux
     }
 
     private static String load() throws Exception {

@@ -1,5 +1,8 @@
 package vn.vanthu.bench;
 
+import vn.vanthu.dispatch.DocumentType;
+import vn.vanthu.store.SearchWords;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +21,7 @@ import java.util.Random;
  * same organs, half of them led by a person of the users table (whose name the register shows), a tenth of them in
  * the secret register. Numbers and ids start after {@code offset}, so a second call adds to the first;
  * deterministic for a given offset. Every subject carries the word "chuyển đổi số" in one row out of ten, so a
- * search has something to find.
+ * search has something to find; the registers' search words are written with the rows, as the DAOs write them.
  *
  * <pre>{@code RegisterData.insert(connection, 2025, 100_000, 100_000, 0);}</pre>
  */
@@ -90,7 +93,8 @@ public final class RegisterData {
     }
 
     private static void dispatches(Connection c, Random rnd, int year, int n, int offset) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO dispatches (id, status, document_type, subject, "
+        try (PreparedStatement w = words(c);
+             PreparedStatement p = c.prepareStatement("INSERT INTO dispatches (id, status, document_type, subject, "
                 + "signer_position, signer_name, signer_user_id, recipients, drafting_unit, priority, secret, page_amount, "
                 + "file_name, current_sha256, created_by, created_at, series_kind, number_year, number_value, code_number, "
                 + "code_notation, issued_date, issued_at, signed_at) VALUES (?, 'ISSUED', ?, ?, 'GIÁM ĐỐC', "
@@ -99,12 +103,14 @@ public final class RegisterData {
             for (int i = 0; i < n; i++) {
                 int number = offset + i + 1;
                 String type = TYPES[rnd.nextInt(TYPES.length)];
+                String subject = SUBJECTS[rnd.nextInt(SUBJECTS.length)] + " (" + number + ")";
+                String recipients = recipients(rnd);
                 OffsetDateTime issued = moment(rnd, year);
                 OffsetDateTime signed = issued.minusHours(rnd.nextInt(4) == 0 ? 24L * (1 + rnd.nextInt(4)) : rnd.nextInt(3));
                 p.setString(1, "reg-d-" + number);
                 p.setString(2, type);
-                p.setString(3, SUBJECTS[rnd.nextInt(SUBJECTS.length)] + " (" + number + ")");
-                p.setString(4, recipients(rnd));
+                p.setString(3, subject);
+                p.setString(4, recipients);
                 p.setString(5, SHA);
                 p.setObject(6, signed.minusDays(1));
                 p.setInt(7, year);
@@ -115,15 +121,21 @@ public final class RegisterData {
                 p.setObject(12, issued);
                 p.setObject(13, signed.getYear() < year ? issued : signed);
                 add(p, i);
+                List<String> texts = new ArrayList<>(List.of(number + "/" + type + "-SKHCN",
+                        DocumentType.valueOf(type).vietnameseName(), subject));
+                texts.addAll(List.of(recipients.substring(2, recipients.length() - 2).split("\",\"")));
+                addWords(w, "OUTGOING", year, number, SearchWords.of(texts.toArray(String[]::new)), i);
             }
             p.executeBatch();
+            w.executeBatch();
         }
     }
 
     private static void incoming(Connection c, Random rnd, int year, int n, int offset, List<String> people)
             throws SQLException {
         String[] statuses = {"DONE", "DONE", "DONE", "IN_PROGRESS", "ASSIGNED", "REGISTERED"};
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO incoming (id, origin, status, sending_organ, "
+        try (PreparedStatement w = words(c);
+             PreparedStatement p = c.prepareStatement("INSERT INTO incoming (id, origin, status, sending_organ, "
                 + "number_symbol, document_date, document_type, subject, urgency, secret, scanned, received_by, received_at, "
                 + "series_kind, number_year, incoming_number, registered_at, directed_by, directed_at, lead_user_id, "
                 + "lead_unit, deadline) VALUES (?, 'EXCHANGE', ?, ?, ?, ?, 'Công văn', ?, ?, ?, FALSE, 'u-clerk', ?, ?, ?, "
@@ -138,10 +150,12 @@ public final class RegisterData {
                 OffsetDateTime directedAt = received.plusHours(rnd.nextInt(72));
                 p.setString(1, "reg-i-" + (offset + i + 1));
                 p.setString(2, status);
-                p.setString(3, organ(rnd.nextInt(300)));
+                String organ = organ(rnd.nextInt(300));
+                String subject = SUBJECTS[rnd.nextInt(SUBJECTS.length)];
+                p.setString(3, organ);
                 p.setString(4, number + "/UBND-VP");
                 p.setObject(5, received.toLocalDate().minusDays(2));
-                p.setString(6, SUBJECTS[rnd.nextInt(SUBJECTS.length)]);
+                p.setString(6, subject);
                 p.setString(7, rnd.nextInt(10) == 0 ? "URGENT" : "NORMAL");
                 p.setBoolean(8, secret);
                 p.setObject(9, received);
@@ -155,8 +169,30 @@ public final class RegisterData {
                 p.setString(17, directed && rnd.nextBoolean() ? "Phòng " + (1 + rnd.nextInt(8)) : null);
                 p.setObject(18, directed ? directedAt.toLocalDate().plusDays(3 + rnd.nextInt(20)) : null);
                 add(p, i);
+                addWords(w, secret ? "SECRET_IN" : "INCOMING", year, number,
+                        SearchWords.of(number + "/UBND-VP", "Công văn", subject, organ), i);
             }
             p.executeBatch();
+            w.executeBatch();
+        }
+    }
+
+    /** The register's search words of a row, as the DAO writes them when it numbers the row. */
+    private static PreparedStatement words(Connection c) throws SQLException {
+        return c.prepareStatement("INSERT INTO register_words (series_kind, number_year, number_value, word) VALUES (?, ?, ?, ?)");
+    }
+
+    private static void addWords(PreparedStatement w, String series, int year, long number, List<byte[]> words, int i)
+            throws SQLException {
+        for (byte[] word : words) {
+            w.setString(1, series);
+            w.setInt(2, year);
+            w.setLong(3, number);
+            w.setBytes(4, word);
+            w.addBatch();
+        }
+        if ((i + 1) % BATCH == 0) {
+            w.executeBatch();
         }
     }
 

@@ -4,7 +4,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.vanthu.bench.RegisterData;
 import vn.vanthu.support.Databases;
+import vn.vanthu.support.Multipart;
 import vn.vanthu.support.TestServer;
+import vn.vanthu.validation.SignedFiles;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The registers' search runs in the database: the page's total is what a count of the same rows says, a word's
  * {@code %} is a percent sign and not a wildcard, a page past the last is refused, and the API pages with a cursor
- * until {@code nextCursor} is null, each row once.
+ * until {@code nextCursor} is null, each row once. It finds documents holding every word typed (the last one may be
+ * a word's beginning), with or without diacritics, and a number and symbol by its parts.
  */
 class RegisterSearchTest {
     @ParameterizedTest
@@ -56,6 +59,50 @@ class RegisterSearchTest {
             } while (cursor != null);
             assertEquals(450, seen, "every row once across the pages");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
+    void the_register_search_finds_words_with_or_without_their_diacritics_and_a_number_by_its_parts(Databases.Kind kind) {
+        try (TestServer s = TestServer.start(kind)) {
+            received(s, "385/SNV-CCHCVTLT", "Sở Nội vụ tỉnh Thái Bình", "Kế hoạch cải cách hành chính năm 2027");
+            received(s, "12/UBND-VP", "UBND huyện Kiến Xương tỉnh Thái Bình", "V/v mua cái bàn cách âm");
+            received(s, "7/STC-NS", "Sở Tài chính tỉnh Nam Định", "Báo cáo tổng kết năm");
+            // Typed without diacritics, a word finds every spelling; typed with them, only that one.
+            assertEquals(2, found(s, "cai cach"));
+            assertEquals(1, found(s, "cải cách"));
+            assertEquals(1, found(s, "Cải Cách Hành"), "the last word may be the beginning of a word");
+            assertEquals(1, found(s, "hành chính cải"), "every word, in any order");
+            assertEquals(0, found(s, "cải cách Nam Định"), "every word in one document");
+            assertEquals(1, found(s, "tong ket"));
+            assertEquals(2, found(s, "thai binh"), "the sending organs' words");
+            // A number and symbol as written, or by its parts.
+            assertEquals(1, found(s, "385/SNV-CCHCVTLT"));
+            assertEquals(1, found(s, "snv-cchc"));
+            assertEquals(1, found(s, "CCHCVTLT"));
+            assertEquals(1, found(s, "385"));
+            assertEquals(0, found(s, "38 cải"), "a word that is not the last one is a whole word");
+            String page = s.get("/registers/incoming?q=" + enc("cai cach hanh"), "clerk").text();
+            assertTrue(page.contains("Kế hoạch cải cách hành chính năm 2027") && !page.contains("cái bàn"), page);
+        }
+    }
+
+    private static void received(TestServer s, String numberSymbol, String organ, String subject) {
+        var r = s.postMultipart("/api/v1/incoming", "clerk", new Multipart()
+                .file("file", "scan.pdf", "application/pdf", SignedFiles.pdf(1))
+                .field("metadata", "{\"sendingOrgan\":\"" + organ + "\",\"numberSymbol\":\"" + numberSymbol + "\","
+                        + "\"documentDate\":\"2026-12-01\",\"documentType\":\"Công văn\",\"subject\":\"" + subject
+                        + "\",\"urgency\":\"NORMAL\",\"secret\":false}")
+                .field("scanned", "true").field("register", "true"));
+        assertEquals(201, r.status(), r.text());
+    }
+
+    /** How many documents the incoming register's page says the search found. */
+    private static int found(TestServer s, String q) {
+        String page = s.get("/registers/incoming?q=" + enc(q), "clerk").text();
+        var m = java.util.regex.Pattern.compile("(\\d+) văn bản · trang").matcher(page);
+        assertTrue(m.find(), page);
+        return Integer.parseInt(m.group(1));
     }
 
     private static String enc(String s) {
