@@ -24,8 +24,10 @@ import java.util.List;
  * {@code scripts/bench.sh digitization}: the service's digitization of a PAGES-page scan at 300 dpi (the sample
  * dispatch's pages rendered by pdftoppm, turned by 1° and speckled, as JPEG pages of one PDF, as a scanner sends
  * them) from {@code POST /api/v1/digitizations} to its job DONE, against {@code ocrmypdf} alone with the service's
- * options on the same file, alternating, ROUNDS pairs. CPU seconds of this JVM and of every process it waited
- * for (OCRmyPDF, Tesseract, Ghostscript) on each side: they hardly depend on what else the machine runs.
+ * options on the same file, alternating, ROUNDS pairs. CPU seconds on each side, which hardly depend on what else
+ * the machine runs: of the OCR processes this JVM waited for (OCRmyPDF, Tesseract, Ghostscript), and of this JVM
+ * itself (on the service's side the upload, checks, assembly and storing, and this client's polling of the job
+ * every 500 ms; on both sides whatever the idle service does meanwhile).
  *
  * <pre>java -cp target/classes:target/test-classes:$(cat target/bench.classpath) vn.vanthu.bench.DigitizationBench [pages rounds]</pre>
  */
@@ -41,21 +43,21 @@ public final class DigitizationBench {
         Path scan = scan(dir.resolve("scan.pdf"), pages);
         System.out.printf("scan: %d pages at 300 dpi, %,d bytes (JPEG pages in a PDF)%n", pages, Files.size(scan));
         try (TestServer s = TestServer.start(Databases.Kind.H2)) {
-            double[] service = new double[2];
-            double[] plain = new double[2];
+            double[] service = new double[3];
+            double[] plain = new double[3];
             for (int r = 0; r < rounds; r++) {
                 double[] p = timed(() -> plain(scan, dir));
                 double[] v = timed(() -> service(s, scan, pages));
-                System.out.printf("round %d: ocrmypdf alone %.1f s (CPU %.1f s), service %.1f s (CPU %.1f s), load %s%n",
-                        r + 1, p[0], p[1], v[0], v[1], load());
-                for (int i = 0; i < 2; i++) {
+                System.out.printf("round %d: ocrmypdf alone %s; service %s; load %s%n", r + 1, show(p), show(v), load());
+                for (int i = 0; i < 3; i++) {
                     plain[i] += p[i];
                     service[i] += v[i];
                 }
             }
-            System.out.printf("digitization of %d pages: service %.1f s vs ocrmypdf alone %.1f s: %.2f× wall; CPU %.1f vs %.1f s: %.2f× (goal <= 1.2×)%n",
-                    pages, service[0] / rounds, plain[0] / rounds, service[0] / plain[0], service[1] / rounds,
-                    plain[1] / rounds, service[1] / plain[1]);
+            System.out.printf("digitization of %d pages, mean of %d: service %.1f s vs ocrmypdf alone %.1f s: %.2f× wall; "
+                    + "CPU %.1f vs %.1f s: %.2f× (goal <= 1.2×)%n", pages, rounds, service[0] / rounds, plain[0] / rounds,
+                    service[0] / plain[0], (service[1] + service[2]) / rounds, (plain[1] + plain[2]) / rounds,
+                    (service[1] + service[2]) / (plain[1] + plain[2]));
         }
     }
 
@@ -87,18 +89,25 @@ public final class DigitizationBench {
         void run() throws Exception;
     }
 
-    /** Wall seconds, and CPU seconds of this process and of the children it waited for. */
+    /** Wall seconds, CPU seconds of the children this process waited for, and of this process itself. */
     private static double[] timed(Work w) throws Exception {
-        long cpu = cpuTicks();
+        long[] cpu = cpuTicks();
         long t = System.nanoTime();
         w.run();
-        return new double[] {(System.nanoTime() - t) / 1e9, (cpuTicks() - cpu) * TICK_NS / 1e9};
+        long[] after = cpuTicks();
+        return new double[] {(System.nanoTime() - t) / 1e9, (after[0] - cpu[0]) * TICK_NS / 1e9,
+                (after[1] - cpu[1]) * TICK_NS / 1e9};
     }
 
-    private static long cpuTicks() throws IOException {
+    private static String show(double[] m) {
+        return String.format("%.1f s, CPU %.1f s (OCR processes %.1f, JVM %.1f)", m[0], m[1] + m[2], m[1], m[2]);
+    }
+
+    /** Clock ticks of the waited-for children (cutime + cstime) and of this process (utime + stime). */
+    private static long[] cpuTicks() throws IOException {
         String stat = Files.readString(Path.of("/proc/self/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        return new long[] {Long.parseLong(f[13]) + Long.parseLong(f[14]), Long.parseLong(f[11]) + Long.parseLong(f[12])};
     }
 
     private static String load() throws IOException {

@@ -11,8 +11,9 @@ import java.util.Random;
 /**
  * A year of a department's records written straight into the tables (not through the API, which would take hours
  * for 80,000 documents): issued dispatches (two in three delivered through the exchange to one partner, one in
- * three to a second), incoming documents at every stage, dossiers opened, closed, sealed and submitted, spread over the year's working hours in Vietnam time. Numbers and ids start after
- * {@code offset}, so a second call adds to the first. Deterministic for a given offset.
+ * three to a second), incoming documents at every stage, dossiers opened, closed, sealed and submitted, spread
+ * over the year's working hours in Vietnam time. Numbers and ids start after {@code offset}, so a second call adds
+ * to the first. Deterministic for a given offset.
  *
  * <pre>{@code FiguresData.insert(connection, 2025, 20_000, 60_000, 3_000, 0);}</pre>
  */
