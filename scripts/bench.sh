@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): figures for README.
-# Usage: scripts/bench.sh [startup|signing|validation|dossier|dispatch2|figures|exchange|pages|versus|all] [seconds of the 64-client validation soak, default 120]
+# Usage: scripts/bench.sh [startup|signing|validation|dossier|dispatch2|figures|digitization|exchange|pages|versus|all] [seconds of the 64-client validation soak, default 120]
 #   dossier: work dossiers — close, seal and download a dossier of DOSSIER_DOCS (1000) scans totalling DOSSIER_BYTES (1 GiB),
 #   DOSSIER_SIGNED (10) of them signed PAdES-LT, service at -Xmx256m, against sha256sum + zip -0 of the same files.
 #   Needs curl, jq, zip, python3, about 4 × DOSSIER_BYTES of free disk under TMPDIR; KEEP=1 keeps its folder.
@@ -9,6 +9,9 @@
 #   DISPATCH_JAVA_OPTS (-Xmx1g) are the instances' JVM options (add -XX:StartFlightRecording=… to profile).
 #   figures: a year of a large department (FIGURES_OUT 20000 outgoing, FIGURES_IN 60000 incoming, FIGURES_DOSSIERS 3000
 #   dossiers, inserted by SQL) on H2 and on embedded PostgreSQL; p50 of GET /api/v1/figures (goal <= 1 s), queries per call.
+#   digitization: the service's digitization of a DIGITIZATION_PAGES (10) page 300 dpi scan (POST to job DONE) against
+#   ocrmypdf alone with the service's options on the same file, DIGITIZATION_ROUNDS (2) alternating pairs; wall and CPU
+#   seconds (with the OCR processes) of both and their ratios (goal <= 1.2×). Needs ocrmypdf, tesseract-ocr-vie, pdftoppm.
 #   exchange: two instances in one JVM (H2): receiving + registering a 1 MB signed PDF as edXML vs validating it alone
 #   (EXCHANGE_RECEIVED 10 pairs), deliveries/s with exchange.in.flight 1, 2, 4, 8 (EXCHANGE_DELIVERED 16 each), heap
 #   after GC with EXCHANGE_QUEUED (10000) deliveries queued for a partner that is down. EXCHANGE_PARTS (abc) picks
@@ -263,6 +266,17 @@ figures() {
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
+digitization() {
+  mvn -B -q -DskipTests test-compile
+  [ -f target/bench.classpath ] && [ target/bench.classpath -nt pom.xml ] \
+    || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+  echo "== Digitization: the service vs ocrmypdf alone on the same ${DIGITIZATION_PAGES:-10}-page 300 dpi scan"
+  java ${BENCH_JAVA_OPTS:--Xmx1g} -Dorg.apache.xml.security.maxReferences=200000 \
+    -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" vn.vanthu.bench.DigitizationBench \
+    "${DIGITIZATION_PAGES:-10}" "${DIGITIZATION_ROUNDS:-2}"
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
 exchange() {
   mvn -B -q -DskipTests test-compile
   [ -f target/bench.classpath ] && [ target/bench.classpath -nt pom.xml ] \
@@ -307,9 +321,10 @@ case "$what" in
   dossier) dossier ;;
   dispatch2) dispatch2 ;;
   figures) figures ;;
+  digitization) digitization ;;
   exchange) exchange ;;
   pages) pages ;;
   versus) versus ;;
   all) startup; java_bench SigningBench; BENCH_JAVA_OPTS=-Xmx1g java_bench ValidationBench "${2:-120}"; dossier ;;
-  *) echo "usage: $0 [startup|signing|validation|dossier|dispatch2|figures|exchange|pages|versus|all]"; exit 2 ;;
+  *) echo "usage: $0 [startup|signing|validation|dossier|dispatch2|figures|digitization|exchange|pages|versus|all]"; exit 2 ;;
 esac

@@ -13,9 +13,13 @@ import java.util.List;
 /**
  * The grouped queries behind the figures: always the same seven statements, whatever the number of records, each
  * answering at most one row per day (and unit, or the few columns the figure needs), never one row per document.
- * A day is a key {@code yyyyddd} (year × 1000 + day of the year) of the Vietnam date: {@code EXTRACT} of YEAR and
- * DOY from the timestamp AT TIME ZONE {@link VietnamTime#ZONE}, which H2 and PostgreSQL both read as the local time
- * there (a cast to DATE would not: H2 casts in the session's zone); keys order like the dates.
+ * A day is the Vietnam date of a timestamp, read AT TIME ZONE {@link VietnamTime#ZONE} ({@link Days}); in Java it
+ * is a key {@code yyyyddd} (year × 1000 + day of the year), which orders like the dates.
+ *
+ * <p>What keeps a year of a large department fast (docs/performance.md): the incoming query reads only an index
+ * that holds every column it needs (V175), the deliveries of the dispatches are counted once per dispatch in a
+ * grouped join instead of a subquery per dispatch, and PostgreSQL groups by DATE values, which cost it less than half
+ * of the year × 1000 + day arithmetic (its EXTRACT answers NUMERIC).
  *
  * <pre>{@code FiguresDao.Records r = dao.read(from, to, today);   // seven queries, one handle}</pre>
  */
@@ -24,20 +28,46 @@ final class FiguresDao {
     static final int QUERY_COUNT = 7;
 
     private final Database db;
+    private final Days days;
 
     FiguresDao(Database db) {
         this.db = db;
+        this.days = new Days(db.isPostgres());
     }
 
-    /** The Vietnam day key (yyyyddd) of a TIMESTAMP WITH TIME ZONE column. */
-    static String day(String column) {
-        String local = column + " AT TIME ZONE '" + VietnamTime.ZONE.getId() + "'";
-        return "CAST(EXTRACT(YEAR FROM " + local + ") * 1000 + EXTRACT(DOY FROM " + local + ") AS INT)";
-    }
+    /**
+     * The Vietnam day of a column as each database computes it best. PostgreSQL: {@code CAST(t AT TIME ZONE 'Asia/…'
+     * AS DATE)} (a timestamp without zone there, so the cast is exact), DATE columns as they are, read back as dates.
+     * H2 casts to DATE in the session's zone instead, so there the day is the key {@code EXTRACT} of YEAR and DOY
+     * from the timestamp AT TIME ZONE, which H2 reads as the local time there, and DATE columns become keys too.
+     */
+    record Days(boolean postgres) {
+        /** The day of a TIMESTAMP WITH TIME ZONE column. */
+        String of(String column) {
+            String local = column + " AT TIME ZONE '" + VietnamTime.ZONE.getId() + "'";
+            return postgres ? "CAST(" + local + " AS DATE)"
+                    : "CAST(EXTRACT(YEAR FROM " + local + ") * 1000 + EXTRACT(DOY FROM " + local + ") AS INT)";
+        }
 
-    /** The day key of a DATE column. */
-    static String dateDay(String column) {
-        return "CAST(EXTRACT(YEAR FROM " + column + ") * 1000 + EXTRACT(DOY FROM " + column + ") AS INT)";
+        /** The day of a DATE column, comparable with {@link #of}. */
+        String ofDate(String column) {
+            return postgres ? column : "CAST(EXTRACT(YEAR FROM " + column + ") * 1000 + EXTRACT(DOY FROM " + column + ") AS INT)";
+        }
+
+        /** A date bound as a parameter, comparable with {@link #of}. */
+        Object bind(LocalDate d) {
+            return postgres ? d : key(d);
+        }
+
+        /** The day key of a column {@link #of} or {@link #ofDate} answered; null for SQL NULL. */
+        Long read(ResultSet rs, String column) throws SQLException {
+            if (postgres) {
+                LocalDate d = rs.getObject(column, LocalDate.class);
+                return d == null ? null : key(d);
+            }
+            long v = rs.getLong(column);
+            return rs.wasNull() ? null : v;
+        }
     }
 
     /** The day key of a date. */
@@ -80,22 +110,26 @@ final class FiguresDao {
                    List<Validated> validated) {}
 
     Records read(OffsetDateTime from, OffsetDateTime to, LocalDate today) {
-        return db.withHandle(h -> new Records(outgoing(h, from, to), incoming(h, from, to, today), opened(h, from, to), closed(h, from, to), submitted(h, from, to),
-                digitized(h, from, to), validated(h, from, to)));
+        return db.withHandle(h -> new Records(outgoing(h, from, to), incoming(h, from, to, today), opened(h, from, to),
+                closed(h, from, to), submitted(h, from, to), digitized(h, from, to), validated(h, from, to)));
     }
 
-    /** Keys computed once per row in a derived table, then grouped (H2 would otherwise compute them twice). */
-    private static List<Outgoing> outgoing(Handle h, OffsetDateTime from, OffsetDateTime to) {
+    /**
+     * Days computed once per row in a derived table, then grouped (H2 would otherwise compute them twice); the
+     * deliveries a partner acknowledged, counted per dispatch from the outbox's index (V175) and joined.
+     */
+    private List<Outgoing> outgoing(Handle h, OffsetDateTime from, OffsetDateTime to) {
         return h.createQuery("SELECT unit, issued_day, signed_day, COUNT(*) AS n, "
                         + "SUM(CASE WHEN signed_day IS NOT NULL THEN 1 ELSE 0 END) AS signed, SUM(rcp) AS rcp, "
                         + "SUM(reached) AS reached FROM (SELECT drafting_unit AS unit, "
-                        + day("issued_at") + " AS issued_day, " + day("signed_at") + " AS signed_day, "
-                        + RECIPIENTS + " AS rcp, (SELECT COUNT(*) FROM exchange_outbox o WHERE o.dispatch_id = d.id "
-                        + "AND o.kind = 'DOCUMENT' AND o.delivered_at IS NOT NULL) AS reached FROM dispatches d "
+                        + days.of("issued_at") + " AS issued_day, " + days.of("signed_at") + " AS signed_day, "
+                        + RECIPIENTS + " AS rcp, COALESCE(o.reached, 0) AS reached FROM dispatches d "
+                        + "LEFT JOIN (SELECT dispatch_id, COUNT(*) AS reached FROM exchange_outbox WHERE kind = 'DOCUMENT' "
+                        + "AND delivered_at IS NOT NULL GROUP BY dispatch_id) o ON o.dispatch_id = d.id "
                         + "WHERE status = 'ISSUED' AND issued_at >= :from AND issued_at < :to) x "
                         + "GROUP BY unit, issued_day, signed_day")
                 .bind("from", from).bind("to", to)
-                .map((rs, c) -> new Outgoing(rs.getString("unit"), rs.getLong("issued_day"), nullable(rs, "signed_day"),
+                .map((rs, c) -> new Outgoing(rs.getString("unit"), days.read(rs, "issued_day"), days.read(rs, "signed_day"),
                         rs.getLong("n"), rs.getLong("signed"), rs.getLong("rcp"), rs.getLong("reached")))
                 .list();
     }
@@ -104,7 +138,7 @@ final class FiguresDao {
      * Incoming documents by lead unit and day of registration; for those of normal urgency already directed, also
      * by the days of arrival and of direction (the working-day check of Art. 23 is the service's).
      */
-    private static List<Incoming> incoming(Handle h, OffsetDateTime from, OffsetDateTime to, LocalDate today) {
+    private List<Incoming> incoming(Handle h, OffsetDateTime from, OffsetDateTime to, LocalDate today) {
         String normalDirected = "urgency = 'NORMAL' AND directed_at IS NOT NULL";
         String open = "status IN ('REGISTERED', 'ASSIGNED', 'IN_PROGRESS')";
         return h.createQuery("SELECT unit, registered_day, received_day, directed_day, COUNT(*) AS n, "
@@ -116,80 +150,75 @@ final class FiguresDao {
                         + "SUM(CASE WHEN status = 'DONE' AND completed_day > deadline_day THEN 1 ELSE 0 END) AS late, "
                         + "SUM(CASE WHEN " + open + " THEN 1 ELSE 0 END) AS still_open, "
                         + "SUM(CASE WHEN " + open + " AND deadline_day < :today THEN 1 ELSE 0 END) AS overdue "
-                        + "FROM (SELECT lead_unit AS unit, status, origin, " + day("registered_at") + " AS registered_day, "
-                        + "CASE WHEN " + normalDirected + " THEN " + day("received_at") + " END AS received_day, "
-                        + "CASE WHEN " + normalDirected + " THEN " + day("directed_at") + " END AS directed_day, "
+                        + "FROM (SELECT lead_unit AS unit, status, origin, " + days.of("registered_at") + " AS registered_day, "
+                        + "CASE WHEN " + normalDirected + " THEN " + days.of("received_at") + " END AS received_day, "
+                        + "CASE WHEN " + normalDirected + " THEN " + days.of("directed_at") + " END AS directed_day, "
                         + "CASE WHEN urgency <> 'NORMAL' AND directed_at <= received_at + INTERVAL '"
                         + FiguresService.AT_ONCE.toMinutes() + "' MINUTE THEN 1 ELSE 0 END AS at_once, "
-                        + day("completed_at") + " AS completed_day, " + dateDay("deadline") + " AS deadline_day "
+                        + days.of("completed_at") + " AS completed_day, " + days.ofDate("deadline") + " AS deadline_day "
                         + "FROM incoming WHERE registered_at >= :from AND registered_at < :to) x "
                         + "GROUP BY unit, registered_day, received_day, directed_day")
-                .bind("from", from).bind("to", to).bind("today", key(today))
-                .map((rs, c) -> new Incoming(rs.getString("unit"), rs.getLong("registered_day"),
-                        nullable(rs, "received_day"), nullable(rs, "directed_day"), rs.getLong("n"),
+                .bind("from", from).bind("to", to).bind("today", days.bind(today))
+                .map((rs, c) -> new Incoming(rs.getString("unit"), days.read(rs, "registered_day"),
+                        days.read(rs, "received_day"), days.read(rs, "directed_day"), rs.getLong("n"),
                         rs.getLong("electronic"), rs.getLong("at_once"), rs.getLong("handled"),
                         rs.getLong("by_deadline"), rs.getLong("late"), rs.getLong("still_open"), rs.getLong("overdue")))
                 .list();
     }
 
-    private static Long nullable(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
-    }
-
     /** Dossiers opened, and how many of them are rows of their year's catalogue (one row per year and symbol). */
-    private static List<Opened> opened(Handle h, OffsetDateTime from, OffsetDateTime to) {
-        String opened = day("d.created_at");
+    private List<Opened> opened(Handle h, OffsetDateTime from, OffsetDateTime to) {
+        String opened = days.of("d.created_at");
         return h.createQuery("SELECT " + opened + " AS day_no, COUNT(*) AS n, "
                         + "SUM(CASE WHEN c.symbol IS NOT NULL THEN 1 ELSE 0 END) AS in_catalogue FROM dossiers d "
                         + "LEFT JOIN catalogue_rows c ON c.catalogue_year = d.dossier_year AND c.symbol = d.symbol "
                         + "WHERE d.created_at >= :from AND d.created_at < :to GROUP BY " + opened)
                 .bind("from", from).bind("to", to)
-                .map((rs, c) -> new Opened(rs.getLong("day_no"), rs.getLong("n"), rs.getLong("in_catalogue")))
+                .map((rs, c) -> new Opened(days.read(rs, "day_no"), rs.getLong("n"), rs.getLong("in_catalogue")))
                 .list();
     }
 
-    private static List<Closed> closed(Handle h, OffsetDateTime from, OffsetDateTime to) {
-        String closed = day("closed_at");
+    private List<Closed> closed(Handle h, OffsetDateTime from, OffsetDateTime to) {
+        String closed = days.of("closed_at");
         return h.createQuery("SELECT " + closed + " AS day_no, COUNT(*) AS n, "
                         + "SUM(CASE WHEN seal_sha256 IS NOT NULL THEN 1 ELSE 0 END) AS sealed FROM dossiers "
                         + "WHERE closed_at >= :from AND closed_at < :to GROUP BY " + closed)
                 .bind("from", from).bind("to", to)
-                .map((rs, c) -> new Closed(rs.getLong("day_no"), rs.getLong("n"), rs.getLong("sealed")))
+                .map((rs, c) -> new Closed(days.read(rs, "day_no"), rs.getLong("n"), rs.getLong("sealed")))
                 .list();
     }
 
     /** Dossiers submitted to the archive, with what their deadline depends on (category, end date). */
-    private static List<Submitted> submitted(Handle h, OffsetDateTime from, OffsetDateTime to) {
-        String submitted = day("submitted_at");
+    private List<Submitted> submitted(Handle h, OffsetDateTime from, OffsetDateTime to) {
+        String submitted = days.of("submitted_at");
         return h.createQuery("SELECT " + submitted + " AS day_no, category, end_date, COUNT(*) AS n FROM dossiers "
                         + "WHERE submitted_at >= :from AND submitted_at < :to GROUP BY " + submitted + ", category, end_date")
                 .bind("from", from).bind("to", to)
-                .map((rs, c) -> new Submitted(rs.getLong("day_no"), rs.getString("category"), rs.getString("end_date"),
+                .map((rs, c) -> new Submitted(days.read(rs, "day_no"), rs.getString("category"), rs.getString("end_date"),
                         rs.getLong("n")))
                 .list();
     }
 
     /** Digitizations whose searchable PDF/A exists (their job is DONE): documents and paper pages. */
-    private static List<Digitized> digitized(Handle h, OffsetDateTime from, OffsetDateTime to) {
-        String created = day("created_at");
+    private List<Digitized> digitized(Handle h, OffsetDateTime from, OffsetDateTime to) {
+        String created = days.of("created_at");
         return h.createQuery("SELECT " + created + " AS day_no, COUNT(*) AS n, SUM(paper_pages) AS pages FROM digitizations "
                         + "WHERE result_sha256 IS NOT NULL AND created_at >= :from AND created_at < :to GROUP BY " + created)
                 .bind("from", from).bind("to", to)
-                .map((rs, c) -> new Digitized(rs.getLong("day_no"), rs.getLong("n"), rs.getLong("pages")))
+                .map((rs, c) -> new Digitized(days.read(rs, "day_no"), rs.getLong("n"), rs.getLong("pages")))
                 .list();
     }
 
     /** Validations run: every signature passed, not every one passed, or no signature at all. */
-    private static List<Validated> validated(Handle h, OffsetDateTime from, OffsetDateTime to) {
-        String requested = day("requested_at");
+    private List<Validated> validated(Handle h, OffsetDateTime from, OffsetDateTime to) {
+        String requested = days.of("requested_at");
         return h.createQuery("SELECT " + requested + " AS day_no, COUNT(*) AS n, "
                         + "SUM(CASE WHEN signatures_count > 0 AND valid_signatures_count = signatures_count THEN 1 ELSE 0 END) AS passed, "
                         + "SUM(CASE WHEN valid_signatures_count < signatures_count THEN 1 ELSE 0 END) AS not_passed, "
                         + "SUM(CASE WHEN signatures_count = 0 THEN 1 ELSE 0 END) AS unsigned FROM validations "
                         + "WHERE requested_at >= :from AND requested_at < :to GROUP BY " + requested)
                 .bind("from", from).bind("to", to)
-                .map((rs, c) -> new Validated(rs.getLong("day_no"), rs.getLong("n"), rs.getLong("passed"),
+                .map((rs, c) -> new Validated(days.read(rs, "day_no"), rs.getLong("n"), rs.getLong("passed"),
                         rs.getLong("not_passed"), rs.getLong("unsigned")))
                 .list();
     }

@@ -10,9 +10,10 @@ import java.util.Random;
 
 /**
  * A year of a department's records written straight into the tables (not through the API, which would take hours
- * for 80,000 documents): issued dispatches, incoming documents at every stage, dossiers opened, closed, sealed
- * and submitted, spread over the year's working hours in Vietnam time. Numbers and ids start after
- * {@code offset}, so a second call adds to the first. Deterministic for a given offset.
+ * for 80,000 documents): issued dispatches (two in three delivered through the exchange to one partner, one in
+ * three to a second), incoming documents at every stage, dossiers opened, closed, sealed and submitted, spread
+ * over the year's working hours in Vietnam time. Numbers and ids start after {@code offset}, so a second call adds
+ * to the first. Deterministic for a given offset.
  *
  * <pre>{@code FiguresData.insert(connection, 2025, 20_000, 60_000, 3_000, 0);}</pre>
  */
@@ -31,6 +32,7 @@ public final class FiguresData {
         Random rnd = new Random(offset + 17L);
         try {
             dispatches(c, rnd, year, outgoing, offset);
+            deliveries(c, outgoing, offset);
             incoming(c, rnd, year, incoming, offset);
             dossiers(c, rnd, year, dossiers, offset);
             c.commit();
@@ -75,6 +77,22 @@ public final class FiguresData {
                 add(p, i);
             }
             p.executeBatch();
+        }
+    }
+
+    /** Deliveries partners acknowledged, as the exchange's outbox records them once delivered. */
+    private static void deliveries(Connection c, int n, int offset) throws SQLException {
+        for (int k = 1; k <= 2; k++) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO exchange_outbox (id, dedup_key, kind, organ_id, "
+                    + "dispatch_id, document_id, state, attempts, next_attempt_at, created_at, delivered_at) SELECT 'o" + k
+                    + "-' || id, 'k" + k + "-' || id, 'DOCUMENT', 'G0" + k + "', id, id, 'DELIVERED', 1, issued_at, issued_at, "
+                    + "issued_at FROM dispatches WHERE id LIKE 'bench-d-%' AND number_value > ? AND number_value <= ? "
+                    + "AND MOD(number_value, 3) <> ?")) {
+                p.setInt(1, offset);
+                p.setInt(2, offset + n);
+                p.setInt(3, k - 1);
+                p.executeUpdate();
+            }
         }
     }
 

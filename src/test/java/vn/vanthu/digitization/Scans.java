@@ -36,7 +36,7 @@ public final class Scans {
     private Scans() {}
 
     /** Page {@code page} of the sample dispatch as a scanner at {@code dpi} would see it (turned by {@code degrees}). */
-    static BufferedImage samplePage(int page, int dpi, double degrees, long seed) {
+    public static BufferedImage samplePage(int page, int dpi, double degrees, long seed) {
         try {
             Path dir = Files.createTempDirectory("vanthu-scan");
             OutsideTools.Result r = OutsideTools.run(dir, "pdftoppm", "-r", String.valueOf(dpi), "-f", String.valueOf(page),
