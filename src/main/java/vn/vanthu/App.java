@@ -156,7 +156,7 @@ public final class App implements AutoCloseable {
                     new AdminPagesController(users.service(), users.signIn()), validation.pages(),
                     new AuditPagesController(audit), dispatch.pages(), incoming.pages(),
                     new PasswordController(users.signIn())), exchange.organs(), exchange.controller(),
-                    new PageRoutes.WorkPages(dossiers.pages(),
+                    new PageRoutes.WorkPages(dossiers.pages(), dossiers.cataloguePages(),
                     new KeyPagesController(keys.service(), users.service()),
                     new DigitizationPagesController(digitization.service()),
                     new CopyPagesController(dispatch.copies(), dispatch.service(), keys.service()),

@@ -4,6 +4,8 @@ import vn.vanthu.digitization.DigitizationPagesController;
 import vn.vanthu.dispatch.CopyPagesController;
 import vn.vanthu.documents.ThumbnailController;
 import vn.vanthu.dispatch.NumberingPagesController;
+import vn.vanthu.dossier.CatalogueController;
+import vn.vanthu.dossier.CataloguePagesController;
 import vn.vanthu.dossier.DossierController;
 import vn.vanthu.dossier.DossierPagesController;
 import vn.vanthu.dossier.IncomingFilingController;
@@ -45,7 +47,7 @@ final class PageRoutes {
      * More pages for people: dossiers and the catalogue, the administrator's keys, digitization, copies, pictures,
      * the figures.
      */
-    public record WorkPages(DossierPagesController dossiers, KeyPagesController keys,
+    public record WorkPages(DossierPagesController dossiers, CataloguePagesController catalogue, KeyPagesController keys,
                             DigitizationPagesController digitization, CopyPagesController copies,
                             ThumbnailController pictures, FiguresPagesController figures,
                             AnswerPagesController answers, IncomingFilingController incomingFiling) {}
@@ -102,7 +104,6 @@ final class PageRoutes {
     private static void declareWorkPages(Routes r, WorkPages p, DossierController api) {
         String t = ApiRoute.PAGES;
         DossierPagesController d = p.dossiers();
-        r.add(GET, "/catalogue", ANY_USER, t, "The year's dossier catalogue (table; ?year=; open a dossier from a row for clerks and officials)", NONE, d::catalogue);
         r.add(GET, "/dossiers", ANY_USER, t, "Dossiers (table; filters year, status): all with the submission reminder for clerks, admins and auditors, one's own for others", NONE, d::list);
         r.add(POST, "/dossiers", Set.of(CLERK, OFFICIAL), t, "Open a dossier from a catalogue row {catalogueSymbol, year}", FORM, d::open, DossierPagesController.OPEN);
         r.add(GET, "/dossiers/{id}", ANY_USER, t, "A dossier: items, history, and the file, close, renew and submit forms by role", NONE, d::dossier);
@@ -122,6 +123,16 @@ final class PageRoutes {
         r.add(GET, "/copies/new", Set.of(CLERK), t, "Copy form: SY, SL or TrS of an issued dispatch, a scan or a sao y, with the seal", NONE, p.copies()::form);
         r.add(GET, "/pictures/{file}", ANY_USER, t, "A picture (PNG, at most 200×283) of page 1 of a stored PDF: /pictures/{sha256}.png", NONE, p.pictures()::png);
         r.add(POST, "/copies", Set.of(CLERK), t, "Make a sealed copy {form, source? | file? | copyNumber?, pages?, keyId, pin} → the PDF to save", MULTIPART, p.copies()::create, CopyPagesController.CREATE);
+    }
+
+    /** The catalogue's page: the table, its approval, the clerk's edit form and the agency head's approval form. */
+    private static void declareCataloguePages(Routes r, CataloguePagesController p, CatalogueController api) {
+        String t = ApiRoute.PAGES;
+        r.add(GET, "/catalogue", ANY_USER, t, "The year's dossier catalogue (table; ?year=; open a dossier from a row for clerks and officials), its approval and approved versions; the edit form for clerks and administrators, the approval form for an agency head", NONE, p::show);
+        r.add(POST, "/catalogue", Set.of(CLERK, ADMIN), t, "Replace the year's catalogue {year, numeral.i, heading.i, symbol.i, title.i, retention.i, responsibleUserId.i, notes.i, remove.i}, as PUT /api/v1/catalogues/{year}", FORM, p::save, CataloguePagesController.EDIT);
+        r.add(POST, "/catalogue/approve", Set.of(OFFICIAL), t, "An agency head approves the year's catalogue {year, decisionNumber, decisionDate, place, position, keyId, pin}, as POST /api/v1/catalogues/{year}/approve", FORM, p::approve, CataloguePagesController.APPROVE);
+        r.add(GET, "/catalogue/{year}/print", ANY_USER, t, "The printable catalogue (?format=pdf), as the API answers it: the signed approved PDF while approved, else the draft", NONE, api::get);
+        r.add(GET, "/catalogue/{year}/approvals/{version}/file", ANY_USER, t, "The PDF of one approved version, as the approver signed it", NONE, api::approvalFile);
     }
 
     /** The handler's answer (a new draft named as the answer of the document they lead) and filing into a dossier. */
@@ -159,6 +170,7 @@ final class PageRoutes {
     static void declare(Routes r, Routes.Controllers c) {
         declarePages(r, c.pages());
         declareWorkPages(r, c.workPages(), c.dossiers());
+        declareCataloguePages(r, c.workPages().catalogue(), c.catalogues());
         declareAdminPages(r, c.adminPages(), c.trust());
         declareFigurePages(r, c.workPages().figures(), c.figures());
         declareHandlingPages(r, c.workPages().answers(), c.workPages().incomingFiling());

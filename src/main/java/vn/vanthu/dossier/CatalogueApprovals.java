@@ -122,6 +122,11 @@ public final class CatalogueApprovals {
                 AuditLog.Entry.ofChange(origin, "CATALOGUE_APPROVE", "catalogue " + year, "decision " + number));
     }
 
+    /** The logins of the agency's heads, who approve the catalogue. */
+    public Set<String> heads() {
+        return heads;
+    }
+
     /** Every approval of the year, the first first. */
     public List<Approval> list(int year) {
         CatalogueRules.year(year);

@@ -57,8 +57,13 @@ public final class CatalogueService {
 
     /** The year's catalogue; 404 when it has none. */
     public Catalogue get(int year) {
+        return find(year).orElseThrow(() -> ApiException.notFound("The dossier catalogue of " + year));
+    }
+
+    /** The year's catalogue; empty when it has none. */
+    public Optional<Catalogue> find(int year) {
         CatalogueRules.year(year);
-        return dao.find(year).orElseThrow(() -> ApiException.notFound("The dossier catalogue of " + year));
+        return dao.find(year);
     }
 
     /** The row with this symbol in the year's catalogue, with its heading; empty when there is none. */

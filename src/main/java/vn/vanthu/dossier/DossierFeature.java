@@ -22,6 +22,7 @@ import java.time.Clock;
  */
 public record DossierFeature(CatalogueController catalogues, DossierController dossiers, Packages packages,
                              DossierFiling digitizedFiling, DossierPagesController pages,
+                             CataloguePagesController cataloguePages,
                              IncomingFilingController incomingFiling) {
     public static DossierFeature create(AppConfig config, Database db, DocumentStore documents, KeyService keys,
                                         SigningService signing, UserService users, ValidationService validation,
@@ -39,7 +40,8 @@ public record DossierFeature(CatalogueController catalogues, DossierController d
         var approvals = new CatalogueApprovals(db, catalogue, keys, signing, documents, config.agency(),
                 config.dossiers().agencyHeads(), clock);
         return new DossierFeature(new CatalogueController(catalogue, approvals), controller, packages, digitized,
-                new DossierPagesController(service, catalogue, filing, closing, packages, dispatches, keys),
+                new DossierPagesController(service, filing, closing, packages, dispatches, keys),
+                new CataloguePagesController(catalogue, approvals, users, keys, clock),
                 new IncomingFilingController(service, filing, incoming.service(), incoming.pages()));
     }
 }

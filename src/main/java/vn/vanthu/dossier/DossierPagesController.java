@@ -27,8 +27,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pages of work dossiers: the year's catalogue (a clerk or an official opens a dossier from a row), the
- * dossiers list with the submission reminder (clerks see every dossier, others those they are responsible for),
+ * The pages of work dossiers (the catalogue's page is {@link CataloguePagesController}'s): opening a dossier from
+ * a catalogue row, the dossiers list with the submission reminder (clerks see every dossier, others those they are responsible for),
  * and a dossier's page: its items, filing an issued dispatch or an upload, closing with the seal, the package,
  * renewal and submission. The same services as the API, so the same rules.
  */
@@ -46,43 +46,20 @@ public final class DossierPagesController {
     private static final int MAX_LISTED = 10_000;
     private static final int DUE_DAYS = 30;
     private final DossierService dossiers;
-    private final CatalogueService catalogue;
     private final Filing filing;
     private final Closing closing;
     private final Packages packages;
     private final DispatchService dispatches;
     private final KeyService keys;
 
-    DossierPagesController(DossierService dossiers, CatalogueService catalogue, Filing filing, Closing closing,
+    DossierPagesController(DossierService dossiers, Filing filing, Closing closing,
                            Packages packages, DispatchService dispatches, KeyService keys) {
         this.dossiers = dossiers;
-        this.catalogue = catalogue;
         this.filing = filing;
         this.closing = closing;
         this.packages = packages;
         this.dispatches = dispatches;
         this.keys = keys;
-    }
-
-    /** The year's catalogue: headings and rows, each row with the open-a-dossier button for clerks and officials. */
-    public void catalogue(Context ctx) {
-        Integer y = Requests.year(ctx.queryParam("year"), 2000, 2100);
-        int year = y == null ? dossiers.today().getYear() : y;
-        Catalogue c;
-        try {
-            c = catalogue.get(year);
-        } catch (ApiException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
-            c = new Catalogue(year, List.of(), null, null);   // the page says the year has none yet
-        }
-        Map<String, Object> model = new HashMap<>();
-        model.put("year", year);
-        model.put("headings", c.headings());
-        model.put("updatedBy", c.updatedBy() == null ? "" : c.updatedBy());
-        model.put("updatedAt", c.updatedAt() == null ? "" : c.updatedAt().toString());
-        Views.render(ctx, "catalogue", model);
     }
 
     /** Dossiers: all of the year for a clerk (with the submission reminder), one's own for anyone else. */

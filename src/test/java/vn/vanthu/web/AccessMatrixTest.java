@@ -171,6 +171,10 @@ class AccessMatrixTest {
             // Only a partner organ's account (role PARTNER; no demo user holds it) delivers to the inbox.
             entry("POST /api/v1/exchange/inbox", Set.of("partner")),
             entry("GET /catalogue", ALL),
+            entry("POST /catalogue", Set.of("clerk", "admin")),
+            entry("POST /catalogue/approve", Set.of("official")),
+            entry("GET /catalogue/{year}/print", ALL),
+            entry("GET /catalogue/{year}/approvals/{version}/file", ALL),
             entry("GET /dossiers", ALL),
             entry("POST /dossiers", Set.of("clerk", "official")),
             entry("GET /dossiers/{id}", ALL),
