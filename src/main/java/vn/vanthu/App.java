@@ -157,7 +157,7 @@ public final class App implements AutoCloseable {
                     new AuditPagesController(audit), dispatch.pages(), incoming.pages(),
                     new PasswordController(users.signIn())), exchange.organs(), exchange.controller(),
                     new PageRoutes.WorkPages(dossiers.pages(), dossiers.cataloguePages(),
-                    new KeyPagesController(keys.service(), users.service()),
+                    new KeyPagesController(keys.service(), users.service(), config.keys().pkcs11Libraries()),
                     new DigitizationPagesController(digitization.service()),
                     new CopyPagesController(dispatch.copies(), dispatch.service(), keys.service()),
                     new ThumbnailController(pictures, access), figures.pages(), exchange.answerPages(),

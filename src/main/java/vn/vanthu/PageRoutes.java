@@ -112,8 +112,10 @@ final class PageRoutes {
         r.add(GET, "/dossiers/{id}/package", ANY_USER, t, "Download the sealed archival package (ZIP)", NONE, api::packageZip);
         r.add(POST, "/dossiers/{id}/renew", Set.of(CLERK, ADMIN), t, "Add an archive timestamp to the package now", FORM, d::renew, DossierPagesController.NO_FIELDS);
         r.add(POST, "/dossiers/{id}/submit", Set.of(CLERK), t, "Submit a closed dossier to the agency archive", FORM, d::submit, DossierPagesController.NO_FIELDS);
-        r.add(GET, "/admin/keys", Set.of(ADMIN), t, "Signing keys (table) and the form registering a PKCS#12 key", NONE, p.keys()::list);
+        r.add(GET, "/admin/keys", Set.of(ADMIN), t, "Signing keys (table), the forms registering a PKCS#12 or a PKCS#11 key, deletion", NONE, p.keys()::list);
         r.add(POST, "/admin/keys", Set.of(ADMIN), t, "Register a PKCS#12 key {file, owner, id?, alias?, pin}; the PIN is not stored", MULTIPART, p.keys()::register, KeyPagesController.REGISTER);
+        r.add(POST, "/admin/keys/pkcs11", Set.of(ADMIN), t, "Register a PKCS#11 token key {id?, owner, library, slot|tokenLabel, alias, pin?}; the PIN is not stored", FORM, p.keys()::registerPkcs11, KeyPagesController.PKCS11);
+        r.add(POST, "/admin/keys/{id}/delete", Set.of(ADMIN), t, "Delete a key registration once confirmed {confirm=yes}", FORM, p.keys()::delete, KeyPagesController.DELETE);
         DigitizationPagesController g = p.digitization();
         r.add(GET, "/digitizations/new", Set.of(CLERK), t, "Digitization form: scans and what the paper says", NONE, g::form);
         r.add(POST, "/digitizations", Set.of(CLERK), t, "Digitize {scan*, paperPages, numberSymbol?, documentDate?, issuingOrgan?, documentType?, subject?} → its page", MULTIPART, g::create, DigitizationPagesController.CREATE);

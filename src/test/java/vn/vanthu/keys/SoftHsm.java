@@ -22,20 +22,20 @@ import java.util.regex.Pattern;
  * and chain imported through the JDK's PKCS#11 key store. Where SoftHSM2 is not installed the calling test is
  * skipped, with a banner on stderr so that the skip is seen.
  */
-final class SoftHsm {
-    static final Path LIBRARY = Path.of("/usr/lib/softhsm/libsofthsm2.so");
-    static final String LABEL = "vanthu-test";
-    static final String PIN = "123456";
-    static final String ALIAS = "official1";
+public final class SoftHsm {
+    public static final Path LIBRARY = Path.of("/usr/lib/softhsm/libsofthsm2.so");
+    public static final String LABEL = "vanthu-test";
+    public static final String PIN = "123456";
+    public static final String ALIAS = "official1";
 
     /** The token: its slot id as SoftHSM2 reassigned it. */
-    record Token(String library, long slot, String label, String alias) {}
+    public record Token(String library, long slot, String label, String alias) {}
 
     private static Token token;
 
     private SoftHsm() {}
 
-    static synchronized Token token() {
+    public static synchronized Token token() {
         boolean installed = Files.isRegularFile(LIBRARY) && vn.vanthu.support.OutsideTools.onPath("softhsm2-util");
         String conf = System.getenv("SOFTHSM2_CONF");
         if (!installed || conf == null) {

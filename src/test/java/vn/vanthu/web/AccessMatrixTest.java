@@ -185,6 +185,8 @@ class AccessMatrixTest {
             entry("POST /dossiers/{id}/submit", Set.of("clerk")),
             entry("GET /admin/keys", Set.of("admin")),
             entry("POST /admin/keys", Set.of("admin")),
+            entry("POST /admin/keys/pkcs11", Set.of("admin")),
+            entry("POST /admin/keys/{id}/delete", Set.of("admin")),
             entry("GET /admin/organs", Set.of("admin")),
             entry("POST /admin/organs", Set.of("admin")),
             entry("POST /admin/organs/{organId}", Set.of("admin")),
