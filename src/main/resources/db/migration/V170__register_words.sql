@@ -10,10 +10,12 @@ CREATE TABLE register_words (
 );
 CREATE INDEX register_words_document ON register_words (series_kind, number_year, number_value, word);
 
--- Rows registered before this migration get their words at start-up, a batch at a time after the id noted here.
+-- Rows registered before this migration get their words at start-up, a batch at a time after the id noted here,
+-- until the source is done.
 CREATE TABLE register_words_backfill (
     source   VARCHAR(20) PRIMARY KEY,
-    after_id VARCHAR(40) NOT NULL
+    after_id VARCHAR(40) NOT NULL,
+    done     BOOLEAN     NOT NULL DEFAULT FALSE
 );
 INSERT INTO register_words_backfill (source, after_id) VALUES ('dispatches', '');
 INSERT INTO register_words_backfill (source, after_id) VALUES ('incoming', '');

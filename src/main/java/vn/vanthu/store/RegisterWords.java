@@ -100,14 +100,14 @@ public final class RegisterWords {
      */
     static boolean backfill(Database db, String source, Backfill index) {
         return db.inTransaction(h -> {
-            Optional<String> after = h.createQuery("SELECT after_id FROM register_words_backfill WHERE source = :s FOR UPDATE")
+            Optional<String> after = h.createQuery("SELECT after_id FROM register_words_backfill WHERE source = :s AND NOT done FOR UPDATE")
                     .bind("s", source).mapTo(String.class).findOne();
             if (after.isEmpty()) {
                 return false;
             }
             String last = index.batch(h, after.get(), BACKFILL_BATCH);
             if (last == null) {
-                h.createUpdate("DELETE FROM register_words_backfill WHERE source = :s").bind("s", source).execute();
+                h.createUpdate("UPDATE register_words_backfill SET done = TRUE WHERE source = :s").bind("s", source).execute();
                 return false;
             }
             h.createUpdate("UPDATE register_words_backfill SET after_id = :a WHERE source = :s").bind("a", last)
