@@ -271,7 +271,7 @@ digitization() {
   [ -f target/bench.classpath ] && [ target/bench.classpath -nt pom.xml ] \
     || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
   echo "== Digitization: the service vs ocrmypdf alone on the same ${DIGITIZATION_PAGES:-10}-page 300 dpi scan"
-  java ${BENCH_JAVA_OPTS:--Xmx1g} -Dorg.apache.xml.security.maxReferences=200000 \
+  java ${BENCH_JAVA_OPTS:--Xmx1g} \
     -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" vn.vanthu.bench.DigitizationBench \
     "${DIGITIZATION_PAGES:-10}" "${DIGITIZATION_ROUNDS:-2}"
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
