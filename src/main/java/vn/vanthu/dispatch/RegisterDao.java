@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 final class RegisterDao {
     private static final int FETCH = 500;
     private static final String WHERE = " WHERE status = 'ISSUED' AND number_year = :y";
+    private static final String ORDER = " ORDER BY number_year, status, series_kind, number_value";
     /** The series of issued dispatches, whose words the outgoing register's search reads. */
     private static final List<String> SERIES = List.of(SeriesKind.OUTGOING.name(), SeriesKind.SECRET.name(),
             SeriesKind.COPY.name());
@@ -44,10 +45,15 @@ final class RegisterDao {
                 .mapTo(Long.class).one());
     }
 
-    /** One page of the year's rows in number order: one query whatever the volume. */
+    /**
+     * One page of the year's rows in number order: the page's numbers read from the register's index (its columns
+     * are the filter and the order), so that an {@code OFFSET} deep into the year skips index entries, not rows; then
+     * those rows ({@link #rows}). A fixed number of queries whatever the volume.
+     */
     List<Entry> page(int year, int limit, long offset) {
-        return db.withHandle(h -> select(h, year, " LIMIT :lim OFFSET :off").bind("lim", limit).bind("off", offset)
-                .map((rs, ctx) -> new Entry(DispatchDao.row(rs), signedAt(rs))).list());
+        return rows(year, db.withHandle(h -> h.createQuery("SELECT series_kind, number_value FROM dispatches" + WHERE
+                        + ORDER + " LIMIT :lim OFFSET :off").bind("y", year).bind("lim", limit).bind("off", offset)
+                .map((rs, ctx) -> new RegisterWords.Key(rs.getString(1), rs.getLong(2))).list()));
     }
 
     /** The numbers of the year's rows that hold every word of {@code needle} ({@link SearchWords}), in number order. */
@@ -104,19 +110,9 @@ final class RegisterDao {
         return batch.isEmpty() ? null : batch.get(batch.size() - 1).id();
     }
 
-    /**
-     * The page's rows are cut in a derived table that reads only the register's index (its columns are the filter
-     * and the order), so an {@code OFFSET} deep into the year skips index entries, not rows.
-     */
     private static Query select(Handle h, int year, String tail) {
-        return h.createQuery("SELECT " + prefixed("d") + ", d.signed_at FROM (SELECT series_kind, number_value "
-                + "FROM dispatches" + WHERE + " ORDER BY number_year, status, series_kind, number_value" + tail + ") k "
-                + "JOIN dispatches d ON d.number_year = :y AND d.status = 'ISSUED' AND d.series_kind = k.series_kind "
-                + "AND d.number_value = k.number_value ORDER BY d.series_kind, d.number_value").bind("y", year);
-    }
-
-    private static String prefixed(String alias) {
-        return alias + "." + DispatchDao.COLUMNS.replace(", ", ", " + alias + ".");
+        return h.createQuery("SELECT " + DispatchDao.COLUMNS + ", signed_at FROM dispatches" + WHERE + ORDER + tail)
+                .bind("y", year);
     }
 
     private static OffsetDateTime signedAt(java.sql.ResultSet rs) throws java.sql.SQLException {

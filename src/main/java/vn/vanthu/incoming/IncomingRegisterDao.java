@@ -40,10 +40,17 @@ final class IncomingRegisterDao {
                 .bind("k", seriesKind).mapTo(Long.class).one());
     }
 
-    /** One page of the year's rows in number order: one query whatever the volume. */
+    /**
+     * One page of the year's rows in number order: the page's numbers read from the register's unique index (series,
+     * year, number), so that an {@code OFFSET} skips index entries, not rows; then those rows. Two queries whatever
+     * the volume.
+     */
     List<Entry> page(int year, String seriesKind, int limit, long offset) {
-        return db.withHandle(h -> select(h, year, seriesKind, " LIMIT :lim OFFSET :off").bind("lim", limit)
-                .bind("off", offset).map(IncomingRegisterDao::entry).list());
+        List<RegisterWords.Key> keys = db.withHandle(h -> h.createQuery("SELECT incoming_number FROM incoming" + WHERE
+                        + " ORDER BY series_kind, number_year, incoming_number LIMIT :lim OFFSET :off").bind("y", year)
+                .bind("k", seriesKind).bind("lim", limit).bind("off", offset)
+                .map((rs, ctx) -> new RegisterWords.Key(seriesKind, rs.getLong(1))).list());
+        return rows(year, seriesKind, keys);
     }
 
     /** The numbers of the register's rows that hold every word of {@code needle} ({@link SearchWords}), in order. */
@@ -90,19 +97,10 @@ final class IncomingRegisterDao {
         return batch.isEmpty() ? null : batch.get(batch.size() - 1).id();
     }
 
-    /**
-     * The page is cut in a derived table that reads only the register's unique index (series, year, number), so that
-     * an {@code OFFSET} skips index entries, not rows; then each of its rows looks up its lead person's name.
-     */
     private static Query select(Handle h, int year, String seriesKind, String tail) {
-        return h.createQuery("SELECT " + prefixed("r") + ", (SELECT u.display_name FROM users u WHERE u.id = r.lead_user_id) "
-                + "AS lead_name FROM (SELECT incoming_number FROM incoming" + WHERE + " ORDER BY series_kind, number_year, "
-                + "incoming_number" + tail + ") k JOIN incoming r ON r.series_kind = :k AND r.number_year = :y "
-                + "AND r.incoming_number = k.incoming_number ORDER BY r.incoming_number").bind("y", year).bind("k", seriesKind);
-    }
-
-    private static String prefixed(String alias) {
-        return alias + "." + IncomingDao.COLUMNS.replace(", ", ", " + alias + ".");
+        return h.createQuery("SELECT " + IncomingDao.COLUMNS + ", (SELECT u.display_name FROM users u WHERE u.id = "
+                + "incoming.lead_user_id) AS lead_name FROM incoming" + WHERE + " ORDER BY series_kind, number_year, "
+                + "incoming_number" + tail).bind("y", year).bind("k", seriesKind);
     }
 
     private static Entry entry(ResultSet rs, StatementContext ctx) throws SQLException {
