@@ -255,48 +255,36 @@ dispatch2() {
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-figures() {
+# A bench class run on the compiled classes and the project's dependencies: bench CLASS TITLE ARGS…
+bench() {
+  local cls=$1 title=$2; shift 2
   mvn -B -q -DskipTests test-compile
   [ -f target/bench.classpath ] && [ target/bench.classpath -nt pom.xml ] \
     || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-  echo "== Figures of electronic processing: one year of a large department, on H2 and on PostgreSQL"
-  java ${BENCH_JAVA_OPTS:--Xmx1g} \
-    -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" vn.vanthu.bench.FiguresBench \
-    "${FIGURES_OUT:-20000}" "${FIGURES_IN:-60000}" "${FIGURES_DOSSIERS:-3000}" "${FIGURES_RUNS:-21}"
+  echo "== $title"
+  java ${BENCH_JAVA_OPTS:--Xmx1g} -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
+    "vn.vanthu.bench.$cls" "$@"
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+figures() {
+  bench FiguresBench "Figures of electronic processing: one year of a large department, on H2 and on PostgreSQL" \
+    "${FIGURES_OUT:-20000}" "${FIGURES_IN:-60000}" "${FIGURES_DOSSIERS:-3000}" "${FIGURES_RUNS:-21}"
 }
 
 digitization() {
-  mvn -B -q -DskipTests test-compile
-  [ -f target/bench.classpath ] && [ target/bench.classpath -nt pom.xml ] \
-    || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-  echo "== Digitization: the service vs ocrmypdf alone on the same ${DIGITIZATION_PAGES:-10}-page 300 dpi scan"
-  java ${BENCH_JAVA_OPTS:--Xmx1g} \
-    -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" vn.vanthu.bench.DigitizationBench \
+  bench DigitizationBench "Digitization: the service vs ocrmypdf alone on the same ${DIGITIZATION_PAGES:-10}-page 300 dpi scan" \
     "${DIGITIZATION_PAGES:-10}" "${DIGITIZATION_ROUNDS:-2}"
-  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 exchange() {
-  mvn -B -q -DskipTests test-compile
-  [ -f target/bench.classpath ] && [ target/bench.classpath -nt pom.xml ] \
-    || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-  echo "== Exchange: receive + register vs validate (1 MB signed PDF), deliveries/s by exchange.in.flight, outbox memory"
-  java ${BENCH_JAVA_OPTS:--Xmx1g} \
-    -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" vn.vanthu.bench.ExchangeBench "${EXCHANGE_RECEIVED:-10}" "${EXCHANGE_DELIVERED:-16}" "${EXCHANGE_QUEUED:-10000}" \
-    "${EXCHANGE_PARTS:-abc}"
+  bench ExchangeBench "Exchange: receive + register vs validate (1 MB signed PDF), deliveries/s by exchange.in.flight, outbox memory" \
+    "${EXCHANGE_RECEIVED:-10}" "${EXCHANGE_DELIVERED:-16}" "${EXCHANGE_QUEUED:-10000}" "${EXCHANGE_PARTS:-abc}"
 }
 
 pages() {
-  mvn -B -q -DskipTests test-compile
-  [ -f target/bench.classpath ] && [ target/bench.classpath -nt pom.xml ] \
-    || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-  echo "== Pages under load: registers and dossier list, ${PAGES_USERS:-8} concurrent users, on H2 and on PostgreSQL"
-  java ${BENCH_JAVA_OPTS:--Xmx1g} \
-    -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
-    vn.vanthu.bench.PagesBench "${PAGES_OUT:-100000}" "${PAGES_IN:-100000}" "${PAGES_DOSSIERS:-3000}" \
-    "${PAGES_USERS:-8}" "${PAGES_REQUESTS:-25}" ${PAGES_DB:-}
-  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  bench PagesBench "Pages under load: registers and dossier list, ${PAGES_USERS:-8} concurrent users, on H2 and on PostgreSQL" \
+    "${PAGES_OUT:-100000}" "${PAGES_IN:-100000}" "${PAGES_DOSSIERS:-3000}" "${PAGES_USERS:-8}" "${PAGES_REQUESTS:-25}" ${PAGES_DB:-}
 }
 
 versus() {  # this build against the jar of another commit, in one run

@@ -8,7 +8,6 @@ import vn.vanthu.incoming.IncomingService;
 import vn.vanthu.store.TempFiles;
 import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
-import vn.vanthu.web.Forms;
 import vn.vanthu.web.User;
 import vn.vanthu.web.Views;
 
@@ -58,7 +57,7 @@ public final class IncomingFilingController {
     public void file(Context ctx) {
         User caller = Auth.user(ctx);
         Incoming d = assigned(caller, ctx.pathParam("id"));
-        String dossierId = Forms.text(ctx, "dossierId", 40, true);
+        String dossierId = ctx.formParam("dossierId").strip();   // required and bounded by FORM before this handler
         Incoming.File f = incoming.files(d.id()).stream().filter(x -> x.ordinal() == DOCUMENT).findFirst()
                 .orElseThrow(() -> ApiException.unprocessable("NO_FILE", "The incoming document has no file to file"));
         Incoming.Metadata m = d.metadata();

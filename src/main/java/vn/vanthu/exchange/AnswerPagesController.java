@@ -78,16 +78,16 @@ public final class AnswerPagesController {
         String incomingId = ctx.pathParam("id");
         answers.led(caller, incomingId);
         UploadedFile file = Uploads.one(ctx, "file");
-        String signerId = Forms.text(ctx, "signerUserId", 40, true);
+        Map<String, String> form = Forms.values(ctx, FORM);   // checked against FORM before this handler
+        String signerId = form.get("signerUserId").strip();
         User signer = officials().stream().filter(u -> u.id().equals(signerId)).findFirst().orElseThrow(() ->
                 ApiException.unprocessable("UNKNOWN_SIGNER", "Choose the signing official from the list", "signerUserId"));
-        String name = Forms.text(ctx, "signerName", 200, false);
-        String recipients = Forms.text(ctx, "recipients", 4_000, true);
-        var meta = new NewDispatch(Forms.text(ctx, "documentType", 10, true), Forms.text(ctx, "subject", SUBJECT, true),
-                Forms.text(ctx, "signerPosition", 200, true), name == null ? signer.displayName() : name, signer.id(),
-                recipients.lines().map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                Forms.text(ctx, "draftingUnit", 50, false), Forms.text(ctx, "priority", 20, false),
-                "on".equals(ctx.formParam("secret")), Forms.text(ctx, "dueDate", 20, false));
+        String name = stripped(form, "signerName");
+        var meta = new NewDispatch(stripped(form, "documentType"), stripped(form, "subject"),
+                stripped(form, "signerPosition"), name == null ? signer.displayName() : name, signer.id(),
+                form.get("recipients").lines().map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                stripped(form, "draftingUnit"), stripped(form, "priority"), "on".equals(form.get("secret")),
+                stripped(form, "dueDate"));
         Path pdf = TempFiles.create("answer");
         try {
             try (InputStream in = file.content()) {
@@ -104,5 +104,10 @@ public final class AnswerPagesController {
     /** The enabled officials, who may sign a draft. */
     private List<User> officials() {
         return users.list().stream().filter(u -> !u.disabled() && u.has(Role.OFFICIAL)).toList();
+    }
+
+    private static String stripped(Map<String, String> form, String field) {
+        String v = form.get(field);
+        return v == null ? null : v.strip();
     }
 }
