@@ -16,8 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * The administrator's page of a year's numbering series: each series with its document types, the secret one
@@ -35,13 +33,11 @@ public final class NumberingPagesController {
     private static final int TYPES = 400;
     private static final int TICK = 5;
     /** The layout form: the year, a row per series ({@code code.i}, {@code types.i}, two ticks), the secret series. */
-    public static final BodySpec FORM = BodySpec.form(Stream.concat(
-            Stream.of(FieldSpec.integer("year"), FieldSpec.text("secretCode", NumberingLayout.CODE_LENGTH),
+    public static final BodySpec FORM = BodySpec.formWithRows(NumberingLayout.MAX_SERIES + 1,
+            List.of(FieldSpec.integer("year"), FieldSpec.text("secretCode", NumberingLayout.CODE_LENGTH),
                     FieldSpec.text("secretSuffix", NumberingLayout.SUFFIX_LENGTH)),
-            IntStream.rangeClosed(0, NumberingLayout.MAX_SERIES).boxed().flatMap(i -> Stream.of(
-                    FieldSpec.text("code." + i, NumberingLayout.CODE_LENGTH), FieldSpec.text("types." + i, TYPES),
-                    FieldSpec.text("legalNormative." + i, TICK), FieldSpec.text("remove." + i, TICK))))
-            .toArray(FieldSpec[]::new));
+            FieldSpec.text("code", NumberingLayout.CODE_LENGTH), FieldSpec.text("types", TYPES),
+            FieldSpec.text("legalNormative", TICK), FieldSpec.text("remove", TICK));
 
     NumberingPagesController(Numbering numbering, NumberSeries numbers, String agency) {
         this.numbering = numbering;

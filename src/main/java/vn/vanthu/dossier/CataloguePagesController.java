@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -44,14 +43,11 @@ public final class CataloguePagesController {
     private static final List<String> COLUMNS = List.of("numeral", "heading", "symbol", "title", "retention",
             "responsibleUserId", "notes");
     /** The edit form: the year, and per row i its heading (numeral.i, heading.i), its fields and remove.i. */
-    public static final BodySpec EDIT = BodySpec.form(Stream.concat(Stream.of(FieldSpec.integer("year")),
-            IntStream.range(0, MAX_FORM_ROWS).boxed().flatMap(i -> Stream.of(
-                    FieldSpec.text("numeral." + i, CatalogueRules.NUMERAL), FieldSpec.text("heading." + i, CatalogueRules.TITLE),
-                    FieldSpec.text("symbol." + i, CatalogueRules.SYMBOL), FieldSpec.text("title." + i, CatalogueRules.TITLE),
-                    FieldSpec.text("retention." + i, CatalogueRules.RETENTION),
-                    FieldSpec.text("responsibleUserId." + i, CatalogueRules.USER_ID),
-                    FieldSpec.text("notes." + i, CatalogueRules.NOTES), FieldSpec.text("remove." + i, 2))))
-            .toArray(FieldSpec[]::new));
+    public static final BodySpec EDIT = BodySpec.formWithRows(MAX_FORM_ROWS, List.of(FieldSpec.integer("year")),
+            FieldSpec.text("numeral", CatalogueRules.NUMERAL), FieldSpec.text("heading", CatalogueRules.TITLE),
+            FieldSpec.text("symbol", CatalogueRules.SYMBOL), FieldSpec.text("title", CatalogueRules.TITLE),
+            FieldSpec.text("retention", CatalogueRules.RETENTION), FieldSpec.text("responsibleUserId", CatalogueRules.USER_ID),
+            FieldSpec.text("notes", CatalogueRules.NOTES), FieldSpec.text("remove", 2));
     /** The approve form: the year and the API's approval fields. */
     public static final BodySpec APPROVE = BodySpec.form(Stream.concat(Stream.of(FieldSpec.integer("year")),
             CatalogueApprovals.FIELDS.fields().stream()).toArray(FieldSpec[]::new));

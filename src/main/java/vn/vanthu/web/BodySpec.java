@@ -46,6 +46,21 @@ public record BodySpec(Shape shape, String part, List<FieldSpec> fields, int too
         return new BodySpec(Shape.FORM, null, List.of(fields), 400, null, List.of(), List.of());
     }
 
+    /**
+     * A form with a table of rows: {@code fields}, then each of {@code perRow} once per row as {@code name.i}
+     * (i from 0 to rows - 1), as a page posts the rows of a table it edits.
+     */
+    public static BodySpec formWithRows(int rows, List<FieldSpec> fields, FieldSpec... perRow) {
+        List<FieldSpec> all = new java.util.ArrayList<>(fields);
+        for (int i = 0; i < rows; i++) {
+            for (FieldSpec f : perRow) {
+                all.add(new FieldSpec(f.name() + "." + i, f.type(), f.maxLength(), f.maxItems(), f.needed(), f.values(),
+                        f.fields()));
+            }
+        }
+        return form(all.toArray(FieldSpec[]::new));
+    }
+
     /** The same fields, a value too long answered with {@code status} (a feature that has always said 422). */
     public BodySpec tooLongAnswered(int status) {
         return new BodySpec(shape, part, fields, status, orJson == null ? null : orJson.tooLongAnswered(status), texts, files);
