@@ -168,58 +168,58 @@ final class FiguresDao {
 
     /** Dossiers opened, and how many of them are rows of their year's catalogue (one row per year and symbol). */
     private List<Opened> opened(Handle h, OffsetDateTime from, OffsetDateTime to) {
-        String opened = days.of("d.created_at");
-        return h.createQuery("SELECT " + opened + " AS day_no, COUNT(*) AS n, "
-                        + "SUM(CASE WHEN c.symbol IS NOT NULL THEN 1 ELSE 0 END) AS in_catalogue FROM dossiers d "
-                        + "LEFT JOIN catalogue_rows c ON c.catalogue_year = d.dossier_year AND c.symbol = d.symbol "
-                        + "WHERE d.created_at >= :from AND d.created_at < :to GROUP BY " + opened)
-                .bind("from", from).bind("to", to)
-                .map((rs, c) -> new Opened(days.read(rs, "day_no"), rs.getLong("n"), rs.getLong("in_catalogue")))
-                .list();
+        return perDay(h, from, to, "d.created_at", "COUNT(*) AS n, SUM(CASE WHEN c.symbol IS NOT NULL THEN 1 ELSE 0 END) "
+                        + "AS in_catalogue FROM dossiers d LEFT JOIN catalogue_rows c "
+                        + "ON c.catalogue_year = d.dossier_year AND c.symbol = d.symbol WHERE", "",
+                (rs, day) -> new Opened(day, rs.getLong("n"), rs.getLong("in_catalogue")));
     }
 
     private List<Closed> closed(Handle h, OffsetDateTime from, OffsetDateTime to) {
-        String closed = days.of("closed_at");
-        return h.createQuery("SELECT " + closed + " AS day_no, COUNT(*) AS n, "
-                        + "SUM(CASE WHEN seal_sha256 IS NOT NULL THEN 1 ELSE 0 END) AS sealed FROM dossiers "
-                        + "WHERE closed_at >= :from AND closed_at < :to GROUP BY " + closed)
-                .bind("from", from).bind("to", to)
-                .map((rs, c) -> new Closed(days.read(rs, "day_no"), rs.getLong("n"), rs.getLong("sealed")))
-                .list();
+        return perDay(h, from, to, "closed_at", "COUNT(*) AS n, "
+                        + "SUM(CASE WHEN seal_sha256 IS NOT NULL THEN 1 ELSE 0 END) AS sealed FROM dossiers WHERE", "",
+                (rs, day) -> new Closed(day, rs.getLong("n"), rs.getLong("sealed")));
     }
 
     /** Dossiers submitted to the archive, with what their deadline depends on (category, end date). */
     private List<Submitted> submitted(Handle h, OffsetDateTime from, OffsetDateTime to) {
-        String submitted = days.of("submitted_at");
-        return h.createQuery("SELECT " + submitted + " AS day_no, category, end_date, COUNT(*) AS n FROM dossiers "
-                        + "WHERE submitted_at >= :from AND submitted_at < :to GROUP BY " + submitted + ", category, end_date")
-                .bind("from", from).bind("to", to)
-                .map((rs, c) -> new Submitted(days.read(rs, "day_no"), rs.getString("category"), rs.getString("end_date"),
-                        rs.getLong("n")))
-                .list();
+        return perDay(h, from, to, "submitted_at", "category, end_date, COUNT(*) AS n FROM dossiers WHERE",
+                ", category, end_date",
+                (rs, day) -> new Submitted(day, rs.getString("category"), rs.getString("end_date"), rs.getLong("n")));
     }
 
     /** Digitizations whose searchable PDF/A exists (their job is DONE): documents and paper pages. */
     private List<Digitized> digitized(Handle h, OffsetDateTime from, OffsetDateTime to) {
-        String created = days.of("created_at");
-        return h.createQuery("SELECT " + created + " AS day_no, COUNT(*) AS n, SUM(paper_pages) AS pages FROM digitizations "
-                        + "WHERE result_sha256 IS NOT NULL AND created_at >= :from AND created_at < :to GROUP BY " + created)
-                .bind("from", from).bind("to", to)
-                .map((rs, c) -> new Digitized(days.read(rs, "day_no"), rs.getLong("n"), rs.getLong("pages")))
-                .list();
+        return perDay(h, from, to, "created_at",
+                "COUNT(*) AS n, SUM(paper_pages) AS pages FROM digitizations WHERE result_sha256 IS NOT NULL AND", "",
+                (rs, day) -> new Digitized(day, rs.getLong("n"), rs.getLong("pages")));
     }
 
     /** Validations run: every signature passed, not every one passed, or no signature at all. */
     private List<Validated> validated(Handle h, OffsetDateTime from, OffsetDateTime to) {
-        String requested = days.of("requested_at");
-        return h.createQuery("SELECT " + requested + " AS day_no, COUNT(*) AS n, "
+        return perDay(h, from, to, "requested_at", "COUNT(*) AS n, "
                         + "SUM(CASE WHEN signatures_count > 0 AND valid_signatures_count = signatures_count THEN 1 ELSE 0 END) AS passed, "
                         + "SUM(CASE WHEN valid_signatures_count < signatures_count THEN 1 ELSE 0 END) AS not_passed, "
-                        + "SUM(CASE WHEN signatures_count = 0 THEN 1 ELSE 0 END) AS unsigned FROM validations "
-                        + "WHERE requested_at >= :from AND requested_at < :to GROUP BY " + requested)
+                        + "SUM(CASE WHEN signatures_count = 0 THEN 1 ELSE 0 END) AS unsigned FROM validations WHERE", "",
+                (rs, day) -> new Validated(day, rs.getLong("n"), rs.getLong("passed"), rs.getLong("not_passed"),
+                        rs.getLong("unsigned")));
+    }
+
+    /** One row of a {@link #perDay} query, given its day key. */
+    private interface DayRow<T> {
+        T map(ResultSet rs, long day) throws SQLException;
+    }
+
+    /**
+     * {@code SELECT day, <what> <column> in [from, to) GROUP BY day<groupAlso>}, where day is the Vietnam day of
+     * {@code column} and {@code what} ends with the FROM clause and WHERE (or a condition and AND).
+     */
+    private <T> List<T> perDay(Handle h, OffsetDateTime from, OffsetDateTime to, String column, String what,
+                               String groupAlso, DayRow<T> row) {
+        String day = days.of(column);
+        return h.createQuery("SELECT " + day + " AS day_no, " + what + " " + column + " >= :from AND " + column
+                        + " < :to GROUP BY " + day + groupAlso)
                 .bind("from", from).bind("to", to)
-                .map((rs, c) -> new Validated(days.read(rs, "day_no"), rs.getLong("n"), rs.getLong("passed"),
-                        rs.getLong("not_passed"), rs.getLong("unsigned")))
+                .map((rs, c) -> row.map(rs, days.read(rs, "day_no")))
                 .list();
     }
 }

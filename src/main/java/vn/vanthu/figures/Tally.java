@@ -40,64 +40,49 @@ final class Tally {
         return whole == 0 ? null : Math.round(1000.0 * part / whole) / 10.0;
     }
 
+    /** One section of the view: counts in order, each share followed by its percentage of a whole. */
+    private static final class Section {
+        final Map<String, Object> map = new LinkedHashMap<>();
+
+        Section count(String name, long value) {
+            map.put(name, value);
+            return this;
+        }
+
+        Section share(String name, long part, long whole) {
+            map.put(name, part);
+            map.put(name + "Pct", pct(part, whole));
+            return this;
+        }
+    }
+
     Map<String, Object> outgoing() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("issued", issued);
-        m.put("signedDigitally", signedDigitally);
-        m.put("signedDigitallyPct", pct(signedDigitally, issued));
-        m.put("issuedOnTime", issuedOnTime);
-        m.put("issuedOnTimePct", pct(issuedOnTime, issued));
-        m.put("recipients", recipients);
-        m.put("sentElectronically", sentElectronically);
-        m.put("sentElectronicallyPct", pct(sentElectronically, recipients));
-        return m;
+        return new Section().count("issued", issued).share("signedDigitally", signedDigitally, issued)
+                .share("issuedOnTime", issuedOnTime, issued).count("recipients", recipients)
+                .share("sentElectronically", sentElectronically, recipients).map;
     }
 
     Map<String, Object> incoming() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("registered", registered);
-        m.put("receivedElectronically", receivedElectronically);
-        m.put("receivedElectronicallyPct", pct(receivedElectronically, registered));
-        m.put("submittedOnTime", submittedOnTime);
-        m.put("submittedOnTimePct", pct(submittedOnTime, registered));
-        m.put("handled", handled);
-        m.put("handledByDeadline", handledByDeadline);
-        m.put("handledByDeadlinePct", pct(handledByDeadline, handled));
-        m.put("late", late);
-        m.put("open", open);
-        m.put("overdue", overdue);
-        return m;
+        return new Section().count("registered", registered)
+                .share("receivedElectronically", receivedElectronically, registered)
+                .share("submittedOnTime", submittedOnTime, registered).count("handled", handled)
+                .share("handledByDeadline", handledByDeadline, handled)
+                .count("late", late).count("open", open).count("overdue", overdue).map;
     }
 
     Map<String, Object> dossiers() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("opened", opened);
-        m.put("keptPerCatalogue", keptPerCatalogue);
-        m.put("keptPerCataloguePct", pct(keptPerCatalogue, opened));
-        m.put("closed", closed);
-        m.put("closedWithSealedPackage", closedWithSealedPackage);
-        m.put("closedWithSealedPackagePct", pct(closedWithSealedPackage, closed));
-        m.put("submitted", submitted);
-        m.put("submittedOnTime", submittedToArchiveOnTime);
-        m.put("submittedOnTimePct", pct(submittedToArchiveOnTime, submitted));
-        return m;
+        return new Section().count("opened", opened).share("keptPerCatalogue", keptPerCatalogue, opened)
+                .count("closed", closed).share("closedWithSealedPackage", closedWithSealedPackage, closed)
+                .count("submitted", submitted).share("submittedOnTime", submittedToArchiveOnTime, submitted).map;
     }
 
     Map<String, Object> digitization() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("pages", pages);
-        m.put("documents", digitizedDocuments);
-        return m;
+        return new Section().count("pages", pages).count("documents", digitizedDocuments).map;
     }
 
     Map<String, Object> validationVerdicts() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("run", validations);
-        m.put("allSignaturesPassed", passed);
-        m.put("allSignaturesPassedPct", pct(passed, validations));
-        m.put("notAllSignaturesPassed", notPassed);
-        m.put("noSignature", unsigned);
-        return m;
+        return new Section().count("run", validations).share("allSignaturesPassed", passed, validations)
+                .count("notAllSignaturesPassed", notPassed).count("noSignature", unsigned).map;
     }
 
     /** The JSON shape of one period: the agency's (unit null) with every section, a unit's with its own. */
