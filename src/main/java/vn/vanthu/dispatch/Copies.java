@@ -1,15 +1,9 @@
 package vn.vanthu.dispatch;
 
 import vn.vanthu.time.VietnamTime;
-import java.time.Clock;
 import vn.vanthu.digitization.DigitizationService;
 import vn.vanthu.error.ApiException;
-import vn.vanthu.keys.KeyService;
 import vn.vanthu.keys.UnlockedKey;
-import vn.vanthu.signing.SignDocument;
-import vn.vanthu.signing.SignRequest;
-import vn.vanthu.signing.SigningService;
-import vn.vanthu.signing.VisibleSignature;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.store.TempFiles;
 import vn.vanthu.web.User;
@@ -44,25 +38,18 @@ public final class Copies {
     /** The sealed copy: its id, number, and stored bytes. */
     public record Copy(String id, String form, String number, String sha256) {}
 
+    private final Sealing sealing;
     private final DispatchService dispatches;
     private final DispatchDao dao;
-    private final NumberSeries numbers;
     private final DocumentStore store;
-    private final KeyService keys;
-    private final SigningService signing;
     private final DigitizationService digitizations;
-    private final Clock clock;
 
-    Copies(DispatchService dispatches, DispatchDao dao, NumberSeries numbers, DocumentStore store, KeyService keys,
-           SigningService signing, DigitizationService digitizations, Clock clock) {
+    Copies(Sealing sealing, DigitizationService digitizations) {
+        this.sealing = sealing;
+        this.dispatches = sealing.dispatches();
+        this.dao = sealing.dao();
+        this.store = sealing.store();
         this.digitizations = digitizations;
-        this.clock = clock;
-        this.dispatches = dispatches;
-        this.dao = dao;
-        this.numbers = numbers;
-        this.store = store;
-        this.keys = keys;
-        this.signing = signing;
     }
 
     public Copy copy(User clerk, Request r) {
@@ -71,14 +58,9 @@ public final class Copies {
         Path source = source(r);
         try {
             int[] range = form.equals("TrS") ? pages(source, r.pages()) : null;
-            try (UnlockedKey key = keys.unlock(clerk, r.keyId(), r.pin())) {
-                NumberSeries.Reservation n = numbers.reserve(dispatches.agency().abbreviation(), SeriesKind.COPY);
-                try {
-                    return sealAndStore(clerk, r, form, source, range, key, n);
-                } catch (RuntimeException | Error e) {   // a StackOverflowError too: the number must not be skipped
-                    numbers.release(n);
-                    throw e;
-                }
+            try (UnlockedKey key = sealing.keys().unlock(clerk, r.keyId(), r.pin())) {
+                NumberSeries.Reservation n = sealing.numbers().reserve(dispatches.agency().abbreviation(), SeriesKind.COPY);
+                return sealing.numbers().use(n, () -> sealAndStore(clerk, r, form, source, range, key, n));
             }
         } finally {
             TempFiles.delete(source);
@@ -106,11 +88,10 @@ public final class Copies {
 
     private Copy sealAndStore(User clerk, Request r, String form, Path pdf, String number, UnlockedKey key,
                               NumberSeries.Reservation n) {
-        String when = VietnamTime.now(clock).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String when = VietnamTime.now(sealing.clock()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String text = label(form) + " số " + number + "\n" + dispatches.agency().name() + "\n" + when;
         var visible = NotationPlace.place(pdf, text);
-        var signed = signing.sign(SignRequest.pades(SignDocument.of(pdf)).visible(visible)
-                .reason(label(form) + " " + number).location(dispatches.agency().name()), key);
+        var signed = sealing.seal(pdf, visible, key, null, label(form) + " " + number);
         String sha = dispatches.put(signed);
         var copy = new Copy(UUID.randomUUID().toString(), form, number, sha);
         dao.insertCopy(copy, r.copyNumber() != null ? madeFrom(r).id() : r.digitizationId() != null ? r.digitizationId()

@@ -1,20 +1,14 @@
 package vn.vanthu.dispatch;
 
 import vn.vanthu.time.VietnamTime;
-import java.time.Clock;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.error.ApiException;
-import vn.vanthu.keys.KeyService;
 import vn.vanthu.keys.UnlockedKey;
-import vn.vanthu.signing.SignDocument;
-import vn.vanthu.signing.SignRequest;
 import vn.vanthu.signing.SignedDocument;
-import vn.vanthu.signing.SigningService;
 import vn.vanthu.signing.VisibleSignature;
-import vn.vanthu.store.DocumentStore;
 import vn.vanthu.store.TempFiles;
 import vn.vanthu.web.RequestOrigin;
 import vn.vanthu.web.User;
@@ -46,42 +40,31 @@ import java.util.List;
 public final class Issuing {
     private static final DateTimeFormatter DOC_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
+    private final Sealing sealing;
     private final DispatchService dispatches;
     private final DispatchDao dao;
     private final NumberSeries numbers;
-    private final DocumentStore store;
-    private final KeyService keys;
-    private final SigningService signing;
     private final EdXmlMessages messages;
-    private final Clock clock;
 
-    Issuing(DispatchService dispatches, DispatchDao dao, NumberSeries numbers, DocumentStore store, KeyService keys,
-            SigningService signing, EdXmlMessages messages, Clock clock) {
-        this.clock = clock;
-        this.dispatches = dispatches;
-        this.dao = dao;
-        this.numbers = numbers;
-        this.store = store;
-        this.keys = keys;
-        this.signing = signing;
+    Issuing(Sealing sealing, EdXmlMessages messages) {
+        this.sealing = sealing;
+        this.dispatches = sealing.dispatches();
+        this.dao = sealing.dao();
+        this.numbers = sealing.numbers();
         this.messages = messages;
     }
 
     public Dispatch issue(User clerk, RequestOrigin origin, String id, String keyId, String pin) {
         Dispatch d = dispatches.get(id);
         requireSigned(d);
-        try (UnlockedKey key = keys.unlock(clerk, keyId, pin)) {
+        try (UnlockedKey key = sealing.keys().unlock(clerk, keyId, pin)) {
             requireUsable(key.chain().get(0));
-            byte[] sealImage = keys.image(keyId).orElse(null);
+            byte[] sealImage = sealing.keys().image(keyId).orElse(null);
             int year = numbers.today().getYear();
             NumberingLayout layout = dispatches.layout(year);
             NumberSeries.Reservation r = numbers.reserve(dispatches.agency().abbreviation(), year, layout.seriesOf(d));
-            try {
-                return sealAndStore(clerk, origin, d, key, sealImage, r, layout.notation(d, dispatches.agency().abbreviation()));
-            } catch (RuntimeException | Error e) {
-                numbers.release(r);
-                throw e;
-            }
+            return numbers.use(r, () -> sealAndStore(clerk, origin, d, key, sealImage, r,
+                    layout.notation(d, dispatches.agency().abbreviation())));
         }
     }
 
@@ -89,24 +72,24 @@ public final class Issuing {
                                   NumberSeries.Reservation r, String notation) {
         LocalDate today = numbers.today();
         String number = r.padded() + "/" + notation;
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(sealing.clock()).withOffsetSameInstant(ZoneOffset.UTC);
         var issued = new Dispatch.Issued(r.series(), r.year(), r.value(), r.padded(), notation, today.toString(), now,
                 dispatches.agency().organId() + "," + today.format(DOC_DATE) + "," + number);
         List<Path> temps = new ArrayList<>();
         try {
-            Path pdf = temp(temps, store.copyToTempFile(d.currentSha256()));
+            Path pdf = temp(temps, sealing.store().copyToTempFile(d.currentSha256()));
             NumberMarks.Anchors anchors = dao.markAnchors(d.id()).orElseGet(() -> NumberMarks.anchors(PdfText.lines(pdf, 1)));
             List<NumberMarks.Mark> marks = NumberMarks.marks(anchors, r.padded(), today);
             Path marked = marks.isEmpty() ? pdf : temp(temps, MarkAnnotations.add(pdf, marks));
             VisibleSignature seal = sealPlace(d);
-            SignedDocument sealed = sign(marked, seal, key, sealImage, "Phát hành văn bản số " + number);
+            SignedDocument sealed = sealing.seal(marked, seal, key, sealImage, "Phát hành văn bản số " + number);
             String sha = dispatches.put(sealed);
             List<EdXml.File> files = new ArrayList<>();
             files.add(new EdXml.File(d.fileName(), sealed.bytes()));
             List<DispatchDao.SealedAttachment> sealedAttachments = new ArrayList<>();
             for (Dispatch.Attachment a : dispatches.attachments(d.id())) {
-                Path file = temp(temps, store.copyToTempFile(a.sha256()));
-                SignedDocument s = sign(file, attachmentPlace(file, number), key, null, "Phụ lục văn bản số " + number);
+                Path file = temp(temps, sealing.store().copyToTempFile(a.sha256()));
+                SignedDocument s = sealing.seal(file, attachmentPlace(file, number), key, null, "Phụ lục văn bản số " + number);
                 sealedAttachments.add(new DispatchDao.SealedAttachment(a.id(), dispatches.put(s)));
                 files.add(new EdXml.File(a.fileName(), s.bytes()));
             }
@@ -118,11 +101,6 @@ public final class Issuing {
         } finally {
             temps.forEach(TempFiles::delete);
         }
-    }
-
-    private SignedDocument sign(Path pdf, VisibleSignature visible, UnlockedKey key, byte[] image, String reason) {
-        return signing.sign(SignRequest.pades(SignDocument.of(pdf)).visible(visible).image(image).reason(reason)
-                .location(dispatches.agency().name()), key);
     }
 
     private VisibleSignature sealPlace(Dispatch d) {
@@ -137,7 +115,7 @@ public final class Issuing {
 
     /** Top-right of page 1, no image, 10 pt: number/symbol and the signing time (ISO 8601, +07:00); see NotationPlace. */
     private VisibleSignature attachmentPlace(Path pdf, String number) {
-        String when = VietnamTime.now(clock).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String when = VietnamTime.now(sealing.clock()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         return NotationPlace.place(pdf, number + "\n" + when);
     }
 

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Yearly number series without gaps or duplicates, shared by every instance through the database.
@@ -23,8 +24,7 @@ import java.util.UUID;
  *
  * <pre>{@code
  * Reservation r = series.reserve("SKHCN", SeriesKind.OUTGOING);
- * try { …sign with r.padded()…; dao.issue(…, r, …); }   // the DAO consumes r in the storing transaction
- * catch (RuntimeException | Error e) { series.release(r); throw e; }   // any failure: no number is skipped
+ * series.use(r, () -> { …sign with r.padded()…; return dao.issue(…, r, …); });   // consumed in the storing transaction
  * }</pre>
  */
 public final class NumberSeries {
@@ -80,6 +80,19 @@ public final class NumberSeries {
     /** The number each series of the year hands out next; a series absent here starts at 1. */
     public Map<String, Long> nextValues(String agency, int year) {
         return dao.nextValues(agency, year);
+    }
+
+    /**
+     * Runs {@code work}, which uses the reserved number; any failure (a StackOverflowError too) gives the number back
+     * before it is thrown on, so no number is skipped.
+     */
+    public <T> T use(Reservation r, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException | Error e) {
+            release(r);
+            throw e;
+        }
     }
 
     /** Gives the number back for the next issue; harmless when it was already used or taken over. */
