@@ -7,6 +7,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import vn.vanthu.error.ApiException;
+import vn.vanthu.store.Daemons;
 import vn.vanthu.store.DocumentStore;
 import vn.vanthu.store.TempFiles;
 
@@ -49,11 +50,7 @@ public final class Thumbnails {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private final DocumentStore store;
     private final ThreadPoolExecutor workers = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(8), r -> {
-                Thread t = new Thread(r, "thumbnail");
-                t.setDaemon(true);
-                return t;
-            });
+            new ArrayBlockingQueue<>(8), Daemons.named("thumbnail"));
     private final Map<String, Picture> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Picture> eldest) {

@@ -5,17 +5,17 @@ import org.slf4j.LoggerFactory;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.signing.SigningService;
+import vn.vanthu.store.Daemons;
 import vn.vanthu.store.DocumentStore;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The sealed archival packages of closed dossiers: streamed as a ZIP from their manifest and seal, and kept
@@ -90,13 +90,7 @@ public final class Packages implements AutoCloseable {
     /** Runs {@link #renewExpiring()} every configured interval (not at all when it is zero). */
     public Packages startRenewals() {
         if (!config.renewInterval().isZero()) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "package-renewal");
-                t.setDaemon(true);
-                return t;
-            });
-            long minutes = config.renewInterval().toMinutes();
-            scheduler.scheduleWithFixedDelay(this::renewQuietly, 5, minutes, TimeUnit.MINUTES);
+            scheduler = Daemons.every("package-renewal", Duration.ofMinutes(5), config.renewInterval(), this::renewQuietly);
         }
         return this;
     }

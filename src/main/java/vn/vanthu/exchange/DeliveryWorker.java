@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.vanthu.config.AppConfig;
 import vn.vanthu.dispatch.EdXmlMessages;
+import vn.vanthu.store.Daemons;
 import vn.vanthu.store.TempFiles;
 import vn.vanthu.time.VietnamTime;
 import vn.vanthu.web.Json;
@@ -67,8 +68,8 @@ public final class DeliveryWorker implements AutoCloseable {
             return;
         }
         running = true;
-        posts = Executors.newFixedThreadPool(settings.inFlight(), daemon("exchange-post"));
-        loop = Executors.newSingleThreadExecutor(daemon("exchange-delivery"));
+        posts = Executors.newFixedThreadPool(settings.inFlight(), Daemons.named("exchange-post"));
+        loop = Executors.newSingleThreadExecutor(Daemons.named("exchange-delivery"));
         loop.submit(this::run);
     }
 
@@ -174,14 +175,6 @@ public final class DeliveryWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override

@@ -3,6 +3,7 @@ package vn.vanthu.jobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.vanthu.error.ApiException;
+import vn.vanthu.store.Daemons;
 import vn.vanthu.store.Database;
 import vn.vanthu.web.Role;
 import vn.vanthu.web.User;
@@ -19,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs long work in the background and keeps its progress in the jobs table, where any instance can read it.
@@ -60,16 +60,8 @@ public final class Jobs implements AutoCloseable {
     public Jobs(Database db, Clock clock) {
         this.dao = new JobDao(db);
         this.clock = clock;
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newSingleThreadExecutor(r -> daemon(r, "vanthu-job-" + n.incrementAndGet()));
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "vanthu-job-heartbeat"));
-        heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        this.workers = Executors.newSingleThreadExecutor(Daemons.numbered("vanthu-job"));
+        this.heartbeat = Daemons.every("vanthu-job-heartbeat", HEARTBEAT, HEARTBEAT, this::beat);
     }
 
     /** A new QUEUED job; {@link #start} hands it its work (or {@link #abandon} when it cannot start). */

@@ -1,6 +1,7 @@
 package vn.vanthu.limits;
 
 import vn.vanthu.error.ApiException;
+import vn.vanthu.store.Daemons;
 import vn.vanthu.web.ClientWatch;
 
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,12 +51,7 @@ public final class WorkBudget {
         this.slots = new Semaphore(slots, true);
         this.secondsPerMb = secondsPerMb;
         this.minimumSeconds = minimumSeconds;
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = Executors.newCachedThreadPool(Daemons.numbered(name));
     }
 
     /** The longest work on {@code bytes} bytes may take. */

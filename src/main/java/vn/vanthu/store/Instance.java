@@ -12,9 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * This running instance of the service: an id per process start, a row in {@code instances} whose heartbeat is
@@ -89,13 +87,7 @@ public final class Instance implements AutoCloseable {
 
     /** Starts the heartbeat. */
     public Instance start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "instance-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
-        long ms = BEAT.toMillis();
-        scheduler.scheduleWithFixedDelay(this::beat, ms, ms, TimeUnit.MILLISECONDS);
+        scheduler = Daemons.every("instance-heartbeat", BEAT, BEAT, this::beat);
         return this;
     }
 

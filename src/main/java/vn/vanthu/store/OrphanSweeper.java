@@ -12,9 +12,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -71,13 +69,7 @@ public final class OrphanSweeper implements AutoCloseable {
     /** Sweeps every {@code interval} (zero: never on its own). */
     public OrphanSweeper start(Duration interval) {
         if (!interval.isZero()) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "orphan-sweeper");
-                t.setDaemon(true);
-                return t;
-            });
-            long minutes = interval.toMinutes();
-            scheduler.scheduleWithFixedDelay(this::sweepQuietly, minutes, minutes, TimeUnit.MINUTES);
+            scheduler = Daemons.every("orphan-sweeper", interval, interval, this::sweepQuietly);
         }
         return this;
     }
