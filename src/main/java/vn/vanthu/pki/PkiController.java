@@ -2,6 +2,8 @@ package vn.vanthu.pki;
 
 import io.javalin.http.Context;
 
+import java.util.function.Function;
+
 /**
  * HTTP face of the {@link DevPki development PKI}, so that external tools (openssl, Adobe Reader, a browser)
  * can reach the same CRL / OCSP / TSA as the in-process DSS data loader. FOR TESTS AND DEMOS ONLY.
@@ -34,28 +36,25 @@ public final class PkiController {
 
     /** GET /pki/crl/{name}: {@code issuing.crl} or {@code root.crl} (also without the extension). */
     public void crl(Context ctx) {
-        String name = ctx.pathParam("name");
-        byte[] der;
-        try {
-            der = pki.crl(name);
-        } catch (IllegalArgumentException unknown) {
-            notFound(ctx, "No CRL named '" + name + "'; try issuing.crl or root.crl");
-            return;
-        }
-        ctx.contentType(CRL).result(der);
+        serve(ctx, pki::crl, CRL, "No CRL named '%s'; try issuing.crl or root.crl");
     }
 
     /** GET /pki/certs/{name}: {@code issuing-ca.crt} or {@code root-ca.crt} (DER). */
     public void certificate(Context ctx) {
+        serve(ctx, pki::certificate, CERT, "No certificate named '%s'; try issuing-ca.crt or root-ca.crt");
+    }
+
+    /** The file of the path's name, or 404 with {@code unknown} (its %s the name) for a name the PKI lacks. */
+    private static void serve(Context ctx, Function<String, byte[]> file, String type, String unknown) {
         String name = ctx.pathParam("name");
         byte[] der;
         try {
-            der = pki.certificate(name);
-        } catch (IllegalArgumentException unknown) {
-            notFound(ctx, "No certificate named '" + name + "'; try issuing-ca.crt or root-ca.crt");
+            der = file.apply(name);
+        } catch (IllegalArgumentException e) {
+            notFound(ctx, unknown.formatted(name));
             return;
         }
-        ctx.contentType(CERT).result(der);
+        ctx.contentType(type).result(der);
     }
 
     /** POST /pki/ocsp with an application/ocsp-request body. */
