@@ -4,18 +4,11 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import vn.vanthu.config.AppConfig;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 import java.util.List;
+
+import static vn.vanthu.dispatch.EdXmlDom.el;
+import static vn.vanthu.dispatch.EdXmlDom.text;
 
 /**
  * An issued dispatch as an edXML message (QCVN 102:2016/BTTTT): {@code edXML/edXMLEnvelope/{edXMLHeader,
@@ -25,7 +18,6 @@ import java.util.List;
  * <pre>{@code byte[] xml = EdXml.message(dispatch, sender, List.of(new EdXml.File("cv.pdf", pdfBytes)));}</pre>
  */
 final class EdXml {
-    static final String NS = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
     private static final java.util.regex.Pattern COMPETENCE = java.util.regex.Pattern.compile("(KT|TM|TL|TUQ|Q)\\.\\s");
 
     /** A file carried by the message. */
@@ -34,76 +26,69 @@ final class EdXml {
     private EdXml() {}
 
     static byte[] message(Dispatch d, EdXmlSender sender, List<File> files) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            Document doc = f.newDocumentBuilder().newDocument();
-            Element root = el(doc, doc, "edXML");
-            Element envelope = el(doc, root, "edXMLEnvelope");
-            Element head = el(doc, envelope, "edXMLHeader");
-            Element header = el(doc, head, "MessageHeader");
-            from(doc, header, sender);
-            for (String r : d.recipients()) {
-                Element to = el(doc, header, "To");
-                var organ = sender.directory().find(r);
-                text(doc, to, "OrganId", organ.map(OrganDirectory.Addressee::organId).orElse(""));
-                text(doc, to, "OrganName", organ.map(OrganDirectory.Addressee::organName).orElse(r));
-            }
-            Dispatch.Issued i = d.issued();
-            text(doc, header, "DocumentId", i.documentId());
-            Element code = el(doc, header, "Code");
-            text(doc, code, "CodeNumber", i.codeNumber());
-            text(doc, code, "CodeNotation", i.codeNotation());
-            Element promulgation = el(doc, header, "PromulgationInfo");
-            text(doc, promulgation, "Place", sender.contacts().place());
-            text(doc, promulgation, "PromulgationDate", i.issuedDate());
-            Element type = el(doc, header, "DocumentType");
-            text(doc, type, "Type", d.type().code());
-            text(doc, type, "TypeName", d.type().vietnameseName());
-            text(doc, header, "Subject", d.subject());
-            text(doc, header, "Content", d.subject());
-            signer(doc, header, d);
-            text(doc, header, "DueDate", d.dueDate() == null ? "" : d.dueDate());
-            Element places = el(doc, header, "ToPlaces");
-            d.recipients().forEach(r -> text(doc, places, "Place", r));
-            Element other = el(doc, header, "OtherInfo");
-            text(doc, other, "Priority", priorityCode(d.priority()));
-            text(doc, other, "SphereOfPromulgation", d.secret() ? "Mật" : "");
-            text(doc, other, "SteeringType", "0");
-            text(doc, other, "PromulgationAmount", String.valueOf(d.recipients().size()));
-            text(doc, other, "PageAmount", String.valueOf(d.pageAmount()));
-            Element appendixes = el(doc, other, "Appendixes");
-            files.stream().skip(1).forEach(a -> text(doc, appendixes, "Appendix", a.name()));
-            sender.responses().find(d.id()).ifPresent(rf -> {
-                Element e = el(doc, header, "ResponseFor");
-                text(doc, e, "OrganId", rf.organId());
-                text(doc, e, "Code", rf.code());
-                text(doc, e, "PromulgationDate", rf.promulgationDate());
-                text(doc, e, "DocumentId", rf.documentId());
-            });
-            Element trace = el(doc, el(doc, head, "TraceHeaderList"), "TraceHeader");
-            text(doc, trace, "OrganId", sender.agency().organId());
-            text(doc, trace, "Timestamp", i.issuedAt().toString());
-            Element manifest = el(doc, el(doc, envelope, "edXMLBody"), "edXMLManifest");
-            Element encoded = el(doc, root, "AttachmentEncoded");
-            int n = 0;
-            for (File file : files) {
-                String id = "attachment-" + (++n);
-                Element ref = el(doc, manifest, "Reference");
-                text(doc, ref, "ContentId", id);
-                text(doc, ref, "AttachmentName", file.name());
-                text(doc, ref, "ContentType", "application/pdf");
-                Element a = el(doc, encoded, "Attachment");
-                text(doc, a, "ContentId", id);
-                text(doc, a, "AttachmentName", file.name());
-                text(doc, a, "ContentType", "application/pdf");
-                text(doc, a, "Value", Base64.getEncoder().encodeToString(file.bytes()));
-            }
-            return serialise(doc);
-        } catch (ParserConfigurationException | TransformerException e) {
-            throw new IllegalStateException("Cannot build the edXML message", e);
+        Document doc = EdXmlDom.newDocument();
+        Element root = el(doc, doc, "edXML");
+        Element envelope = el(doc, root, "edXMLEnvelope");
+        Element head = el(doc, envelope, "edXMLHeader");
+        Element header = el(doc, head, "MessageHeader");
+        from(doc, header, sender);
+        for (String r : d.recipients()) {
+            Element to = el(doc, header, "To");
+            var organ = sender.directory().find(r);
+            text(doc, to, "OrganId", organ.map(OrganDirectory.Addressee::organId).orElse(""));
+            text(doc, to, "OrganName", organ.map(OrganDirectory.Addressee::organName).orElse(r));
         }
+        Dispatch.Issued i = d.issued();
+        text(doc, header, "DocumentId", i.documentId());
+        Element code = el(doc, header, "Code");
+        text(doc, code, "CodeNumber", i.codeNumber());
+        text(doc, code, "CodeNotation", i.codeNotation());
+        Element promulgation = el(doc, header, "PromulgationInfo");
+        text(doc, promulgation, "Place", sender.contacts().place());
+        text(doc, promulgation, "PromulgationDate", i.issuedDate());
+        Element type = el(doc, header, "DocumentType");
+        text(doc, type, "Type", d.type().code());
+        text(doc, type, "TypeName", d.type().vietnameseName());
+        text(doc, header, "Subject", d.subject());
+        text(doc, header, "Content", d.subject());
+        signer(doc, header, d);
+        text(doc, header, "DueDate", d.dueDate() == null ? "" : d.dueDate());
+        Element places = el(doc, header, "ToPlaces");
+        d.recipients().forEach(r -> text(doc, places, "Place", r));
+        Element other = el(doc, header, "OtherInfo");
+        text(doc, other, "Priority", priorityCode(d.priority()));
+        text(doc, other, "SphereOfPromulgation", d.secret() ? "Mật" : "");
+        text(doc, other, "SteeringType", "0");
+        text(doc, other, "PromulgationAmount", String.valueOf(d.recipients().size()));
+        text(doc, other, "PageAmount", String.valueOf(d.pageAmount()));
+        Element appendixes = el(doc, other, "Appendixes");
+        files.stream().skip(1).forEach(a -> text(doc, appendixes, "Appendix", a.name()));
+        sender.responses().find(d.id()).ifPresent(rf -> {
+            Element e = el(doc, header, "ResponseFor");
+            text(doc, e, "OrganId", rf.organId());
+            text(doc, e, "Code", rf.code());
+            text(doc, e, "PromulgationDate", rf.promulgationDate());
+            text(doc, e, "DocumentId", rf.documentId());
+        });
+        Element trace = el(doc, el(doc, head, "TraceHeaderList"), "TraceHeader");
+        text(doc, trace, "OrganId", sender.agency().organId());
+        text(doc, trace, "Timestamp", i.issuedAt().toString());
+        Element manifest = el(doc, el(doc, envelope, "edXMLBody"), "edXMLManifest");
+        Element encoded = el(doc, root, "AttachmentEncoded");
+        int n = 0;
+        for (File file : files) {
+            String id = "attachment-" + (++n);
+            Element ref = el(doc, manifest, "Reference");
+            text(doc, ref, "ContentId", id);
+            text(doc, ref, "AttachmentName", file.name());
+            text(doc, ref, "ContentType", "application/pdf");
+            Element a = el(doc, encoded, "Attachment");
+            text(doc, a, "ContentId", id);
+            text(doc, a, "AttachmentName", file.name());
+            text(doc, a, "ContentType", "application/pdf");
+            text(doc, a, "Value", Base64.getEncoder().encodeToString(file.bytes()));
+        }
+        return EdXmlDom.bytes(doc);
     }
 
     private static void from(Document doc, Element header, EdXmlSender sender) {
@@ -137,25 +122,5 @@ final class EdXml {
             case "EMERGENCY" -> "4";
             default -> "0";
         };
-    }
-
-    private static Element el(Document doc, org.w3c.dom.Node parent, String name) {
-        Element e = doc.createElementNS(NS, "edXML:" + name);
-        parent.appendChild(e);
-        return e;
-    }
-
-    private static void text(Document doc, Element parent, String name, String value) {
-        el(doc, parent, name).setTextContent(value);
-    }
-
-    private static byte[] serialise(Document doc) throws TransformerException {
-        TransformerFactory tf = TransformerFactory.newInstance();
-        tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        Transformer t = tf.newTransformer();
-        t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        t.transform(new DOMSource(doc), new StreamResult(out));
-        return out.toByteArray();
     }
 }

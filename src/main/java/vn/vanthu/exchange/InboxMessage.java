@@ -4,6 +4,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
+import vn.vanthu.dispatch.EdXmlDom;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.limits.XmlDepth;
 
@@ -27,7 +28,7 @@ import java.util.Set;
  */
 record InboxMessage(Document dom, String fromOrganId, String documentId, List<String> toOrganIds,
                     String statusCode, String responseForOrganId, String description, String timestamp) {
-    static final String NS = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
+    static final String NS = EdXmlDom.NS;
     static final Set<String> STATUS_CODES = Set.of("01", "02", "03", "04", "05", "06", "13", "15", "16");
 
     boolean isStatus() {
