@@ -1,21 +1,13 @@
 package vn.vanthu.dispatch;
 
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import vn.vanthu.keys.KeyInfo;
 import vn.vanthu.keys.KeyService;
-import vn.vanthu.store.TempFiles;
-import vn.vanthu.web.AuditTags;
 import vn.vanthu.web.Auth;
 import vn.vanthu.web.Forms;
-import vn.vanthu.web.Uploads;
 import vn.vanthu.web.User;
 import vn.vanthu.web.Views;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -48,29 +40,8 @@ public final class CopyPagesController {
 
     /** Makes the copy and answers it as a PDF to save (its number also in {@code X-Copy-Number}). */
     public void create(Context ctx) throws Exception {
-        Uploads.requireMultipart(ctx);
-        List<UploadedFile> files = ctx.uploadedFiles("file");
-        Path scan = null;
-        if (!files.isEmpty() && files.get(0).size() > 0) {
-            scan = TempFiles.create("scan");
-            try (InputStream in = Uploads.one(ctx, "file").content()) {
-                Files.copy(in, scan, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        try {
-            Copies.Copy c = copies.copy(Auth.user(ctx), new Copies.Request(Forms.text(ctx, "source", 40, false), scan,
-                    Forms.text(ctx, "copyNumber", 60, false), null, Forms.text(ctx, "form", 3, true), Forms.text(ctx, "pages", 100, false),
-                    Forms.text(ctx, "keyId", 100, true), Forms.text(ctx, "pin", 64, true)));
-            scan = null;   // the copy service deleted it
-            AuditTags.set(ctx, "COPY", c.id(), c.number());
-            ctx.contentType("application/pdf");
-            ctx.header("X-Copy-Number", c.number());
-            ctx.header("Content-Disposition", "attachment; filename=\"ban-sao-" + c.number().replace('/', '-') + ".pdf\"");
-            ctx.result(copies.bytes(c));
-        } finally {
-            if (scan != null) {
-                TempFiles.delete(scan);
-            }
-        }
+        CopyController.answer(ctx, copies, true, scan -> new Copies.Request(Forms.text(ctx, "source", 40, false), scan,
+                Forms.text(ctx, "copyNumber", 60, false), null, Forms.text(ctx, "form", 3, true), Forms.text(ctx, "pages", 100, false),
+                Forms.text(ctx, "keyId", 100, true), Forms.text(ctx, "pin", 64, true)));
     }
 }
