@@ -44,10 +44,10 @@ public final class Copies {
     private final DocumentStore store;
     private final DigitizationService digitizations;
 
-    Copies(Sealing sealing, DigitizationService digitizations) {
+    Copies(Sealing sealing, DispatchDao dao, DigitizationService digitizations) {
         this.sealing = sealing;
         this.dispatches = sealing.dispatches();
-        this.dao = sealing.dao();
+        this.dao = dao;
         this.store = sealing.store();
         this.digitizations = digitizations;
     }

@@ -38,14 +38,14 @@ public record DispatchFeature(DispatchService service, DispatchController dispat
         var messages = new EdXmlMessages(dispatches, dao, signing.service(), seal,
                 new EdXmlSender(config.agency(), config.exchange(), directory, responses));
         var sending = new Sending(dao, config.agency().holidays(), clock);
-        var sealing = new Sealing(dispatches, dao, numbers, documents, keys, signing.service(), clock);
-        var issuing = new Issuing(sealing, messages);
+        var sealing = new Sealing(dispatches, numbers, documents, keys, signing.service(), clock);
+        var issuing = new Issuing(sealing, dao, messages);
         var registerDao = new RegisterDao(db);
         RegisterWords.backfillAll(db, "dispatches", registerDao::backfill);
         var register = new Register(dispatches, registerDao, numbers, sending, directory);
         var controller = new DispatchController(dispatches, sending, issuing, register,
                 new DispatchTwoStep(dispatches, dao, signing.twoStep()), messages);
-        var copies = new CopyController(new Copies(sealing, digitizations));
+        var copies = new CopyController(new Copies(sealing, dao, digitizations));
         return new DispatchFeature(dispatches, controller, copies, new NumberingController(numbering),
                 new DispatchPagesController(dispatches, issuing, register, keys,
                 new DraftPreview(dispatches, issuing, pictures)), messages,

@@ -46,10 +46,10 @@ public final class Issuing {
     private final NumberSeries numbers;
     private final EdXmlMessages messages;
 
-    Issuing(Sealing sealing, EdXmlMessages messages) {
+    Issuing(Sealing sealing, DispatchDao dao, EdXmlMessages messages) {
         this.sealing = sealing;
         this.dispatches = sealing.dispatches();
-        this.dao = sealing.dao();
+        this.dao = dao;
         this.numbers = sealing.numbers();
         this.messages = messages;
     }

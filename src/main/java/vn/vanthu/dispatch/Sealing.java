@@ -18,7 +18,7 @@ import java.time.Clock;
  *
  * <pre>{@code SignedDocument s = sealing.seal(pdf, box, key, null, "SAO Y số 01/SY-SKHCN");}</pre>
  */
-record Sealing(DispatchService dispatches, DispatchDao dao, NumberSeries numbers, DocumentStore store, KeyService keys,
+record Sealing(DispatchService dispatches, NumberSeries numbers, DocumentStore store, KeyService keys,
                SigningService signing, Clock clock) {
 
     /** A PAdES signature by {@code key} in the visible box, with the owner's image when given (else none). */

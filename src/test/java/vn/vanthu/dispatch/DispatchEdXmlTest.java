@@ -85,8 +85,8 @@ class DispatchEdXmlTest {
             DispatchService dispatches = new DispatchService(dao, store, keys, signing, users, config.agency(), Clock.systemUTC());
             EdXmlMessages messages = new EdXmlMessages(dispatches, dao, signing, new ServiceSeal(null, null),
                     new EdXmlSender(config.agency(), config.exchange(), OrganDirectory.NONE, EdXmlSender.ResponseLookup.NONE));
-            Issuing issuing = new Issuing(new Sealing(dispatches, dao, new NumberSeries(db, Clock.systemUTC(),
-                    Duration.ofMinutes(10)), store, keys, signing, Clock.systemUTC()), messages);
+            Issuing issuing = new Issuing(new Sealing(dispatches, new NumberSeries(db, Clock.systemUTC(),
+                    Duration.ofMinutes(10)), store, keys, signing, Clock.systemUTC()), dao, messages);
             String clerkId = s.get("/api/v1/users/me", "clerk").json().path("id").asText();
             User clerk = users.find(clerkId).orElseThrow();
 
