@@ -2,7 +2,6 @@ package vn.vanthu.users;
 
 import vn.vanthu.web.Json;
 import vn.vanthu.web.Role;
-import vn.vanthu.web.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +14,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The demo users of a development installation and their tokens in {@code demo-tokens.json} (mode 600).
@@ -50,24 +51,8 @@ public final class DemoUsers {
         Map<String, String> tokens = read(file);
         tokens.values().forEach(users::renewDemoToken);   // a restarted dev service keeps working tokens
         // A valid token is kept as it is (an older file without a newer demo user keeps its entries exactly).
-        Map<String, String> kept = new LinkedHashMap<>();
-        boolean changed = false;
-        for (Demo d : DEMOS) {
-            if (!d.tokenInFile()) {
-                continue;
-            }
-            String t = tokens.get(d.name());
-            if (t != null && users.authenticate(t).map(u -> u.name().equals(d.name())).orElse(false)) {
-                kept.put(d.name(), t);
-            } else {
-                User u = users.findByName(d.name()).orElseThrow();
-                kept.put(d.name(), users.issueToken(u.id(), "demo").token());
-                changed = true;
-            }
-        }
-        if (changed) {
-            write(file, kept);
-        }
+        keepOrRenew(file, tokens, (name, t) -> users.authenticate(t).map(u -> u.name().equals(name)).orElse(false),
+                name -> users.issueToken(users.findByName(name).orElseThrow().id(), "demo").token());
         log.info("Demo users official, clerk, auditor, admin, handler: their bearer tokens are in {}", file);
         return file;
     }
@@ -78,26 +63,37 @@ public final class DemoUsers {
      */
     static Path ensurePasswords(UserService users, SignIn signIn, Path dataDir) {
         Path file = dataDir.resolve(PASSWORDS_FILE);
-        Map<String, String> known = read(file);
+        keepOrRenew(file, read(file), signIn::opens, name -> {
+            String p = Passwords.random();
+            signIn.setDemoPassword(users.findByName(name).orElseThrow().id(), p);
+            return p;
+        });
+        log.info("Demo users' passwords for the pages are in {}", file);
+        return file;
+    }
+
+    /**
+     * The secrets (tokens or passwords) of the demo users in the file: a known one that still {@code works} is kept
+     * as it is, any other is replaced by a {@code fresh} one, and the file is written again only when one was.
+     */
+    private static void keepOrRenew(Path file, Map<String, String> known, BiPredicate<String, String> works,
+                                    UnaryOperator<String> fresh) {
         Map<String, String> kept = new LinkedHashMap<>();
         boolean changed = false;
         for (Demo d : DEMOS) {
             if (!d.tokenInFile()) {
                 continue;
             }
-            String p = known.get(d.name());
-            if (p == null || !signIn.opens(d.name(), p)) {
-                p = Passwords.random();
-                signIn.setDemoPassword(users.findByName(d.name()).orElseThrow().id(), p);
+            String secret = known.get(d.name());
+            if (secret == null || !works.test(d.name(), secret)) {
+                secret = fresh.apply(d.name());
                 changed = true;
             }
-            kept.put(d.name(), p);
+            kept.put(d.name(), secret);
         }
         if (changed) {
             write(file, kept);
         }
-        log.info("Demo users' passwords for the pages are in {}", file);
-        return file;
     }
 
     private static Map<String, String> read(Path file) {
