@@ -3,6 +3,7 @@ package vn.vanthu.dispatch;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import vn.vanthu.store.Database;
+import vn.vanthu.store.RegisterSearches;
 import vn.vanthu.store.RegisterWords;
 import vn.vanthu.store.SearchWords;
 
@@ -34,6 +35,7 @@ final class RegisterDao {
     record Entry(Dispatch dispatch, OffsetDateTime signedAt) {}
 
     private final Database db;
+    private final RegisterSearches searches = new RegisterSearches("dispatches", "number_value", "status = 'ISSUED' AND");
 
     RegisterDao(Database db) {
         this.db = db;
@@ -56,9 +58,12 @@ final class RegisterDao {
                 .map((rs, ctx) -> new RegisterWords.Key(rs.getString(1), rs.getLong(2))).list()));
     }
 
-    /** The numbers of the year's rows that hold every word of {@code needle} ({@link SearchWords}), in number order. */
+    /**
+     * The numbers of the year's rows that hold every word of {@code needle} ({@link SearchWords}), in number order;
+     * kept while the register is unchanged, for the next pages ({@link RegisterSearches}).
+     */
     List<RegisterWords.Key> search(int year, String needle) {
-        return db.withHandle(h -> RegisterWords.find(h, SERIES, year, SearchWords.query(needle)));
+        return db.withHandle(h -> searches.find(h, SERIES, year, SearchWords.query(needle)));
     }
 
     /** The rows of these numbers of the year (a page of a search), in number order: a query per series. */

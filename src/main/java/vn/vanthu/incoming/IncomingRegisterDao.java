@@ -5,6 +5,7 @@ import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import vn.vanthu.dispatch.SeriesKind;
 import vn.vanthu.store.Database;
+import vn.vanthu.store.RegisterSearches;
 import vn.vanthu.store.RegisterWords;
 import vn.vanthu.store.SearchWords;
 
@@ -29,6 +30,7 @@ final class IncomingRegisterDao {
     record Entry(Incoming document, String leadName) {}
 
     private final Database db;
+    private final RegisterSearches searches = new RegisterSearches("incoming", "incoming_number", "");
 
     IncomingRegisterDao(Database db) {
         this.db = db;
@@ -53,9 +55,12 @@ final class IncomingRegisterDao {
         return rows(year, seriesKind, keys);
     }
 
-    /** The numbers of the register's rows that hold every word of {@code needle} ({@link SearchWords}), in order. */
+    /**
+     * The numbers of the register's rows that hold every word of {@code needle} ({@link SearchWords}), in order; kept
+     * while the register is unchanged, for the next pages ({@link RegisterSearches}).
+     */
     List<RegisterWords.Key> search(int year, String seriesKind, String needle) {
-        return db.withHandle(h -> RegisterWords.find(h, List.of(seriesKind), year, SearchWords.query(needle)));
+        return db.withHandle(h -> searches.find(h, List.of(seriesKind), year, SearchWords.query(needle)));
     }
 
     /** The rows of these numbers of the register (a page of a search), in number order. */

@@ -63,6 +63,28 @@ class RegisterSearchTest {
 
     @ParameterizedTest
     @EnumSource(Databases.Kind.class)
+    void a_search_kept_for_its_next_pages_finds_the_documents_registered_after_it(Databases.Kind kind) throws Exception {
+        try (TestServer s = TestServer.start(kind);
+             Connection c = DriverManager.getConnection(s.database().url(), s.database().user(), s.database().password())) {
+            RegisterData.insert(c, 2025, 450, 300, 0);
+            String out = "/registers/outgoing?year=2025&q=" + enc("chuyển đổi số");
+            String in = "/registers/incoming?year=2025&q=" + enc("sở y tế");
+            long[] before = {count(c, DIGITAL), count(c, HEALTH)};
+            assertTrue(s.get(out, "clerk").text().contains(before[0] + " văn bản · trang 1/"));
+            assertTrue(s.get(in, "clerk").text().contains(before[1] + " văn bản · trang 1/"));
+
+            RegisterData.insert(c, 2025, 100, 100, 450);
+            long[] after = {count(c, DIGITAL), count(c, HEALTH)};
+            assertTrue(after[0] > before[0] && after[1] > before[1], "the new documents hold the words too");
+            assertTrue(s.get(out, "clerk").text().contains(after[0] + " văn bản · trang 1/"), "the outgoing search again");
+            assertTrue(s.get(in, "clerk").text().contains(after[1] + " văn bản · trang 1/"), "the incoming search again");
+            assertTrue(s.get(in.replace("incoming?", "incoming?secret=true&"), "clerk").text().contains(
+                    count(c, HEALTH.replace("'INCOMING'", "'SECRET_IN'")) + " văn bản · trang 1/"), "the secret register's own");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.Kind.class)
     void the_register_search_finds_words_with_or_without_their_diacritics_and_a_number_by_its_parts(Databases.Kind kind) {
         try (TestServer s = TestServer.start(kind)) {
             received(s, "385/SNV-CCHCVTLT", "Sở Nội vụ tỉnh Thái Bình", "Kế hoạch cải cách hành chính năm 2027");
@@ -86,6 +108,11 @@ class RegisterSearchTest {
             assertTrue(page.contains("Kế hoạch cải cách hành chính năm 2027") && !page.contains("cái bàn"), page);
         }
     }
+
+    private static final String DIGITAL = "SELECT COUNT(*) FROM dispatches WHERE number_year = 2025 AND status = 'ISSUED' "
+            + "AND subject LIKE '%chuyển đổi số%'";
+    private static final String HEALTH = "SELECT COUNT(*) FROM incoming WHERE number_year = 2025 AND series_kind = 'INCOMING' "
+            + "AND sending_organ LIKE 'Sở Y tế%'";
 
     private static void received(TestServer s, String numberSymbol, String organ, String subject) {
         var r = s.postMultipart("/api/v1/incoming", "clerk", new Multipart()
