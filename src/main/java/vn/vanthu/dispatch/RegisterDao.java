@@ -35,7 +35,7 @@ final class RegisterDao {
     record Entry(Dispatch dispatch, OffsetDateTime signedAt) {}
 
     private final Database db;
-    private final RegisterSearches searches = new RegisterSearches("dispatches", "number_value", "status = 'ISSUED' AND");
+    private final RegisterSearches searches = new RegisterSearches();
 
     RegisterDao(Database db) {
         this.db = db;
@@ -63,7 +63,9 @@ final class RegisterDao {
      * kept while the register is unchanged, for the next pages ({@link RegisterSearches}).
      */
     List<RegisterWords.Key> search(int year, String needle) {
-        return db.withHandle(h -> searches.find(h, SERIES, year, SearchWords.query(needle)));
+        return db.withHandle(h -> searches.find(h, SERIES, year, SearchWords.query(needle), RegisterSearches.fingerprint(
+                h.createQuery("SELECT series_kind, COUNT(*), SUM(number_value) FROM dispatches" + WHERE
+                        + " GROUP BY series_kind ORDER BY series_kind").bind("y", year))));
     }
 
     /** The rows of these numbers of the year (a page of a search), in number order: a query per series. */

@@ -30,7 +30,7 @@ final class IncomingRegisterDao {
     record Entry(Incoming document, String leadName) {}
 
     private final Database db;
-    private final RegisterSearches searches = new RegisterSearches("incoming", "incoming_number", "");
+    private final RegisterSearches searches = new RegisterSearches();
 
     IncomingRegisterDao(Database db) {
         this.db = db;
@@ -60,7 +60,9 @@ final class IncomingRegisterDao {
      * while the register is unchanged, for the next pages ({@link RegisterSearches}).
      */
     List<RegisterWords.Key> search(int year, String seriesKind, String needle) {
-        return db.withHandle(h -> searches.find(h, List.of(seriesKind), year, SearchWords.query(needle)));
+        return db.withHandle(h -> searches.find(h, List.of(seriesKind), year, SearchWords.query(needle),
+                RegisterSearches.fingerprint(h.createQuery("SELECT series_kind, COUNT(*), SUM(incoming_number) FROM incoming"
+                        + WHERE + " GROUP BY series_kind").bind("y", year).bind("k", seriesKind))));
     }
 
     /** The rows of these numbers of the register (a page of a search), in number order. */
