@@ -43,8 +43,11 @@ final class RegisterDao {
 
     /** How many rows the year's register has. */
     long count(int year) {
-        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM dispatches" + WHERE).bind("y", year)
-                .mapTo(Long.class).one());
+        return db.withHandle(h -> count(h, year));
+    }
+
+    private static long count(Handle h, int year) {
+        return h.createQuery("SELECT COUNT(*) FROM dispatches" + WHERE).bind("y", year).mapTo(Long.class).one();
     }
 
     /**
@@ -63,9 +66,7 @@ final class RegisterDao {
      * kept while the register is unchanged, for the next pages ({@link RegisterSearches}).
      */
     List<RegisterWords.Key> search(int year, String needle) {
-        return db.withHandle(h -> searches.find(h, SERIES, year, SearchWords.query(needle), RegisterSearches.fingerprint(
-                h.createQuery("SELECT series_kind, COUNT(*), SUM(number_value) FROM dispatches" + WHERE
-                        + " GROUP BY series_kind ORDER BY series_kind").bind("y", year))));
+        return db.withHandle(h -> searches.find(h, SERIES, year, SearchWords.query(needle), count(h, year)));
     }
 
     /** The rows of these numbers of the year (a page of a search), in number order: a query per series. */

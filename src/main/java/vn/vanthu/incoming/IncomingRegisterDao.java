@@ -38,8 +38,12 @@ final class IncomingRegisterDao {
 
     /** How many rows the year's register has. */
     long count(int year, String seriesKind) {
-        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM incoming" + WHERE).bind("y", year)
-                .bind("k", seriesKind).mapTo(Long.class).one());
+        return db.withHandle(h -> count(h, year, seriesKind));
+    }
+
+    private static long count(Handle h, int year, String seriesKind) {
+        return h.createQuery("SELECT COUNT(*) FROM incoming" + WHERE).bind("y", year).bind("k", seriesKind)
+                .mapTo(Long.class).one();
     }
 
     /**
@@ -61,8 +65,7 @@ final class IncomingRegisterDao {
      */
     List<RegisterWords.Key> search(int year, String seriesKind, String needle) {
         return db.withHandle(h -> searches.find(h, List.of(seriesKind), year, SearchWords.query(needle),
-                RegisterSearches.fingerprint(h.createQuery("SELECT series_kind, COUNT(*), SUM(incoming_number) FROM incoming"
-                        + WHERE + " GROUP BY series_kind").bind("y", year).bind("k", seriesKind))));
+                count(h, year, seriesKind)));
     }
 
     /** The rows of these numbers of the register (a page of a search), in number order. */

@@ -1,7 +1,6 @@
 package vn.vanthu.store;
 
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
 import java.util.Collection;
 import java.util.Iterator;
@@ -12,16 +11,13 @@ import java.util.Map;
 /**
  * The searches of one register kept while people page through them: a search of a busy year reads tens of
  * thousands of word-index entries, a page of it reads 200 rows. A kept search is used again only while the register
- * is unchanged: the caller reads the register's fingerprint first (per series: its rows' count and sum of numbers,
- * one query on the register's index), and a search kept under another fingerprint is searched again. Every document
- * a register gains brings its words and a new number in one transaction, and a number is never in a series twice, so
- * any change changes the fingerprint. At most {@value #MAX_KEYS} numbers are kept in all, the least recently used
- * searches dropped first.
+ * has as many rows as when it was searched: a register only grows (a document issued or registered stays in it with
+ * its number, its words written in the same transaction), so the count of its rows, which the caller reads on the
+ * register's index, changes whenever it changes. At most {@value #MAX_KEYS} numbers are kept in all, the least
+ * recently used searches dropped first.
  *
  * <pre>{@code
- * List<RegisterWords.Key> keys = kept.find(h, List.of("INCOMING"), 2026, SearchWords.query("sở y tế"),
- *         RegisterSearches.fingerprint(h.createQuery("SELECT series_kind, COUNT(*), SUM(incoming_number) FROM incoming "
- *                 + "WHERE series_kind = 'INCOMING' AND number_year = 2026 GROUP BY series_kind")));
+ * List<RegisterWords.Key> keys = kept.find(h, List.of("INCOMING"), 2026, SearchWords.query("sở y tế"), count(h, 2026));
  * }</pre>
  */
 public final class RegisterSearches {
@@ -29,33 +25,29 @@ public final class RegisterSearches {
 
     private record Search(List<String> series, int year, List<SearchWords.Term> terms) {}
 
-    private record Kept(Object fingerprint, List<RegisterWords.Key> keys) {}
+    private record Kept(long rows, List<RegisterWords.Key> keys) {}
 
     private final Map<Search, Kept> kept = new LinkedHashMap<>(16, 0.75f, true);
     private long keys;
 
     /**
      * The numbers of {@code series} in {@code year} that hold every term ({@link RegisterWords#find}): those found
-     * before under the same {@code fingerprint} of the register, or found now.
+     * before when the register had the same number of {@code rows}, or found now.
      */
     public List<RegisterWords.Key> find(Handle h, Collection<String> series, int year, List<SearchWords.Term> terms,
-                                        Object fingerprint) {
+                                        long rows) {
         Search key = new Search(List.copyOf(series), year, terms);
         synchronized (this) {
             Kept k = kept.get(key);
-            if (k != null && k.fingerprint().equals(fingerprint)) {
+            if (k != null && k.rows() == rows) {
                 return k.keys();
             }
         }
         List<RegisterWords.Key> found = List.copyOf(RegisterWords.find(h, series, year, terms));
-        keep(key, new Kept(fingerprint, found));
+        keep(key, new Kept(rows, found));
         return found;
     }
 
-    /** Per series of a register's rows: its name, how many rows, the sum of their numbers (columns 1 to 3). */
-    public static List<List<Object>> fingerprint(Query rows) {
-        return rows.map((rs, ctx) -> List.<Object>of(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
-    }
     private synchronized void keep(Search key, Kept k) {
         if (k.keys().size() > MAX_KEYS) {
             return;
