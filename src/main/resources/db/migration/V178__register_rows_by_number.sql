@@ -8,3 +8,18 @@ CREATE INDEX incoming_number_value ON incoming (incoming_number);
 -- The lists of incoming documents ask which dispatches answer the documents of their page (exchange/AnswerDao):
 -- by the incoming document, which no index began with.
 CREATE INDEX exchange_answers_incoming ON exchange_answers (incoming_id);
+
+-- How many documents each register (series and year) holds, kept in the transaction that issues or registers a
+-- document (store/RegisterCounts): a register page shows its total without counting the year's rows on every
+-- request, and a search kept for paging (store/RegisterSearches) knows the register has not changed. Registers
+-- only grow: a document once issued or registered stays in its register with its number.
+CREATE TABLE register_counts (
+    series_kind VARCHAR(20) NOT NULL,
+    number_year INT         NOT NULL,
+    registered  BIGINT      NOT NULL,
+    PRIMARY KEY (series_kind, number_year)
+);
+INSERT INTO register_counts (series_kind, number_year, registered)
+    SELECT series_kind, number_year, COUNT(*) FROM dispatches WHERE status = 'ISSUED' GROUP BY series_kind, number_year;
+INSERT INTO register_counts (series_kind, number_year, registered)
+    SELECT series_kind, number_year, COUNT(*) FROM incoming WHERE series_kind IS NOT NULL GROUP BY series_kind, number_year;

@@ -10,6 +10,7 @@ import vn.vanthu.audit.AuditDao;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Database;
+import vn.vanthu.store.RegisterCounts;
 import vn.vanthu.store.RegisterWords;
 import vn.vanthu.web.Json;
 
@@ -139,6 +140,7 @@ final class DispatchDao {
             }
             event(h, id, userId, "ISSUED", i.number());
             RegisterWords.write(h, i.series(), i.year(), i.value(), RegisterDao.words(d, i));
+            RegisterCounts.add(h, i.series(), i.year());
             var update = h.prepareBatch("UPDATE dispatch_attachments SET sha256 = :s WHERE id = :id");
             sealed.forEach(a -> update.bind("s", a.sha256()).bind("id", a.attachmentId()).add());
             if (!sealed.isEmpty()) {

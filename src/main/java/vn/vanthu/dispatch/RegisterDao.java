@@ -3,6 +3,7 @@ package vn.vanthu.dispatch;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import vn.vanthu.store.Database;
+import vn.vanthu.store.RegisterCounts;
 import vn.vanthu.store.RegisterSearches;
 import vn.vanthu.store.RegisterWords;
 import vn.vanthu.store.SearchWords;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * The outgoing register read from the database: the issued dispatches of a year in number order, one page
- * ({@code LIMIT/OFFSET}, with a {@code COUNT} for the total), the numbers a search finds in the register's word
+ * ({@code LIMIT/OFFSET}, its total kept in {@link RegisterCounts}), the numbers a search finds in the register's word
  * index ({@link RegisterWords}) and then a page of their rows, or streamed row by row; never the whole year in
  * memory.
  *
@@ -41,13 +42,13 @@ final class RegisterDao {
         this.db = db;
     }
 
-    /** How many rows the year's register has. */
+    /** How many rows the year's register has ({@link RegisterCounts}). */
     long count(int year) {
         return db.withHandle(h -> count(h, year));
     }
 
     private static long count(Handle h, int year) {
-        return h.createQuery("SELECT COUNT(*) FROM dispatches" + WHERE).bind("y", year).mapTo(Long.class).one();
+        return RegisterCounts.of(h, SERIES, year);
     }
 
     /**

@@ -8,6 +8,7 @@ import vn.vanthu.dispatch.NumberSeries;
 import vn.vanthu.dispatch.NumberSeriesDao;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Database;
+import vn.vanthu.store.RegisterCounts;
 import vn.vanthu.store.RegisterWords;
 import vn.vanthu.validation.Indication;
 
@@ -89,6 +90,7 @@ final class IncomingDao {
             requireOne(n, "NOT_RECEIVED", "Only a received document that was not returned can be registered");
             event(h, id, at, userId, "REGISTERED", String.valueOf(number.value()));
             RegisterWords.write(h, number.series(), number.year(), number.value(), words);
+            RegisterCounts.add(h, number.series(), number.year());
             AuditDao.append(h, audit);
             return null;
         });

@@ -5,6 +5,7 @@ import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import vn.vanthu.dispatch.SeriesKind;
 import vn.vanthu.store.Database;
+import vn.vanthu.store.RegisterCounts;
 import vn.vanthu.store.RegisterSearches;
 import vn.vanthu.store.RegisterWords;
 import vn.vanthu.store.SearchWords;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * The incoming register read from the database: one register's documents of a year in number order, one page
- * ({@code LIMIT/OFFSET}, with a {@code COUNT} for the total), the numbers a search finds in the word index
+ * ({@code LIMIT/OFFSET}, its total kept in {@link RegisterCounts}), the numbers a search finds in the word index
  * ({@link RegisterWords}) and then a page of their rows, or streamed row by row. The lead person's name comes in
  * the same statement, so a page costs the same whoever handles its documents.
  *
@@ -36,14 +37,13 @@ final class IncomingRegisterDao {
         this.db = db;
     }
 
-    /** How many rows the year's register has. */
+    /** How many rows the year's register has ({@link RegisterCounts}). */
     long count(int year, String seriesKind) {
         return db.withHandle(h -> count(h, year, seriesKind));
     }
 
     private static long count(Handle h, int year, String seriesKind) {
-        return h.createQuery("SELECT COUNT(*) FROM incoming" + WHERE).bind("y", year).bind("k", seriesKind)
-                .mapTo(Long.class).one();
+        return RegisterCounts.of(h, List.of(seriesKind), year);
     }
 
     /**

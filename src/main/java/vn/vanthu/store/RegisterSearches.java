@@ -12,8 +12,8 @@ import java.util.Map;
  * The searches of one register kept while people page through them: a search of a busy year reads tens of
  * thousands of word-index entries, a page of it reads 200 rows. A kept search is used again only while the register
  * has as many rows as when it was searched: a register only grows (a document issued or registered stays in it with
- * its number, its words written in the same transaction), so the count of its rows, which the caller reads on the
- * register's index, changes whenever it changes. At most {@value #MAX_KEYS} numbers are kept in all, the least
+ * its number, its words written in the same transaction), so its count of documents ({@link RegisterCounts}) changes
+ * whenever it changes. At most {@value #MAX_KEYS} numbers are kept in all, the least
  * recently used searches dropped first.
  *
  * <pre>{@code

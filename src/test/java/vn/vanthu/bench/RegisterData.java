@@ -43,6 +43,19 @@ public final class RegisterData {
 
     private RegisterData() {}
 
+    /** The registers' counts of the year, as issuing and registering keep them. */
+    private static void counts(Connection c, int year) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM register_counts WHERE number_year = " + year);
+            st.executeUpdate("INSERT INTO register_counts (series_kind, number_year, registered) SELECT series_kind, "
+                    + "number_year, COUNT(*) FROM dispatches WHERE status = 'ISSUED' AND number_year = " + year
+                    + " GROUP BY series_kind, number_year");
+            st.executeUpdate("INSERT INTO register_counts (series_kind, number_year, registered) SELECT series_kind, "
+                    + "number_year, COUNT(*) FROM incoming WHERE series_kind IS NOT NULL AND number_year = " + year
+                    + " GROUP BY series_kind, number_year");
+        }
+    }
+
     public static void insert(Connection c, int year, int outgoing, int incoming, int offset) throws SQLException {
         List<String> people = people(c);
         boolean auto = c.getAutoCommit();
@@ -51,6 +64,7 @@ public final class RegisterData {
         try {
             dispatches(c, rnd, year, outgoing, offset);
             incoming(c, rnd, year, incoming, offset, people);
+            counts(c, year);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();

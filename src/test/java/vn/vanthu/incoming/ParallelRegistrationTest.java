@@ -16,8 +16,12 @@ import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Clerks on two instances sharing one PostgreSQL register at once: incoming numbers 1–N, each exactly once. */
+/**
+ * Clerks on two instances sharing one PostgreSQL register at once: incoming numbers 1–N, each exactly once, and the
+ * register's page on either instance counts N documents.
+ */
 class ParallelRegistrationTest {
     private static final int N = 30;
 
@@ -60,6 +64,10 @@ class ParallelRegistrationTest {
             assertEquals(N, register.size());
             for (int i = 0; i < N; i++) {
                 assertEquals(i + 1, register.path(i).path("incomingNumber").asLong(), "in number order");
+            }
+            for (TestServer s : List.of(a, b)) {   // the register's total, kept as each registration committed
+                String total = s.get("/registers/incoming", clerk).text();
+                assertTrue(total.contains(N + " văn bản · trang 1/1"), total);
             }
             var page = b.get("/api/v1/incoming?limit=5&status=REGISTERED", clerk);
             assertEquals(5, page.json().path("items").size(), page.text());
