@@ -54,7 +54,7 @@ public final class SignIn {
         String who = name == null ? "" : name.length() > 64 ? name.substring(0, 64) : name;
         Optional<SessionDao.Account> found = name == null || name.length() > 64 ? Optional.empty() : dao.account(name);
         if (found.isEmpty() || found.get().passwordHash() == null || found.get().user().disabled()) {
-            Passwords.matches(password == null ? "" : password, Passwords.DUMMY);   // as long as a real check
+            Passwords.matches(password == null ? "" : password, Passwords.dummy());   // as long as a real check
             dao.record(event(null, "SIGN_IN", "user=" + who, "DENIED", requestId, "unknown, disabled or without password", now));
             throw failed();
         }
@@ -121,7 +121,7 @@ public final class SignIn {
 
     /** Development start-up: a demo user's password, not to be changed; no audit event. */
     void setDemoPassword(String userId, String password) {
-        dao.setPassword(userId, Passwords.hash(password), false, now(), null, null);
+        dao.setPassword(userId, Passwords.demoHash(password), false, now(), null, null);
     }
 
     /** Whether the demo password still opens the account (a restarted development service keeps it). */

@@ -49,6 +49,8 @@ public final class WebServer {
                 ApiRoute.Body.NONE, ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.render() + moreMetrics.get())));
         routes.add(new ApiRoute(HandlerType.GET, "/docs", ApiRoute.PUBLIC, "service", "API documentation (Swagger UI)",
                 ApiRoute.Body.NONE, ctx -> ctx.html(SwaggerPage.HTML)));
+        routes.add(new ApiRoute(HandlerType.GET, "/webjars/swagger-ui/{version}/{file}", ApiRoute.PUBLIC, "service",
+                "A file of Swagger UI (for /docs)", ApiRoute.Body.NONE, SwaggerPage::asset));
         ApiRoute openapi = new ApiRoute(HandlerType.GET, "/openapi.json", ApiRoute.PUBLIC, "service",
                 "This OpenAPI description", ApiRoute.Body.NONE, null);
         routes.add(openapi);
@@ -67,7 +69,6 @@ public final class WebServer {
                 s.insertHandler(new GracefulHandler());
                 s.setErrorHandler(new JsonErrorHandler());
             });
-            config.staticFiles.enableWebjars();
             config.events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) {
                     registered.accept(h.getHttpMethod().name() + " " + h.getPath());
@@ -111,7 +112,7 @@ public final class WebServer {
                 UnreadBody.discard(ctx, server.maxUploadBytes());
             });
             config.routes.error(404, ctx -> {
-                if (ctx.attribute(ROUTE) == null && !ctx.path().startsWith("/webjars/")) {
+                if (ctx.attribute(ROUTE) == null) {
                     ErrorMapper.write(ctx, 404, "NOT_FOUND", "No such endpoint: " + ctx.method() + " " + ctx.path(), null);
                 }
             });

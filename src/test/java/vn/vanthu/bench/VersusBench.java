@@ -15,12 +15,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The same requests to two builds of the service at once: another jar (say, built from the commit before a change)
  * and this one, each in its own process on its own data, one request to each in turn (the order swapped every
  * round), so that whatever else loads the machine weighs on both alike. Prints, per case, the median wall time and
- * the CPU time each process spent per request (from /proc), and their ratios: this build over the other.
+ * the CPU time each process spent per request (from /proc), and their ratios: this build over the other, and how
+ * many G1 marking cycles each went through meanwhile (from its GC log): a side whose G1 went round concurrent
+ * cycles and mixed collections (dozens a case instead of none or one) pays for that, not for its code.
  *
  * <pre>java -cp target/vanthu.jar:target/test-classes vn.vanthu.bench.VersusBench OTHER.jar [rounds]</pre>
  */
@@ -28,7 +31,15 @@ public final class VersusBench {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final String BOUNDARY = "vanthuversusboundary";
 
-    private record Service(String label, Process process, String url, String official, String auditor) {
+    private static final Pattern MARKING = Pattern.compile("Concurrent Mark Cycle \\d");
+
+    private record Service(String label, Process process, String url, String official, String auditor, Path gcLog) {
+        long markingCycles() throws java.io.IOException {
+            try (var lines = Files.lines(gcLog)) {
+                return lines.filter(l -> MARKING.matcher(l).find()).count();
+            }
+        }
+
         long cpuTicks() throws Exception {
             String[] f = Files.readString(Path.of("/proc/" + process.pid() + "/stat")).replaceFirst(".*\\) ", "").split(" ");
             return Long.parseLong(f[11]) + Long.parseLong(f[12]);   // utime, stime (fields 14 and 15)
@@ -61,16 +72,17 @@ public final class VersusBench {
             settle(before, now);
             System.out.printf("VersusBench: %s (other) vs target/vanthu.jar (this), %d rounds a case after %d not counted, one request at a time, alternating%n%n",
                     other, rounds, rounds / 5);
-            System.out.printf("%-34s %12s %12s %7s %14s %14s %7s%n", "case", "other p50 ms", "this p50 ms", "ratio",
-                    "other CPU ms", "this CPU ms", "ratio");
+            System.out.printf("%-34s %12s %12s %7s %14s %14s %7s   %s%n", "case", "other p50 ms", "this p50 ms", "ratio",
+                    "other CPU ms", "this CPU ms", "ratio", "G1 marking cycles other/this");
             for (Case c : cases) {
                 run(c, rounds / 5, before, now, null, null);
                 double[] wall = new double[2];
                 double[] cpu = new double[2];
+                long[] cycles = {before.markingCycles(), now.markingCycles()};
                 run(c, rounds, before, now, wall, cpu);
-                System.out.printf("%-34s %12.1f %12.1f %6.3f× %14.1f %14.1f %6.3f×   (load %s)%n", c.name(), wall[0],
-                        wall[1], wall[1] / wall[0], cpu[0], cpu[1], cpu[1] / cpu[0],
-                        Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+                System.out.printf("%-34s %12.1f %12.1f %6.3f× %14.1f %14.1f %6.3f×   %d/%d (load %s)%n", c.name(), wall[0],
+                        wall[1], wall[1] / wall[0], cpu[0], cpu[1], cpu[1] / cpu[0], before.markingCycles() - cycles[0],
+                        now.markingCycles() - cycles[1], Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
             }
         } finally {
             before.process().destroy();
@@ -140,7 +152,9 @@ public final class VersusBench {
             port = socket.getLocalPort();
         }
         Files.createDirectories(data);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        Path gcLog = data.resolve("gc.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-Xlog:gc:file=" + gcLog));
         String options = System.getenv().getOrDefault("VERSUS_JAVA_OPTS", "").replace("{label}", label);
         command.addAll(Arrays.stream(options.split(" ")).filter(o -> !o.isBlank()).toList());
         command.addAll(List.of("-jar", jar.toString()));
@@ -157,7 +171,7 @@ public final class VersusBench {
                 if (HTTP.send(HttpRequest.newBuilder(URI.create(url + "/health")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     var tokens = new ObjectMapper().readTree(data.resolve("demo-tokens.json").toFile());
-                    return new Service(label, p, url, tokens.get("official").asText(), tokens.get("auditor").asText());
+                    return new Service(label, p, url, tokens.get("official").asText(), tokens.get("auditor").asText(), gcLog);
                 }
             } catch (java.io.IOException notYet) {
                 // still starting

@@ -36,6 +36,7 @@ class AccessMatrixTest {
             entry("GET /metrics", PUBLIC),
             entry("GET /openapi.json", PUBLIC),
             entry("GET /docs", PUBLIC),
+            entry("GET /webjars/swagger-ui/{version}/{file}", PUBLIC),
             entry("GET /api/v1/users/me", ALL),
             entry("GET /api/v1/users", Set.of("admin")),
             entry("POST /api/v1/users", Set.of("admin")),

@@ -20,6 +20,12 @@ class OpenApiTest {
             assertTrue(docs.text().contains("/openapi.json"));
             var bundle = s.get("/webjars/swagger-ui/" + SwaggerPage.VERSION + "/swagger-ui-bundle.js", null);
             assertEquals(200, bundle.status(), "Swagger UI is served from its webjar");
+            assertEquals("text/javascript", bundle.header("Content-Type"));
+            assertTrue(bundle.text().contains("SwaggerUIBundle"));
+            assertEquals(404, s.get("/webjars/swagger-ui/" + SwaggerPage.VERSION + "/pom.xml", null).status());
+            var otherVersion = s.get("/webjars/swagger-ui/1.0.0/swagger-ui.css", null);
+            assertEquals(404, otherVersion.status());
+            assertEquals("NOT_FOUND", otherVersion.json().path("errors").path(0).path("code").asText());
         }
     }
 }
