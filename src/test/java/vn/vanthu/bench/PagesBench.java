@@ -58,6 +58,7 @@ public final class PagesBench {
         lists.put("incoming register page, search", r -> "/registers/incoming?year=2025&q=" + URLEncoder.encode("sở y tế", StandardCharsets.UTF_8));
         lists.put("outgoing register API (200 rows)", r -> "/api/v1/registers/outgoing?year=2025&limit=200&cursor=" + (r % outPages) * 200);
         lists.put("incoming register API (200 rows)", r -> "/api/v1/registers/incoming?year=2025&limit=200&cursor=" + (r % inPages) * 200);
+        lists.put("dossier list page", r -> "/dossiers?year=2025&page=" + (1 + r % Math.max(1, dossiers / 200)));
         lists.put("dossier list API", r -> "/api/v1/dossiers?year=2025&limit=50");
         for (Databases.Kind kind : kinds) {
             Path dir = Files.createTempDirectory("vanthu-pages-bench");
