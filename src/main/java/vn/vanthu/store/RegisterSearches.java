@@ -13,8 +13,8 @@ import java.util.Map;
  * thousands of word-index entries, a page of it reads 200 rows. A kept search is used again only while the register
  * has as many rows as when it was searched: a register only grows (a document issued or registered stays in it with
  * its number, its words written in the same transaction), so its count of documents ({@link RegisterCounts}) changes
- * whenever it changes. At most {@value #MAX_KEYS} numbers are kept in all, the least
- * recently used searches dropped first.
+ * whenever it changes. At most {@value #MAX_KEYS} numbers are kept in all, the least recently used searches dropped
+ * first.
  *
  * <pre>{@code
  * List<RegisterWords.Key> keys = kept.find(h, List.of("INCOMING"), 2026, SearchWords.query("sở y tế"), count(h, 2026));
