@@ -10,6 +10,8 @@
 #                      deleted an hour later by the sweeper: OrphanSweeperTest covers that with a movable clock;
 #   invalid signatures pdfsig finds two valid signatures (the official's and the seal) in every issued dispatch;
 #   audit              GET /api/v1/audit/verify is intact.
+#   register total     the outgoing register's page shows as many documents as are issued (its kept count,
+#                      counted up in each issuing transaction); a difference counts as an orphan.
 # Prints one line per database and exits non-zero on any failure:
 #   crash-test h2: operations 1000, kills 25, duplicates 0, gaps 0, orphans 0, invalid signatures 0, audit intact
 # Usage: scripts/crash-test.sh   (OPS, WORKERS, CRASH_DBS="h2 postgresql", KEEP=1 keeps the work folder)
@@ -193,11 +195,15 @@ run() {
       || { orphans=$((orphans + 1)); echo "crash-test $db: upload $sha acknowledged, then lost" >&2; }
   done <"$dir/uploads"
   intact=$(curl -sf -H "Authorization: Bearer $auditor" "$url/api/v1/audit/verify" | jq -r 'if .intact then "intact" else "BROKEN" end')
+  local issued shown   # the register's kept total is the count of its issued dispatches
+  issued=$(all_items "/api/v1/dispatches?status=ISSUED&year=$year" | jq -r .id | wc -l)
+  shown=$(curl -sf -H "Authorization: Bearer $auditor" "$url/registers/outgoing?year=$year" | grep -o '[0-9]* văn bản' | head -1 | cut -d' ' -f1)
+  [ "$shown" = "$issued" ] || { orphans=$((orphans + 1)); echo "crash-test $db: the register shows $shown documents, $issued are issued" >&2; }
   kill -KILL "$svc"; wait "$svc" 2>/dev/null || true; svc=""
   if [ -n "$pg" ]; then kill -TERM "$pg"; wait "$pg" 2>/dev/null || true; pg=""; fi
   echo "crash-test $db: operations $OPS, kills $kills, duplicates $duplicates, gaps $gaps, orphans $orphans," \
-    "invalid signatures $invalid, audit $intact ($(wc -l <"$dir/issued") issued, $refilled numbers given back and" \
-    "refilled, $(( $(date +%s) - t0 )) s)"
+    "invalid signatures $invalid, audit $intact ($(wc -l <"$dir/issued") issued, register total $shown of $issued," \
+    "$refilled numbers given back and refilled, $(( $(date +%s) - t0 )) s)"
   [ "$duplicates" = 0 ] && [ "$gaps" = 0 ] && [ "$orphans" = 0 ] && [ "$invalid" = 0 ] && [ "$intact" = intact ]
 }
 
