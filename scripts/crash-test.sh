@@ -197,7 +197,7 @@ run() {
   intact=$(curl -sf -H "Authorization: Bearer $auditor" "$url/api/v1/audit/verify" | jq -r 'if .intact then "intact" else "BROKEN" end')
   local issued shown   # the register's kept total is the count of its issued dispatches
   issued=$(all_items "/api/v1/dispatches?status=ISSUED&year=$year" | jq -r .id | wc -l)
-  shown=$(curl -sf -H "Authorization: Bearer $auditor" "$url/registers/outgoing?year=$year" | grep -o '[0-9]* văn bản' | head -1 | cut -d' ' -f1)
+  shown=$(curl -sf -H "Authorization: Bearer $auditor" "$url/registers/outgoing?year=$year" | grep -o '[0-9][0-9]* văn bản · trang' | head -1 | cut -d' ' -f1)
   [ "$shown" = "$issued" ] || { orphans=$((orphans + 1)); echo "crash-test $db: the register shows $shown documents, $issued are issued" >&2; }
   kill -KILL "$svc"; wait "$svc" 2>/dev/null || true; svc=""
   if [ -n "$pg" ]; then kill -TERM "$pg"; wait "$pg" 2>/dev/null || true; pg=""; fi
