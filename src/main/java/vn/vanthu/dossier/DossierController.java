@@ -61,7 +61,7 @@ public final class DossierController {
         int limit = Paging.limit(ctx);
         Long cursor = Paging.longCursor(ctx);
         long offset = cursor == null ? 0 : Math.max(0, cursor);
-        List<Dossier> page = dossiers.list(year(ctx), ctx.queryParam("status"), limit + 1, offset);
+        List<Dossier> page = dossiers.list(year(ctx), ctx.queryParam("status"), null, limit + 1, offset);
         String next = page.size() > limit ? String.valueOf(offset + limit) : null;
         ctx.json(Paging.page(views(page.stream().limit(limit).toList()), next));
     }

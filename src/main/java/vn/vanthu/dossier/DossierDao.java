@@ -2,6 +2,7 @@ package vn.vanthu.dossier;
 
 import java.time.Clock;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import vn.vanthu.audit.AuditDao;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.error.ApiException;
@@ -77,25 +78,34 @@ final class DossierDao {
                 .bind("id", id).map((rs, ctx) -> row(rs)).findOne());
     }
 
-    List<Dossier> list(Integer year, String status, int limit, long offset) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM dossiers WHERE 1 = 1");
+    /** A page of the dossiers of {@code year}, {@code status} and {@code responsible} (each null: any), in list order. */
+    List<Dossier> list(Integer year, String status, String responsible, int limit, long offset) {
+        return db.withHandle(h -> filtered(h, "SELECT " + COLUMNS, year, status, responsible,
+                " ORDER BY dossier_year DESC, symbol, id LIMIT :lim OFFSET :off").bind("lim", limit).bind("off", offset)
+                .map((rs, ctx) -> row(rs)).list());
+    }
+
+    /** How many dossiers {@link #list} finds with the same filters. */
+    long count(Integer year, String status, String responsible) {
+        return db.withHandle(h -> filtered(h, "SELECT COUNT(*)", year, status, responsible, "").mapTo(Long.class).one());
+    }
+
+    private static Query filtered(Handle h, String select, Integer year, String status, String responsible, String tail) {
+        StringBuilder sql = new StringBuilder(select + " FROM dossiers WHERE 1 = 1");
+        Map<String, Object> binds = new HashMap<>();
         if (year != null) {
             sql.append(" AND dossier_year = :y");
+            binds.put("y", year);
         }
         if (status != null) {
             sql.append(" AND status = :st");
+            binds.put("st", status);
         }
-        sql.append(" ORDER BY dossier_year DESC, symbol, id LIMIT :lim OFFSET :off");
-        return db.withHandle(h -> {
-            var q = h.createQuery(sql.toString()).bind("lim", limit).bind("off", offset);
-            if (year != null) {
-                q.bind("y", year);
-            }
-            if (status != null) {
-                q.bind("st", status);
-            }
-            return q.map((rs, ctx) -> row(rs)).list();
-        });
+        if (responsible != null) {
+            sql.append(" AND responsible_user_id = :r");
+            binds.put("r", responsible);
+        }
+        return h.createQuery(sql + tail).bindMap(binds);
     }
 
     /** Closed dossiers not yet submitted: the candidates of the submission reminder. */

@@ -43,7 +43,6 @@ public final class DossierPagesController {
     public static final vn.vanthu.web.BodySpec CLOSE = vn.vanthu.web.BodySpec.form(vn.vanthu.web.FieldSpec.text("keyId", 100).required(), vn.vanthu.web.FieldSpec.text("pin", 64).required());
     /** The renew and submit forms (their CSRF token only): its fields, checked before the handler and described in /openapi.json. */
     public static final vn.vanthu.web.BodySpec NO_FIELDS = vn.vanthu.web.BodySpec.form();
-    private static final int MAX_LISTED = 10_000;
     private static final int DUE_DAYS = 30;
     private final DossierService dossiers;
     private final Filing filing;
@@ -72,14 +71,11 @@ public final class DossierPagesController {
         Integer year = Requests.year(ctx.queryParam("year"), 2000, 2100);
         String status = ctx.queryParam("status");
         boolean all = caller.has(Role.CLERK) || caller.has(Role.ADMIN) || caller.has(Role.AUDITOR);
-        List<Dossier> found = dossiers.list(year, status == null || status.isBlank() ? null : status, MAX_LISTED, 0);
-        if (!all) {
-            found = found.stream().filter(d -> caller.id().equals(d.responsibleUserId())).toList();
-        }
-        PageSlice.Window window = PageSlice.window(ctx, found.size());
-        int from = (int) Math.min(window.offset(), found.size());
+        String asked = status == null || status.isBlank() ? null : status;
+        String responsible = all ? null : caller.id();
+        PageSlice.Window window = PageSlice.window(ctx, dossiers.count(year, asked, responsible));
         Map<String, Object> model = new HashMap<>(window.with(
-                summaries(found.subList(from, Math.min(from + window.limit(), found.size())))));
+                summaries(dossiers.list(year, asked, responsible, window.limit(), window.offset()))));
         model.put("all", all);
         model.put("status", status == null ? "" : status);
         model.put("year", year == null ? "" : String.valueOf(year));

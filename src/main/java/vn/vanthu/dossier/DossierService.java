@@ -113,11 +113,21 @@ public final class DossierService {
         return dao.find(id).orElseThrow(() -> ApiException.notFound("Dossier " + id));
     }
 
-    public List<Dossier> list(Integer year, String status, int limit, long offset) {
+    /** A page of the dossiers of {@code year}, {@code status} and {@code responsible} (user id); each null: any. */
+    public List<Dossier> list(Integer year, String status, String responsible, int limit, long offset) {
+        return dao.list(year, status(status), responsible, limit, offset);
+    }
+
+    /** How many dossiers {@link #list} finds with the same filters. */
+    public long count(Integer year, String status, String responsible) {
+        return dao.count(year, status(status), responsible);
+    }
+
+    private static String status(String status) {
         if (status != null) {
             choice(status, null, Set.of("OPEN", "CLOSED", "SUBMITTED"), "status");
         }
-        return dao.list(year, status, limit, offset);
+        return status;
     }
 
     /** The documents and pages of each dossier, read at once for a whole page of a list. */

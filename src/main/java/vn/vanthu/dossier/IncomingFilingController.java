@@ -47,8 +47,7 @@ public final class IncomingFilingController {
         User caller = Auth.user(ctx);
         Incoming d = assigned(caller, ctx.pathParam("id"));
         Incoming.Metadata m = d.metadata();
-        List<Map<String, String>> open = dossiers.list(null, Dossier.Status.OPEN.name(), LISTED, 0).stream()
-                .filter(x -> caller.id().equals(x.responsibleUserId()))
+        List<Map<String, String>> open = dossiers.list(null, Dossier.Status.OPEN.name(), caller.id(), LISTED, 0).stream()
                 .map(x -> Map.of("id", x.id(), "title", x.fileCode() + " · " + x.title())).toList();
         Views.render(ctx, "handling-file", Map.of("incomingId", d.id(), "dossiers", open,
                 "filed", m.numberSymbol() + " · " + m.sendingOrgan() + " · " + m.subject()));
