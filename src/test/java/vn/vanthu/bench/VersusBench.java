@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
  * The same requests to two builds of the service at once: another jar (say, built from the commit before a change)
  * and this one, each in its own process on its own data, one request to each in turn (the order swapped every
  * round), so that whatever else loads the machine weighs on both alike. Prints, per case, the median wall time and
- * the CPU time each process spent per request (from /proc), and their ratios: this build over the other, and how
- * many G1 marking cycles each went through meanwhile (from its GC log): a side whose G1 went round concurrent
- * cycles and mixed collections (dozens a case instead of none or one) pays for that, not for its code.
+ * the CPU time each process spent per request (from /proc), and their ratios: this build over the other. The CPU is
+ * also split by thread: the threads that serve requests (the code a change adds runs there), the JIT compilers and
+ * the garbage collector, with how many G1 marking cycles each went through meanwhile (from its GC log). A JIT still
+ * compiling, or a G1 going round concurrent cycles, is paid by its side whatever the code: read the request
+ * threads' ratio for what a change costs per request, after a warm-up long enough for both JITs to settle.
  *
  * <pre>java -cp target/vanthu.jar:target/test-classes vn.vanthu.bench.VersusBench OTHER.jar [rounds]</pre>
  */
@@ -32,6 +34,9 @@ public final class VersusBench {
     private static final String BOUNDARY = "vanthuversusboundary";
 
     private static final Pattern MARKING = Pattern.compile("Concurrent Mark Cycle \\d");
+    private static final Pattern REQUEST = Pattern.compile("JettyServerThre|signing-|validation-");
+    private static final Pattern JIT = Pattern.compile("C[12] CompilerThre");
+    private static final Pattern GC = Pattern.compile("GC Thread|G1 |VM Thread");
 
     private record Service(String label, Process process, String url, String official, String auditor, Path gcLog) {
         long markingCycles() throws java.io.IOException {
@@ -41,7 +46,34 @@ public final class VersusBench {
         }
 
         long cpuTicks() throws Exception {
-            String[] f = Files.readString(Path.of("/proc/" + process.pid() + "/stat")).replaceFirst(".*\\) ", "").split(" ");
+            return ticks(Path.of("/proc/" + process.pid() + "/stat"));
+        }
+
+        /**
+         * CPU ticks so far of the whole process, then of the threads that serve requests (Jetty's and the
+         * signing and validation workers), the JIT compilers and the garbage collector, read per thread from /proc.
+         */
+        long[] cpuByKind() throws Exception {
+            long[] t = {cpuTicks(), 0, 0, 0};
+            try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String name = Files.readString(task.resolve("comm")).strip();
+                        int kind = REQUEST.matcher(name).lookingAt() ? 1 : JIT.matcher(name).lookingAt() ? 2
+                                : GC.matcher(name).lookingAt() ? 3 : 0;
+                        if (kind > 0) {
+                            t[kind] += ticks(task.resolve("stat"));
+                        }
+                    } catch (java.io.IOException ended) {
+                        // a thread that ended meanwhile
+                    }
+                }
+            }
+            return t;
+        }
+
+        private static long ticks(Path stat) throws java.io.IOException {
+            String[] f = Files.readString(stat).replaceFirst(".*\\) ", "").split(" ");
             return Long.parseLong(f[11]) + Long.parseLong(f[12]);   // utime, stime (fields 14 and 15)
         }
     }
@@ -51,6 +83,7 @@ public final class VersusBench {
     public static void main(String[] args) throws Exception {
         Path other = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int warmUp = Integer.parseInt(System.getenv().getOrDefault("VERSUS_WARMUP", String.valueOf(rounds / 5)));
         Path work = Files.createTempDirectory("vanthu-versus");
         Service before = start("other", other, work.resolve("other"));
         Service now;
@@ -71,18 +104,25 @@ public final class VersusBench {
                                     "packaging", "ENVELOPED"), "a.xml", BenchDocs.xml(10 * 1024))));
             settle(before, now);
             System.out.printf("VersusBench: %s (other) vs target/vanthu.jar (this), %d rounds a case after %d not counted, one request at a time, alternating%n%n",
-                    other, rounds, rounds / 5);
-            System.out.printf("%-34s %12s %12s %7s %14s %14s %7s   %s%n", "case", "other p50 ms", "this p50 ms", "ratio",
-                    "other CPU ms", "this CPU ms", "ratio", "G1 marking cycles other/this");
+                    other, rounds, warmUp);
+            System.out.printf("%-32s %9s %9s %7s %9s %9s %7s %8s %8s %7s %11s %11s   %s%n", "case", "other p50", "this p50",
+                    "ratio", "other CPU", "this CPU", "ratio", "other rq", "this rq", "ratio", "JIT o/t", "GC o/t",
+                    "G1 marking cycles o/t");
+            String only = System.getenv().getOrDefault("VERSUS_CASES", "");
             for (Case c : cases) {
-                run(c, rounds / 5, before, now, null, null);
+                if (!c.name().contains(only)) {
+                    continue;
+                }
+                run(c, warmUp, before, now, null, null);
                 double[] wall = new double[2];
-                double[] cpu = new double[2];
+                double[][] cpu = new double[2][4];
                 long[] cycles = {before.markingCycles(), now.markingCycles()};
                 run(c, rounds, before, now, wall, cpu);
-                System.out.printf("%-34s %12.1f %12.1f %6.3f× %14.1f %14.1f %6.3f×   %d/%d (load %s)%n", c.name(), wall[0],
-                        wall[1], wall[1] / wall[0], cpu[0], cpu[1], cpu[1] / cpu[0], before.markingCycles() - cycles[0],
-                        now.markingCycles() - cycles[1], Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+                System.out.printf("%-32s %9.1f %9.1f %6.3f× %9.1f %9.1f %6.3f× %8.1f %8.1f %6.3f× %5.1f/%5.1f %5.1f/%5.1f   %d/%d (load %s)%n",
+                        c.name(), wall[0], wall[1], wall[1] / wall[0], cpu[0][0], cpu[1][0], cpu[1][0] / cpu[0][0],
+                        cpu[0][1], cpu[1][1], cpu[1][1] / cpu[0][1], cpu[0][2], cpu[1][2], cpu[0][3], cpu[1][3],
+                        before.markingCycles() - cycles[0], now.markingCycles() - cycles[1],
+                        Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
             }
         } finally {
             before.process().destroy();
@@ -111,26 +151,34 @@ public final class VersusBench {
         }
     }
 
-    /** {@code rounds} requests to each service in turn; fills the median wall ms and the mean CPU ms per request. */
-    private static void run(Case c, int rounds, Service a, Service b, double[] wall, double[] cpu) throws Exception {
+    /**
+     * {@code rounds} requests to each service in turn; fills the median wall ms and, per request, the mean CPU ms of
+     * each process: all of it, its request threads, its JIT compilers and its garbage collector.
+     */
+    private static void run(Case c, int rounds, Service a, Service b, double[] wall, double[][] cpu) throws Exception {
         Service[] s = {a, b};
         List<List<Double>> ms = List.of(new ArrayList<>(), new ArrayList<>());
-        long[] ticks = new long[2];
+        long[][] ticks = new long[2][4];
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < 2; k++) {
                 int i = (r + k) % 2;
-                long t0 = s[i].cpuTicks();
+                long[] t0 = s[i].cpuByKind();
                 long n0 = System.nanoTime();
                 post(s[i], c);
                 ms.get(i).add((System.nanoTime() - n0) / 1e6);
-                ticks[i] += s[i].cpuTicks() - t0;
+                long[] t1 = s[i].cpuByKind();
+                for (int kind = 0; kind < 4; kind++) {
+                    ticks[i][kind] += t1[kind] - t0[kind];
+                }
             }
         }
         if (wall != null) {
             for (int i = 0; i < 2; i++) {
                 double[] sorted = ms.get(i).stream().mapToDouble(Double::doubleValue).sorted().toArray();
                 wall[i] = sorted[sorted.length / 2];
-                cpu[i] = ticks[i] * 1000.0 / 100 / rounds;   // USER_HZ is 100 on Linux
+                for (int kind = 0; kind < 4; kind++) {
+                    cpu[i][kind] = ticks[i][kind] * 1000.0 / 100 / rounds;   // USER_HZ is 100 on Linux
+                }
             }
         }
     }
@@ -161,6 +209,10 @@ public final class VersusBench {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("service.log").toFile());
         pb.environment().putAll(Map.of("VANTHU_DATA_DIR", data.toString(), "VANTHU_PORT", String.valueOf(port),
                 "VANTHU_HOST", "127.0.0.1"));
+        String dbUrl = System.getenv("VERSUS_DB_URL");
+        if (dbUrl != null && !dbUrl.isBlank()) {
+            pb.environment().put("VANTHU_DB_URL", dbUrl.replace("{data}", data.toString()));
+        }
         if (label.equals("this")) {
             pb.environment().put("VANTHU_PROFILE", "dev");   // older builds start in development and know no profile
         }
