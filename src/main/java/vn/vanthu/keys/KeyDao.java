@@ -184,12 +184,17 @@ final class KeyDao {
 
 
 
-    /** The end of this user's lock on the key, if locked now. */
-    Optional<Instant> lockedUntil(String keyId, String userId, Instant now) {
-        return db.withHandle(h -> h.createQuery("SELECT locked_until FROM key_pin_failures WHERE key_id = :k "
-                        + "AND user_id = :u AND locked_until > :now")
+    /** A key with the end of this user's lock on it (null when not locked now). */
+    record ForUser(KeyRecord key, Instant lockedUntil) {}
+
+    /** The key and this user's lock on it, in one query: every signature asks both. */
+    Optional<ForUser> findForUser(String keyId, String userId, Instant now) {
+        return db.withHandle(h -> h.createQuery("SELECT k." + COLUMNS.replace(", ", ", k.") + ", f.locked_until AS user_locked_until "
+                        + "FROM signing_keys k LEFT JOIN key_pin_failures f ON f.key_id = k.id AND f.user_id = :u "
+                        + "AND f.locked_until > :now WHERE k.id = :k")
                 .bind("k", keyId).bind("u", userId).bind("now", odt(now))
-                .map((rs, ctx) -> instant(rs.getObject(1, OffsetDateTime.class))).findOne());
+                .map((rs, ctx) -> new ForUser(ROW.map(rs, ctx), instant(rs.getObject("user_locked_until", OffsetDateTime.class))))
+                .findOne());
     }
 
     /** The keys locked now for this user (null: for anyone). */

@@ -70,17 +70,17 @@ public final class KeyService implements KeyVault {
     /** Opens the key for the caller: owner check, then the lock, then the PIN. Close the result when done. */
     @Override
     public UnlockedKey unlock(User caller, String keyId, String pin) {
-        KeyRecord key = record(keyId);
+        Instant now = clock.instant();
+        KeyDao.ForUser found = dao.findForUser(keyId, caller.id(), now).orElseThrow(() -> ApiException.notFound("Key " + keyId));
+        KeyRecord key = found.key();
         if (!mayUse(caller, key.owner())) {
             throw ApiException.forbidden("KEY_NOT_ALLOWED", "You may not use the key " + keyId);
         }
         if (pin == null || pin.isEmpty()) {
             throw ApiException.badRequest("PIN_REQUIRED", "Give the key's PIN or keystore password", "pin");
         }
-        Instant now = clock.instant();
-        Optional<Instant> lockedUntil = dao.lockedUntil(keyId, caller.id(), now);
-        if (lockedUntil.isPresent()) {
-            throw locked(lockedUntil.get());
+        if (found.lockedUntil() != null) {
+            throw locked(found.lockedUntil());
         }
         boolean pkcs11 = KeyInfo.PKCS11.equals(key.kind());
         KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(pin.toCharArray());
