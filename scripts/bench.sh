@@ -23,8 +23,9 @@
 #   versus: this build against the jar of VERSUS_COMMIT (9310ce3, the commit before the service's limits and data loader;
 #   built in a worktree under target/) or VERSUS_JAR: validation and signing requests to both in turn, VERSUS_ROUNDS 60;
 #   median wall time and CPU per request of each process (in all, then its request threads, JIT and GC), and their
-#   ratios (counted once both are idle after their start). VERSUS_JAVA_OPTS are more JVM options for both, {label} standing for other/this (e.g.
-#   -XX:StartFlightRecording=filename=/tmp/{label}.jfr,settings=profile to compare where each spends its CPU);
+#   ratios (counted once both are idle after their start). VERSUS_JAVA_OPTS are more JVM options for both, {label}
+#   standing for other/this (e.g. -XX:StartFlightRecording=filename=/tmp/{label}.jfr,settings=profile to compare
+#   where each spends its CPU);
 #   VERSUS_CASES runs only the cases whose name contains it (e.g. "sign PAdES"); VERSUS_WARMUP rounds a case are not
 #   counted (default a fifth of the rounds; the JITs settle after several hundred); VERSUS_DB_URL, {data} standing for
 #   each side's data folder, gives both the same database settings (e.g. the same H2 commit durability).
