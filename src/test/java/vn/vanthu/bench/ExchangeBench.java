@@ -12,7 +12,6 @@ import vn.vanthu.support.TestServer;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
@@ -119,7 +118,7 @@ public final class ExchangeBench {
     /** (b) {@code n} issued dispatches sent at once; the time until A counts every delivery acknowledged by B. */
     private static void deliveries(int inFlight, int n) throws Exception {
         try (TestServer a = start(inFlight); TestServer b = startB();
-             Connection c = DriverManager.getConnection(a.database().url(), a.database().user(), a.database().password())) {
+             Connection c = a.database().connect()) {
             Agencies.link(a, b);
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -146,7 +145,7 @@ public final class ExchangeBench {
     /** (c) Rows queued by SQL beside one sent through HTTP, for a partner whose inbox refuses connections. */
     private static void queuedMemory(int n) throws Exception {
         try (TestServer a = start(8);
-             Connection c = DriverManager.getConnection(a.database().url(), a.database().user(), a.database().password())) {
+             Connection c = a.database().connect()) {
             Agencies.created(a.postJson("/api/v1/organs", "admin", Map.of("organId", Agencies.B_ID, "name", Agencies.B_NAME,
                     "inboxUrl", "http://127.0.0.1:9/api/v1/exchange/inbox", "certificate", Agencies.SEAL, "anchor", Agencies.ROOT)));
             String id = Agencies.issued(a, List.of(Agencies.B_ID));

@@ -4,7 +4,6 @@ import vn.vanthu.support.Databases;
 import vn.vanthu.support.TestServer;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ public final class FiguresBench {
         List<Databases.Kind> kinds = args.length > 4 ? List.of(Databases.Kind.valueOf(args[4])) : List.of(Databases.Kind.values());
         for (Databases.Kind kind : kinds) {
             try (TestServer s = start(kind);
-                 Connection c = DriverManager.getConnection(s.database().url(), s.database().user(), s.database().password())) {
+                 Connection c = s.database().connect()) {
                 long t0 = System.nanoTime();
                 FiguresData.insert(c, 2025, outgoing, incoming, dossiers, 0);
                 if (kind == Databases.Kind.POSTGRES) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,7 +65,7 @@ public final class PagesBench {
                     ? new Databases.Target(kind, "jdbc:h2:file:" + dir.resolve("vanthu") + ";DB_CLOSE_ON_EXIT=FALSE", "", "")
                     : Databases.fresh(kind, dir);
             try (TestServer s = TestServer.start(dir, db, Map.of());
-                 Connection c = DriverManager.getConnection(s.database().url(), s.database().user(), s.database().password())) {
+                 Connection c = s.database().connect()) {
                 long t0 = System.nanoTime();
                 RegisterData.insert(c, 2025, outgoing, incoming, 0);
                 FiguresData.insert(c, 2025, 0, 0, dossiers, 0);

@@ -7,7 +7,6 @@ import vn.vanthu.support.Databases;
 import vn.vanthu.support.TestServer;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,7 +21,7 @@ class FiguresQueryCountTest {
     @Test
     void ten_times_the_records_take_the_same_seven_queries() throws SQLException {
         try (TestServer s = TestServer.start(Databases.Kind.H2);
-             Connection c = DriverManager.getConnection(s.database().url(), s.database().user(), s.database().password())) {
+             Connection c = s.database().connect()) {
             try (Statement st = c.createStatement()) {
                 st.execute("SET QUERY_STATISTICS TRUE");
             }

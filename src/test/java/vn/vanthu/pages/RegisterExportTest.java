@@ -10,7 +10,6 @@ import vn.vanthu.support.Databases;
 import vn.vanthu.support.TestServer;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
@@ -28,7 +27,7 @@ class RegisterExportTest {
     @EnumSource(Databases.Kind.class)
     void a_register_of_5001_rows_streams_every_row_to_csv_and_prints_5000_with_a_note(Databases.Kind kind) throws Exception {
         try (TestServer s = TestServer.start(kind);
-             Connection c = DriverManager.getConnection(s.database().url(), s.database().user(), s.database().password())) {
+             Connection c = s.database().connect()) {
             RegisterData.insert(c, 2025, 5_001, 300, 0);
             TestServer.Response csv = s.get("/api/v1/registers/outgoing?year=2025&format=csv", "clerk");
             assertEquals(200, csv.status());

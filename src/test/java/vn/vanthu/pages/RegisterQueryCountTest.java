@@ -6,7 +6,6 @@ import vn.vanthu.support.Databases;
 import vn.vanthu.support.TestServer;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,7 +32,7 @@ class RegisterQueryCountTest {
     @Test
     void a_register_page_runs_the_same_few_queries_for_thirty_rows_and_for_six_hundred() throws SQLException {
         try (TestServer s = TestServer.start(Databases.Kind.H2);
-             Connection c = DriverManager.getConnection(s.database().url(), s.database().user(), s.database().password())) {
+             Connection c = s.database().connect()) {
             try (Statement st = c.createStatement()) {
                 st.execute("SET QUERY_STATISTICS TRUE");
                 st.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");

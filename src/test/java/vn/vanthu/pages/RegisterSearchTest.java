@@ -11,7 +11,6 @@ import vn.vanthu.validation.SignedFiles;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
@@ -29,7 +28,7 @@ class RegisterSearchTest {
     @EnumSource(Databases.Kind.class)
     void the_register_search_counts_in_the_database_and_takes_a_percent_sign_literally(Databases.Kind kind) throws Exception {
         try (TestServer s = TestServer.start(kind);
-             Connection c = DriverManager.getConnection(s.database().url(), s.database().user(), s.database().password())) {
+             Connection c = s.database().connect()) {
             RegisterData.insert(c, 2025, 450, 300, 0);
             long digital = count(c, "SELECT COUNT(*) FROM dispatches WHERE number_year = 2025 AND subject LIKE '%chuyển đổi số%'");
             assertTrue(digital > 0 && digital < 450, "some rows carry the word: " + digital);
@@ -65,7 +64,7 @@ class RegisterSearchTest {
     @EnumSource(Databases.Kind.class)
     void a_search_kept_for_its_next_pages_finds_the_documents_registered_after_it(Databases.Kind kind) throws Exception {
         try (TestServer s = TestServer.start(kind);
-             Connection c = DriverManager.getConnection(s.database().url(), s.database().user(), s.database().password())) {
+             Connection c = s.database().connect()) {
             RegisterData.insert(c, 2025, 450, 300, 0);
             String out = "/registers/outgoing?year=2025&q=" + enc("chuyển đổi số");
             String in = "/registers/incoming?year=2025&q=" + enc("sở y tế");

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,7 +21,12 @@ public final class Databases {
     public enum Kind { H2, POSTGRES }
 
     /** Where a test database lives: JDBC URL, user, password. */
-    public record Target(Kind kind, String url, String user, String password) {}
+    public record Target(Kind kind, String url, String user, String password) {
+        /** A JDBC connection of its own to this database (the test closes it). */
+        public Connection connect() throws SQLException {
+            return DriverManager.getConnection(url, user, password);
+        }
+    }
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres postgres;
@@ -53,7 +60,7 @@ public final class Databases {
             return new Target(Kind.POSTGRES, postgres.getJdbcUrl("postgres", name), "postgres", "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
