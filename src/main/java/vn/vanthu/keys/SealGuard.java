@@ -5,6 +5,7 @@ import vn.vanthu.signing.SealRule;
 import vn.vanthu.signing.SignDocument;
 import vn.vanthu.signing.SignRequest;
 import vn.vanthu.signing.SignatureFormat;
+import vn.vanthu.signing.SigningKey;
 import vn.vanthu.validation.Indication;
 import vn.vanthu.validation.ValidationReport;
 import vn.vanthu.validation.ValidationService;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * SealRule rule = keys.sealRule(validation);
- * rule.check("seal", SignRequest.pades(SignDocument.of(signedByOfficial)));   // passes
+ * rule.check(sealKey, SignRequest.pades(SignDocument.of(signedByOfficial)));   // passes
  * }</pre>
  */
 final class SealGuard implements SealRule {
@@ -34,9 +35,8 @@ final class SealGuard implements SealRule {
     }
 
     @Override
-    public void check(String keyId, SignRequest request) {
-        boolean seal = dao.find(keyId).map(KeyRecord::agencySeal).orElse(false);
-        if (!seal) {
+    public void check(SigningKey key, SignRequest request) {
+        if (!key.agencySeal()) {
             return;
         }
         if (request.format() != SignatureFormat.PADES || request.documents().size() != 1) {

@@ -25,11 +25,13 @@ public final class UnlockedKey implements SigningKey {
     private final KeyStore.PasswordProtection pin;
     private final Runnable release;
     private final boolean ownsToken;
+    private final boolean agencySeal;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    UnlockedKey(SignatureTokenConnection token, DSSPrivateKeyEntry entry, KeyInfo info,
+    UnlockedKey(SignatureTokenConnection token, DSSPrivateKeyEntry entry, KeyInfo info, boolean agencySeal,
                 KeyStore.PasswordProtection pin, Runnable release, boolean ownsToken) {
         this.key = new TokenKey(token, entry);
+        this.agencySeal = agencySeal;
         this.ownsToken = ownsToken;
         this.info = info;
         this.pin = pin;
@@ -56,6 +58,11 @@ public final class UnlockedKey implements SigningKey {
             throw new IllegalStateException("The key was closed");
         }
         return key.sign(algorithm, data);
+    }
+
+    @Override
+    public boolean agencySeal() {
+        return agencySeal;
     }
 
     public KeyInfo info() {

@@ -8,7 +8,7 @@ package vn.vanthu.signing;
  * are valid.
  *
  * <pre>{@code
- * sealRule.check("seal", SignRequest.pades(SignDocument.of(pdf)));   // 409 NOT_SIGNED_BY_OFFICIAL when unsigned
+ * sealRule.check(sealKey, SignRequest.pades(SignDocument.of(pdf)));   // 409 NOT_SIGNED_BY_OFFICIAL when unsigned
  * }</pre>
  */
 public interface SealRule {
@@ -16,8 +16,8 @@ public interface SealRule {
     String NOT_SIGNED_BY_OFFICIAL = "NOT_SIGNED_BY_OFFICIAL";
 
     /**
-     * Returns when {@code keyId} is not an agency seal, or when the request is one PDF that already carries a valid
+     * Returns when {@code key} is not the agency seal, or when the request is one PDF that already carries a valid
      * signature of a person of this agency; otherwise throws a 409 {@code NOT_SIGNED_BY_OFFICIAL}.
      */
-    void check(String keyId, SignRequest request);
+    void check(SigningKey key, SignRequest request);
 }

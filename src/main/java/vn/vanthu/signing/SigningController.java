@@ -88,7 +88,7 @@ public final class SigningController {
             SignedDocument s;
             // Owner check (OFFICIAL: own keys, CLERK: the agency seal), PIN and lockout happen in unlock.
             try (SigningKey key = keys.unlock(Auth.user(ctx), keyId, pin)) {
-                checkSeal(ctx, keyId, r);
+                checkSeal(ctx, keyId, key, r);
                 byte[] image = r.visible() != null && r.visible().ownImage() ? keys.image(keyId).orElse(null) : null;
                 s = signing.sign(r.image(image), key);
             }
@@ -100,9 +100,9 @@ public final class SigningController {
     }
 
     /** After the owner and PIN checks (so a stranger learns nothing); a refusal is audited under its own action. */
-    private void checkSeal(Context ctx, String keyId, SignRequest r) {
+    private void checkSeal(Context ctx, String keyId, SigningKey key, SignRequest r) {
         try {
-            sealRule.check(keyId, r);
+            sealRule.check(key, r);
         } catch (ApiException e) {
             AuditTags.set(ctx, "SEAL_REFUSED", keyId, e.code());
             throw e;

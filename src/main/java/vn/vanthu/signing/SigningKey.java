@@ -25,6 +25,11 @@ public interface SigningKey extends AutoCloseable {
      */
     byte[] sign(String algorithm, byte[] data);
 
+    /** True for the agency's seal, which only the service holds (a client-held key never is one). */
+    default boolean agencySeal() {
+        return false;
+    }
+
     /** Releases the key; a key nobody holds open has nothing to release. */
     @Override
     default void close() {

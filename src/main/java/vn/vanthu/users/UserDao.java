@@ -115,19 +115,20 @@ final class UserDao {
      * The user of an active token; its last use is written only when older than {@code step}, so most requests
      * only read (the conditional UPDATE also keeps two instances from both writing).
      */
-    Optional<User> byToken(String tokenHash, OffsetDateTime now, Duration step) {
-        record Found(User user, String tokenId, OffsetDateTime lastUsed) {}
-        Optional<Found> found = db.withHandle(h -> h.createQuery("SELECT u.*, t.id AS token_id, t.last_used_at AS token_used "
-                        + "FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = :h AND t.revoked_at IS NULL "
-                        + "AND t.expires_at > :now AND u.disabled = FALSE")
+    Optional<RecentTokens.Holder> byToken(String tokenHash, OffsetDateTime now, Duration step) {
+        record Found(User user, String tokenId, OffsetDateTime lastUsed, OffsetDateTime expiresAt) {}
+        Optional<Found> found = db.withHandle(h -> h.createQuery("SELECT u.*, t.id AS token_id, t.last_used_at AS token_used, "
+                        + "t.expires_at AS token_expires FROM tokens t JOIN users u ON u.id = t.user_id "
+                        + "WHERE t.token_hash = :h AND t.revoked_at IS NULL AND t.expires_at > :now AND u.disabled = FALSE")
                 .bind("h", tokenHash).bind("now", now)
                 .map((rs, ctx) -> new Found(USER.map(rs, ctx), rs.getString("token_id"),
-                        rs.getObject("token_used", OffsetDateTime.class))).findOne());
+                        rs.getObject("token_used", OffsetDateTime.class), rs.getObject("token_expires", OffsetDateTime.class)))
+                .findOne());
         found.filter(f -> f.lastUsed() == null || !f.lastUsed().plus(step).isAfter(now)).ifPresent(f ->
                 db.useTransaction(h -> h.createUpdate("UPDATE tokens SET last_used_at = :now WHERE id = :id "
                                 + "AND (last_used_at IS NULL OR last_used_at <= :since)")
                         .bind("now", now).bind("id", f.tokenId()).bind("since", now.minus(step)).execute()));
-        return found.map(Found::user);
+        return found.map(f -> new RecentTokens.Holder(f.user(), f.expiresAt().toInstant()));
     }
 
     /** Tokens from before expiry existed expire {@code lifetime} after their creation. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -50,11 +51,11 @@ public final class VersusBench {
         }
 
         /**
-         * CPU ticks so far of the whole process, then of the threads that serve requests (Jetty's and the
-         * signing and validation workers), the JIT compilers and the garbage collector, read per thread from /proc.
+         * CPU ticks so far of the whole process and of each of its threads (by id) that serve requests (Jetty's and
+         * the signing and validation workers), compile (the JIT) or collect garbage, read per thread from /proc.
          */
-        long[] cpuByKind() throws Exception {
-            long[] t = {cpuTicks(), 0, 0, 0};
+        Cpu cpu() throws Exception {
+            Map<String, long[]> threads = new HashMap<>();
             try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
                 for (Path task : (Iterable<Path>) tasks::iterator) {
                     try {
@@ -62,19 +63,36 @@ public final class VersusBench {
                         int kind = REQUEST.matcher(name).lookingAt() ? 1 : JIT.matcher(name).lookingAt() ? 2
                                 : GC.matcher(name).lookingAt() ? 3 : 0;
                         if (kind > 0) {
-                            t[kind] += ticks(task.resolve("stat"));
+                            threads.put(task.getFileName().toString(), new long[]{kind, ticks(task.resolve("stat"))});
                         }
                     } catch (java.io.IOException ended) {
                         // a thread that ended meanwhile
                     }
                 }
             }
-            return t;
+            return new Cpu(cpuTicks(), threads);
         }
 
         private static long ticks(Path stat) throws java.io.IOException {
             String[] f = Files.readString(stat).replaceFirst(".*\\) ", "").split(" ");
             return Long.parseLong(f[11]) + Long.parseLong(f[12]);   // utime, stime (fields 14 and 15)
+        }
+    }
+
+    /** A process's CPU ticks at one moment: in all, and per thread id of the kinds counted ({kind, ticks}). */
+    private record Cpu(long total, Map<String, long[]> threads) {
+        /**
+         * Ticks spent from {@code before} to this, in all and per kind (request, JIT, GC). Per thread, since pools end
+         * idle threads: summing over the threads alive at each moment would take away all a thread ever spent when it
+         * ends in between. A thread that ended in between counts nothing; one that started counts all it spent.
+         */
+        long[] since(Cpu before) {
+            long[] t = {total - before.total, 0, 0, 0};
+            threads.forEach((id, now) -> {
+                long[] then = before.threads.get(id);
+                t[(int) now[0]] += now[1] - (then == null ? 0 : then[1]);
+            });
+            return t;
         }
     }
 
@@ -162,13 +180,13 @@ public final class VersusBench {
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < 2; k++) {
                 int i = (r + k) % 2;
-                long[] t0 = s[i].cpuByKind();
+                Cpu t0 = s[i].cpu();
                 long n0 = System.nanoTime();
                 post(s[i], c);
                 ms.get(i).add((System.nanoTime() - n0) / 1e6);
-                long[] t1 = s[i].cpuByKind();
+                long[] spent = s[i].cpu().since(t0);
                 for (int kind = 0; kind < 4; kind++) {
-                    ticks[i][kind] += t1[kind] - t0[kind];
+                    ticks[i][kind] += spent[kind];
                 }
             }
         }

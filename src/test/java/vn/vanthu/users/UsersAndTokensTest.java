@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import vn.vanthu.support.Accounts;
 import vn.vanthu.support.Databases;
 import vn.vanthu.support.TestServer;
 
@@ -56,6 +57,23 @@ class UsersAndTokensTest {
             assertEquals(204, s.delete("/api/v1/users/" + id + "/tokens/" + tokenId, "admin").status());
             assertEquals(401, s.get("/api/v1/users/me", token).status());
             assertEquals(404, s.delete("/api/v1/users/" + id + "/tokens/" + tokenId, "admin").status());
+        }
+    }
+
+    @Test
+    void a_token_revoked_through_one_instance_is_refused_by_the_other_within_a_second() throws Exception {
+        try (TestServer a = TestServer.start(Databases.Kind.H2);
+             TestServer b = TestServer.start(a.dataDir(), a.database(), Map.of())) {
+            String userId = Accounts.id(a, "official");
+            String token = Accounts.issue(a, userId, Map.of("label", "phone"));
+            String tokenId = a.get("/api/v1/users/" + userId + "/tokens", "admin").json().findParents("label").stream()
+                    .filter(t -> t.path("label").asText().equals("phone")).findFirst().orElseThrow().path("id").asText();
+            assertEquals(200, b.get("/api/v1/users/me", token).status(), "B has just found the token valid");
+
+            assertEquals(204, a.delete("/api/v1/users/" + userId + "/tokens/" + tokenId, "admin").status());
+            assertEquals(401, a.get("/api/v1/users/me", token).status(), "the instance that revoked it refuses it at once");
+            Thread.sleep(RecentTokens.RECHECK.toMillis());
+            assertEquals(401, b.get("/api/v1/users/me", token).status(), "B looks it up again after a second");
         }
     }
 
