@@ -115,7 +115,10 @@ final class UserDao {
      * The user of an active token; its last use is written only when older than {@code step}, so most requests
      * only read (the conditional UPDATE also keeps two instances from both writing).
      */
-    Optional<RecentTokens.Holder> byToken(String tokenHash, OffsetDateTime now, Duration step) {
+    /** Who holds a valid token, and until when it is valid. */
+    record Holder(User user, java.time.Instant expiresAt) {}
+
+    Optional<Holder> byToken(String tokenHash, OffsetDateTime now, Duration step) {
         record Found(User user, String tokenId, OffsetDateTime lastUsed, OffsetDateTime expiresAt) {}
         Optional<Found> found = db.withHandle(h -> h.createQuery("SELECT u.*, t.id AS token_id, t.last_used_at AS token_used, "
                         + "t.expires_at AS token_expires FROM tokens t JOIN users u ON u.id = t.user_id "
@@ -128,7 +131,7 @@ final class UserDao {
                 db.useTransaction(h -> h.createUpdate("UPDATE tokens SET last_used_at = :now WHERE id = :id "
                                 + "AND (last_used_at IS NULL OR last_used_at <= :since)")
                         .bind("now", now).bind("id", f.tokenId()).bind("since", now.minus(step)).execute()));
-        return found.map(f -> new RecentTokens.Holder(f.user(), f.expiresAt().toInstant()));
+        return found.map(f -> new Holder(f.user(), f.expiresAt().toInstant()));
     }
 
     /** Tokens from before expiry existed expire {@code lifetime} after their creation. */

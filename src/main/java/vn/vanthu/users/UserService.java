@@ -5,6 +5,7 @@ import vn.vanthu.audit.AuditLog;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.Hashes;
+import vn.vanthu.store.RecentLookups;
 import vn.vanthu.web.RequestOrigin;
 import vn.vanthu.web.Role;
 import vn.vanthu.web.User;
@@ -58,7 +59,8 @@ public final class UserService {
     private final UserDao dao;
     private final Clock clock;
     private final int tokenDays;
-    private final RecentTokens recent = new RecentTokens();
+    /** Tokens found valid in the last second, by hash. */
+    private final RecentLookups<String, UserDao.Holder> recent = new RecentLookups<>((h, now) -> now.isBefore(h.expiresAt()));
 
     public UserService(Database db, Clock clock) {
         this(db, clock, DEFAULT_TOKEN_DAYS);
@@ -161,7 +163,7 @@ public final class UserService {
 
     /**
      * The enabled user holding this unrevoked, unexpired token, if any; notes the token's use (once a minute). A
-     * token found valid within the last second is not looked up again ({@link RecentTokens}).
+     * token found valid within the last second is not looked up again ({@link RecentLookups}).
      */
     public Optional<User> authenticate(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {
@@ -169,7 +171,7 @@ public final class UserService {
         }
         String hash = Hashes.sha256Hex(token);
         OffsetDateTime now = now();
-        return recent.find(hash, now.toInstant(), () -> dao.byToken(hash, now, LAST_USED_STEP));
+        return recent.find(hash, now.toInstant(), () -> dao.byToken(hash, now, LAST_USED_STEP)).map(UserDao.Holder::user);
     }
 
     /**

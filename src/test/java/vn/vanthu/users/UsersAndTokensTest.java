@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import vn.vanthu.store.RecentLookups;
 import vn.vanthu.support.Accounts;
 import vn.vanthu.support.Databases;
 import vn.vanthu.support.TestServer;
@@ -72,7 +73,7 @@ class UsersAndTokensTest {
 
             assertEquals(204, a.delete("/api/v1/users/" + userId + "/tokens/" + tokenId, "admin").status());
             assertEquals(401, a.get("/api/v1/users/me", token).status(), "the instance that revoked it refuses it at once");
-            Thread.sleep(RecentTokens.RECHECK.toMillis());
+            Thread.sleep(RecentLookups.RECHECK.toMillis());
             assertEquals(401, b.get("/api/v1/users/me", token).status(), "B looks it up again after a second");
         }
     }
