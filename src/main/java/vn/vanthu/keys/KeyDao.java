@@ -4,6 +4,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import vn.vanthu.audit.AuditDao;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.store.Database;
+import vn.vanthu.store.RecentLookups;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,8 @@ final class KeyDao {
     }
 
     private final Database db;
+    /** Each key with a user's lock on it as last read, for a second: a burst of signatures reads it once a second. */
+    private final RecentLookups<List<String>, ForUser> recent = new RecentLookups<>((f, now) -> f.lockedUntil() == null);
 
     KeyDao(Database db) {
         this.db = db;
@@ -86,17 +89,20 @@ final class KeyDao {
                 .bind("subject", k.subject()).bind("issuer", k.issuer()).bind("serial", k.serialNumber())
                 .bind("nb", odt(k.notBefore())).bind("na", odt(k.notAfter())).bind("image", image)
                 .bind("id", k.id()).execute());
+        recent.forget();
     }
 
     /** Deletes the key and writes the audit event of it; false (and no event) when there was no such key. */
     boolean delete(String id, AuditLog.Entry audit) {
-        return db.inTransaction(h -> {
+        boolean deleted = db.inTransaction(h -> {
             int n = h.createUpdate("DELETE FROM signing_keys WHERE id = :id").bind("id", id).execute();
             if (n > 0) {
                 AuditDao.append(h, audit);
             }
             return n > 0;
         });
+        recent.forget();
+        return deleted;
     }
 
     Optional<byte[]> image(String id) {
@@ -127,6 +133,15 @@ final class KeyDao {
     <T> PinTry<T> underCount(String keyId, String userId, int maxAttempts, Duration lock, Instant now,
                              java.util.function.Supplier<T> attempt, java.util.function.Predicate<RuntimeException> wrongPin) {
         ensureCounter(keyId, userId);
+        try {
+            return counted(keyId, userId, maxAttempts, lock, now, attempt, wrongPin);
+        } finally {
+            recent.forget(List.of(keyId, userId));   // the count moved, and may have locked the key for this user
+        }
+    }
+
+    private <T> PinTry<T> counted(String keyId, String userId, int maxAttempts, Duration lock, Instant now,
+                                  java.util.function.Supplier<T> attempt, java.util.function.Predicate<RuntimeException> wrongPin) {
         return db.inTransaction(h -> {
             Attempt row = h.createQuery("SELECT failures, locked_until FROM key_pin_failures "
                             + "WHERE key_id = :k AND user_id = :u FOR UPDATE")
@@ -187,14 +202,17 @@ final class KeyDao {
     /** A key with the end of this user's lock on it (null when not locked now). */
     record ForUser(KeyRecord key, Instant lockedUntil) {}
 
-    /** The key and this user's lock on it, in one query: every signature asks both. */
+    /**
+     * The key and this user's lock on it, in one query: every signature asks both. The answer serves the user's next
+     * signatures for a second; a PIN tried or a key deleted or replaced here forgets it at once ({@link RecentLookups}).
+     */
     Optional<ForUser> findForUser(String keyId, String userId, Instant now) {
-        return db.withHandle(h -> h.createQuery("SELECT k." + COLUMNS.replace(", ", ", k.") + ", f.locked_until AS user_locked_until "
+        return recent.find(List.of(keyId, userId), now, () -> db.withHandle(h -> h.createQuery("SELECT k." + COLUMNS.replace(", ", ", k.") + ", f.locked_until AS user_locked_until "
                         + "FROM signing_keys k LEFT JOIN key_pin_failures f ON f.key_id = k.id AND f.user_id = :u "
                         + "AND f.locked_until > :now WHERE k.id = :k")
                 .bind("k", keyId).bind("u", userId).bind("now", odt(now))
                 .map((rs, ctx) -> new ForUser(ROW.map(rs, ctx), instant(rs.getObject("user_locked_until", OffsetDateTime.class))))
-                .findOne());
+                .findOne()));
     }
 
     /** The keys locked now for this user (null: for anyone). */

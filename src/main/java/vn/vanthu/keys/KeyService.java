@@ -9,7 +9,6 @@ import vn.vanthu.error.ApiException;
 import vn.vanthu.signing.KeyVault;
 import vn.vanthu.signing.shortcuts.OpenedKeys;
 import vn.vanthu.store.Database;
-import vn.vanthu.store.RecentLookups;
 import vn.vanthu.web.Role;
 import vn.vanthu.web.User;
 import vn.vanthu.users.UserService;
@@ -35,8 +34,7 @@ import java.util.concurrent.TimeUnit;
  * seal (used by a CLERK). The PIN is given per use, never stored or logged. Attempts are counted in the
  * database per key and user before the PIN is tried, so that {@code pin.attempts} wrong PINs in a row lock the
  * key for that user for {@code key.lock.minutes} on every instance, however many requests race; one clerk's
- * typos lock the shared seal for that clerk only. A key and its user's lock, once read, serve for a second
- * ({@link RecentLookups}); a PIN other than the one the key was opened with is always counted in the database.
+ * typos lock the shared seal for that clerk only.
  *
  * <p>Close an {@link UnlockedKey} promptly: the keys of one PKCS#11 library are open one at a time in an
  * instance (a token login is shared by the whole process, so a second open login would let any PIN through);
@@ -60,8 +58,6 @@ public final class KeyService implements KeyVault {
     /** A PKCS#11 login is shared by the whole process, so one user at a time per token (see UnlockedKey#close). */
     private final Map<String, Semaphore> tokenLocks = new ConcurrentHashMap<>();
     private final SealAlarm sealAlarm = new SealAlarm();
-    /** Each key as the database gave it, with its user's lock, in the last second: a burst of signatures reads it once a second. */
-    private final RecentLookups<KeyUser, KeyDao.ForUser> recentKeys = new RecentLookups<>((f, now) -> f.lockedUntil() == null);
     private final OpenedKeys<KeyOpener.Opened> opened = new OpenedKeys<>(o -> KeyOpener.closeQuietly(o.token()));
 
     public KeyService(Database db, UserService users, AppConfig.Keys config, Clock clock) {
@@ -75,9 +71,7 @@ public final class KeyService implements KeyVault {
     @Override
     public UnlockedKey unlock(User caller, String keyId, String pin) {
         Instant now = clock.instant();
-        KeyUser use = new KeyUser(keyId, caller.id());
-        KeyDao.ForUser found = recentKeys.find(use, now, () -> dao.findForUser(keyId, caller.id(), now))
-                .orElseThrow(() -> ApiException.notFound("Key " + keyId));
+        KeyDao.ForUser found = dao.findForUser(keyId, caller.id(), now).orElseThrow(() -> ApiException.notFound("Key " + keyId));
         KeyRecord key = found.key();
         if (!mayUse(caller, key.owner())) {
             throw ApiException.forbidden("KEY_NOT_ALLOWED", "You may not use the key " + keyId);
@@ -110,8 +104,6 @@ public final class KeyService implements KeyVault {
             release.run();
             destroy(protection);
             throw e;
-        } finally {
-            recentKeys.forget(use);   // a wrong PIN counts, and may lock the key for this user
         }
         if (tried.value() == null) {
             release.run();
@@ -126,8 +118,6 @@ public final class KeyService implements KeyVault {
         boolean kept = !pkcs11 && opened.remember(key.id(), key.p12(), pin, o.opened(), now);
         return new UnlockedKey(o.opened().token(), o.opened().entry(), key.info(now), key.agencySeal(), protection, release, !kept);
     }
-
-    private record KeyUser(String keyId, String userId) {}
 
     /** A key opened for this request, or found opened by an earlier one with the same PIN. */
     private record Opening(KeyOpener.Opened opened, boolean cached) {}
@@ -220,7 +210,6 @@ public final class KeyService implements KeyVault {
             throw ApiException.notFound("Key " + keyId);
         }
         opened.forget(keyId);
-        recentKeys.forget();
     }
 
     /** For {@code /health}: UP when the registry is readable, with the earliest expiry among ACTIVE keys. */

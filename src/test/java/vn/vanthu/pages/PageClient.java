@@ -107,8 +107,18 @@ final class PageClient {
     }
 
     private TestServer.Response send(HttpRequest.Builder b) {
+        HttpRequest request = b.timeout(Duration.ofSeconds(120)).build();
         try {
-            HttpResponse<byte[]> r = http.send(b.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r;
+            try {
+                r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+                    throw e;
+                }
+                // A kept-alive connection the server had closed meanwhile: nothing was read from it, so sent again.
+                r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            }
             return new TestServer.Response(r.statusCode(), r.headers().map(), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
