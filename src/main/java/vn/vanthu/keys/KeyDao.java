@@ -207,7 +207,8 @@ final class KeyDao {
      * signatures for a second; a PIN tried or a key deleted or replaced here forgets it at once ({@link RecentLookups}).
      */
     Optional<ForUser> findForUser(String keyId, String userId, Instant now) {
-        return recent.find(List.of(keyId, userId), now, () -> db.withHandle(h -> h.createQuery("SELECT k." + COLUMNS.replace(", ", ", k.") + ", f.locked_until AS user_locked_until "
+        return recent.find(List.of(keyId, userId), now, () -> db.withHandle(h -> h.createQuery(
+                        "SELECT k." + COLUMNS.replace(", ", ", k.") + ", f.locked_until AS user_locked_until "
                         + "FROM signing_keys k LEFT JOIN key_pin_failures f ON f.key_id = k.id AND f.user_id = :u "
                         + "AND f.locked_until > :now WHERE k.id = :k")
                 .bind("k", keyId).bind("u", userId).bind("now", odt(now))
