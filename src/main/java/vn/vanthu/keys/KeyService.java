@@ -88,7 +88,7 @@ public final class KeyService implements KeyVault {
             // Only the right PIN is found here, so no guess escapes the count below.
             Optional<KeyOpener.Opened> recent = opened.find(key.id(), key.p12(), pin, now);
             if (recent.isPresent()) {
-                return new UnlockedKey(recent.get().token(), recent.get().entry(), key.info(now), key.agencySeal(), protection, () -> { }, false);
+                return new UnlockedKey(recent.get().token(), recent.get().entry(), key, now, protection, () -> { }, false);
             }
         }
         // Tried under this user's counter row for the key: guesses run one after the other and each is counted
@@ -113,10 +113,10 @@ public final class KeyService implements KeyVault {
         Opening o = tried.value();
         if (o.cached()) {
             release.run();
-            return new UnlockedKey(o.opened().token(), o.opened().entry(), key.info(now), key.agencySeal(), protection, () -> { }, false);
+            return new UnlockedKey(o.opened().token(), o.opened().entry(), key, now, protection, () -> { }, false);
         }
         boolean kept = !pkcs11 && opened.remember(key.id(), key.p12(), pin, o.opened(), now);
-        return new UnlockedKey(o.opened().token(), o.opened().entry(), key.info(now), key.agencySeal(), protection, release, !kept);
+        return new UnlockedKey(o.opened().token(), o.opened().entry(), key, now, protection, release, !kept);
     }
 
     /** A key opened for this request, or found opened by an earlier one with the same PIN. */

@@ -6,6 +6,7 @@ import vn.vanthu.signing.SigningKey;
 
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -28,12 +29,13 @@ public final class UnlockedKey implements SigningKey {
     private final boolean agencySeal;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    UnlockedKey(SignatureTokenConnection token, DSSPrivateKeyEntry entry, KeyInfo info, boolean agencySeal,
+    /** {@code record}: the key's registration, whose facts at {@code now} it shows. */
+    UnlockedKey(SignatureTokenConnection token, DSSPrivateKeyEntry entry, KeyRecord record, Instant now,
                 KeyStore.PasswordProtection pin, Runnable release, boolean ownsToken) {
         this.key = new TokenKey(token, entry);
-        this.agencySeal = agencySeal;
+        this.agencySeal = record.agencySeal();
         this.ownsToken = ownsToken;
-        this.info = info;
+        this.info = record.info(now);
         this.pin = pin;
         this.release = release;
     }

@@ -6,10 +6,12 @@ import vn.vanthu.audit.AuditDao;
 import vn.vanthu.audit.AuditLog;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Database;
+import vn.vanthu.store.RecentLookups;
 import vn.vanthu.web.Role;
 import vn.vanthu.web.User;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,6 +29,12 @@ final class UserDao {
             rs.getString("display_name"), parseRoles(rs.getString("roles")), rs.getBoolean("disabled"));
 
     private final Database db;
+
+    /** Who holds a valid token, and until when it is valid. */
+    private record Holder(User user, Instant expiresAt) {}
+
+    /** Tokens found valid in the last second, by hash; revoking a token or disabling a user here forgets them all. */
+    private final RecentLookups<String, Holder> recent = new RecentLookups<>((h, now) -> now.isBefore(h.expiresAt()));
 
     UserDao(Database db) {
         this.db = db;
@@ -69,13 +77,15 @@ final class UserDao {
 
     /** False when no such user. */
     boolean setDisabled(String id, boolean disabled, AuditLog.Entry event) {
-        return db.inTransaction(h -> {
+        boolean changed = db.inTransaction(h -> {
             int n = h.createUpdate("UPDATE users SET disabled = :d WHERE id = :id").bind("d", disabled).bind("id", id).execute();
             if (n == 1) {
                 AuditDao.append(h, event);
             }
             return n == 1;
         });
+        recent.forget();
+        return changed;
     }
 
     void insertToken(String id, String userId, String tokenHash, String label, OffsetDateTime at,
@@ -101,7 +111,7 @@ final class UserDao {
 
     /** False when the user has no such active token. */
     boolean revokeToken(String userId, String tokenId, OffsetDateTime at, AuditLog.Entry event) {
-        return db.inTransaction(h -> {
+        boolean revoked = db.inTransaction(h -> {
             int n = h.createUpdate("UPDATE tokens SET revoked_at = :t WHERE id = :id AND user_id = :u AND revoked_at IS NULL")
                     .bind("t", at).bind("id", tokenId).bind("u", userId).execute();
             if (n == 1) {
@@ -109,16 +119,20 @@ final class UserDao {
             }
             return n == 1;
         });
+        recent.forget();
+        return revoked;
     }
 
     /**
      * The user of an active token; its last use is written only when older than {@code step}, so most requests
-     * only read (the conditional UPDATE also keeps two instances from both writing).
+     * only read (the conditional UPDATE also keeps two instances from both writing). A token found valid within the
+     * last second is not looked up again ({@link RecentLookups}).
      */
-    /** Who holds a valid token, and until when it is valid. */
-    record Holder(User user, java.time.Instant expiresAt) {}
+    Optional<User> byToken(String tokenHash, OffsetDateTime now, Duration step) {
+        return recent.find(tokenHash, now.toInstant(), () -> lookUp(tokenHash, now, step)).map(Holder::user);
+    }
 
-    Optional<Holder> byToken(String tokenHash, OffsetDateTime now, Duration step) {
+    private Optional<Holder> lookUp(String tokenHash, OffsetDateTime now, Duration step) {
         record Found(User user, String tokenId, OffsetDateTime lastUsed, OffsetDateTime expiresAt) {}
         Optional<Found> found = db.withHandle(h -> h.createQuery("SELECT u.*, t.id AS token_id, t.last_used_at AS token_used, "
                         + "t.expires_at AS token_expires FROM tokens t JOIN users u ON u.id = t.user_id "

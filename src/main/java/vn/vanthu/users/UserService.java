@@ -5,7 +5,6 @@ import vn.vanthu.audit.AuditLog;
 import vn.vanthu.error.ApiException;
 import vn.vanthu.store.Database;
 import vn.vanthu.store.Hashes;
-import vn.vanthu.store.RecentLookups;
 import vn.vanthu.web.RequestOrigin;
 import vn.vanthu.web.Role;
 import vn.vanthu.web.User;
@@ -59,8 +58,6 @@ public final class UserService {
     private final UserDao dao;
     private final Clock clock;
     private final int tokenDays;
-    /** Tokens found valid in the last second, by hash. */
-    private final RecentLookups<String, UserDao.Holder> recent = new RecentLookups<>((h, now) -> now.isBefore(h.expiresAt()));
 
     public UserService(Database db, Clock clock) {
         this(db, clock, DEFAULT_TOKEN_DAYS);
@@ -116,7 +113,6 @@ public final class UserService {
         if (!dao.setDisabled(id, disabled, AuditLog.Entry.ofChange(origin, null, "id=" + id, disabled ? "disabled" : "enabled"))) {
             throw ApiException.notFound("User " + id);
         }
-        recent.forget();
         return get(id);
     }
 
@@ -158,20 +154,17 @@ public final class UserService {
                 AuditLog.Entry.ofChange(origin, null, "id=" + userId + ",tokenId=" + tokenId, "token revoked"))) {
             throw ApiException.notFound("Active token " + tokenId + " of user " + userId);
         }
-        recent.forget();
     }
 
     /**
      * The enabled user holding this unrevoked, unexpired token, if any; notes the token's use (once a minute). A
-     * token found valid within the last second is not looked up again ({@link RecentLookups}).
+     * token found valid within the last second is not looked up again.
      */
     public Optional<User> authenticate(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
-        String hash = Hashes.sha256Hex(token);
-        OffsetDateTime now = now();
-        return recent.find(hash, now.toInstant(), () -> dao.byToken(hash, now, LAST_USED_STEP)).map(UserDao.Holder::user);
+        return dao.byToken(Hashes.sha256Hex(token), now(), LAST_USED_STEP);
     }
 
     /**
